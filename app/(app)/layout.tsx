@@ -1,0 +1,34 @@
+import { Inbox, Map, Shield } from "lucide-react";
+import { cookies } from "next/headers";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { AppShell, type AppShellNavItem } from "@/components/layout/app-shell";
+import { THEME_COOKIE, parseTheme } from "@/components/layout/theme";
+import { requireViewer } from "@/lib/auth/viewer";
+import { UserMenu } from "@/lib/features/users/components/user-menu";
+import { loadNavAreas } from "@/lib/features/users/loaders";
+
+const NAV: Record<"learner" | "mentor" | "admin", AppShellNavItem> = {
+  learner: { href: "/roadmap", label: "Roadmap", icon: Map },
+  mentor: { href: "/reviews", label: "Review queue", icon: Inbox },
+  admin: { href: "/admin", label: "Admin", icon: Shield },
+};
+
+export default async function SignedInLayout({ children }: { children: ReactNode }) {
+  const viewer = await requireViewer();
+  const [areas, cookieStore] = await Promise.all([loadNavAreas(viewer), cookies()]);
+  return (
+    <AppShell
+      brand={
+        <Link href="/" className="rounded-sm text-base font-semibold tracking-tight">
+          Cairn
+        </Link>
+      }
+      nav={areas.map((area) => NAV[area])}
+      theme={parseTheme(cookieStore.get(THEME_COOKIE)?.value)}
+      userMenu={<UserMenu name={viewer.name} email={viewer.email} />}
+    >
+      {children}
+    </AppShell>
+  );
+}

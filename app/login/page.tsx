@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getViewer } from "@/lib/auth/viewer";
+import { SignInForm } from "@/lib/features/users/components/sign-in-form";
+import { safeRedirectPath } from "@/lib/redirects";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const { callbackUrl } = await searchParams;
+  if (await getViewer()) redirect(safeRedirectPath(callbackUrl));
+  return (
+    <main id="main" className="grid min-h-dvh place-items-center px-4 py-10">
+      <div className="w-full max-w-sm">
+        <p className="mb-6 text-center text-lg font-semibold tracking-tight">Cairn</p>
+        <Card>
+          <CardHeader>
+            <CardTitle as="h1">Sign in</CardTitle>
+            <CardDescription>Pick up your roadmap where you left it.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <SignInForm callbackUrl={callbackUrl} />
+          </CardContent>
+        </Card>
+      </div>
+    </main>
+  );
+}

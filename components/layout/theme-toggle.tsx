@@ -1,0 +1,95 @@
+"use client";
+
+import { Monitor, Moon, Sun } from "lucide-react";
+import { useEffect, useSyncExternalStore } from "react";
+
+import { THEME_COOKIE, THEME_STORAGE_KEY, parseTheme, type Theme } from "@/components/layout/theme";
+import { Button } from "@/components/ui/button";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuLabel,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+
+const OPTIONS = [
+  { value: "light", label: "Light", Icon: Sun },
+  { value: "dark", label: "Dark", Icon: Moon },
+  { value: "system", label: "System", Icon: Monitor },
+] as const satisfies readonly { value: Theme; label: string; Icon: unknown }[];
+
+const ONE_YEAR_S = 60 * 60 * 24 * 365;
+
+/** Applies a theme to <html> and remembers it in a cookie (read by the server on the next request) and storage. */
+export function applyTheme(theme: Theme) {
+  document.documentElement.dataset.theme = theme;
+  const secure = window.location.protocol === "https:" ? "; Secure" : "";
+  document.cookie = `${THEME_COOKIE}=${theme}; Path=/; Max-Age=${ONE_YEAR_S}; SameSite=Lax${secure}`;
+  try {
+    window.localStorage.setItem(THEME_STORAGE_KEY, theme);
+  } catch {
+    // Storage can be disabled (private mode, policies); the cookie alone is enough.
+  }
+}
+
+function subscribe(onChange: () => void) {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+  // Another tab changed the theme: follow it.
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === THEME_STORAGE_KEY) document.documentElement.dataset.theme = parseTheme(event.newValue);
+  };
+  window.addEventListener("storage", onStorage);
+  return () => {
+    observer.disconnect();
+    window.removeEventListener("storage", onStorage);
+  };
+}
+
+/**
+ * Light / dark / system menu. No inline script is needed (so a nonce-based CSP stays intact): the root layout
+ * renders `<html data-theme={parseTheme(cookies().get(THEME_COOKIE)?.value)}>` and passes the same value here.
+ */
+export function ThemeToggle({ initialTheme = "system" }: { initialTheme?: Theme }) {
+  const theme = useSyncExternalStore(
+    subscribe,
+    () => parseTheme(document.documentElement.dataset.theme),
+    () => initialTheme,
+  );
+
+  useEffect(() => {
+    // The cookie may be missing (expired, cleared) while storage still has a choice: restore it.
+    if (document.cookie.split("; ").some((pair) => pair.startsWith(`${THEME_COOKIE}=`))) return;
+    try {
+      const stored = window.localStorage.getItem(THEME_STORAGE_KEY);
+      if (stored) applyTheme(parseTheme(stored));
+    } catch {
+      // Storage unavailable: stay on the system theme.
+    }
+  }, []);
+
+  const current = OPTIONS.find((option) => option.value === theme) ?? OPTIONS[2];
+
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button variant="ghost" size="icon" aria-label={`Theme: ${current.label}`}>
+          <current.Icon aria-hidden />
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent className="min-w-36">
+        <DropdownMenuLabel>Theme</DropdownMenuLabel>
+        <DropdownMenuRadioGroup value={theme} onValueChange={(value) => applyTheme(parseTheme(value))}>
+          {OPTIONS.map(({ value, label, Icon }) => (
+            <DropdownMenuRadioItem key={value} value={value}>
+              <Icon aria-hidden />
+              {label}
+            </DropdownMenuRadioItem>
+          ))}
+        </DropdownMenuRadioGroup>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}

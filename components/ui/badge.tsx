@@ -1,0 +1,38 @@
+import { cva, type VariantProps } from "class-variance-authority";
+import type { ComponentProps, ComponentType, ReactNode, SVGProps } from "react";
+
+import { cn } from "@/lib/cn";
+
+export const badgeVariants = cva(
+  "inline-flex max-w-full shrink-0 items-center gap-1 rounded-full border px-2 py-0.5 text-xs leading-4 font-medium whitespace-nowrap [&_svg]:size-3.5 [&_svg]:shrink-0",
+  {
+    variants: {
+      variant: {
+        neutral: "border-status-neutral-border bg-status-neutral-subtle text-status-neutral-fg",
+        info: "border-status-info-border bg-status-info-subtle text-status-info-fg",
+        warning: "border-status-warning-border bg-status-warning-subtle text-status-warning-fg",
+        danger: "border-status-danger-border bg-status-danger-subtle text-status-danger-fg",
+        success: "border-status-success-border bg-status-success-subtle text-status-success-fg",
+        outline: "border-border-strong bg-transparent text-foreground",
+      },
+    },
+    defaultVariants: { variant: "neutral" },
+  },
+);
+
+export type BadgeProps = Omit<ComponentProps<"span">, "children"> &
+  VariantProps<typeof badgeVariants> & {
+    /** The visible text; status is never shown by colour alone. */
+    children: ReactNode;
+    /** A lucide icon component (e.g. `icon={CircleCheck}`), drawn before the text and hidden from screen readers. */
+    icon?: ComponentType<SVGProps<SVGSVGElement>>;
+  };
+
+export function Badge({ className, variant, icon: Icon, children, ...props }: BadgeProps) {
+  return (
+    <span className={cn(badgeVariants({ variant }), className)} {...props}>
+      {Icon ? <Icon aria-hidden /> : null}
+      <span className="truncate">{children}</span>
+    </span>
+  );
+}

@@ -1,0 +1,64 @@
+import type { ComponentProps } from "react";
+
+import { cn } from "@/lib/cn";
+
+/**
+ * Wraps the <table> in a scroll container so wide tables scroll sideways on phones instead of widening the page.
+ * `stickyHeader` pins the header row while the container scrolls (give it a max height via `containerClassName`).
+ */
+export function Table({
+  className,
+  containerClassName,
+  stickyHeader = false,
+  ...props
+}: ComponentProps<"table"> & { containerClassName?: string; stickyHeader?: boolean }) {
+  return (
+    <div
+      data-sticky-header={stickyHeader || undefined}
+      className={cn("group/table relative w-full overflow-auto rounded-lg border border-border bg-surface", containerClassName)}
+    >
+      <table className={cn("w-full caption-bottom border-separate border-spacing-0 text-sm", className)} {...props} />
+    </div>
+  );
+}
+
+export function THead({ className, ...props }: ComponentProps<"thead">) {
+  return (
+    <thead
+      className={cn(
+        "bg-surface-muted group-data-[sticky-header]/table:sticky group-data-[sticky-header]/table:top-0 group-data-[sticky-header]/table:z-10",
+        className,
+      )}
+      {...props}
+    />
+  );
+}
+
+export function TBody({ className, ...props }: ComponentProps<"tbody">) {
+  return <tbody className={cn("[&>tr:last-child>td]:border-b-0", className)} {...props} />;
+}
+
+export function TR({ className, ...props }: ComponentProps<"tr">) {
+  return <tr className={cn("transition-colors hover:bg-surface-muted/60 data-[state=selected]:bg-accent-subtle", className)} {...props} />;
+}
+
+export function TH({ className, scope = "col", ...props }: ComponentProps<"th">) {
+  return (
+    <th
+      scope={scope}
+      className={cn(
+        "h-9 border-b border-border bg-surface-muted px-3 text-left align-middle text-xs font-medium whitespace-nowrap text-muted-foreground",
+        className,
+      )}
+      {...props}
+    />
+  );
+}
+
+export function TD({ className, ...props }: ComponentProps<"td">) {
+  return <td className={cn("border-b border-border px-3 py-2 align-middle", className)} {...props} />;
+}
+
+export function TableCaption({ className, ...props }: ComponentProps<"caption">) {
+  return <caption className={cn("px-3 py-2 text-left text-sm text-muted-foreground", className)} {...props} />;
+}

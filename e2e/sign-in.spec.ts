@@ -1,0 +1,64 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const PASSWORD = "cairn-demo";
+
+async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: /^Account:/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+test.describe("each demo role signs in and lands home", () => {
+  test("the learner lands on their roadmap", async ({ page }) => {
+    await signIn(page, "learner@example.com");
+    await expect(page).toHaveURL(/\/roadmap$/);
+    await expect(page.getByRole("heading", { level: 1, name: "MLOps Roadmap 2026" })).toBeVisible();
+    await expect(page.getByText("MLOps Cohort 2027")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: /^Phase 1:/ })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: /^Phase \d:/ })).toHaveCount(7);
+    await expect(page.getByText("Done", { exact: true }).first()).toBeVisible();
+    await expect(page.getByRole("progressbar", { name: "Overall progress" })).toBeVisible();
+    await signOut(page);
+  });
+
+  test("the mentor lands on the review queue", async ({ page }) => {
+    await signIn(page, "mentor@example.com");
+    await expect(page).toHaveURL(/\/reviews$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Review queue" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "MLOps Cohort 2027" })).toBeVisible();
+    await signOut(page);
+  });
+
+  test("the admin lands on the admin home", async ({ page }) => {
+    await signIn(page, "admin@example.com");
+    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Admin" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "MLOps Roadmap 2026" })).toBeVisible();
+    await signOut(page);
+  });
+});
+
+test("a wrong password gets one clear message and no session", async ({ page }) => {
+  await signIn(page, "learner@example.com", "not-the-password");
+  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await page.goto("/roadmap");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Froadmap/);
+});
+
+test("a signed-out session cannot be replayed", async ({ page, context }) => {
+  await signIn(page, "learner@example.com");
+  await expect(page).toHaveURL(/\/roadmap$/);
+  const cookies = await context.cookies();
+  await signOut(page);
+  await context.addCookies(cookies);
+  await page.goto("/roadmap");
+  await expect(page).toHaveURL(/\/login/);
+});

@@ -1,0 +1,46 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { LearnerMembership } from "@/lib/features/cohorts/types";
+
+/**
+ * The viewer's own active learner membership in a cohort (or their first one).
+ * Scope comes from the viewer's id, so another person's cohort reads as missing.
+ */
+export async function getLearnerMembership(userId: string, cohortId?: string): Promise<LearnerMembership | null> {
+  const membership = await db.membership.findFirst({
+    where: { userId, role: "learner", removedAt: null, cohort: { archivedAt: null }, ...(cohortId ? { cohortId } : {}) },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      startDate: true,
+      extensionDays: true,
+      cohort: {
+        select: { id: true, name: true, versionId: true, startDate: true, weeksPerPhase: true, timezone: true },
+      },
+    },
+  });
+  if (!membership) return null;
+  const { cohort } = membership;
+  return {
+    membershipId: membership.id,
+    cohortId: cohort.id,
+    cohortName: cohort.name,
+    versionId: cohort.versionId,
+    startDate: membership.startDate ?? cohort.startDate,
+    extensionDays: membership.extensionDays,
+    weeksPerPhase: cohort.weeksPerPhase,
+    timezone: cohort.timezone,
+  };
+}
+
+/** Which homes a person has: admin flag plus the cohorts they mentor and learn in. */
+export async function getRoles(userId: string) {
+  const memberships = await db.membership.findMany({
+    where: { userId, removedAt: null, cohort: { archivedAt: null } },
+    select: { role: true, cohortId: true },
+  });
+  return {
+    mentorCohortIds: memberships.filter((m) => m.role === "mentor").map((m) => m.cohortId),
+    learnerCohortIds: memberships.filter((m) => m.role === "learner").map((m) => m.cohortId),
+  };
+}

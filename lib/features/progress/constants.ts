@@ -1,0 +1,13 @@
+import type { ProgressStatus } from "@/lib/generated/prisma/enums";
+
+/** User-visible status labels (SPEC §4); tests and people find things by them. */
+export const STATUS_LABELS: Record<ProgressStatus, string> = {
+  not_started: "Not started",
+  in_progress: "In progress",
+  submitted: "Submitted",
+  changes_requested: "Changes requested",
+  approved: "Approved",
+  done: "Done",
+};
+
+export const COMPLETE_STATUSES: ReadonlySet<ProgressStatus> = new Set(["approved", "done"]);

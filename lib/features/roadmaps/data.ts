@@ -1,0 +1,88 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { RoadmapDocument } from "@/lib/features/roadmaps/types";
+
+/** A roadmap by slug or id, with the version to export: the given number, else the latest published, else the latest. */
+export async function findRoadmapVersion(roadmap: string, versionNumber?: number) {
+  const found = await db.roadmap.findFirst({
+    where: /^[0-9a-f-]{36}$/i.test(roadmap) ? { OR: [{ id: roadmap }, { slug: roadmap }] } : { slug: roadmap },
+    select: {
+      id: true,
+      slug: true,
+      versions: { orderBy: { number: "desc" }, select: { id: true, number: true, status: true } },
+    },
+  });
+  if (!found) return null;
+  const version =
+    versionNumber !== undefined
+      ? found.versions.find((v) => v.number === versionNumber)
+      : (found.versions.find((v) => v.status === "published") ?? found.versions[0]);
+  return version ? { roadmapId: found.id, slug: found.slug, ...version } : null;
+}
+
+/** The whole content of one version as the document the Markdown/JSON formats carry. Archived items are left out. */
+export async function getRoadmapDocument(versionId: string): Promise<RoadmapDocument> {
+  const version = await db.roadmapVersion.findUniqueOrThrow({
+    where: { id: versionId },
+    select: {
+      title: true,
+      summary: true,
+      roadmap: { select: { slug: true } },
+      phases: {
+        where: { archivedAt: null },
+        orderBy: { position: "asc" },
+        select: {
+          key: true,
+          title: true,
+          description: true,
+          milestones: {
+            where: { archivedAt: null },
+            orderBy: { position: "asc" },
+            select: {
+              key: true,
+              title: true,
+              description: true,
+              doneWhen: true,
+              resources: true,
+              evidence: true,
+              reviewRequired: true,
+              effortHours: true,
+            },
+          },
+        },
+      },
+      projects: {
+        where: { archivedAt: null },
+        orderBy: { position: "asc" },
+        select: {
+          key: true,
+          title: true,
+          description: true,
+          doneWhen: true,
+          evidence: true,
+          reviewRequired: true,
+          milestoneKeys: true,
+        },
+      },
+      weeklyRule: { orderBy: { position: "asc" }, select: { text: true } },
+      criteria: { orderBy: { position: "asc" }, select: { key: true, text: true } },
+      notes: { orderBy: { position: "asc" }, select: { title: true, body: true } },
+    },
+  });
+  return {
+    title: version.title,
+    slug: version.roadmap.slug,
+    summary: version.summary,
+    phases: version.phases.map((phase) => ({
+      ...phase,
+      milestones: phase.milestones.map((milestone) => ({
+        ...milestone,
+        resources: milestone.resources as { label: string; url: string }[],
+      })),
+    })),
+    projects: version.projects,
+    weeklyRule: version.weeklyRule.map((item) => item.text),
+    criteria: version.criteria,
+    notes: version.notes,
+  };
+}

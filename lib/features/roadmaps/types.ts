@@ -1,0 +1,113 @@
+// The roadmap document: one roadmap version as plain data, independent of the database.
+// It is what the Markdown and JSON formats read and write, and what the editor hands around.
+// Every milestone and project key is stable: progress is attached to keys, not to rows.
+
+export type EvidenceRequirement = "none" | "optional" | "required";
+
+export type RoadmapResource = {
+  label: string;
+  /** http or https only. */
+  url: string;
+};
+
+export type RoadmapMilestone = {
+  /** Unique across all milestones and projects of the roadmap. */
+  key: string;
+  title: string;
+  /** Markdown. */
+  description: string;
+  /** Acceptance criteria, one line each. */
+  doneWhen: string[];
+  resources: RoadmapResource[];
+  evidence: EvidenceRequirement;
+  reviewRequired: boolean;
+  /** Whole hours; null when the author set no target. */
+  effortHours: number | null;
+};
+
+export type RoadmapPhase = {
+  /** Unique among the roadmap's phases. */
+  key: string;
+  title: string;
+  /** Markdown. */
+  description: string;
+  milestones: RoadmapMilestone[];
+};
+
+export type RoadmapProject = {
+  /** Shares the key space of the milestones. */
+  key: string;
+  title: string;
+  /** Markdown. */
+  description: string;
+  doneWhen: string[];
+  evidence: EvidenceRequirement;
+  reviewRequired: boolean;
+  /** Keys of the milestones this project demonstrates. */
+  milestoneKeys: string[];
+};
+
+export type RoadmapCriterion = {
+  /** Unique among the criteria; self-assessments attach to it. */
+  key: string;
+  text: string;
+};
+
+/** Any `##` section of the Markdown format that is not one of the known ones. */
+export type RoadmapNote = {
+  title: string;
+  /** Markdown. */
+  body: string;
+};
+
+export type RoadmapDocument = {
+  title: string;
+  slug: string;
+  /** The roadmap's goal (`## Goal`), Markdown. */
+  summary: string;
+  phases: RoadmapPhase[];
+  projects: RoadmapProject[];
+  /** e.g. "1 day: learn". */
+  weeklyRule: string[];
+  criteria: RoadmapCriterion[];
+  notes: RoadmapNote[];
+};
+
+/** A problem with an imported file; `line` is 1-based. */
+export type RoadmapParseError = {
+  line: number;
+  message: string;
+};
+
+export type RoadmapParseResult =
+  | { ok: true; document: RoadmapDocument }
+  | { ok: false; errors: RoadmapParseError[] };
+
+/** Where a value sits in a document, e.g. `["phases", 0, "milestones", 2, "key"]`. */
+export type RoadmapPath = readonly (string | number)[];
+
+export type RoadmapIssueCode =
+  | "invalid-field"
+  | "unknown-field"
+  | "no-phases"
+  | "empty-phase"
+  | "duplicate-key"
+  | "unknown-milestone-key"
+  | "review-without-evidence"
+  | "unclosed-code-fence"
+  | "reserved-note-title"
+  | "too-many";
+
+/** A problem found by `validateRoadmapDocument`, located by path so each format can name its own position. */
+export type RoadmapIssue = {
+  code: RoadmapIssueCode;
+  path: RoadmapPath;
+  message: string;
+};
+
+export type RoadmapValidationResult =
+  | { ok: true; document: RoadmapDocument }
+  | { ok: false; issues: RoadmapIssue[] };
+
+/** Turns a path into words for messages that point at a second place ("line 12", "roadmap.projects[1]"). */
+export type DescribePath = (path: RoadmapPath) => string;

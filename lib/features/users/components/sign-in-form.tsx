@@ -1,0 +1,56 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { safeRedirectPath } from "@/lib/redirects";
+
+export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    }).catch(() => null);
+    if (result?.ok && !result.error) {
+      window.location.assign(safeRedirectPath(callbackUrl));
+      return;
+    }
+    setPending(false);
+    setError(
+      result?.status === 429
+        ? "Too many attempts. Wait a few minutes, then try again."
+        : result
+          ? "Email or password is incorrect."
+          : "Cairn could not be reached. Check your connection and try again.",
+    );
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+      {error ? (
+        <p role="alert" className="rounded-md border border-status-danger-border bg-status-danger-subtle px-3 py-2 text-sm text-status-danger-fg">
+          {error}
+        </p>
+      ) : null}
+      <Field label="Email">
+        <Input name="email" type="email" autoComplete="username" required autoFocus />
+      </Field>
+      <Field label="Password">
+        <Input name="password" type="password" autoComplete="current-password" required />
+      </Field>
+      <Button type="submit" loading={pending} className="w-full">
+        Sign in
+      </Button>
+    </form>
+  );
+}

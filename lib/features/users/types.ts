@@ -1,0 +1,1 @@
+export type NavArea = "learner" | "mentor" | "admin";

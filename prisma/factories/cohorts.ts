@@ -1,0 +1,20 @@
+import { db } from "@/lib/db";
+import type { MembershipRole } from "@/lib/generated/prisma/enums";
+
+export async function createCohort({
+  versionId,
+  name = "Test Cohort",
+  startDate = new Date("2027-01-04"),
+  weeksPerPhase = 2,
+}: {
+  versionId: string;
+  name?: string;
+  startDate?: Date;
+  weeksPerPhase?: number;
+}) {
+  return db.cohort.create({ data: { versionId, name, startDate, weeksPerPhase } });
+}
+
+export async function addMember(cohortId: string, userId: string, role: MembershipRole) {
+  return db.membership.create({ data: { cohortId, userId, role } });
+}

@@ -1,0 +1,103 @@
+import { db } from "@/lib/db";
+import type { Decision, LinkKind, ProgressStatus } from "@/lib/generated/prisma/enums";
+
+export async function setProgress(membershipId: string, itemKey: string, status: ProgressStatus, at = new Date()) {
+  const completed = status === "done" || status === "approved";
+  return db.progress.upsert({
+    where: { membershipId_itemKey: { membershipId, itemKey } },
+    create: { membershipId, itemKey, status, startedAt: at, completedAt: completed ? at : null, updatedAt: at },
+    update: { status, completedAt: completed ? at : null },
+  });
+}
+
+/** A pending attempt with its links; the progress row moves to "Submitted". */
+export async function createSubmission({
+  membershipId,
+  itemKey,
+  links,
+  note = "",
+  at = new Date(),
+}: {
+  membershipId: string;
+  itemKey: string;
+  links: { url: string; label?: string; kind?: LinkKind }[];
+  note?: string;
+  at?: Date;
+}) {
+  const progress = await setProgress(membershipId, itemKey, "submitted", at);
+  const attempt = (await db.submission.count({ where: { progressId: progress.id } })) + 1;
+  return db.submission.create({
+    data: {
+      progressId: progress.id,
+      attempt,
+      note,
+      createdAt: at,
+      links: {
+        create: links.map((link, position) => ({ position, url: link.url, label: link.label, kind: link.kind ?? "web" })),
+      },
+    },
+  });
+}
+
+/** Records a mentor's decision and moves the attempt and progress to match. */
+export async function decideSubmission({
+  submissionId,
+  reviewerId,
+  decision,
+  comment = "",
+  at = new Date(),
+}: {
+  submissionId: string;
+  reviewerId: string;
+  decision: Decision;
+  comment?: string;
+  at?: Date;
+}) {
+  const approved = decision === "approve";
+  const submission = await db.submission.update({
+    where: { id: submissionId },
+    data: { status: approved ? "approved" : "changes_requested" },
+  });
+  await db.progress.update({
+    where: { id: submission.progressId },
+    data: { status: approved ? "approved" : "changes_requested", completedAt: approved ? at : null },
+  });
+  return db.review.create({ data: { submissionId, reviewerId, decision, comment, createdAt: at } });
+}
+
+export async function addComment({
+  membershipId,
+  itemKey,
+  authorId,
+  body,
+  at = new Date(),
+}: {
+  membershipId: string;
+  itemKey: string;
+  authorId: string;
+  body: string;
+  at?: Date;
+}) {
+  return db.comment.create({ data: { membershipId, itemKey, authorId, body, createdAt: at } });
+}
+
+export async function createCheckin({
+  membershipId,
+  weekStart,
+  plannedKeys = [],
+  plannedHours = 10,
+  closed = true,
+  notes = {},
+}: {
+  membershipId: string;
+  weekStart: Date;
+  plannedKeys?: string[];
+  plannedHours?: number;
+  closed?: boolean;
+  notes?: Partial<Record<"learned" | "built" | "tested" | "documented" | "reviewed" | "blockers" | "reflection", string>>;
+}) {
+  const closedAt = closed ? new Date(weekStart.getTime() + 6 * 24 * 3600 * 1000) : null;
+  return db.checkin.create({
+    data: { membershipId, weekStart, plannedKeys, plannedHours, actualHours: closed ? plannedHours : null, closedAt, ...notes },
+  });
+}

@@ -1,0 +1,20 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseRoadmapMarkdown } from "@/lib/features/roadmaps/markdown";
+import { importRoadmapDocument } from "@/lib/features/roadmaps/mutations";
+
+export const DEFAULT_ROADMAP_FILE = path.join(process.cwd(), "content", "roadmaps", "mlops-roadmap-2026.md");
+
+export async function readDefaultRoadmap() {
+  const parsed = parseRoadmapMarkdown(await readFile(DEFAULT_ROADMAP_FILE, "utf8"));
+  if (!parsed.ok) {
+    const lines = parsed.errors.map((error) => `line ${error.line}: ${error.message}`).join("\n");
+    throw new Error(`The default roadmap does not parse:\n${lines}`);
+  }
+  return parsed.document;
+}
+
+/** Imports the MLOps Roadmap 2026 through the same importer admins use. */
+export async function importDefaultRoadmap() {
+  return importRoadmapDocument(await readDefaultRoadmap());
+}

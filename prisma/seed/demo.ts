@@ -1,0 +1,203 @@
+// Demo mode: three demo roles plus a dozen learners at realistic, varied points of the
+// MLOps Roadmap 2026, so every screen has something real to show on first start.
+import { db } from "@/lib/db";
+import type { LinkKind } from "@/lib/generated/prisma/enums";
+import { addMember, createCohort } from "@/prisma/factories/cohorts";
+import {
+  addComment,
+  createCheckin,
+  createSubmission,
+  decideSubmission,
+  setProgress,
+} from "@/prisma/factories/progress";
+import { importDefaultRoadmap } from "@/prisma/factories/roadmaps";
+import { createUser } from "@/prisma/factories/users";
+
+export const DEMO_PASSWORD = "cairn-demo";
+export const DEMO_COHORT_NAME = "MLOps Cohort 2027";
+const SEEDED_MARKER = "demo_seeded_at";
+
+export const DEMO_ACCOUNTS = [
+  { email: "admin@example.com", name: "Ada Admin", role: "admin" },
+  { email: "mentor@example.com", name: "Morgan Reyes", role: "mentor" },
+  { email: "learner@example.com", name: "Lena Park", role: "learner" },
+] as const;
+
+/** Name and pace (1 = exactly on the cohort's pacing) of the other demo learners. */
+const LEARNERS: [string, number][] = [
+  ["Amara Okafor", 1.35],
+  ["Bruno Costa", 1.1],
+  ["Chen Wei", 0.95],
+  ["Dalia Haddad", 0.8],
+  ["Emil Johansson", 0.6],
+  ["Fatima Zahra El Idrissi", 1.2],
+  ["Gabriel Moreau", 0.35],
+  ["Hana Suzuki", 1.0],
+  ["Isaac Mensah", 0.7],
+  ["Jonas Becker", 0.15],
+  ["Kavya Raman", 0.9],
+  ["Lucía Fernández", 1.05],
+];
+
+const DAY = 24 * 3600 * 1000;
+const COHORT_AGE_DAYS = 42;
+
+/** Deterministic pseudo-random numbers (mulberry32) so every demo looks the same. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function emailFor(name: string) {
+  const ascii = name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return `${ascii.split(" ").slice(0, 2).join(".")}@example.com`;
+}
+
+function mondayOf(date: Date) {
+  const utc = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  const weekday = (utc.getUTCDay() + 6) % 7;
+  return new Date(utc.getTime() - weekday * DAY);
+}
+
+const EVIDENCE: { url: string; label: string; kind: LinkKind }[] = [
+  { url: "https://github.com/example-learner/ml-pipeline", label: "Repository", kind: "github_repo" },
+  { url: "https://github.com/example-learner/ml-pipeline/pull/12", label: "Pull request", kind: "github_pull_request" },
+  { url: "https://github.com/example-learner/ml-pipeline/actions/runs/912345678", label: "CI run", kind: "github_actions_run" },
+  { url: "https://hub.docker.com/r/examplelearner/inference-service", label: "Image", kind: "docker_image" },
+  { url: "https://github.com/example-learner/ml-pipeline/commit/4f9c2d1a7b3e", label: "Commit", kind: "github_commit" },
+];
+
+export async function seedDemoOnce(): Promise<boolean> {
+  const marker = await db.instanceSetting.findUnique({ where: { key: SEEDED_MARKER } });
+  if (marker) return false;
+  await seedDemo();
+  await db.instanceSetting.create({ data: { key: SEEDED_MARKER, value: new Date().toISOString() } });
+  return true;
+}
+
+async function seedDemo() {
+  const now = Date.now();
+  const { versionId } = await importDefaultRoadmap();
+  const [, mentor, learner] = await Promise.all(
+    DEMO_ACCOUNTS.map((account) =>
+      createUser({ email: account.email, name: account.name, password: DEMO_PASSWORD, isAdmin: account.role === "admin" }),
+    ),
+  );
+  const others = await Promise.all(
+    LEARNERS.map(([name]) => createUser({ email: emailFor(name), name, password: DEMO_PASSWORD })),
+  );
+  const startDate = mondayOf(new Date(now - COHORT_AGE_DAYS * DAY));
+  const cohort = await createCohort({ versionId, name: DEMO_COHORT_NAME, startDate, weeksPerPhase: 2 });
+  await addMember(cohort.id, mentor!.id, "mentor");
+
+  const items = await db.milestone.findMany({
+    where: { versionId },
+    orderBy: [{ phase: { position: "asc" } }, { position: "asc" }],
+    select: { key: true, title: true, reviewRequired: true, phase: { select: { position: true } } },
+  });
+  const phaseCount = new Set(items.map((item) => item.phase.position)).size;
+  const elapsed = (now - startDate.getTime()) / (phaseCount * 2 * 7 * DAY);
+  const learners: [typeof learner, number][] = [[learner, 0.85], ...others.map((u, i) => [u, LEARNERS[i]![1]] as [typeof learner, number])];
+
+  for (const [index, [user, pace]] of learners.entries()) {
+    const rand = random(index + 1);
+    const membership = await addMember(cohort.id, user!.id, "learner");
+    const finished = Math.min(items.length - 1, Math.round(items.length * elapsed * pace));
+    const dayOf = (position: number) => new Date(startDate.getTime() + ((position + 0.5) / (finished + 1)) * (now - startDate.getTime()));
+
+    for (const [position, item] of items.slice(0, finished).entries()) {
+      const at = dayOf(position);
+      if (!item.reviewRequired) {
+        await setProgress(membership.id, item.key, "done", at);
+        continue;
+      }
+      const link = EVIDENCE[position % EVIDENCE.length]!;
+      if (rand() < 0.3) {
+        const first = await createSubmission({ membershipId: membership.id, itemKey: item.key, links: [link], at });
+        await decideSubmission({
+          submissionId: first.id,
+          reviewerId: mentor!.id,
+          decision: "request_changes",
+          comment: "Good start. Please pin the dataset version in the run so the result can be reproduced.",
+          at: new Date(at.getTime() + DAY),
+        });
+      }
+      const attempt = await createSubmission({
+        membershipId: membership.id,
+        itemKey: item.key,
+        links: [link, EVIDENCE[(position + 1) % EVIDENCE.length]!],
+        note: "Evidence attached; the README explains how to rerun it.",
+        at: new Date(at.getTime() + 2 * DAY),
+      });
+      await decideSubmission({ submissionId: attempt.id, reviewerId: mentor!.id, decision: "approve", at: new Date(at.getTime() + 3 * DAY) });
+    }
+
+    // Where each learner stands now: waiting for review, asked for changes, or simply working.
+    const current = items[finished];
+    if (current) {
+      const at = new Date(now - Math.round(1 + rand() * 4) * DAY);
+      const situation = index % 3;
+      if (current.reviewRequired && situation === 0) {
+        await createSubmission({
+          membershipId: membership.id,
+          itemKey: current.key,
+          links: [EVIDENCE[0]!, EVIDENCE[2]!],
+          note: `Ready for review: ${current.title}.`,
+          at,
+        });
+      } else if (current.reviewRequired && situation === 1) {
+        const attempt = await createSubmission({ membershipId: membership.id, itemKey: current.key, links: [EVIDENCE[1]!], at });
+        await decideSubmission({
+          submissionId: attempt.id,
+          reviewerId: mentor!.id,
+          decision: "request_changes",
+          comment: "The pipeline works, but the tests don't cover the failure path yet. Add one and resubmit.",
+          at: new Date(at.getTime() + DAY / 2),
+        });
+        await addComment({
+          membershipId: membership.id,
+          itemKey: current.key,
+          authorId: user!.id,
+          body: "Thanks! Should the failure test mock the storage bucket or use a local folder?",
+          at: new Date(at.getTime() + DAY),
+        });
+      } else {
+        await setProgress(membership.id, current.key, "in_progress", at);
+      }
+    }
+
+    const weeks = Math.floor(COHORT_AGE_DAYS / 7);
+    for (let week = 0; week < weeks; week += 1) {
+      if (rand() < 1 - pace * 0.6 && week > 0) continue; // slower learners skip more check-ins
+      await createCheckin({
+        membershipId: membership.id,
+        weekStart: new Date(startDate.getTime() + week * 7 * DAY),
+        plannedKeys: items.slice(week * 2, week * 2 + 2).map((item) => item.key),
+        plannedHours: 8 + Math.round(rand() * 6),
+        notes: {
+          learned: "Worked through the week's reading and took notes.",
+          built: "Pushed the week's changes to the project repository.",
+          reflection: rand() < 0.5 ? "Good week; the weekly rule kept me honest." : "Less time than planned; catching up next week.",
+        },
+      });
+    }
+  }
+}
+
+export function printDemoAccounts(port: number) {
+  const lines = [
+    "",
+    `  Cairn is starting on http://localhost:${port}`,
+    "",
+    `  Demo accounts (password: ${DEMO_PASSWORD})`,
+    ...DEMO_ACCOUNTS.map((account) => `    ${account.role.padEnd(8)} ${account.email}`),
+    `    + ${LEARNERS.length} more learners in "${DEMO_COHORT_NAME}", e.g. ${emailFor(LEARNERS[0]![0])}`,
+    "",
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+}

@@ -1,0 +1,103 @@
+// `npm start`: validate the environment, open the database (embedded unless
+// DATABASE_URL is set), apply migrations, seed demo data once, build if needed,
+// serve Cairn, and on Ctrl-C / SIGTERM stop the web server first and the database last.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { EnvError, parseEnv } from "@/lib/env";
+import { openDatabase } from "@/lib/db/local-instance";
+import { migrate } from "@/lib/db/migrator";
+import { logger } from "@/lib/logger";
+
+const require = createRequire(import.meta.url);
+const nextBin = require.resolve("next/dist/bin/next");
+const dev = process.argv.includes("--dev");
+const SHUTDOWN_GRACE_MS = 15_000;
+
+function fail(message: string): never {
+  process.stderr.write(`\n${message}\n\n`);
+  process.exit(1);
+}
+
+let env;
+try {
+  env = parseEnv();
+} catch (error) {
+  if (error instanceof EnvError) fail(error.message);
+  throw error;
+}
+if (env.DATABASE_URL && !env.NEXTAUTH_SECRET) {
+  fail(
+    "Cairn cannot start: NEXTAUTH_SECRET is required when DATABASE_URL is set.\n" +
+      "  Generate one with: openssl rand -base64 32\nSee .env.example.",
+  );
+}
+
+const database = await openDatabase(env);
+const running: { web?: ChildProcess } = {};
+let shuttingDown = false;
+
+async function shutdown(signal: string, exitCode = 0) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  logger.info({ signal }, "shutting down");
+  const { web } = running;
+  if (web && web.exitCode === null && web.signalCode === null) {
+    const exited = new Promise((resolve) => web.once("exit", resolve));
+    web.kill("SIGTERM");
+    const timer = setTimeout(() => web.kill("SIGKILL"), SHUTDOWN_GRACE_MS);
+    await exited;
+    clearTimeout(timer);
+  }
+  await database.stop().catch((error: unknown) => logger.error({ err: error }, "database did not stop cleanly"));
+  logger.info("stopped");
+  process.exit(exitCode);
+}
+
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+try {
+  process.env.DATABASE_URL = database.databaseUrl;
+  const { applied } = await migrate({
+    connectionString: database.databaseUrl,
+    log: (message) => logger.info(message),
+  });
+  if (applied.length === 0) logger.info("database schema is up to date");
+
+  if (database.embedded || env.CAIRN_DEMO) {
+    const { seedDemoOnce, printDemoAccounts } = await import("@/prisma/seed/demo");
+    const seeded = await seedDemoOnce();
+    if (seeded) logger.info("demo data seeded");
+    const { db } = await import("@/lib/db");
+    await db.$disconnect();
+    printDemoAccounts(env.PORT);
+  }
+
+  if (!dev && !existsSync(".next/BUILD_ID")) {
+    logger.info("building Cairn (first start only, about a minute)");
+    const build = spawnSync(process.execPath, [nextBin, "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+} catch (error) {
+  logger.error({ err: error }, error instanceof Error ? error.message : "start failed");
+  await shutdown("error", 1);
+}
+
+const web = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT)], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    DATABASE_URL: database.databaseUrl,
+    NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? database.nextAuthSecret,
+    NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+});
+running.web = web;
+web.on("exit", (code) => {
+  if (!shuttingDown) void shutdown("web server exited", code ?? 1);
+});

@@ -1,0 +1,38 @@
+// SECURITY.md #9: every route handler and server action must appear here with the rule
+// that guards it, and the rule must name the test that proves it. Adding a handler or an
+// action without a row fails this test.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+type Rule = { access: "public" | "signed-in" | "admin" | "scoped"; provedBy: string };
+
+const MATRIX: Record<string, Rule> = {
+  "app/api/auth/[...nextauth]/route.ts": { access: "public", provedBy: "e2e/sign-in.spec.ts" },
+  "app/api/health/route.ts": { access: "public", provedBy: "lib/db/readiness.test.ts" },
+  "app/api/ready/route.ts": { access: "public", provedBy: "lib/db/readiness.test.ts" },
+};
+
+function walk(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const full = path.join(directory, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+
+const sourceFiles = [...walk("app"), ...walk("lib")].filter((file) => /\.(ts|tsx)$/.test(file));
+const handlers = sourceFiles.filter((file) => /(^|\/)route\.ts$/.test(file));
+const actionFiles = sourceFiles.filter((file) => /^\s*["']use server["']/.test(readFileSync(file, "utf8")));
+
+describe("authorization matrix", () => {
+  it.each([...handlers, ...actionFiles])("%s has a row", (file) => {
+    expect(MATRIX[file], `add ${file} to the authorization matrix`).toBeDefined();
+  });
+
+  it("has no stale rows, and every row names an existing test", () => {
+    for (const [file, rule] of Object.entries(MATRIX)) {
+      expect([...handlers, ...actionFiles]).toContain(file);
+      expect(statSync(rule.provedBy).isFile()).toBe(true);
+    }
+  });
+});
