@@ -48,7 +48,7 @@ test.describe("each demo role signs in and lands home", () => {
 
 test("a wrong password gets one clear message and no session", async ({ page }) => {
   await signIn(page, "learner@example.com", "not-the-password");
-  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(page.getByText("Email or password is incorrect.")).toHaveRole("alert");
   await page.goto("/roadmap");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Froadmap/);
 });
