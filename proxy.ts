@@ -3,6 +3,7 @@
 // It only redirects; every page, action and handler authorizes against the database itself.
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { logger } from "@/lib/logger";
 
 const PUBLIC_PATHS = [/^\/login$/, /^\/p\//, /^\/api\//];
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -45,6 +46,7 @@ export async function proxy(request: NextRequest) {
     response = NextResponse.next({ request: { headers } });
   }
 
+  logger.info({ requestId, method: request.method, path: pathname, signedIn: isPublic ? undefined : !!token }, "request");
   response.headers.set("x-request-id", requestId);
   response.headers.set("content-security-policy", csp);
   response.headers.set("x-content-type-options", "nosniff");

@@ -22,7 +22,8 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
+        const requestId = request?.headers?.["x-request-id"] as string | undefined;
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
@@ -33,10 +34,10 @@ export const authOptions: NextAuthOptions = {
         // Unknown email and wrong password take the same path and time (SECURITY.md #12).
         const valid = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), password);
         if (!user || !valid || user.deactivatedAt) {
-          logger.info({ event: "login.failed" }, "sign-in refused");
+          logger.info({ event: "login.failed", requestId }, "sign-in refused");
           return null;
         }
-        logger.info({ event: "login.succeeded", userId: user.id }, "signed in");
+        logger.info({ event: "login.succeeded", userId: user.id, requestId }, "signed in");
         return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),

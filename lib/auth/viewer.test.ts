@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { getActiveViewer } from "@/lib/auth/viewer";
+import { db } from "@/lib/db";
+import { createUser } from "@/prisma/factories/users";
+
+describe("resolving the viewer against the database", () => {
+  it("accepts the session version the JWT carries, with roles read from the database", async () => {
+    const user = await createUser({ isAdmin: true });
+    expect(await getActiveViewer(user.id, 0)).toEqual({ id: user.id, email: user.email, name: user.name, isAdmin: true });
+    await db.user.update({ where: { id: user.id }, data: { isAdmin: false } });
+    expect((await getActiveViewer(user.id, 0))?.isAdmin).toBe(false);
+  });
+
+  it("refuses a JWT issued before sign-out or a password change (session version bumped)", async () => {
+    const user = await createUser();
+    await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
+    expect(await getActiveViewer(user.id, 0)).toBeNull();
+    expect(await getActiveViewer(user.id, 1)).not.toBeNull();
+  });
+
+  it("refuses a deactivated person on their very next request", async () => {
+    const user = await createUser();
+    await db.user.update({ where: { id: user.id }, data: { deactivatedAt: new Date() } });
+    expect(await getActiveViewer(user.id, 0)).toBeNull();
+  });
+});
