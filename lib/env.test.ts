@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { EnvError, envSchema, parseEnv } from "@/lib/env";
+import { EnvError, envSchema, parseEnv, parseServerEnv } from "@/lib/env";
 
 describe("environment", () => {
   it("starts with nothing set (demo mode) and applies the defaults", () => {
@@ -44,5 +44,14 @@ describe("environment", () => {
     const names = [...environment.matchAll(/^ {6}([A-Z_]+):/gm)].map((match) => match[1]);
     expect(names.length).toBeGreaterThan(2);
     for (const name of names) expect(Object.keys(envSchema.shape), name).toContain(name);
+  });
+});
+
+describe("web server environment", () => {
+  it("requires a session secret and says how to make one", () => {
+    expect(() => parseServerEnv({ DATABASE_URL: "postgresql://cairn@db/cairn" })).toThrowError(
+      /NEXTAUTH_SECRET: is required to sign sessions \(generate one with: openssl rand -base64 32\)/,
+    );
+    expect(parseServerEnv({ NEXTAUTH_SECRET: "x".repeat(32) }).NEXTAUTH_SECRET).toHaveLength(32);
   });
 });

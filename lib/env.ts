@@ -56,6 +56,21 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   return result.data;
 }
 
+/**
+ * The web server also needs a session secret. `npm start` generates one in demo mode;
+ * with DATABASE_URL (production) the operator must set it.
+ */
+export function parseServerEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = parseEnv(source);
+  if (!parsed.NEXTAUTH_SECRET) {
+    throw new EnvError(
+      "Cairn cannot start: invalid environment.\n  - NEXTAUTH_SECRET: is required to sign sessions " +
+        "(generate one with: openssl rand -base64 32)\nSee .env.example.",
+    );
+  }
+  return parsed;
+}
+
 let cached: Env | undefined;
 
 export function env(): Env {

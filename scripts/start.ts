@@ -4,7 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { EnvError, parseEnv } from "@/lib/env";
+import { EnvError, parseEnv, parseServerEnv } from "@/lib/env";
 import { openDatabase } from "@/lib/db/local-instance";
 import { migrate } from "@/lib/db/migrator";
 import { logger } from "@/lib/logger";
@@ -26,11 +26,13 @@ try {
   if (error instanceof EnvError) fail(error.message);
   throw error;
 }
-if (env.DATABASE_URL && !env.NEXTAUTH_SECRET) {
-  fail(
-    "Cairn cannot start: NEXTAUTH_SECRET is required when DATABASE_URL is set.\n" +
-      "  Generate one with: openssl rand -base64 32\nSee .env.example.",
-  );
+if (env.DATABASE_URL) {
+  try {
+    parseServerEnv();
+  } catch (error) {
+    if (error instanceof EnvError) fail(error.message);
+    throw error;
+  }
 }
 
 const database = await openDatabase(env);
