@@ -1,10 +1,9 @@
 // `npm run roadmap:export -- <roadmap slug or id> [--format md|json] [--version N]`
 // Writes the roadmap (latest published version unless --version) to standard output.
 import { parseArgs } from "node:util";
-import { openDatabase } from "@/lib/db/local-instance";
-import { EnvError, parseEnv } from "@/lib/env";
 import { serializeRoadmapJson } from "@/lib/features/roadmaps/json";
 import { serializeRoadmapMarkdown } from "@/lib/features/roadmaps/markdown";
+import { withDatabase } from "@/scripts/lib/with-database";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -16,28 +15,13 @@ if (!roadmap || !["md", "json"].includes(values.format ?? "")) {
   process.exit(2);
 }
 
-try {
-  const database = await openDatabase(parseEnv());
-  process.env.DATABASE_URL = database.databaseUrl;
-  try {
-    const { findRoadmapVersion, getRoadmapDocument } = await import("@/lib/features/roadmaps/data");
-    const version = await findRoadmapVersion(roadmap, values.version ? Number(values.version) : undefined);
-    if (!version) {
-      console.error(`No roadmap "${roadmap}"${values.version ? ` with version ${values.version}` : ""}.`);
-      process.exitCode = 1;
-    } else {
-      const document = await getRoadmapDocument(version.id);
-      process.stdout.write(values.format === "json" ? serializeRoadmapJson(document) : serializeRoadmapMarkdown(document));
-    }
-  } finally {
-    const { db } = await import("@/lib/db");
-    await db.$disconnect();
-    await database.stop();
+await withDatabase(async () => {
+  const { findRoadmapVersion, getRoadmapDocument } = await import("@/lib/features/roadmaps/data");
+  const version = await findRoadmapVersion(roadmap, values.version ? Number(values.version) : undefined);
+  if (!version) {
+    console.error(`No roadmap "${roadmap}"${values.version ? ` with version ${values.version}` : ""}.`);
+    return 1;
   }
-} catch (error) {
-  if (error instanceof EnvError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+  const document = await getRoadmapDocument(version.id);
+  process.stdout.write(values.format === "json" ? serializeRoadmapJson(document) : serializeRoadmapMarkdown(document));
+});
