@@ -62,3 +62,24 @@ test("a signed-out session cannot be replayed", async ({ page, context }) => {
   await page.goto("/roadmap");
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("an unknown email and a wrong password get the same answer", async ({ page }) => {
+  await signIn(page, "nobody@example.com", "whatever-it-is");
+  await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
+});
+
+test("repeated wrong passwords are slowed down, and the right one is refused too while limited", async ({ page }) => {
+  await page.goto("/login");
+  for (let attempt = 1; attempt <= 10; attempt += 1) {
+    await page.getByLabel("Email").fill("jonas.becker@example.com");
+    await page.getByLabel("Password").fill(`wrong-${attempt}`);
+    const answered = page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials"));
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await answered;
+    await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
+  }
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Too many attempts. Wait a few minutes, then try again.")).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+});

@@ -2,14 +2,37 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { LOGIN_RATE_LIMITED } from "@/lib/auth/constants";
 import { timingDummyHash, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { consumeRateLimit, resetRateLimit } from "@/lib/rate-limit";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
   password: z.string().min(1).max(1024),
 });
+
+const PER_EMAIL = { points: 10, windowSeconds: 15 * 60 };
+const PER_ADDRESS = { points: 100, windowSeconds: 15 * 60 };
+
+/**
+ * SECURITY.md #11: attempts per email, and per client address when a trusted proxy
+ * tells us the address. If the limiter itself fails, sign-in fails (closed).
+ */
+async function withinLoginLimits(email: string, headers: Record<string, unknown> | undefined): Promise<boolean> {
+  try {
+    const byEmail = await consumeRateLimit(`login:email:${email}`, PER_EMAIL);
+    const forwarded = typeof headers?.["x-forwarded-for"] === "string" ? headers["x-forwarded-for"] : "";
+    const address = env().TRUST_PROXY ? forwarded.split(",")[0]?.trim() : undefined;
+    const byAddress = address ? await consumeRateLimit(`login:ip:${address}`, PER_ADDRESS) : { allowed: true };
+    return byEmail.allowed && byAddress.allowed;
+  } catch (error) {
+    logger.error({ err: error }, "login rate limiter failed; refusing sign-in");
+    return false;
+  }
+}
 
 /** 30 days; revocation does not wait for expiry (docs/decisions/003-session-revocation.md). */
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -27,6 +50,10 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
+        if (!(await withinLoginLimits(email, request?.headers))) {
+          logger.warn({ event: "login.rate_limited", requestId }, "sign-in rate limited");
+          throw new Error(LOGIN_RATE_LIMITED);
+        }
         const user = await db.user.findUnique({
           where: { email },
           select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true, deactivatedAt: true },
@@ -37,6 +64,7 @@ export const authOptions: NextAuthOptions = {
           logger.info({ event: "login.failed", requestId }, "sign-in refused");
           return null;
         }
+        await resetRateLimit(`login:email:${email}`);
         logger.info({ event: "login.succeeded", userId: user.id, requestId }, "signed in");
         return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },

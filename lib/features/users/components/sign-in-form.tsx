@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { LOGIN_RATE_LIMITED } from "@/lib/auth/constants";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { safeRedirectPath } from "@/lib/redirects";
@@ -27,7 +28,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     }
     setPending(false);
     setError(
-      result?.status === 429
+      result?.error === LOGIN_RATE_LIMITED
         ? "Too many attempts. Wait a few minutes, then try again."
         : result
           ? "Email or password is incorrect."
