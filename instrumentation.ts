@@ -1,15 +1,8 @@
-// Runs once when the web server boots: refuse to serve with a bad environment,
-// whichever way the server was started (npm start, next start, the Docker image).
+// Runs once when the web server boots, whichever way it was started (npm start,
+// next start, the Docker image). The Node-only check is imported only in Node.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { EnvError, parseServerEnv } = await import("@/lib/env");
-  try {
-    parseServerEnv();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      process.stderr.write(`\n${error.message}\n\n`);
-      process.exit(1);
-    }
-    throw error;
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { validateEnvironmentOrExit } = await import("@/lib/boot");
+    validateEnvironmentOrExit();
   }
 }

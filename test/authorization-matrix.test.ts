@@ -11,6 +11,10 @@ const MATRIX: Record<string, Rule> = {
   "app/api/auth/[...nextauth]/route.ts": { access: "public", provedBy: "e2e/sign-in.spec.ts" },
   "app/api/health/route.ts": { access: "public", provedBy: "lib/db/readiness.test.ts" },
   "app/api/ready/route.ts": { access: "public", provedBy: "lib/db/readiness.test.ts" },
+  "lib/features/checkins/actions.ts": { access: "scoped", provedBy: "lib/features/checkins/actions.test.ts" },
+  "lib/features/progress/actions.ts": { access: "scoped", provedBy: "lib/features/progress/actions.test.ts" },
+  "lib/features/portfolio/actions.ts": { access: "signed-in", provedBy: "lib/features/portfolio/portfolio.test.ts" },
+  "lib/features/notifications/actions.ts": { access: "signed-in", provedBy: "lib/features/notifications/mutations.test.ts" },
 };
 
 function walk(directory: string): string[] {

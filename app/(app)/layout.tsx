@@ -1,22 +1,28 @@
-import { Inbox, Map, Shield } from "lucide-react";
+import { Briefcase, CalendarCheck, Inbox, Map, Shield } from "lucide-react";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AppShell, type AppShellNavItem } from "@/components/layout/app-shell";
 import { THEME_COOKIE, parseTheme } from "@/components/layout/theme";
 import { requireViewer } from "@/lib/auth/viewer";
+import { NotificationBell } from "@/lib/features/notifications/components/notification-bell";
+import { loadNotificationBell } from "@/lib/features/notifications/loaders";
 import { UserMenu } from "@/lib/features/users/components/user-menu";
 import { loadNavAreas } from "@/lib/features/users/loaders";
 
-const NAV: Record<"learner" | "mentor" | "admin", AppShellNavItem> = {
-  learner: { href: "/roadmap", label: "Roadmap", icon: Map },
-  mentor: { href: "/reviews", label: "Review queue", icon: Inbox },
-  admin: { href: "/admin", label: "Admin", icon: Shield },
+const NAV: Record<"learner" | "mentor" | "admin", AppShellNavItem[]> = {
+  learner: [
+    { href: "/roadmap", label: "Roadmap", icon: Map },
+    { href: "/portfolio", label: "Portfolio", icon: Briefcase },
+    { href: "/check-ins", label: "Check-ins", icon: CalendarCheck },
+  ],
+  mentor: [{ href: "/reviews", label: "Review queue", icon: Inbox }],
+  admin: [{ href: "/admin", label: "Admin", icon: Shield }],
 };
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
-  const [areas, cookieStore] = await Promise.all([loadNavAreas(viewer), cookies()]);
+  const [areas, cookieStore, bell] = await Promise.all([loadNavAreas(viewer), cookies(), loadNotificationBell(viewer)]);
   return (
     <AppShell
       brand={
@@ -24,9 +30,14 @@ export default async function SignedInLayout({ children }: { children: ReactNode
           Cairn
         </Link>
       }
-      nav={areas.map((area) => NAV[area])}
+      nav={areas.flatMap((area) => NAV[area])}
       theme={parseTheme(cookieStore.get(THEME_COOKIE)?.value)}
-      userMenu={<UserMenu name={viewer.name} email={viewer.email} />}
+      userMenu={
+        <>
+          <NotificationBell initial={bell} />
+          <UserMenu name={viewer.name} email={viewer.email} />
+        </>
+      }
     >
       {children}
     </AppShell>

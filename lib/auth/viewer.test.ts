@@ -24,3 +24,14 @@ describe("resolving the viewer against the database", () => {
     expect(await getActiveViewer(user.id, 0)).toBeNull();
   });
 });
+
+describe("test sessions", () => {
+  it("still go through the database check", async () => {
+    const { getViewer } = await import("@/lib/auth/viewer");
+    const { asUser } = await import("@/test/as-viewer");
+    const user = await createUser();
+    expect((await asUser(user, () => getViewer()))?.id).toBe(user.id);
+    await db.user.update({ where: { id: user.id }, data: { deactivatedAt: new Date() } });
+    expect(await asUser(user, () => getViewer())).toBeNull();
+  });
+});

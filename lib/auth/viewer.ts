@@ -1,9 +1,22 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db";
+
+/**
+ * Tests call real server actions and loaders as someone: the session they would have read
+ * from the cookie comes from here instead, and is still checked against the database.
+ * Ignored unless NODE_ENV is "test".
+ */
+const testSessions = new AsyncLocalStorage<{ uid: string; sv: number }>();
+
+export function runWithTestSession<T>(session: { uid: string; sv: number }, work: () => Promise<T>): Promise<T> {
+  if (process.env.NODE_ENV !== "test") throw new Error("runWithTestSession is for tests only");
+  return testSessions.run(session, work);
+}
 
 /** The signed-in person, as the database says now — never as the JWT remembers. */
 export type Viewer = {
@@ -18,6 +31,8 @@ export type Viewer = {
  * or a JWT issued before the last sign-out / password change yields null.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const testSession = process.env.NODE_ENV === "test" ? testSessions.getStore() : undefined;
+  if (testSession) return getActiveViewer(testSession.uid, testSession.sv);
   const session = await getServerSession(authOptions);
   if (!session?.uid || typeof session.sv !== "number") return null;
   return getActiveViewer(session.uid, session.sv);

@@ -13,7 +13,7 @@ export default async function RoadmapPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader eyebrow={roadmap.cohortName} title={roadmap.roadmapTitle} description={roadmap.summary} />
-      <RoadmapView roadmap={roadmap} />
+      <RoadmapView roadmap={roadmap} cohortQuery={cohort ? `?cohort=${roadmap.cohortId}` : ""} />
     </>
   );
 }

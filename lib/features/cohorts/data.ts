@@ -12,6 +12,7 @@ export async function getLearnerMembership(userId: string, cohortId?: string): P
     orderBy: { createdAt: "asc" },
     select: {
       id: true,
+      userId: true,
       startDate: true,
       extensionDays: true,
       cohort: {
@@ -23,6 +24,7 @@ export async function getLearnerMembership(userId: string, cohortId?: string): P
   const { cohort } = membership;
   return {
     membershipId: membership.id,
+    userId: membership.userId,
     cohortId: cohort.id,
     cohortName: cohort.name,
     versionId: cohort.versionId,

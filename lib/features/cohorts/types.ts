@@ -1,5 +1,6 @@
 export type LearnerMembership = {
   membershipId: string;
+  userId: string;
   cohortId: string;
   cohortName: string;
   versionId: string;

@@ -2,11 +2,20 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { LearnerMembership } from "@/lib/features/cohorts/types";
 import { COMPLETE_STATUSES } from "@/lib/features/progress/constants";
-import type { LearnerRoadmap } from "@/lib/features/progress/types";
-import { phaseTargetDate } from "@/lib/features/progress/utils";
+import type { LearnerItem, LearnerRoadmap, NextUp, RoadmapPhaseSection } from "@/lib/features/progress/types";
+import { pace, targetDates, todayInZone, toIsoDate } from "@/lib/features/progress/utils";
+import type { EvidenceRequirement, ProgressStatus } from "@/lib/generated/prisma/enums";
+
+function pacingOf(membership: LearnerMembership) {
+  return {
+    startDate: toIsoDate(membership.startDate),
+    weeksPerPhase: membership.weeksPerPhase,
+    extensionDays: membership.extensionDays,
+  };
+}
 
 /** The learner's roadmap: the cohort's pinned version with the learner's status on every milestone. */
-export async function getLearnerRoadmap(membership: LearnerMembership): Promise<LearnerRoadmap> {
+export async function getLearnerRoadmap(membership: LearnerMembership, now = new Date()): Promise<LearnerRoadmap> {
   const [version, progress] = await Promise.all([
     db.roadmapVersion.findUniqueOrThrow({
       where: { id: membership.versionId },
@@ -31,31 +40,228 @@ export async function getLearnerRoadmap(membership: LearnerMembership): Promise<
     }),
     db.progress.findMany({
       where: { membershipId: membership.membershipId },
-      select: { itemKey: true, status: true },
+      select: { itemKey: true, status: true, _count: { select: { submissions: true } } },
     }),
   ]);
-  const statusByKey = new Map(progress.map((row) => [row.itemKey, row.status]));
-  const phases = version.phases.map((phase, index) => {
-    const milestones = phase.milestones.map((milestone) => ({
+  const byKey = new Map(progress.map((row) => [row.itemKey, row]));
+  const pacing = pacingOf(membership);
+  const today = todayInZone(membership.timezone, now);
+  const targets = targetDates(version.phases.map((phase) => phase.milestones.length), pacing);
+
+  const phases: RoadmapPhaseSection[] = version.phases.map((phase, index) => {
+    const milestones = phase.milestones.map((milestone, position) => ({
       ...milestone,
-      status: statusByKey.get(milestone.key) ?? "not_started",
+      status: byKey.get(milestone.key)?.status ?? ("not_started" as ProgressStatus),
+      attempts: byKey.get(milestone.key)?._count.submissions ?? 0,
+      targetDate: targets.milestones[index]![position]!,
     }));
     return {
       key: phase.key,
       title: phase.title,
-      targetDate: phaseTargetDate(membership.startDate, index, membership.weeksPerPhase, membership.extensionDays),
+      targetDate: targets.phases[index]!,
       completed: milestones.filter((m) => COMPLETE_STATUSES.has(m.status)).length,
       total: milestones.length,
       milestones,
     };
   });
+  const all = phases.flatMap((phase) => phase.milestones.map((milestone) => ({ ...milestone, phaseTitle: phase.title })));
   return {
     cohortId: membership.cohortId,
     cohortName: membership.cohortName,
     roadmapTitle: version.title,
     summary: version.summary,
-    completed: phases.reduce((sum, phase) => sum + phase.completed, 0),
-    total: phases.reduce((sum, phase) => sum + phase.total, 0),
+    today,
+    completed: all.filter((m) => COMPLETE_STATUSES.has(m.status)).length,
+    total: all.length,
+    pace: pace(
+      all.map((m) => ({ target: m.targetDate, complete: COMPLETE_STATUSES.has(m.status) })),
+      pacing.startDate,
+      today,
+    ),
+    nextUp: nextUp(all),
     phases,
   };
+}
+
+/**
+ * "Next up": the first milestone, in roadmap order, that the learner can act on — not
+ * complete and not waiting for a mentor. Order is respected, so an earlier phase's
+ * leftovers come before anything later.
+ */
+function nextUp(milestones: (RoadmapPhaseSection["milestones"][number] & { phaseTitle: string })[]): NextUp | null {
+  const next = milestones.find((m) => !COMPLETE_STATUSES.has(m.status) && m.status !== "submitted");
+  return next
+    ? { key: next.key, title: next.title, phaseTitle: next.phaseTitle, status: next.status, targetDate: next.targetDate }
+    : null;
+}
+
+/** One milestone or project as the learner works on it: the brief, every attempt, the thread and their notes. */
+export async function getLearnerItem(membership: LearnerMembership, key: string): Promise<LearnerItem | null> {
+  const [version, progress, thread, notes] = await Promise.all([
+    db.roadmapVersion.findUniqueOrThrow({
+      where: { id: membership.versionId },
+      relationLoadStrategy: "join",
+      select: {
+        phases: {
+          where: { archivedAt: null },
+          orderBy: { position: "asc" },
+          select: {
+            title: true,
+            milestones: {
+              where: { archivedAt: null },
+              orderBy: { position: "asc" },
+              select: {
+                key: true,
+                title: true,
+                description: true,
+                doneWhen: true,
+                resources: true,
+                evidence: true,
+                reviewRequired: true,
+                effortHours: true,
+              },
+            },
+          },
+        },
+        projects: {
+          where: { key, archivedAt: null },
+          select: {
+            key: true,
+            title: true,
+            description: true,
+            doneWhen: true,
+            evidence: true,
+            reviewRequired: true,
+            milestoneKeys: true,
+          },
+        },
+      },
+    }),
+    db.progress.findMany({
+      where: { membershipId: membership.membershipId },
+      relationLoadStrategy: "join",
+      select: {
+        itemKey: true,
+        status: true,
+        lockVersion: true,
+        // Every row's status (a project lists its milestones'), but attempts of this item only.
+        submissions: {
+          where: { progress: { itemKey: key } },
+          orderBy: { attempt: "desc" },
+          select: {
+            id: true,
+            attempt: true,
+            status: true,
+            note: true,
+            createdAt: true,
+            withdrawnAt: true,
+            links: { orderBy: { position: "asc" }, select: { url: true, label: true, kind: true } },
+            review: {
+              select: { decision: true, comment: true, createdAt: true, reviewer: { select: { name: true } } },
+            },
+          },
+        },
+      },
+    }),
+    db.comment.findMany({
+      where: { membershipId: membership.membershipId, itemKey: key, deletedAt: null },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, body: true, createdAt: true, authorId: true, author: { select: { name: true } } },
+    }),
+    db.privateNote.findMany({
+      where: { membershipId: membership.membershipId, itemKey: key },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, body: true, updatedAt: true },
+    }),
+  ]);
+
+  const statusOf = new Map(progress.map((row) => [row.itemKey, row.status]));
+  const targets = targetDates(version.phases.map((phase) => phase.milestones.length), pacingOf(membership));
+  const mine = progress.find((row) => row.itemKey === key);
+  const common = {
+    cohortId: membership.cohortId,
+    cohortName: membership.cohortName,
+    timezone: membership.timezone,
+    status: mine?.status ?? ("not_started" as ProgressStatus),
+    lockVersion: mine?.lockVersion ?? 0,
+    attempts: (mine?.submissions ?? []).map((submission) => ({
+      id: submission.id,
+      attempt: submission.attempt,
+      status: submission.status,
+      note: submission.note,
+      createdAt: submission.createdAt.toISOString(),
+      withdrawnAt: submission.withdrawnAt?.toISOString() ?? null,
+      links: submission.links,
+      decision: submission.review
+        ? {
+            decision: submission.review.decision,
+            comment: submission.review.comment,
+            reviewerName: submission.review.reviewer.name,
+            decidedAt: submission.review.createdAt.toISOString(),
+          }
+        : null,
+    })),
+    thread: thread.map((comment) => ({
+      id: comment.id,
+      body: comment.body,
+      authorName: comment.author.name,
+      byLearner: comment.authorId === membership.userId,
+      createdAt: comment.createdAt.toISOString(),
+    })),
+    notes: notes.map((note) => ({ id: note.id, body: note.body, updatedAt: note.updatedAt.toISOString() })),
+  };
+
+  for (const [phaseIndex, phase] of version.phases.entries()) {
+    const position = phase.milestones.findIndex((milestone) => milestone.key === key);
+    if (position === -1) continue;
+    const milestone = phase.milestones[position]!;
+    return {
+      ...common,
+      kind: "milestone",
+      ...milestone,
+      resources: milestone.resources as { label: string; url: string }[],
+      phaseTitle: phase.title,
+      demonstrates: [],
+      targetDate: targets.milestones[phaseIndex]![position]!,
+    };
+  }
+  const project = version.projects[0];
+  if (!project) return null;
+  const titles = new Map(version.phases.flatMap((phase) => phase.milestones.map((m) => [m.key, m.title] as const)));
+  return {
+    ...common,
+    kind: "project",
+    key: project.key,
+    title: project.title,
+    description: project.description,
+    doneWhen: project.doneWhen,
+    resources: [],
+    evidence: project.evidence,
+    reviewRequired: project.reviewRequired,
+    effortHours: null,
+    phaseTitle: null,
+    demonstrates: project.milestoneKeys
+      .filter((milestoneKey) => titles.has(milestoneKey))
+      .map((milestoneKey) => ({
+        key: milestoneKey,
+        title: titles.get(milestoneKey)!,
+        status: statusOf.get(milestoneKey) ?? "not_started",
+      })),
+    targetDate: null,
+  };
+}
+
+export type ItemRulesRow = { key: string; title: string; evidence: EvidenceRequirement; reviewRequired: boolean };
+
+/** A live milestone or project of a version by key, in one statement (they share one key space). */
+export async function getItemRules(versionId: string, key: string): Promise<ItemRulesRow | null> {
+  const rows = await db.$queryRaw<{ key: string; title: string; evidence: EvidenceRequirement; review_required: boolean }[]>`
+    SELECT key, title, evidence, review_required FROM milestones
+     WHERE version_id = ${versionId}::uuid AND key = ${key} AND archived_at IS NULL
+    UNION ALL
+    SELECT key, title, evidence, review_required FROM portfolio_projects
+     WHERE version_id = ${versionId}::uuid AND key = ${key} AND archived_at IS NULL
+    LIMIT 1`;
+  const row = rows[0];
+  return row ? { key: row.key, title: row.title, evidence: row.evidence, reviewRequired: row.review_required } : null;
 }

@@ -1,4 +1,11 @@
-import type { EvidenceRequirement, ProgressStatus } from "@/lib/generated/prisma/enums";
+import type { Pace } from "@/lib/features/progress/utils";
+import type {
+  Decision,
+  EvidenceRequirement,
+  LinkKind,
+  ProgressStatus,
+  SubmissionStatus,
+} from "@/lib/generated/prisma/enums";
 
 export type RoadmapMilestoneRow = {
   key: string;
@@ -7,6 +14,10 @@ export type RoadmapMilestoneRow = {
   evidence: EvidenceRequirement;
   reviewRequired: boolean;
   effortHours: number | null;
+  /** ISO date the cohort's pacing expects it done. */
+  targetDate: string;
+  /** Attempts submitted so far. */
+  attempts: number;
 };
 
 export type RoadmapPhaseSection = {
@@ -19,12 +30,59 @@ export type RoadmapPhaseSection = {
   milestones: RoadmapMilestoneRow[];
 };
 
+export type NextUp = { key: string; title: string; phaseTitle: string; status: ProgressStatus; targetDate: string };
+
 export type LearnerRoadmap = {
   cohortId: string;
   cohortName: string;
   roadmapTitle: string;
   summary: string;
+  /** Today in the cohort's time zone. */
+  today: string;
   completed: number;
   total: number;
+  pace: Pace;
+  nextUp: NextUp | null;
   phases: RoadmapPhaseSection[];
+};
+
+export type AttemptView = {
+  id: string;
+  attempt: number;
+  status: SubmissionStatus;
+  note: string;
+  createdAt: string;
+  withdrawnAt: string | null;
+  links: { url: string; label: string | null; kind: LinkKind }[];
+  decision: { decision: Decision; comment: string; reviewerName: string; decidedAt: string } | null;
+};
+
+export type ThreadComment = { id: string; body: string; authorName: string; byLearner: boolean; createdAt: string };
+
+export type PrivateNoteView = { id: string; body: string; updatedAt: string };
+
+export type LearnerItem = {
+  cohortId: string;
+  cohortName: string;
+  /** IANA zone the cohort's dates are shown in. */
+  timezone: string;
+  kind: "milestone" | "project";
+  key: string;
+  title: string;
+  description: string;
+  doneWhen: string[];
+  resources: { label: string; url: string }[];
+  evidence: EvidenceRequirement;
+  reviewRequired: boolean;
+  effortHours: number | null;
+  /** Phase title for milestones; null for projects. */
+  phaseTitle: string | null;
+  /** Milestones a project demonstrates (with the learner's status), empty for milestones. */
+  demonstrates: { key: string; title: string; status: ProgressStatus }[];
+  targetDate: string | null;
+  status: ProgressStatus;
+  lockVersion: number;
+  attempts: AttemptView[];
+  thread: ThreadComment[];
+  notes: PrivateNoteView[];
 };

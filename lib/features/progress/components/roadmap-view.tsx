@@ -1,87 +1,102 @@
-import { FileCheck2, UserCheck } from "lucide-react";
+import { ArrowRight, CalendarClock, Gauge, TrendingDown } from "lucide-react";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
+import { RoadmapTrail } from "@/lib/features/progress/components/roadmap-trail";
 import { StatusBadge } from "@/lib/features/progress/components/status-badge";
-import type { LearnerRoadmap, RoadmapMilestoneRow } from "@/lib/features/progress/types";
+import type { LearnerRoadmap } from "@/lib/features/progress/types";
+import { formatDay } from "@/lib/features/progress/utils";
 
-const dateFormat = new Intl.DateTimeFormat("en", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-
-function formatDate(isoDate: string) {
-  return dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
-}
-
-function MilestoneRow({ milestone }: { milestone: RoadmapMilestoneRow }) {
+function PaceCard({ roadmap }: { roadmap: LearnerRoadmap }) {
+  const { pace } = roadmap;
   return (
-    <li
-      className="flex flex-col gap-1.5 px-4 py-3 sm:flex-row sm:items-center sm:gap-3"
-      data-milestone-key={milestone.key}
-    >
-      <div className="sm:w-40 sm:shrink-0">
-        <StatusBadge status={milestone.status} />
-      </div>
-      <p className="min-w-0 flex-1 text-sm leading-6 break-words">{milestone.title}</p>
-      <div className="flex shrink-0 items-center gap-3 text-xs text-muted-foreground">
-        {milestone.evidence === "required" ? (
-          <span className="inline-flex items-center gap-1">
-            <FileCheck2 aria-hidden className="size-3.5" />
-            Evidence
-          </span>
-        ) : null}
-        {milestone.reviewRequired ? (
-          <span className="inline-flex items-center gap-1">
-            <UserCheck aria-hidden className="size-3.5" />
-            Mentor review
-          </span>
-        ) : null}
-        {milestone.effortHours ? <span>{milestone.effortHours} h</span> : null}
-      </div>
-    </li>
+    <Card>
+      <CardContent className="grid gap-3">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 className="text-sm font-medium">Pace</h2>
+          {pace.onPace ? (
+            <Badge variant="success" icon={Gauge}>
+              On pace
+            </Badge>
+          ) : (
+            <Badge variant="danger" icon={TrendingDown}>
+              Behind pace
+            </Badge>
+          )}
+        </div>
+        <Progress
+          label="Overall progress"
+          value={roadmap.completed}
+          max={roadmap.total}
+          valueText={`${roadmap.completed} of ${roadmap.total} milestones`}
+        />
+        <p className="text-xs text-muted-foreground">
+          {pace.expected === 0
+            ? "Nothing is due yet."
+            : `${pace.expected} ${pace.expected === 1 ? "milestone was" : "milestones were"} due by today; you have completed ${pace.completed}.`}{" "}
+          {pace.forecast ? (
+            <>
+              At your pace you finish around <time dateTime={pace.forecast}>{formatDay(pace.forecast)}</time>.
+            </>
+          ) : roadmap.completed === roadmap.total ? (
+            "You have finished the roadmap."
+          ) : (
+            "Complete a milestone to see your forecast finish date."
+          )}
+        </p>
+      </CardContent>
+    </Card>
   );
 }
 
-export function RoadmapView({ roadmap }: { roadmap: LearnerRoadmap }) {
+function NextUpCard({ roadmap, cohortQuery }: { roadmap: LearnerRoadmap; cohortQuery: string }) {
+  const next = roadmap.nextUp;
+  return (
+    <Card>
+      <CardContent className="grid gap-3">
+        <h2 className="text-sm font-medium">Next up</h2>
+        {next ? (
+          <>
+            <div className="grid gap-1">
+              <p className="font-semibold break-words">{next.title}</p>
+              <p className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
+                <StatusBadge status={next.status} />
+                <span>{next.phaseTitle}</span>
+                <span className="inline-flex items-center gap-1">
+                  <CalendarClock aria-hidden className="size-3.5" />
+                  Due <time dateTime={next.targetDate}>{formatDay(next.targetDate)}</time>
+                </span>
+              </p>
+            </div>
+            <div>
+              <Button asChild size="sm">
+                <Link href={`/roadmap/${next.key}${cohortQuery}`}>
+                  Open milestone
+                  <ArrowRight aria-hidden />
+                </Link>
+              </Button>
+            </div>
+          </>
+        ) : (
+          <p className="text-sm text-muted-foreground">
+            Nothing to pick up: everything left is waiting for a mentor&apos;s review, or you are done.
+          </p>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+export function RoadmapView({ roadmap, cohortQuery }: { roadmap: LearnerRoadmap; cohortQuery: string }) {
   return (
     <div className="grid gap-6">
-      <Progress
-        label="Overall progress"
-        value={roadmap.completed}
-        max={roadmap.total}
-        valueText={`${roadmap.completed} of ${roadmap.total} milestones`}
-      />
-      <ol className="grid gap-6">
-        {roadmap.phases.map((phase, index) => (
-          <li key={phase.key}>
-            <section aria-labelledby={`phase-${phase.key}`} className="rounded-xl border border-border bg-surface">
-              <header className="grid gap-3 border-b border-border px-4 py-3">
-                <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-                  <h2 id={`phase-${phase.key}`} className="text-base font-semibold">
-                    <span className="text-muted-foreground">Phase {index + 1}:</span> {phase.title}
-                  </h2>
-                  <p className="text-xs text-muted-foreground">
-                    Target <time dateTime={phase.targetDate}>{formatDate(phase.targetDate)}</time>
-                  </p>
-                </div>
-                <Progress
-                  size="sm"
-                  hideLabel
-                  label={`Phase ${index + 1} progress`}
-                  value={phase.completed}
-                  max={phase.total}
-                  valueText={`${phase.completed} of ${phase.total} milestones`}
-                  tone={phase.completed === phase.total ? "success" : "accent"}
-                />
-                <p className="text-xs text-muted-foreground tabular-nums">
-                  {phase.completed} of {phase.total} milestones complete
-                </p>
-              </header>
-              <ul className="divide-y divide-border">
-                {phase.milestones.map((milestone) => (
-                  <MilestoneRow key={milestone.key} milestone={milestone} />
-                ))}
-              </ul>
-            </section>
-          </li>
-        ))}
-      </ol>
+      <div className="grid gap-3 md:grid-cols-2">
+        <NextUpCard roadmap={roadmap} cohortQuery={cohortQuery} />
+        <PaceCard roadmap={roadmap} />
+      </div>
+      <RoadmapTrail cohortId={roadmap.cohortId} cohortQuery={cohortQuery} phases={roadmap.phases} />
     </div>
   );
 }

@@ -1,0 +1,138 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Markdown } from "@/components/markdown";
+import { PageHeader } from "@/components/layout/page-header";
+import { SafeLink } from "@/components/ui/safe-link";
+import { requireViewer } from "@/lib/auth/viewer";
+import { AttemptHistory, formatMoment } from "@/lib/features/progress/components/attempt-history";
+import { EvidenceForm } from "@/lib/features/progress/components/evidence-form";
+import { PrivateNotes } from "@/lib/features/progress/components/private-notes";
+import { StatusBadge } from "@/lib/features/progress/components/status-badge";
+import { ThreadForm } from "@/lib/features/progress/components/thread-form";
+import { loadLearnerItem } from "@/lib/features/progress/loaders";
+import { formatDay } from "@/lib/features/progress/utils";
+
+type Props = { params: Promise<{ key: string }>; searchParams: Promise<{ cohort?: string }> };
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const [{ key }, { cohort }] = await Promise.all([params, searchParams]);
+  const item = await loadLearnerItem(await requireViewer(), key, cohort);
+  return { title: item.title };
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  const id = `section-${title.toLowerCase().replace(/[^a-z]+/g, "-")}`;
+  return (
+    <section aria-labelledby={id} className="grid gap-3">
+      <h2 id={id} className="text-base font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function MilestonePage({ params, searchParams }: Props) {
+  const [{ key }, { cohort }] = await Promise.all([params, searchParams]);
+  const item = await loadLearnerItem(await requireViewer(), key, cohort);
+  const cohortQuery = cohort ? `?cohort=${item.cohortId}` : "";
+  const pending = item.attempts.find((attempt) => attempt.status === "pending");
+  const canSubmit = item.evidence !== "none" && item.status !== "approved" && !pending;
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Link href={`/${item.kind === "project" ? "portfolio" : "roadmap"}${cohortQuery}`} className="hover:underline">
+            {item.kind === "project" ? "Portfolio" : (item.phaseTitle ?? "Roadmap")}
+          </Link>
+        }
+        title={item.title}
+        actions={<StatusBadge status={item.status} />}
+      />
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)]">
+        <div className="order-2 grid content-start gap-6 lg:order-1">
+          {item.targetDate ? (
+            <p className="text-sm text-muted-foreground">
+              Target <time dateTime={item.targetDate}>{formatDay(item.targetDate)}</time>
+              {item.effortHours ? ` · about ${item.effortHours} hours` : ""}
+            </p>
+          ) : null}
+          {item.description ? <Markdown>{item.description}</Markdown> : null}
+          {item.doneWhen.length > 0 ? (
+            <Section title="Done when">
+              <ul className="grid list-disc gap-1 pl-5 text-sm">
+                {item.doneWhen.map((criterion) => (
+                  <li key={criterion}>
+                    <Markdown>{criterion}</Markdown>
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          ) : null}
+          {item.demonstrates.length > 0 ? (
+            <Section title="Demonstrates">
+              <ul className="grid gap-2">
+                {item.demonstrates.map((milestone) => (
+                  <li key={milestone.key} className="flex flex-wrap items-center gap-2 text-sm">
+                    <StatusBadge status={milestone.status} />
+                    <Link href={`/roadmap/${milestone.key}${cohortQuery}`} className="hover:underline">
+                      {milestone.title}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          ) : null}
+          {item.resources.length > 0 ? (
+            <Section title="Resources">
+              <ul className="grid gap-1 text-sm">
+                {item.resources.map((resource) => (
+                  <li key={resource.url}>
+                    <SafeLink href={resource.url} className="text-accent hover:underline">
+                      {resource.label}
+                    </SafeLink>
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          ) : null}
+        </div>
+
+        <div className="order-1 grid content-start gap-8 lg:order-2">
+          {canSubmit ? (
+            <Section title={item.reviewRequired ? "Submit for review" : "Add evidence"}>
+              <EvidenceForm cohortId={item.cohortId} itemKey={item.key} reviewRequired={item.reviewRequired} />
+            </Section>
+          ) : item.evidence === "none" ? (
+            <p className="text-sm text-muted-foreground">This milestone takes no evidence: mark it done from the roadmap.</p>
+          ) : null}
+          <Section title="Attempts">
+            <AttemptHistory attempts={item.attempts} cohortId={item.cohortId} timezone={item.timezone} />
+          </Section>
+          <Section title="Conversation">
+            {item.thread.length === 0 ? (
+              <p className="text-sm text-muted-foreground">No messages yet. Ask your mentors anything about this milestone.</p>
+            ) : (
+              <ol className="grid gap-3">
+                {item.thread.map((comment) => (
+                  <li key={comment.id} className="grid gap-1 rounded-lg border border-border p-3">
+                    <p className="text-xs text-muted-foreground">
+                      <span className="font-medium text-foreground">{comment.byLearner ? "You" : comment.authorName}</span> ·{" "}
+                      <time dateTime={comment.createdAt}>{formatMoment(comment.createdAt, item.timezone)}</time>
+                    </p>
+                    <Markdown className="text-sm">{comment.body}</Markdown>
+                  </li>
+                ))}
+              </ol>
+            )}
+            <ThreadForm cohortId={item.cohortId} itemKey={item.key} />
+          </Section>
+          <Section title="Private notes">
+            <PrivateNotes cohortId={item.cohortId} itemKey={item.key} notes={item.notes} />
+          </Section>
+        </div>
+      </div>
+    </>
+  );
+}

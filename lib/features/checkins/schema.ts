@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { isValidIsoDate, weekStartOf } from "@/lib/features/checkins/utils";
+
+export const PLANNED_MILESTONES_MAX = 10;
+export const HOURS_MAX = 80;
+export const TEXT_MAX = 2000;
+export const COMMENT_MAX = 2000;
+
+export const CONFLICT_MESSAGE = "This check-in changed in another tab — reload to see it.";
+export const CLOSED_MESSAGE = "This week is closed out. Reopen it to make changes.";
+export const WEEK_LOCKED_MESSAGE =
+  "This week can no longer be changed: a check-in stays editable during its week and the week after.";
+
+/** The close-out text fields, in the order the form shows them. */
+export const CLOSE_OUT_TEXT_FIELDS = ["learned", "built", "tested", "documented", "reviewed", "blockers", "reflection"] as const;
+export type CloseOutTextField = (typeof CLOSE_OUT_TEXT_FIELDS)[number];
+
+export const CLOSE_OUT_LABELS: Record<CloseOutTextField, string> = {
+  learned: "Learned",
+  built: "Built",
+  tested: "Tested",
+  documented: "Documented",
+  reviewed: "Reviewed",
+  blockers: "Blockers",
+  reflection: "Reflection",
+};
+
+const HOURS_MESSAGE = `Enter whole hours from 0 to ${HOURS_MAX}.`;
+
+// Forms send what the field holds ("12", ""); numbers from API-style callers pass through unchanged.
+function toNumberOrNull(value: unknown) {
+  if (value === "" || value === undefined || value === null) return null;
+  if (typeof value === "string") return value.trim() === "" ? null : Number(value);
+  return value;
+}
+
+const hoursSchema = z.number({ error: HOURS_MESSAGE }).int(HOURS_MESSAGE).min(0, HOURS_MESSAGE).max(HOURS_MAX, HOURS_MESSAGE);
+
+const cohortIdSchema = z.uuid("Choose a cohort.");
+const checkinIdSchema = z.uuid("This check-in does not exist.");
+
+const weekStartSchema = z
+  .string()
+  .refine(isValidIsoDate, "Pick a week.")
+  .refine((value) => weekStartOf(value) === value, "A week starts on a Monday.");
+
+/** The version the form loaded; null when there was no check-in for the week yet. */
+const lockVersionSchema = z.number().int().min(0).nullable();
+
+const textSchema = z
+  .string({ error: "Enter text." })
+  .trim()
+  .max(TEXT_MAX, `Use at most ${TEXT_MAX.toLocaleString("en")} characters.`);
+
+export const checkinPlanSchema = z
+  .object({
+    cohortId: cohortIdSchema,
+    weekStart: weekStartSchema,
+    lockVersion: lockVersionSchema,
+    plannedKeys: z
+      .array(z.string().trim().min(1).max(200), { error: "Pick milestones from the list." })
+      .transform((keys) => [...new Set(keys)])
+      .pipe(z.array(z.string()).max(PLANNED_MILESTONES_MAX, `Pick at most ${PLANNED_MILESTONES_MAX} milestones.`)),
+    plannedHours: z.preprocess(toNumberOrNull, hoursSchema.nullable()),
+  })
+  .strict();
+
+export const checkinCloseOutSchema = z
+  .object({
+    cohortId: cohortIdSchema,
+    weekStart: weekStartSchema,
+    lockVersion: lockVersionSchema,
+    learned: textSchema,
+    built: textSchema,
+    tested: textSchema,
+    documented: textSchema,
+    reviewed: textSchema,
+    blockers: textSchema,
+    reflection: textSchema,
+    actualHours: z.preprocess(
+      toNumberOrNull,
+      z.number({ error: `Enter the hours you spent this week, 0 to ${HOURS_MAX}.` }).pipe(hoursSchema),
+    ),
+  })
+  .strict();
+
+export const reopenCheckinSchema = z
+  .object({
+    checkinId: checkinIdSchema,
+    lockVersion: z.number().int().min(0),
+  })
+  .strict();
+
+export const checkinCommentSchema = z
+  .object({
+    checkinId: checkinIdSchema,
+    body: z
+      .string({ error: "Write a comment." })
+      .trim()
+      .min(1, "Write a comment.")
+      .max(COMMENT_MAX, `Use at most ${COMMENT_MAX.toLocaleString("en")} characters.`),
+  })
+  .strict();
+
+export type CheckinPlanInput = z.input<typeof checkinPlanSchema>;
+export type CheckinPlan = z.output<typeof checkinPlanSchema>;
+export type CheckinCloseOutInput = z.input<typeof checkinCloseOutSchema>;
+export type CheckinCloseOut = z.output<typeof checkinCloseOutSchema>;
+export type ReopenCheckinInput = z.input<typeof reopenCheckinSchema>;
+export type CheckinCommentInput = z.input<typeof checkinCommentSchema>;

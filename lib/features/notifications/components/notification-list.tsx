@@ -1,0 +1,52 @@
+import { CircleDot } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/lib/cn";
+import { TYPE_LABELS } from "@/lib/features/notifications/constants";
+import { NotificationLink } from "@/lib/features/notifications/components/notification-link";
+import { RelativeTime } from "@/lib/features/notifications/components/relative-time";
+import type { NotificationItem } from "@/lib/features/notifications/types";
+
+/** The full list on /notifications; each whole row is its link. `serverNow` keeps relative times hydration-safe. */
+export function NotificationList({ items, serverNow }: { items: NotificationItem[]; serverNow: string }) {
+  return (
+    <ul className="overflow-hidden rounded-lg border border-border bg-surface">
+      {items.map((item) => (
+        <li
+          key={item.id}
+          className={cn(
+            "relative flex gap-3 border-b border-border px-4 py-3 last:border-b-0 focus-within:bg-surface-muted hover:bg-surface-muted",
+            item.unread && "bg-accent-subtle/40",
+          )}
+        >
+          <span
+            aria-hidden
+            className={cn("mt-2 size-2 shrink-0 rounded-full", item.unread ? "bg-accent" : "bg-transparent")}
+          />
+          <div className="grid min-w-0 flex-1 gap-1">
+            <NotificationLink
+              id={item.id}
+              href={item.href}
+              unread={item.unread}
+              className={cn(
+                "line-clamp-2 rounded-sm text-sm break-words after:absolute after:inset-0 after:content-['']",
+                item.unread ? "font-semibold" : "text-foreground",
+              )}
+            >
+              {item.title}
+            </NotificationLink>
+            <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted-foreground">
+              {item.unread ? (
+                <Badge variant="info" icon={CircleDot}>
+                  Unread
+                </Badge>
+              ) : null}
+              <span>{TYPE_LABELS[item.type]}</span>
+              <span aria-hidden>·</span>
+              <RelativeTime iso={item.createdAt} serverNow={serverNow} />
+            </div>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,22 @@
+import type { NotificationType } from "@/lib/generated/prisma/enums";
+
+/** How many notifications the bell's dropdown shows; the rest are on /notifications. */
+export const BELL_LIMIT = 20;
+/** Rows per page on /notifications. */
+export const PAGE_SIZE = 50;
+/** Upper bound on ids in one "mark read" call, so one request cannot build an unbounded IN list. */
+export const MARK_READ_MAX = 100;
+/** Longer titles are shortened, not refused: a long milestone title must not roll back the decision it announces. */
+export const TITLE_MAX = 300;
+export const HREF_MAX = 2048;
+
+/** User-visible names of the notification types. */
+export const TYPE_LABELS: Record<NotificationType, string> = {
+  decision: "Decision",
+  comment: "Comment",
+  submission: "Submission",
+  checkin_comment: "Check-in comment",
+  invite: "Invite",
+};
+
+export const EMPTY_TEXT = "Nothing new. Decisions and comments on your work will show up here.";

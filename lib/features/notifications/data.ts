@@ -1,0 +1,79 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { BELL_LIMIT, PAGE_SIZE } from "@/lib/features/notifications/constants";
+import type {
+  NotificationCursor,
+  NotificationItem,
+  NotificationSummary,
+} from "@/lib/features/notifications/types";
+import { encodeCursor, isOnSitePath } from "@/lib/features/notifications/utils";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+const itemSelect = {
+  id: true,
+  type: true,
+  title: true,
+  href: true,
+  createdAt: true,
+  readAt: true,
+} satisfies Prisma.NotificationSelect;
+
+type ItemRow = Prisma.NotificationGetPayload<{ select: typeof itemSelect }>;
+
+// Newest first; id breaks ties between rows created in one transaction (same created_at).
+const newestFirst = [{ createdAt: "desc" }, { id: "desc" }] satisfies Prisma.NotificationOrderByWithRelationInput[];
+
+function toItem(row: ItemRow): NotificationItem {
+  return {
+    id: row.id,
+    type: row.type,
+    title: row.title,
+    // notify() validates on write; this guards rows written any other way (SQL, an old bug) on the way out.
+    href: isOnSitePath(row.href) ? row.href : "/notifications",
+    createdAt: row.createdAt.toISOString(),
+    unread: row.readAt === null,
+  };
+}
+
+export async function getUnreadCount(userId: string): Promise<number> {
+  return db.notification.count({ where: { userId, readAt: null } });
+}
+
+export async function listLatestNotifications(userId: string, limit = BELL_LIMIT): Promise<NotificationItem[]> {
+  const rows = await db.notification.findMany({ where: { userId }, orderBy: newestFirst, take: limit, select: itemSelect });
+  return rows.map(toItem);
+}
+
+/** The bell: two statements whatever the number of notifications. */
+export async function getNotificationSummary(userId: string, limit = BELL_LIMIT): Promise<NotificationSummary> {
+  const [unread, latest] = await Promise.all([getUnreadCount(userId), listLatestNotifications(userId, limit)]);
+  return { unread, latest };
+}
+
+/**
+ * One page of a person's notifications, newest first, strictly older than `before` (keyset pagination, so a
+ * notification arriving while someone pages never shifts or repeats rows). One statement: it reads one row
+ * more than the page to learn whether an older page exists.
+ */
+export async function listNotifications(
+  userId: string,
+  { before, limit = PAGE_SIZE }: { before?: NotificationCursor; limit?: number } = {},
+): Promise<{ items: NotificationItem[]; nextCursor: string | null }> {
+  const rows = await db.notification.findMany({
+    where: {
+      userId,
+      ...(before
+        ? { OR: [{ createdAt: { lt: before.createdAt } }, { createdAt: before.createdAt, id: { lt: before.id } }] }
+        : {}),
+    },
+    orderBy: newestFirst,
+    take: limit + 1,
+    select: itemSelect,
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toItem),
+    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+  };
+}

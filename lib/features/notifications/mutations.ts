@@ -1,0 +1,70 @@
+import "server-only";
+import { runAction, parseInput, type ActionResult } from "@/lib/action-result";
+import type { Viewer } from "@/lib/auth/viewer";
+import { db, type Tx } from "@/lib/db";
+import { getUnreadCount } from "@/lib/features/notifications/data";
+import { markReadSchema, notificationInputSchema, type NotificationInput } from "@/lib/features/notifications/schema";
+import type { MarkReadResult } from "@/lib/features/notifications/types";
+
+function validate(input: NotificationInput) {
+  const result = notificationInputSchema.safeParse(input);
+  // A bad notification is a bug in the calling feature, not something its user can fix: fail loudly (logged with a
+  // reference by runAction) and take the caller's transaction down with it.
+  if (!result.success) {
+    throw new Error(`Invalid notification: ${result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
+  }
+  return result.data;
+}
+
+/**
+ * Tells one person about something, inside the caller's transaction so the notification exists exactly when the
+ * change it announces does (SECURITY.md #28). Throws on an off-site href or an empty title.
+ */
+export async function notify(tx: Tx, input: NotificationInput): Promise<{ id: string }> {
+  return tx.notification.create({ data: validate(input), select: { id: true } });
+}
+
+/** notify() for several people in one statement (e.g. every mentor of a cohort); returns how many were written. */
+export async function notifyMany(tx: Tx, inputs: readonly NotificationInput[]): Promise<number> {
+  const data = inputs.map(validate);
+  if (data.length === 0) return 0;
+  const { count } = await tx.notification.createMany({ data });
+  return count;
+}
+
+/**
+ * Marks some of `userId`'s notifications read. The owner is part of the WHERE clause, so ids of other people's
+ * notifications match nothing; already-read rows keep their first read time. Returns how many changed.
+ */
+export async function markRead(userId: string, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const { count } = await db.notification.updateMany({
+    where: { userId, id: { in: [...ids] }, readAt: null },
+    data: { readAt: new Date() },
+  });
+  return count;
+}
+
+export async function markAllRead(userId: string): Promise<number> {
+  const { count } = await db.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } });
+  return count;
+}
+
+// The viewer-facing halves of the server actions. They live here, not in actions.ts, because every export of a
+// "use server" file is a public endpoint, and one that accepted a viewer from the client would trust it.
+
+/** Validates the client's input and marks the viewer's own notifications among `ids`; others' ids count as 0. */
+export async function markNotificationsRead(viewer: Viewer, input: unknown): Promise<ActionResult<MarkReadResult>> {
+  return runAction(async () => {
+    const { ids } = parseInput(markReadSchema, input);
+    const marked = await markRead(viewer.id, ids);
+    return { marked, unread: await getUnreadCount(viewer.id) };
+  });
+}
+
+export async function markAllNotificationsRead(viewer: Viewer): Promise<ActionResult<MarkReadResult>> {
+  return runAction(async () => {
+    const marked = await markAllRead(viewer.id);
+    return { marked, unread: await getUnreadCount(viewer.id) };
+  });
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { MARK_READ_MAX, TITLE_MAX } from "@/lib/features/notifications/constants";
+import { isOnSitePath } from "@/lib/features/notifications/utils";
+import { NotificationType } from "@/lib/generated/prisma/enums";
+
+/** Input of "mark these read": only ids; anything else (userId, readAt…) is refused (SECURITY.md #7). */
+export const markReadSchema = z
+  .object({
+    ids: z
+      .array(z.uuid("Each id must be a notification id."), "Send a list of notification ids.")
+      .min(1, "Choose at least one notification.")
+      .max(MARK_READ_MAX, `Mark at most ${MARK_READ_MAX} notifications at once.`),
+  })
+  .strict();
+
+export type MarkReadInput = z.infer<typeof markReadSchema>;
+
+/**
+ * What code elsewhere in Cairn hands to notify(). The href is the one thing that can hurt a reader (an open
+ * redirect or a `javascript:` link in the bell), so it must be an on-site path.
+ */
+export const notificationInputSchema = z
+  .object({
+    userId: z.uuid(),
+    type: z.enum(NotificationType),
+    title: z
+      .string()
+      .trim()
+      .min(1, "A notification needs a title.")
+      .transform((title) => (title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1).trimEnd()}…` : title)),
+    href: z.string().refine(isOnSitePath, "The link must be an on-site path such as /roadmap (not //host or a URL)."),
+  })
+  .strict();
+
+export type NotificationInput = z.input<typeof notificationInputSchema>;

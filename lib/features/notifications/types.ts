@@ -1,0 +1,32 @@
+import type { NotificationType } from "@/lib/generated/prisma/enums";
+
+/** One notification as pages and the bell see it; dates travel as ISO strings to client components. */
+export type NotificationItem = {
+  id: string;
+  type: NotificationType;
+  title: string;
+  href: string;
+  createdAt: string;
+  unread: boolean;
+};
+
+/** What the bell in the top bar needs: the unread count and the latest few. */
+export type NotificationSummary = {
+  unread: number;
+  latest: NotificationItem[];
+};
+
+export type NotificationPage = {
+  items: NotificationItem[];
+  unread: number;
+  /** Pass as `?before=` to get the next (older) page; null on the last page. */
+  nextCursor: string | null;
+  /** Whether this page was reached through a cursor (so it can offer "Newest"). */
+  isFirstPage: boolean;
+};
+
+/** Keyset position: rows strictly older than (createdAt, id) come next. */
+export type NotificationCursor = { createdAt: Date; id: string };
+
+/** What both "mark read" actions answer: how many of the viewer's rows changed, and the viewer's unread count now. */
+export type MarkReadResult = { marked: number; unread: number };

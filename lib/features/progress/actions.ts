@@ -1,0 +1,91 @@
+"use server";
+
+import { runAction, parseInput, type ActionResult } from "@/lib/action-result";
+import { requireViewer, type Viewer } from "@/lib/auth/viewer";
+import { AppError } from "@/lib/errors";
+import { getLearnerMembership } from "@/lib/features/cohorts/data";
+import {
+  addLearnerComment,
+  addPrivateNote,
+  changeProgress,
+  deletePrivateNote,
+  submitEvidence,
+  updatePrivateNote,
+  withdrawSubmission,
+  type SubmittedAttempt,
+} from "@/lib/features/progress/mutations";
+import {
+  commentInputSchema,
+  noteDeleteInputSchema,
+  noteInputSchema,
+  noteUpdateInputSchema,
+  submissionActionInputSchema,
+  tickInputSchema,
+  withdrawInputSchema,
+} from "@/lib/features/progress/schema";
+import type { ProgressStatus } from "@/lib/generated/prisma/enums";
+
+/** The viewer's own active learner membership in that cohort, checked in the database; else "not found". */
+async function myMembership(viewer: Viewer, cohortId: string) {
+  const membership = await getLearnerMembership(viewer.id, cohortId);
+  if (!membership) throw new AppError("NOT_FOUND", "This milestone does not exist.");
+  return membership;
+}
+
+export async function tickMilestoneAction(input: unknown): Promise<ActionResult<{ status: ProgressStatus }>> {
+  return runAction(async () => {
+    const viewer = await requireViewer();
+    const { cohortId, itemKey, event } = parseInput(tickInputSchema, input);
+    return changeProgress(await myMembership(viewer, cohortId), itemKey, event);
+  });
+}
+
+export async function submitEvidenceAction(input: unknown): Promise<ActionResult<SubmittedAttempt>> {
+  return runAction(async () => {
+    const viewer = await requireViewer();
+    const { cohortId, itemKey, links, note, idempotencyKey } = parseInput(submissionActionInputSchema, input);
+    return submitEvidence(await myMembership(viewer, cohortId), itemKey, { links, note }, idempotencyKey);
+  });
+}
+
+export async function withdrawSubmissionAction(input: unknown): Promise<ActionResult<{ status: ProgressStatus }>> {
+  return runAction(async () => {
+    const viewer = await requireViewer();
+    const { cohortId, submissionId } = parseInput(withdrawInputSchema, input);
+    return withdrawSubmission(await myMembership(viewer, cohortId), submissionId);
+  });
+}
+
+export async function addCommentAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const viewer = await requireViewer();
+    const { cohortId, itemKey, body } = parseInput(commentInputSchema, input);
+    return addLearnerComment(await myMembership(viewer, cohortId), itemKey, body);
+  });
+}
+
+export async function addPrivateNoteAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const viewer = await requireViewer();
+    const { cohortId, itemKey, body } = parseInput(noteInputSchema, input);
+    return addPrivateNote(await myMembership(viewer, cohortId), itemKey, body);
+  });
+}
+
+export async function updatePrivateNoteAction(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    const viewer = await requireViewer();
+    const { cohortId, noteId, body } = parseInput(noteUpdateInputSchema, input);
+    await updatePrivateNote(await myMembership(viewer, cohortId), noteId, body);
+    return undefined;
+  });
+}
+
+export async function deletePrivateNoteAction(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    const viewer = await requireViewer();
+    const { cohortId, noteId } = parseInput(noteDeleteInputSchema, input);
+    await deletePrivateNote(await myMembership(viewer, cohortId), noteId);
+    return undefined;
+  });
+}

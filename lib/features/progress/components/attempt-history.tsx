@@ -1,0 +1,71 @@
+import { Markdown } from "@/components/markdown";
+import { Badge } from "@/components/ui/badge";
+import { EvidenceLink } from "@/lib/features/progress/components/evidence-link";
+import { WithdrawButton } from "@/lib/features/progress/components/withdraw-button";
+import type { AttemptView } from "@/lib/features/progress/types";
+import type { SubmissionStatus } from "@/lib/generated/prisma/enums";
+
+const ATTEMPT_LABELS: Record<SubmissionStatus, { text: string; variant: "warning" | "success" | "danger" | "neutral" }> = {
+  pending: { text: "Waiting for review", variant: "warning" },
+  approved: { text: "Approved", variant: "success" },
+  changes_requested: { text: "Changes requested", variant: "danger" },
+  withdrawn: { text: "Withdrawn", variant: "neutral" },
+  recorded: { text: "Evidence recorded", variant: "success" },
+};
+
+const timeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+export function formatMoment(iso: string, timezone: string) {
+  try {
+    return new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: timezone }).format(new Date(iso));
+  } catch {
+    return timeFormat.format(new Date(iso));
+  }
+}
+
+/** Every attempt, newest first, with its evidence and the mentor's decision. */
+export function AttemptHistory({ attempts, cohortId, timezone }: { attempts: AttemptView[]; cohortId: string; timezone: string }) {
+  if (attempts.length === 0) return <p className="text-sm text-muted-foreground">No attempts yet.</p>;
+  return (
+    <ol className="grid gap-3">
+      {attempts.map((attempt) => {
+        const label = ATTEMPT_LABELS[attempt.status];
+        return (
+          <li key={attempt.id} className="grid gap-3 rounded-lg border border-border p-3" aria-label={`Attempt ${attempt.attempt}`}>
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <p className="text-sm font-medium">
+                Attempt {attempt.attempt}{" "}
+                <span className="font-normal text-muted-foreground">
+                  · <time dateTime={attempt.createdAt}>{formatMoment(attempt.createdAt, timezone)}</time>
+                </span>
+              </p>
+              <div className="flex items-center gap-2">
+                <Badge variant={label.variant}>{label.text}</Badge>
+                {attempt.status === "pending" ? (
+                  <WithdrawButton cohortId={cohortId} submissionId={attempt.id} attempt={attempt.attempt} />
+                ) : null}
+              </div>
+            </div>
+            <ul className="grid gap-1">
+              {attempt.links.map((link) => (
+                <li key={link.url} className="min-w-0">
+                  <EvidenceLink url={link.url} label={link.label ?? undefined} kind={link.kind} />
+                </li>
+              ))}
+            </ul>
+            {attempt.note ? <Markdown className="text-sm">{attempt.note}</Markdown> : null}
+            {attempt.decision ? (
+              <div className="grid gap-1 border-t border-border pt-2">
+                <p className="text-xs text-muted-foreground">
+                  {attempt.decision.decision === "approve" ? "Approved" : "Changes requested"} by {attempt.decision.reviewerName} ·{" "}
+                  <time dateTime={attempt.decision.decidedAt}>{formatMoment(attempt.decision.decidedAt, timezone)}</time>
+                </p>
+                {attempt.decision.comment ? <Markdown className="text-sm">{attempt.decision.comment}</Markdown> : null}
+              </div>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

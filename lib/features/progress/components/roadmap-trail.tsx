@@ -1,0 +1,258 @@
+"use client";
+
+import { FileCheck2, UserCheck } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Kbd } from "@/components/ui/kbd";
+import { Progress } from "@/components/ui/progress";
+import { toast } from "@/components/ui/toast";
+import { tickMilestoneAction } from "@/lib/features/progress/actions";
+import { StatusBadge } from "@/lib/features/progress/components/status-badge";
+import { COMPLETE_STATUSES } from "@/lib/features/progress/constants";
+import { isTickable, transition } from "@/lib/features/progress/policy";
+import type { RoadmapMilestoneRow, RoadmapPhaseSection } from "@/lib/features/progress/types";
+import { formatDay } from "@/lib/features/progress/utils";
+import type { ProgressStatus } from "@/lib/generated/prisma/enums";
+
+type TickEvent = "start" | "complete" | "reopen";
+
+/** The one thing a row offers, by status: tick, un-tick, start, or go and add evidence. */
+function primaryEvent(milestone: RoadmapMilestoneRow, status: ProgressStatus): TickEvent | null {
+  if (isTickable(milestone)) {
+    if (status === "done") return "reopen";
+    return "complete";
+  }
+  return status === "not_started" ? "start" : null;
+}
+
+function isTypingTarget(target: EventTarget | null) {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+export function RoadmapTrail({
+  cohortId,
+  cohortQuery,
+  phases,
+}: {
+  cohortId: string;
+  /** "?cohort=…" when the learner is in several cohorts, else "". */
+  cohortQuery: string;
+  phases: RoadmapPhaseSection[];
+}) {
+  const router = useRouter();
+  const [, startRefresh] = useTransition();
+  // Optimistic statuses belong to the props they were made against: when the server
+  // re-renders (refresh, navigation) its statuses win without any syncing effect.
+  const [local, setLocal] = useState(() => ({ base: phases, statuses: new Map<string, ProgressStatus>(), busy: new Set<string>() }));
+  const current = local.base === phases ? local : { base: phases, statuses: new Map<string, ProgressStatus>(), busy: new Set<string>() };
+  const statuses = current.statuses;
+  const rows = useRef<(HTMLLIElement | null)[]>([]);
+  const focused = useRef(-1);
+
+  const all = phases.flatMap((phase) => phase.milestones);
+  const statusOf = useCallback(
+    (milestone: RoadmapMilestoneRow) => statuses.get(milestone.key) ?? milestone.status,
+    [statuses],
+  );
+
+  const update = useCallback(
+    (key: string, status: ProgressStatus | null, busy: boolean) =>
+      setLocal((previous) => {
+        const base = previous.base === phases ? previous : { base: phases, statuses: new Map(), busy: new Set<string>() };
+        const nextStatuses = new Map(base.statuses);
+        if (status) nextStatuses.set(key, status);
+        else nextStatuses.delete(key);
+        const nextBusy = new Set(base.busy);
+        if (busy) nextBusy.add(key);
+        else nextBusy.delete(key);
+        return { base: phases, statuses: nextStatuses, busy: nextBusy };
+      }),
+    [phases],
+  );
+
+  const act = useCallback(
+    async (milestone: RoadmapMilestoneRow, event: TickEvent) => {
+      const guess = transition(statusOf(milestone), event, milestone);
+      if (!guess.ok) {
+        toast({ title: guess.message, variant: "danger" });
+        return;
+      }
+      update(milestone.key, guess.status, true);
+      const result = await tickMilestoneAction({ cohortId, itemKey: milestone.key, event }).catch(() => null);
+      if (!result?.ok) {
+        update(milestone.key, null, false);
+        toast({ title: result?.error ?? "Cairn could not be reached. Your change was not saved.", variant: "danger" });
+        return;
+      }
+      update(milestone.key, result.data.status, false);
+      startRefresh(() => router.refresh());
+    },
+    [cohortId, router, statusOf, update],
+  );
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.metaKey || event.ctrlKey || event.altKey || isTypingTarget(event.target)) return;
+      if (event.key === "j" || event.key === "k") {
+        event.preventDefault();
+        const delta = event.key === "j" ? 1 : -1;
+        const index = Math.min(Math.max(focused.current + delta, 0), all.length - 1);
+        rows.current[index]?.focus();
+      } else if (event.key === "x" && focused.current >= 0) {
+        const milestone = all[focused.current];
+        if (!milestone) return;
+        event.preventDefault();
+        const tick: TickEvent = statusOf(milestone) === "done" ? "reopen" : "complete";
+        void act(milestone, tick);
+      }
+    }
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [act, all, statusOf]);
+
+  const firstRowOfPhase = phases.map((_, index) => phases.slice(0, index).reduce((sum, phase) => sum + phase.milestones.length, 0));
+  return (
+    <div className="grid gap-6">
+      <p className="hidden text-xs text-muted-foreground sm:block">
+        <Kbd>j</Kbd> / <Kbd>k</Kbd> move between milestones · <Kbd>x</Kbd> marks the selected one done or not done
+      </p>
+      <ol className="grid gap-6">
+        {phases.map((phase, phaseIndex) => {
+          const completed = phase.milestones.filter((m) => COMPLETE_STATUSES.has(statusOf(m))).length;
+          return (
+            <li key={phase.key}>
+              <section aria-labelledby={`phase-${phase.key}`} className="rounded-xl border border-border bg-surface">
+                <header className="grid gap-3 border-b border-border px-4 py-3">
+                  <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+                    <h2 id={`phase-${phase.key}`} className="text-base font-semibold">
+                      <span className="text-muted-foreground">Phase {phaseIndex + 1}:</span> {phase.title}
+                    </h2>
+                    <p className="text-xs text-muted-foreground">
+                      Target <time dateTime={phase.targetDate}>{formatDay(phase.targetDate)}</time>
+                    </p>
+                  </div>
+                  <Progress
+                    size="sm"
+                    hideLabel
+                    label={`Phase ${phaseIndex + 1} progress`}
+                    value={completed}
+                    max={phase.total}
+                    valueText={`${completed} of ${phase.total} milestones complete`}
+                    tone={completed === phase.total ? "success" : "accent"}
+                  />
+                  <p aria-hidden className="text-xs text-muted-foreground tabular-nums">
+                    {completed} of {phase.total} milestones complete
+                  </p>
+                </header>
+                <ul className="divide-y divide-border">
+                  {phase.milestones.map((milestone, position) => {
+                    const rowIndex = firstRowOfPhase[phaseIndex]! + position;
+                    return (
+                      <MilestoneRow
+                        key={milestone.key}
+                        ref={(element) => {
+                          rows.current[rowIndex] = element;
+                        }}
+                        onFocus={() => {
+                          focused.current = rowIndex;
+                        }}
+                        milestone={milestone}
+                        status={statusOf(milestone)}
+                        busy={current.busy.has(milestone.key)}
+                        href={`/roadmap/${milestone.key}${cohortQuery}`}
+                        onAct={(event) => void act(milestone, event)}
+                      />
+                    );
+                  })}
+                </ul>
+              </section>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
+
+const ACTION_LABELS: Record<TickEvent, string> = { start: "Start", complete: "Mark as done", reopen: "Mark as not done" };
+
+function MilestoneRow({
+  milestone,
+  status,
+  busy,
+  href,
+  onAct,
+  onFocus,
+  ref,
+}: {
+  milestone: RoadmapMilestoneRow;
+  status: ProgressStatus;
+  busy: boolean;
+  href: string;
+  onAct: (event: TickEvent) => void;
+  onFocus: () => void;
+  ref: (element: HTMLLIElement | null) => void;
+}) {
+  const event = primaryEvent(milestone, status);
+  const needsEvidence = !isTickable(milestone) && !COMPLETE_STATUSES.has(status) && status !== "submitted";
+  return (
+    <li
+      ref={ref}
+      tabIndex={-1}
+      onFocus={onFocus}
+      data-milestone-key={milestone.key}
+      aria-label={milestone.title}
+      className="grid gap-2 px-4 py-3 outline-none focus-visible:bg-accent-subtle sm:grid-cols-[10rem_1fr_auto] sm:items-center sm:gap-3"
+    >
+      <div>
+        <StatusBadge status={status} />
+      </div>
+      <div className="min-w-0">
+        <Link href={href} className="text-sm leading-6 font-medium break-words hover:underline">
+          {milestone.title}
+        </Link>
+        <p className="flex flex-wrap gap-x-3 text-xs text-muted-foreground">
+          <span>
+            Due <time dateTime={milestone.targetDate}>{formatDay(milestone.targetDate)}</time>
+          </span>
+          {milestone.evidence === "required" ? (
+            <span className="inline-flex items-center gap-1">
+              <FileCheck2 aria-hidden className="size-3.5" />
+              Evidence
+            </span>
+          ) : null}
+          {milestone.reviewRequired ? (
+            <span className="inline-flex items-center gap-1">
+              <UserCheck aria-hidden className="size-3.5" />
+              Mentor review
+            </span>
+          ) : null}
+          {milestone.attempts > 0 ? <span>{milestone.attempts === 1 ? "1 attempt" : `${milestone.attempts} attempts`}</span> : null}
+          {milestone.effortHours ? <span>{milestone.effortHours} h</span> : null}
+        </p>
+      </div>
+      <div className="flex flex-wrap items-center gap-2 sm:justify-end">
+        {event ? (
+          <Button
+            size="sm"
+            variant={event === "complete" ? "primary" : "secondary"}
+            loading={busy}
+            onClick={() => onAct(event)}
+            aria-label={`${ACTION_LABELS[event]}: ${milestone.title}`}
+          >
+            {ACTION_LABELS[event]}
+          </Button>
+        ) : null}
+        {needsEvidence ? (
+          <Button size="sm" variant={event ? "ghost" : "secondary"} asChild>
+            <Link href={href} aria-label={`${milestone.reviewRequired ? "Submit evidence" : "Add evidence"}: ${milestone.title}`}>
+              {milestone.reviewRequired ? "Submit evidence" : "Add evidence"}
+            </Link>
+          </Button>
+        ) : null}
+      </div>
+    </li>
+  );
+}

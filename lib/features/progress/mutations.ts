@@ -1,0 +1,215 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { LearnerMembership } from "@/lib/features/cohorts/types";
+import { getItemRules, type ItemRulesRow } from "@/lib/features/progress/data";
+import { transition, type ProgressEvent } from "@/lib/features/progress/policy";
+import { detectLinkKind } from "@/lib/features/progress/link-kinds";
+import type { ProgressStatus, SubmissionStatus } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { parseHttpUrl } from "@/lib/safe-url";
+
+const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
+
+async function itemOrThrow(membership: LearnerMembership, key: string): Promise<ItemRulesRow> {
+  const item = await getItemRules(membership.versionId, key);
+  if (!item) throw new AppError("NOT_FOUND", "This milestone does not exist.");
+  return item;
+}
+
+function refusedOrStatus(result: ReturnType<typeof transition>): ProgressStatus {
+  if (!result.ok) throw new AppError("INVALID_STATE", result.message);
+  return result.status;
+}
+
+/**
+ * "Start", "Mark as done" and un-ticking. The write is conditional on the version read,
+ * so two tabs ticking at once never overwrite each other silently: the loser re-reads once,
+ * then gets a clear conflict.
+ */
+export async function changeProgress(
+  membership: LearnerMembership,
+  key: string,
+  event: Extract<ProgressEvent, "start" | "complete" | "reopen">,
+): Promise<{ status: ProgressStatus }> {
+  const item = await itemOrThrow(membership, key);
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const row = await db.progress.findUnique({
+      where: { membershipId_itemKey: { membershipId: membership.membershipId, itemKey: key } },
+      select: { id: true, status: true, startedAt: true, completedAt: true, lockVersion: true },
+    });
+    const startedBeforeCompletion =
+      !!row?.startedAt && !!row.completedAt && row.startedAt.getTime() < row.completedAt.getTime();
+    const status = refusedOrStatus(transition(row?.status ?? "not_started", event, item, { startedBeforeCompletion }));
+    const now = new Date();
+    const times = {
+      startedAt: status === "not_started" ? null : (row?.startedAt ?? now),
+      completedAt: status === "done" ? now : null,
+    };
+    if (!row) {
+      try {
+        await db.progress.create({ data: { membershipId: membership.membershipId, itemKey: key, status, ...times } });
+        return { status };
+      } catch (error) {
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") continue;
+        throw error;
+      }
+    }
+    const { count } = await db.progress.updateMany({
+      where: { id: row.id, lockVersion: row.lockVersion },
+      data: { status, ...times, lockVersion: { increment: 1 } },
+    });
+    if (count === 1) return { status };
+  }
+  throw new AppError("CONFLICT", "This milestone changed in another tab or window. Reload to see its current state.");
+}
+
+export type SubmitEvidenceInput = { links: { url: string; label?: string }[]; note: string };
+
+export type SubmittedAttempt = { submissionId: string; attempt: number; status: ProgressStatus; alreadyPending: boolean };
+
+function requestHash(key: string, input: SubmitEvidenceInput) {
+  return createHash("sha256").update(JSON.stringify({ key, input })).digest("hex");
+}
+
+async function lockProgress(tx: Tx, membershipId: string, key: string) {
+  await tx.progress.createMany({ data: [{ membershipId, itemKey: key }], skipDuplicates: true });
+  const [row] = await tx.$queryRaw<
+    { id: string; status: ProgressStatus; started_at: Date | null }[]
+  >`SELECT id, status, started_at FROM progress WHERE membership_id = ${membershipId}::uuid AND item_key = ${key} FOR UPDATE`;
+  return row!;
+}
+
+/**
+ * "Submit for review": one attempt with its links and note. The progress row is locked
+ * for the whole transaction, so concurrent submits queue up: the first creates the pending
+ * attempt, the others get that same attempt back (SECURITY.md #23). The same idempotency
+ * key always returns the first result (#24).
+ */
+export async function submitEvidence(
+  membership: LearnerMembership,
+  key: string,
+  input: SubmitEvidenceInput,
+  idempotencyKey?: string,
+): Promise<SubmittedAttempt> {
+  const item = await itemOrThrow(membership, key);
+  return db.$transaction(async (tx) => {
+    const progress = await lockProgress(tx, membership.membershipId, key);
+    const hash = requestHash(key, input);
+    if (idempotencyKey) {
+      const seen = await tx.idempotencyKey.findUnique({
+        where: { userId_key: { userId: membership.userId, key: idempotencyKey } },
+        select: { requestHash: true, responseBody: true },
+      });
+      if (seen) {
+        if (seen.requestHash !== hash) throw new AppError("CONFLICT", "This idempotency key was already used for a different submission.");
+        return seen.responseBody as SubmittedAttempt;
+      }
+    }
+    if (progress.status === "submitted") {
+      const pending = await tx.submission.findFirst({
+        where: { progressId: progress.id, status: "pending" },
+        orderBy: { attempt: "desc" },
+        select: { id: true, attempt: true },
+      });
+      if (pending) return { submissionId: pending.id, attempt: pending.attempt, status: progress.status, alreadyPending: true };
+    }
+    const status = refusedOrStatus(transition(progress.status, "submit", item));
+    const previous = await tx.submission.aggregate({ where: { progressId: progress.id }, _max: { attempt: true } });
+    const attempt = (previous._max.attempt ?? 0) + 1;
+    const submissionStatus: SubmissionStatus = item.reviewRequired ? "pending" : "recorded";
+    const submission = await tx.submission.create({
+      data: {
+        progressId: progress.id,
+        attempt,
+        status: submissionStatus,
+        note: input.note,
+        links: {
+          create: input.links.map((link, position) => {
+            const url = parseHttpUrl(link.url);
+            if (!url) throw new AppError("INVALID_INPUT", "Use a full http:// or https:// address.");
+            return { position, url: link.url.trim(), label: link.label?.trim() || null, kind: detectLinkKind(url) };
+          }),
+        },
+      },
+      select: { id: true },
+    });
+    const now = new Date();
+    await tx.progress.update({
+      where: { id: progress.id },
+      data: {
+        status,
+        startedAt: progress.started_at ?? now,
+        completedAt: status === "done" ? now : null,
+        lockVersion: { increment: 1 },
+      },
+    });
+    const result: SubmittedAttempt = { submissionId: submission.id, attempt, status, alreadyPending: false };
+    if (idempotencyKey) {
+      await tx.idempotencyKey.create({
+        data: {
+          userId: membership.userId,
+          key: idempotencyKey,
+          scope: "submission.create",
+          requestHash: hash,
+          responseStatus: 201,
+          responseBody: result,
+          expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
+        },
+      });
+    }
+    return result;
+  });
+}
+
+/** Takes back an attempt that is still waiting; it stays in the history as "Withdrawn". */
+export async function withdrawSubmission(membership: LearnerMembership, submissionId: string): Promise<{ status: ProgressStatus }> {
+  const found = await db.submission.findFirst({
+    where: { id: submissionId, progress: { membershipId: membership.membershipId } },
+    select: { progress: { select: { itemKey: true } } },
+  });
+  if (!found) throw new AppError("NOT_FOUND", "This attempt does not exist.");
+  const item = await itemOrThrow(membership, found.progress.itemKey);
+  return db.$transaction(async (tx) => {
+    const progress = await lockProgress(tx, membership.membershipId, item.key);
+    const current = await tx.submission.findUniqueOrThrow({ where: { id: submissionId }, select: { status: true } });
+    if (current.status !== "pending") throw new AppError("INVALID_STATE", "This attempt is no longer waiting for review.");
+    const lastReview = await tx.review.findFirst({
+      where: { submission: { progressId: progress.id } },
+      orderBy: { createdAt: "desc" },
+      select: { decision: true },
+    });
+    const status = refusedOrStatus(
+      transition(progress.status, "withdraw", item, { lastDecision: lastReview?.decision ?? null }),
+    );
+    await tx.submission.update({ where: { id: submissionId }, data: { status: "withdrawn", withdrawnAt: new Date() } });
+    await tx.progress.update({ where: { id: progress.id }, data: { status, lockVersion: { increment: 1 } } });
+    return { status };
+  });
+}
+
+/** The learner's message in the milestone's thread with the cohort's mentors. */
+export async function addLearnerComment(membership: LearnerMembership, key: string, body: string) {
+  await itemOrThrow(membership, key);
+  return db.comment.create({
+    data: { membershipId: membership.membershipId, itemKey: key, authorId: membership.userId, body },
+    select: { id: true },
+  });
+}
+
+export async function addPrivateNote(membership: LearnerMembership, key: string, body: string) {
+  await itemOrThrow(membership, key);
+  return db.privateNote.create({ data: { membershipId: membership.membershipId, itemKey: key, body }, select: { id: true } });
+}
+
+/** Scope is in the WHERE clause: someone else's note id changes nothing and reads as missing. */
+export async function updatePrivateNote(membership: LearnerMembership, noteId: string, body: string) {
+  const { count } = await db.privateNote.updateMany({ where: { id: noteId, membershipId: membership.membershipId }, data: { body } });
+  if (count === 0) throw new AppError("NOT_FOUND", "This note does not exist.");
+}
+
+export async function deletePrivateNote(membership: LearnerMembership, noteId: string) {
+  const { count } = await db.privateNote.deleteMany({ where: { id: noteId, membershipId: membership.membershipId } });
+  if (count === 0) throw new AppError("NOT_FOUND", "This note does not exist.");
+}
