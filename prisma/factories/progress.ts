@@ -62,6 +62,24 @@ export async function decideSubmission({
     where: { id: submission.progressId },
     data: { status: approved ? "approved" : "changes_requested", completedAt: approved ? at : null },
   });
+  const progress = await db.progress.findUniqueOrThrow({
+    where: { id: submission.progressId },
+    select: { itemKey: true, membership: { select: { userId: true, cohort: { select: { versionId: true } } } } },
+  });
+  const where = { versionId: progress.membership.cohort.versionId, key: progress.itemKey };
+  const item = (await db.milestone.findFirst({ where, select: { title: true } })) ??
+    (await db.portfolioProject.findFirst({ where, select: { title: true } }));
+  const title = item?.title ?? progress.itemKey;
+  await db.notification.create({
+    data: {
+      userId: progress.membership.userId,
+      type: "decision",
+      title: approved ? `Approved: ${title}` : `Changes requested: ${title}`,
+      href: `/roadmap/${progress.itemKey}`,
+      createdAt: at,
+      readAt: approved ? at : null,
+    },
+  });
   return db.review.create({ data: { submissionId, reviewerId, decision, comment, createdAt: at } });
 }
 

@@ -91,6 +91,8 @@ async function seedDemo() {
   const others = await Promise.all(
     LEARNERS.map(([name]) => createUser({ email: emailFor(name), name, password: DEMO_PASSWORD })),
   );
+  // One learner shares a public portfolio, so /p/amara shows what it looks like.
+  await db.user.update({ where: { id: others[0]!.id }, data: { handle: "amara", portfolioPublic: true } });
   const startDate = mondayOf(new Date(now - COHORT_AGE_DAYS * DAY));
   const cohort = await createCohort({ versionId, name: DEMO_COHORT_NAME, startDate, weeksPerPhase: 2 });
   await addMember(cohort.id, mentor!.id, "mentor");
@@ -100,6 +102,7 @@ async function seedDemo() {
     orderBy: [{ phase: { position: "asc" } }, { position: "asc" }],
     select: { key: true, title: true, reviewRequired: true, phase: { select: { position: true } } },
   });
+  const projects = await db.portfolioProject.findMany({ where: { versionId }, orderBy: { position: "asc" }, select: { key: true } });
   const phaseCount = new Set(items.map((item) => item.phase.position)).size;
   const elapsed = (now - startDate.getTime()) / (phaseCount * 2 * 7 * DAY);
   const learners: [typeof learner, number][] = [[learner, 0.85], ...others.map((u, i) => [u, LEARNERS[i]![1]] as [typeof learner, number])];
@@ -169,6 +172,21 @@ async function seedDemo() {
       } else {
         await setProgress(membership.id, current.key, "in_progress", at);
       }
+    }
+
+    // Learners ahead of pace have their first portfolio project approved and the second one waiting.
+    if (pace >= 1.1) {
+      const [first, second] = projects;
+      const at = new Date(now - 9 * DAY);
+      const attempt = await createSubmission({
+        membershipId: membership.id,
+        itemKey: first!.key,
+        links: [EVIDENCE[0]!, EVIDENCE[4]!],
+        note: "Scheduled training with every run tracked; the README shows how to reproduce the best run.",
+        at,
+      });
+      await decideSubmission({ submissionId: attempt.id, reviewerId: mentor!.id, decision: "approve", at: new Date(at.getTime() + DAY) });
+      await createSubmission({ membershipId: membership.id, itemKey: second!.key, links: [EVIDENCE[3]!, EVIDENCE[2]!], at: new Date(now - 2 * DAY) });
     }
 
     const weeks = Math.floor(COHORT_AGE_DAYS / 7);

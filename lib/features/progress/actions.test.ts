@@ -225,3 +225,18 @@ describe("the milestone page", () => {
     expect(await db.privateNote.count({ where: { id: noteId } })).toBe(1);
   });
 });
+
+describe("telling the mentors", () => {
+  it("notifies every active mentor of the cohort about a submission and a message, in the same transaction", async () => {
+    const { cohort, learner, mentor } = await world();
+    await submit(learner, { cohortId: cohort.id, itemKey: reviewedKey, links: goodLinks, note: "" });
+    await asUser(learner, () => addCommentAction({ cohortId: cohort.id, itemKey: reviewedKey, body: "Any hints?" }));
+    const notes = await db.notification.findMany({ where: { userId: mentor.id }, orderBy: { createdAt: "asc" } });
+    expect(notes.map((n) => [n.type, n.href])).toEqual([
+      ["submission", "/reviews"],
+      ["comment", "/reviews"],
+    ]);
+    expect(notes[0]!.title).toContain(learner.name);
+    expect(await db.notification.count({ where: { userId: learner.id } })).toBe(0);
+  });
+});

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { LearnerMembership } from "@/lib/features/cohorts/types";
+import { notifyMany } from "@/lib/features/notifications/mutations";
 import { getItemRules, type ItemRulesRow } from "@/lib/features/progress/data";
 import { transition, type ProgressEvent } from "@/lib/features/progress/policy";
 import { detectLinkKind } from "@/lib/features/progress/link-kinds";
@@ -145,6 +146,13 @@ export async function submitEvidence(
         lockVersion: { increment: 1 },
       },
     });
+    if (item.reviewRequired) {
+      await notifyMentors(tx, membership, {
+        type: "submission",
+        title: `${await learnerName(tx, membership)} submitted "${item.title}" for review`,
+        href: "/reviews",
+      });
+    }
     const result: SubmittedAttempt = { submissionId: submission.id, attempt, status, alreadyPending: false };
     if (idempotencyKey) {
       await tx.idempotencyKey.create({
@@ -189,12 +197,38 @@ export async function withdrawSubmission(membership: LearnerMembership, submissi
   });
 }
 
-/** The learner's message in the milestone's thread with the cohort's mentors. */
+async function learnerName(tx: Tx, membership: LearnerMembership) {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: membership.userId }, select: { name: true } });
+  return user.name;
+}
+
+/** Tells the cohort's active mentors, in the same transaction as the change. */
+async function notifyMentors(
+  tx: Tx,
+  membership: LearnerMembership,
+  notification: { type: "submission" | "comment"; title: string; href: string },
+) {
+  const mentors = await tx.membership.findMany({
+    where: { cohortId: membership.cohortId, role: "mentor", removedAt: null, user: { deactivatedAt: null } },
+    select: { userId: true },
+  });
+  await notifyMany(tx, mentors.map((mentor) => ({ userId: mentor.userId, ...notification })));
+}
+
+/** The learner's message in the milestone's thread with the cohort's mentors, who are notified. */
 export async function addLearnerComment(membership: LearnerMembership, key: string, body: string) {
-  await itemOrThrow(membership, key);
-  return db.comment.create({
-    data: { membershipId: membership.membershipId, itemKey: key, authorId: membership.userId, body },
-    select: { id: true },
+  const item = await itemOrThrow(membership, key);
+  return db.$transaction(async (tx) => {
+    const comment = await tx.comment.create({
+      data: { membershipId: membership.membershipId, itemKey: key, authorId: membership.userId, body },
+      select: { id: true },
+    });
+    await notifyMentors(tx, membership, {
+      type: "comment",
+      title: `${await learnerName(tx, membership)} wrote about "${item.title}"`,
+      href: "/reviews",
+    });
+    return comment;
   });
 }
 

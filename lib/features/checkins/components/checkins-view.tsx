@@ -62,25 +62,33 @@ function RuleGuidance({ items }: { items: string[] }) {
   );
 }
 
+function PlanSummary({ checkin, withHours = false }: { checkin: CheckinRecord; withHours?: boolean }) {
+  return (
+    <div className="grid gap-1 text-sm">
+      <p className="text-xs font-semibold text-muted-foreground">
+        Plan{withHours && checkin.plannedHours !== null ? ` · ${checkin.plannedHours} h` : ""}
+      </p>
+      {checkin.plannedMilestones.length > 0 ? (
+        <ul className="grid gap-0.5">
+          {checkin.plannedMilestones.map((milestone) => (
+            <li key={milestone.key} className="flex gap-2 leading-5">
+              <span aria-hidden className="mt-2 size-1 shrink-0 rounded-full bg-muted-foreground" />
+              <span className="min-w-0 break-words">{milestone.title}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-muted-foreground">No milestones planned.</p>
+      )}
+    </div>
+  );
+}
+
 function WeekSummary({ checkin, timezone }: { checkin: CheckinRecord; timezone: string }) {
   const notes = CLOSE_OUT_TEXT_FIELDS.filter((field) => checkin.closeOut[field].trim() !== "");
   return (
     <div className="grid gap-3 text-sm">
-      <div className="grid gap-1">
-        <p className="text-xs font-semibold text-muted-foreground">Plan</p>
-        {checkin.plannedMilestones.length > 0 ? (
-          <ul className="grid gap-0.5">
-            {checkin.plannedMilestones.map((milestone) => (
-              <li key={milestone.key} className="flex gap-2 leading-5">
-                <span aria-hidden className="mt-2 size-1 shrink-0 rounded-full bg-muted-foreground" />
-                <span className="min-w-0 break-words">{milestone.title}</span>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="text-muted-foreground">No milestones planned.</p>
-        )}
-      </div>
+      <PlanSummary checkin={checkin} />
       {notes.length > 0 ? (
         <dl className="grid gap-x-4 gap-y-1.5 sm:grid-cols-[7rem_minmax(0,1fr)]">
           {notes.map((field) => (
@@ -183,10 +191,8 @@ function WeekCard({
             </>
           ) : (
             <>
-              {!planning && checkin ? (
-                <p className="text-sm text-muted-foreground tabular-nums">Planned {hours(checkin.plannedHours)}</p>
-              ) : null}
-              {!planning && checkin ? <WeekSummary checkin={checkin} timezone={page.timezone} /> : null}
+              {/* A past week is only closed out here; its plan is shown, not edited. */}
+              {!planning && checkin ? <PlanSummary checkin={checkin} withHours /> : null}
               <WeekEditor
                 cohortId={page.cohortId}
                 weekStart={week.weekStart}

@@ -33,7 +33,7 @@ export function CommentForm({ checkinId }: { checkinId: string }) {
   }
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-2">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-2">
       <Field label="Reply" errors={errors}>
         <Textarea name="body" rows={2} maxLength={COMMENT_MAX} required />
       </Field>

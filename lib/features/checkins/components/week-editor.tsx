@@ -359,7 +359,7 @@ function CloseOutForm({
           <h3 id={headingId} className="text-sm font-semibold">
             Close out the week
           </h3>
-          <span className="text-[0.8125rem] text-muted-foreground">— at the end of the week</span>
+          <span className="hidden text-[0.8125rem] text-muted-foreground sm:inline">— at the end of the week</span>
         </summary>
         <div className="mt-3 grid gap-4">
           {intro}
