@@ -280,6 +280,11 @@ describe("authorization (SECURITY.md cases 1, 2, 7)", () => {
     expect(reply).toMatchObject({ ok: true, data: { authorRole: "learner", mine: true } });
     expect(JSON.stringify([comment, reply])).not.toMatch(/@/);
     expect(await db.checkinComment.count({ where: { checkinId: checkin.id } })).toBe(3);
+    // The learner hears about the two mentor comments, not about their own reply.
+    const notes = await db.notification.findMany({ where: { userId: world.learnerX1.id, type: "checkin_comment" } });
+    expect(notes.map((note) => note.title).sort()).toEqual(
+      ["Mentor X commented on your check-in", `${world.dual.name} commented on your check-in`].sort(),
+    );
   });
 
   it("scopes a person by role per cohort: dual replies on their own Y check-in, X's mentor cannot comment there", async () => {

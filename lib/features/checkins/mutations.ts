@@ -1,4 +1,5 @@
 import "server-only";
+import { notify } from "@/lib/features/notifications/mutations";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -105,9 +106,21 @@ export async function addCheckinComment({
   learnerUserId: string;
   body: string;
 }): Promise<CheckinCommentView> {
-  const comment = await db.checkinComment.create({
-    data: { checkinId, authorId, body },
-    select: { id: true, body: true, createdAt: true, author: { select: { name: true } } },
+  const comment = await db.$transaction(async (tx) => {
+    const created = await tx.checkinComment.create({
+      data: { checkinId, authorId, body },
+      select: { id: true, body: true, createdAt: true, author: { select: { name: true } } },
+    });
+    // A mentor's comment is news for the learner; the learner's reply is seen on the same page.
+    if (authorId !== learnerUserId) {
+      await notify(tx, {
+        userId: learnerUserId,
+        type: "checkin_comment",
+        title: `${created.author.name} commented on your check-in`,
+        href: "/check-ins",
+      });
+    }
+    return created;
   });
   return {
     id: comment.id,

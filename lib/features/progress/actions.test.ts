@@ -5,6 +5,7 @@ import {
   addCommentAction,
   addPrivateNoteAction,
   deletePrivateNoteAction,
+  saveSelfAssessmentAction,
   submitEvidenceAction,
   tickMilestoneAction,
   withdrawSubmissionAction,
@@ -238,5 +239,31 @@ describe("telling the mentors", () => {
     ]);
     expect(notes[0]!.title).toContain(learner.name);
     expect(await db.notification.count({ where: { userId: learner.id } })).toBe(0);
+  });
+});
+
+describe("success criteria", () => {
+  it("saves a self-assessment, shows it on the roadmap, and clears a mentor's sign-off when it changes", async () => {
+    const { cohort, learner, mentor, membership, other } = await world();
+    const criterionKey = (await readDefaultRoadmap()).criteria[0]!.key;
+    const save = (input: object) => asUser(learner, () => saveSelfAssessmentAction({ cohortId: cohort.id, criterionKey, ...input }));
+    expect(await save({ level: "partly", justification: "" })).toMatchObject({
+      ok: false,
+      fieldErrors: { justification: ["Say in a sentence or two why."] },
+    });
+    expect(await save({ level: "partly", justification: "Reproduced one run from scratch." })).toEqual({ ok: true, data: undefined });
+    await db.criterionAssessment.updateMany({ where: { membershipId: membership.id }, data: { signedOffById: mentor.id, signedOffAt: new Date() } });
+    const viewer = { id: learner.id, email: learner.email, name: learner.name, isAdmin: false };
+    expect((await loadLearnerRoadmap(viewer)).criteria[0]).toMatchObject({ level: "partly", signedOffBy: mentor.name });
+    await save({ level: "partly", justification: "Reproduced one run from scratch." });
+    expect((await db.criterionAssessment.findFirstOrThrow({ where: { membershipId: membership.id } })).signedOffById).toBe(mentor.id);
+    await save({ level: "confident", justification: "Reproduced three runs from scratch." });
+    expect((await db.criterionAssessment.findFirstOrThrow({ where: { membershipId: membership.id } })).signedOffById).toBeNull();
+    const foreign = await asUser(learner, () =>
+      saveSelfAssessmentAction({ cohortId: other.id, criterionKey, level: "confident", justification: "x" }),
+    );
+    expect(foreign).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    const unknown = await save({ criterionKey: "no-such-criterion", level: "confident", justification: "x" });
+    expect(unknown).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
 });

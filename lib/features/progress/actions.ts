@@ -9,6 +9,7 @@ import {
   addPrivateNote,
   changeProgress,
   deletePrivateNote,
+  saveSelfAssessment,
   submitEvidence,
   updatePrivateNote,
   withdrawSubmission,
@@ -19,6 +20,7 @@ import {
   noteDeleteInputSchema,
   noteInputSchema,
   noteUpdateInputSchema,
+  selfAssessmentInputSchema,
   submissionActionInputSchema,
   tickInputSchema,
   withdrawInputSchema,
@@ -86,6 +88,15 @@ export async function deletePrivateNoteAction(input: unknown): Promise<ActionRes
     const viewer = await requireViewer();
     const { cohortId, noteId } = parseInput(noteDeleteInputSchema, input);
     await deletePrivateNote(await myMembership(viewer, cohortId), noteId);
+    return undefined;
+  });
+}
+
+export async function saveSelfAssessmentAction(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    const viewer = await requireViewer();
+    const { cohortId, ...assessment } = parseInput(selfAssessmentInputSchema, input);
+    await saveSelfAssessment(await myMembership(viewer, cohortId), assessment);
     return undefined;
   });
 }

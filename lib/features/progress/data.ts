@@ -16,13 +16,14 @@ function pacingOf(membership: LearnerMembership) {
 
 /** The learner's roadmap: the cohort's pinned version with the learner's status on every milestone. */
 export async function getLearnerRoadmap(membership: LearnerMembership, now = new Date()): Promise<LearnerRoadmap> {
-  const [version, progress] = await Promise.all([
+  const [version, progress, assessments] = await Promise.all([
     db.roadmapVersion.findUniqueOrThrow({
       where: { id: membership.versionId },
       relationLoadStrategy: "join",
       select: {
         title: true,
         summary: true,
+        criteria: { orderBy: { position: "asc" }, select: { key: true, text: true } },
         phases: {
           where: { archivedAt: null },
           orderBy: { position: "asc" },
@@ -42,7 +43,19 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
       where: { membershipId: membership.membershipId },
       select: { itemKey: true, status: true, _count: { select: { submissions: true } } },
     }),
+    db.criterionAssessment.findMany({
+      where: { membershipId: membership.membershipId },
+      relationLoadStrategy: "join",
+      select: {
+        criterionKey: true,
+        level: true,
+        justification: true,
+        signedOffAt: true,
+        signedOffBy: { select: { name: true } },
+      },
+    }),
   ]);
+  const assessmentOf = new Map(assessments.map((row) => [row.criterionKey, row]));
   const byKey = new Map(progress.map((row) => [row.itemKey, row]));
   const pacing = pacingOf(membership);
   const today = todayInZone(membership.timezone, now);
@@ -80,6 +93,17 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
     ),
     nextUp: nextUp(all),
     phases,
+    criteria: version.criteria.map((criterion) => {
+      const assessment = assessmentOf.get(criterion.key);
+      return {
+        key: criterion.key,
+        text: criterion.text,
+        level: assessment?.level ?? null,
+        justification: assessment?.justification ?? "",
+        signedOffBy: assessment?.signedOffBy?.name ?? null,
+        signedOffAt: assessment?.signedOffAt?.toISOString() ?? null,
+      };
+    }),
   };
 }
 

@@ -7,7 +7,7 @@ import { notifyMany } from "@/lib/features/notifications/mutations";
 import { getItemRules, type ItemRulesRow } from "@/lib/features/progress/data";
 import { transition, type ProgressEvent } from "@/lib/features/progress/policy";
 import { detectLinkKind } from "@/lib/features/progress/link-kinds";
-import type { ProgressStatus, SubmissionStatus } from "@/lib/generated/prisma/enums";
+import type { ProgressStatus, SelfAssessment, SubmissionStatus } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseHttpUrl } from "@/lib/safe-url";
 
@@ -246,4 +246,32 @@ export async function updatePrivateNote(membership: LearnerMembership, noteId: s
 export async function deletePrivateNote(membership: LearnerMembership, noteId: string) {
   const { count } = await db.privateNote.deleteMany({ where: { id: noteId, membershipId: membership.membershipId } });
   if (count === 0) throw new AppError("NOT_FOUND", "This note does not exist.");
+}
+
+/**
+ * Saves the learner's self-assessment of a success criterion. A mentor's sign-off holds
+ * only for what was signed: changing the level or the justification clears it.
+ */
+export async function saveSelfAssessment(
+  membership: LearnerMembership,
+  input: { criterionKey: string; level: SelfAssessment; justification: string },
+) {
+  const criterion = await db.successCriterion.findUnique({
+    where: { versionId_key: { versionId: membership.versionId, key: input.criterionKey } },
+    select: { key: true },
+  });
+  if (!criterion) throw new AppError("NOT_FOUND", "This criterion does not exist.");
+  const data = { level: input.level, justification: input.justification };
+  await db.$transaction(async (tx) => {
+    const existing = await tx.criterionAssessment.findUnique({
+      where: { membershipId_criterionKey: { membershipId: membership.membershipId, criterionKey: criterion.key } },
+      select: { level: true, justification: true },
+    });
+    const unchanged = existing?.level === data.level && existing.justification === data.justification;
+    await tx.criterionAssessment.upsert({
+      where: { membershipId_criterionKey: { membershipId: membership.membershipId, criterionKey: criterion.key } },
+      create: { membershipId: membership.membershipId, criterionKey: criterion.key, ...data },
+      update: unchanged ? {} : { ...data, signedOffById: null, signedOffAt: null },
+    });
+  });
 }

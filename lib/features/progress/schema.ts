@@ -97,3 +97,17 @@ export const noteUpdateInputSchema = z.strictObject({
 });
 
 export const noteDeleteInputSchema = noteUpdateInputSchema.omit({ body: true });
+
+export const JUSTIFICATION_MAX = 1_000;
+
+/** A learner's self-assessment of one success criterion. */
+export const selfAssessmentInputSchema = z.strictObject({
+  cohortId: cohortIdSchema,
+  criterionKey: z.string().regex(ROADMAP_KEY_PATTERN, { error: "This criterion does not exist." }),
+  level: z.enum(["not_yet", "partly", "confident"], { error: "Choose how far you are." }),
+  justification: z
+    .string()
+    .trim()
+    .min(1, { error: "Say in a sentence or two why." })
+    .max(JUSTIFICATION_MAX, { error: `Keep it under ${count(JUSTIFICATION_MAX)} characters.` }),
+});

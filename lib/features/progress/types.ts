@@ -4,6 +4,7 @@ import type {
   EvidenceRequirement,
   LinkKind,
   ProgressStatus,
+  SelfAssessment,
   SubmissionStatus,
 } from "@/lib/generated/prisma/enums";
 
@@ -32,6 +33,15 @@ export type RoadmapPhaseSection = {
 
 export type NextUp = { key: string; title: string; phaseTitle: string; status: ProgressStatus; targetDate: string };
 
+export type CriterionView = {
+  key: string;
+  text: string;
+  level: SelfAssessment | null;
+  justification: string;
+  signedOffBy: string | null;
+  signedOffAt: string | null;
+};
+
 export type LearnerRoadmap = {
   cohortId: string;
   cohortName: string;
@@ -44,6 +54,7 @@ export type LearnerRoadmap = {
   pace: Pace;
   nextUp: NextUp | null;
   phases: RoadmapPhaseSection[];
+  criteria: CriterionView[];
 };
 
 export type AttemptView = {

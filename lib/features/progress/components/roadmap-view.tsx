@@ -6,6 +6,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
 import { RoadmapTrail } from "@/lib/features/progress/components/roadmap-trail";
 import { StatusBadge } from "@/lib/features/progress/components/status-badge";
+import { SuccessCriteria } from "@/lib/features/progress/components/success-criteria";
 import type { LearnerRoadmap } from "@/lib/features/progress/types";
 import { formatDay } from "@/lib/features/progress/utils";
 
@@ -97,6 +98,7 @@ export function RoadmapView({ roadmap, cohortQuery }: { roadmap: LearnerRoadmap;
         <PaceCard roadmap={roadmap} />
       </div>
       <RoadmapTrail cohortId={roadmap.cohortId} cohortQuery={cohortQuery} phases={roadmap.phases} />
+      <SuccessCriteria cohortId={roadmap.cohortId} criteria={roadmap.criteria} />
     </div>
   );
 }
