@@ -46,3 +46,43 @@ export async function getRoles(userId: string) {
     learnerCohortIds: memberships.filter((m) => m.role === "learner").map((m) => m.cohortId),
   };
 }
+
+export type CohortAccess = {
+  cohortId: string;
+  cohortName: string;
+  versionId: string;
+  timezone: string;
+  reviewTargetHours: number;
+  /** "mentor" when the viewer actively mentors the cohort; "admin" when they see it as an instance admin. */
+  as: "mentor" | "admin";
+};
+
+/**
+ * Whether the viewer may act on a cohort as its mentor (or as an admin, who can do everything).
+ * Read from the database on every call, so a mentor removed a moment ago is refused at once.
+ * Learners of the cohort, other cohorts' mentors and archived cohorts all get null.
+ */
+export async function getCohortAccess(viewer: { id: string; isAdmin: boolean }, cohortId: string): Promise<CohortAccess | null> {
+  const cohort = await db.cohort.findFirst({
+    where: { id: cohortId, archivedAt: null },
+    select: {
+      id: true,
+      name: true,
+      versionId: true,
+      timezone: true,
+      reviewTargetHours: true,
+      memberships: { where: { userId: viewer.id, role: "mentor", removedAt: null }, select: { id: true } },
+    },
+  });
+  if (!cohort) return null;
+  const mentors = cohort.memberships.length > 0;
+  if (!mentors && !viewer.isAdmin) return null;
+  return {
+    cohortId: cohort.id,
+    cohortName: cohort.name,
+    versionId: cohort.versionId,
+    timezone: cohort.timezone,
+    reviewTargetHours: cohort.reviewTargetHours,
+    as: mentors ? "mentor" : "admin",
+  };
+}
