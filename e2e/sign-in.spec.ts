@@ -33,7 +33,7 @@ test.describe("each demo role signs in and lands home", () => {
     await signIn(page, "mentor@example.com");
     await expect(page).toHaveURL(/\/reviews$/);
     await expect(page.getByRole("heading", { level: 1, name: "Review queue" })).toBeVisible();
-    await expect(page.getByRole("cell", { name: "MLOps Cohort 2027" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Cohorts" }).getByRole("link", { name: /MLOps Cohort 2027/ })).toBeVisible();
     await signOut(page);
   });
 

@@ -12,9 +12,16 @@ const MATRIX: Record<string, Rule> = {
   "app/api/health/route.ts": { access: "public", provedBy: "lib/db/readiness.test.ts" },
   "app/api/ready/route.ts": { access: "public", provedBy: "lib/db/readiness.test.ts" },
   "lib/features/checkins/actions.ts": { access: "scoped", provedBy: "lib/features/checkins/actions.test.ts" },
+  // Cohort management is scoped (getCohortAccess; createCohortAction: admin flag); invite acceptance is public
+  // by design and proved in lib/features/cohorts/invites.test.ts.
+  "lib/features/cohorts/actions.ts": { access: "scoped", provedBy: "lib/features/cohorts/actions.test.ts" },
   "lib/features/progress/actions.ts": { access: "scoped", provedBy: "lib/features/progress/actions.test.ts" },
+  "lib/features/reviews/actions.ts": { access: "scoped", provedBy: "lib/features/reviews/actions.test.ts" },
   "lib/features/portfolio/actions.ts": { access: "signed-in", provedBy: "lib/features/portfolio/portfolio.test.ts" },
   "lib/features/notifications/actions.ts": { access: "signed-in", provedBy: "lib/features/notifications/mutations.test.ts" },
+  "lib/features/cohort-progress/actions.ts": { access: "scoped", provedBy: "lib/features/cohort-progress/actions.test.ts" },
+  "app/(app)/cohorts/[cohortId]/export/progress/route.ts": { access: "scoped", provedBy: "lib/features/cohort-progress/export.test.ts" },
+  "app/(app)/cohorts/[cohortId]/export/reviews/route.ts": { access: "scoped", provedBy: "lib/features/cohort-progress/export.test.ts" },
 };
 
 function walk(directory: string): string[] {

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -30,6 +32,19 @@ export default async function AdminHomePage() {
           <Stat label="Admins" value={overview.admins} />
           <Stat label="Active cohorts" value={overview.cohorts} />
         </div>
+        <section aria-labelledby="cohorts-heading" className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="cohorts-heading" className="text-base font-semibold">
+            Cohorts
+          </h2>
+          <div className="flex flex-wrap gap-2">
+            <Button asChild variant="secondary" size="sm">
+              <Link href="/admin/cohorts">Manage cohorts</Link>
+            </Button>
+            <Button asChild size="sm">
+              <Link href="/admin/cohorts/new">New cohort</Link>
+            </Button>
+          </div>
+        </section>
         <section aria-labelledby="roadmaps-heading" className="grid gap-3">
           <h2 id="roadmaps-heading" className="text-base font-semibold">
             Roadmaps

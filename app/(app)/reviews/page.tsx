@@ -1,63 +1,71 @@
-import { Inbox } from "lucide-react";
+import { Inbox, SearchX } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
-import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Kbd } from "@/components/ui/kbd";
 import { requireViewer } from "@/lib/auth/viewer";
-import { loadMentorHome } from "@/lib/features/reviews/loaders";
+import { CohortCounts } from "@/lib/features/reviews/components/cohort-counts";
+import { QueueFilters } from "@/lib/features/reviews/components/queue-filters";
+import { QueueList } from "@/lib/features/reviews/components/queue-list";
+import { loadReviewQueue } from "@/lib/features/reviews/loaders";
+import { parseQueueFilters } from "@/lib/features/reviews/schema";
 
 export const metadata: Metadata = { title: "Review queue" };
 
-const HOUR_MS = 3600 * 1000;
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-function waitingHours(oldest: Date | null) {
-  return oldest ? Math.floor((Date.now() - oldest.getTime()) / HOUR_MS) : 0;
-}
+const attempts = (count: number) => (count === 1 ? "1 attempt" : `${count} attempts`);
 
-export default async function ReviewQueuePage() {
-  const { cohorts, waiting } = await loadMentorHome(await requireViewer());
+export default async function ReviewQueuePage({ searchParams }: Props) {
+  const filters = parseQueueFilters(await searchParams);
+  const queue = await loadReviewQueue(await requireViewer(), filters.cohort, filters.phase, filters.learner);
+  const filtered = Boolean(filters.cohort || filters.phase || filters.learner);
   return (
     <>
       <PageHeader
         title="Review queue"
-        description={waiting === 1 ? "1 attempt is waiting for a decision." : `${waiting} attempts are waiting for a decision.`}
+        description={
+          queue.waiting === 0
+            ? undefined
+            : `${attempts(queue.waiting)} waiting for a decision, oldest first${queue.scope === "admin" ? ", across every active cohort" : ""}.`
+        }
       />
-      {waiting === 0 ? (
-        <EmptyState icon={Inbox} title="Nothing waiting" text="New evidence from your learners will appear here." />
-      ) : null}
-      <Table>
-        <THead>
-          <TR>
-            <TH>Cohort</TH>
-            <TH>Learners</TH>
-            <TH>Waiting</TH>
-            <TH>Oldest</TH>
-          </TR>
-        </THead>
-        <TBody>
-          {cohorts.map((cohort) => {
-            const hours = waitingHours(cohort.oldestWaitingAt);
-            return (
-              <TR key={cohort.id}>
-                <TD className="font-medium">{cohort.name}</TD>
-                <TD className="tabular-nums">{cohort.learners}</TD>
-                <TD className="tabular-nums">{cohort.waiting}</TD>
-                <TD>
-                  {cohort.oldestWaitingAt ? (
-                    <Badge variant={hours > cohort.reviewTargetHours ? "danger" : "neutral"}>
-                      {hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} days`}
-                      {hours > cohort.reviewTargetHours ? " · overdue" : ""}
-                    </Badge>
-                  ) : (
-                    "—"
-                  )}
-                </TD>
-              </TR>
-            );
-          })}
-        </TBody>
-      </Table>
+      <div className="grid gap-5">
+        <CohortCounts queue={queue} />
+        {queue.waiting > 0 || filtered ? <QueueFilters queue={queue} /> : null}
+        {queue.waiting === 0 ? (
+          <EmptyState
+            icon={Inbox}
+            title={`Nothing waiting — ${queue.reviewedThisWeek} reviewed this week`}
+            text="New attempts from your learners appear here, oldest first."
+          />
+        ) : queue.rows.length === 0 ? (
+          <EmptyState
+            icon={SearchX}
+            title="No attempts match these filters"
+            text={`${attempts(queue.waiting)} wait in your cohorts.`}
+            action={
+              <Button asChild variant="secondary">
+                <Link href="/reviews">Clear filters</Link>
+              </Button>
+            }
+          />
+        ) : (
+          <>
+            <QueueList queue={queue} />
+            <p className="text-xs text-muted-foreground">
+              {queue.matching > queue.rows.length
+                ? `Showing the oldest ${queue.rows.length} of ${queue.matching}. `
+                : filtered
+                  ? `${attempts(queue.matching)} ${queue.matching === 1 ? "matches" : "match"}. `
+                  : null}
+              Open one to review it; <Kbd>n</Kbd> there takes you to the next.
+            </p>
+          </>
+        )}
+      </div>
     </>
   );
 }

@@ -1,6 +1,19 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
-import type { LearnerMembership } from "@/lib/features/cohorts/types";
+import type {
+  AdminCohortRow,
+  CohortMembersPage,
+  CohortSettingsValues,
+  InviteLanding,
+  InviteRow,
+  LearnerMembership,
+  MemberRow,
+  MoveItem,
+  VersionMovePreview,
+  VersionOption,
+} from "@/lib/features/cohorts/types";
+import { diffVersionItems, inviteState, isoDay } from "@/lib/features/cohorts/utils";
 
 /**
  * The viewer's own active learner membership in a cohort (or their first one).
@@ -84,5 +97,343 @@ export async function getCohortAccess(viewer: { id: string; isAdmin: boolean }, 
     timezone: cohort.timezone,
     reviewTargetHours: cohort.reviewTargetHours,
     as: mentors ? "mentor" : "admin",
+  };
+}
+
+// ——— Cohort management (admins and the cohort's mentors). Callers authorize first with getCohortAccess. ———
+
+const versionOptionSelect = {
+  id: true,
+  number: true,
+  title: true,
+  status: true,
+  roadmap: { select: { name: true } },
+} as const;
+
+function toVersionOption(version: {
+  id: string;
+  number: number;
+  title: string;
+  status: VersionOption["status"];
+  roadmap: { name: string };
+}): VersionOption {
+  return { id: version.id, roadmapName: version.roadmap.name, number: version.number, title: version.title, status: version.status };
+}
+
+/** Every published version a cohort may follow, grouped by roadmap, newest first. */
+export async function listPublishedVersions(): Promise<VersionOption[]> {
+  const versions = await db.roadmapVersion.findMany({
+    where: { status: "published", roadmap: { archivedAt: null } },
+    orderBy: [{ roadmap: { name: "asc" } }, { number: "desc" }],
+    select: versionOptionSelect,
+  });
+  return versions.map(toVersionOption);
+}
+
+export async function getVersionOption(versionId: string): Promise<VersionOption | null> {
+  const version = await db.roadmapVersion.findUnique({ where: { id: versionId }, select: versionOptionSelect });
+  return version ? toVersionOption(version) : null;
+}
+
+/** All cohorts that are not archived, for the admin list; a fixed number of statements whatever the count. */
+export async function listAdminCohorts(): Promise<AdminCohortRow[]> {
+  const cohorts = await db.cohort.findMany({
+    where: { archivedAt: null },
+    orderBy: [{ startDate: "desc" }, { name: "asc" }],
+    relationLoadStrategy: "join",
+    select: {
+      id: true,
+      name: true,
+      startDate: true,
+      endDate: true,
+      roadmapVersion: { select: { number: true, roadmap: { select: { name: true } } } },
+      memberships: {
+        where: { removedAt: null, role: "mentor" },
+        orderBy: { createdAt: "asc" },
+        select: { user: { select: { name: true } } },
+      },
+      _count: { select: { memberships: { where: { removedAt: null, role: "learner" } } } },
+    },
+  });
+  return cohorts.map((cohort) => ({
+    id: cohort.id,
+    name: cohort.name,
+    roadmapName: cohort.roadmapVersion.roadmap.name,
+    versionNumber: cohort.roadmapVersion.number,
+    startDate: isoDay(cohort.startDate),
+    endDate: cohort.endDate ? isoDay(cohort.endDate) : null,
+    mentors: cohort.memberships.map((membership) => membership.user.name),
+    learners: cohort._count.memberships,
+  }));
+}
+
+export async function getCohortSettings(
+  cohortId: string,
+): Promise<{ settings: CohortSettingsValues; version: VersionOption } | null> {
+  const cohort = await db.cohort.findFirst({
+    where: { id: cohortId, archivedAt: null },
+    select: {
+      name: true,
+      startDate: true,
+      endDate: true,
+      weeksPerPhase: true,
+      reviewTargetHours: true,
+      timezone: true,
+      inactivityDays: true,
+      lockVersion: true,
+      roadmapVersion: { select: versionOptionSelect },
+    },
+  });
+  if (!cohort) return null;
+  return {
+    settings: {
+      name: cohort.name,
+      startDate: isoDay(cohort.startDate),
+      endDate: cohort.endDate ? isoDay(cohort.endDate) : null,
+      weeksPerPhase: cohort.weeksPerPhase,
+      reviewTargetHours: cohort.reviewTargetHours,
+      timezone: cohort.timezone,
+      inactivityDays: cohort.inactivityDays,
+      lockVersion: cohort.lockVersion,
+    },
+    version: toVersionOption(cohort.roadmapVersion),
+  };
+}
+
+export const inviteSelect = {
+  id: true,
+  role: true,
+  maxUses: true,
+  useCount: true,
+  expiresAt: true,
+  revokedAt: true,
+  createdAt: true,
+  createdBy: { select: { name: true } },
+} as const;
+
+export function toInviteRow(
+  invite: {
+    id: string;
+    role: "admin" | "mentor" | "learner";
+    maxUses: number;
+    useCount: number;
+    expiresAt: Date;
+    revokedAt: Date | null;
+    createdAt: Date;
+    createdBy: { name: string } | null;
+  },
+  now: Date,
+): InviteRow {
+  return {
+    id: invite.id,
+    // Cohort invites are only ever created for these two roles.
+    role: invite.role === "mentor" ? "mentor" : "learner",
+    maxUses: invite.maxUses,
+    useCount: invite.useCount,
+    expiresAt: invite.expiresAt.toISOString(),
+    createdAt: invite.createdAt.toISOString(),
+    createdByName: invite.createdBy?.name ?? null,
+    state: inviteState(invite, now),
+  };
+}
+
+/** Members (active and removed) and invite links of one cohort: three statements whatever its size. */
+export async function getCohortMembers(
+  cohortId: string,
+  viewerId: string,
+  now = new Date(),
+): Promise<Omit<CohortMembersPage, "as"> | null> {
+  const [cohort, memberships, invites] = await Promise.all([
+    db.cohort.findFirst({ where: { id: cohortId, archivedAt: null }, select: { name: true, startDate: true, timezone: true } }),
+    db.membership.findMany({
+      where: { cohortId },
+      orderBy: [{ user: { name: "asc" } }, { createdAt: "asc" }],
+      relationLoadStrategy: "join",
+      select: {
+        id: true,
+        userId: true,
+        role: true,
+        startDate: true,
+        extensionDays: true,
+        removedAt: true,
+        createdAt: true,
+        user: { select: { name: true, email: true } },
+      },
+    }),
+    db.invite.findMany({
+      where: { cohortId },
+      orderBy: { createdAt: "desc" },
+      relationLoadStrategy: "join",
+      select: inviteSelect,
+    }),
+  ]);
+  if (!cohort) return null;
+  const cohortStartDate = isoDay(cohort.startDate);
+  const rows: MemberRow[] = memberships.map((membership) => ({
+    membershipId: membership.id,
+    userId: membership.userId,
+    name: membership.user.name,
+    email: membership.user.email,
+    role: membership.role,
+    startDate: membership.startDate ? isoDay(membership.startDate) : null,
+    effectiveStartDate: membership.startDate ? isoDay(membership.startDate) : cohortStartDate,
+    extensionDays: membership.extensionDays,
+    joinedAt: membership.createdAt.toISOString(),
+    removedAt: membership.removedAt?.toISOString() ?? null,
+    isViewer: membership.userId === viewerId,
+  }));
+  return {
+    cohortId,
+    cohortName: cohort.name,
+    cohortStartDate,
+    timezone: cohort.timezone,
+    learners: rows.filter((row) => !row.removedAt && row.role === "learner"),
+    mentors: rows.filter((row) => !row.removedAt && row.role === "mentor"),
+    removed: rows.filter((row) => row.removedAt),
+    invites: invites.map((invite) => toInviteRow(invite, now)),
+  };
+}
+
+/** A membership with the cohort it belongs to; actions authorize against that cohort, never one the client names. */
+export async function getMembershipScope(membershipId: string) {
+  return db.membership.findUnique({
+    where: { id: membershipId },
+    select: {
+      id: true,
+      cohortId: true,
+      userId: true,
+      role: true,
+      removedAt: true,
+      startDate: true,
+      extensionDays: true,
+      user: { select: { name: true } },
+    },
+  });
+}
+
+/** An invite with its cohort, for revoking; admin-only invites (no cohort) read as missing here. */
+export async function getInviteScope(inviteId: string) {
+  const invite = await db.invite.findUnique({ where: { id: inviteId }, select: { id: true, cohortId: true, revokedAt: true } });
+  return invite?.cohortId ? { ...invite, cohortId: invite.cohortId } : null;
+}
+
+/** The milestones and projects of a version in roadmap order, archived ones left out. */
+export async function getVersionItems(versionId: string): Promise<MoveItem[]> {
+  const version = await db.roadmapVersion.findUnique({
+    where: { id: versionId },
+    relationLoadStrategy: "join",
+    select: {
+      phases: {
+        where: { archivedAt: null },
+        orderBy: { position: "asc" },
+        select: {
+          title: true,
+          milestones: { where: { archivedAt: null }, orderBy: { position: "asc" }, select: { key: true, title: true } },
+        },
+      },
+      projects: { where: { archivedAt: null }, orderBy: { position: "asc" }, select: { key: true, title: true } },
+    },
+  });
+  if (!version) return [];
+  return [
+    ...version.phases.flatMap((phase) =>
+      phase.milestones.map((milestone) => ({ ...milestone, kind: "milestone" as const, phaseTitle: phase.title })),
+    ),
+    ...version.projects.map((project) => ({ ...project, kind: "project" as const, phaseTitle: null })),
+  ];
+}
+
+/**
+ * What moving a cohort from its current version to another carries over, by key. For keys that
+ * leave the roadmap it counts the learners with work on them and their attempts: that work stays.
+ */
+export async function getVersionMovePreview(
+  cohortId: string,
+  fromVersionId: string,
+  toVersionId: string,
+): Promise<VersionMovePreview | null> {
+  const [from, to, currentItems, targetItems] = await Promise.all([
+    getVersionOption(fromVersionId),
+    getVersionOption(toVersionId),
+    getVersionItems(fromVersionId),
+    getVersionItems(toVersionId),
+  ]);
+  if (!from || !to) return null;
+  const { kept, added, dropped } = diffVersionItems(currentItems, targetItems);
+  const work = dropped.length
+    ? await db.progress.findMany({
+        where: {
+          itemKey: { in: dropped.map((item) => item.key) },
+          membership: { cohortId, role: "learner", removedAt: null },
+          OR: [{ status: { not: "not_started" } }, { submissions: { some: {} } }],
+        },
+        select: { itemKey: true, _count: { select: { submissions: true } } },
+      })
+    : [];
+  const learners = new Map<string, number>();
+  const attempts = new Map<string, number>();
+  for (const row of work) {
+    learners.set(row.itemKey, (learners.get(row.itemKey) ?? 0) + 1);
+    attempts.set(row.itemKey, (attempts.get(row.itemKey) ?? 0) + row._count.submissions);
+  }
+  return {
+    from,
+    to,
+    kept,
+    added,
+    dropped: dropped.map((item) => ({ ...item, learners: learners.get(item.key) ?? 0, attempts: attempts.get(item.key) ?? 0 })),
+  };
+}
+
+/** An active account by email, for adding members and naming mentors. Deactivated accounts are left out. */
+export async function findActiveUsersByEmail(emails: string[]) {
+  if (emails.length === 0) return [];
+  return db.user.findMany({
+    where: { email: { in: emails }, deactivatedAt: null },
+    select: { id: true, email: true, name: true },
+  });
+}
+
+/** Invite tokens are stored as their sha256; the token itself exists only in the link. */
+export function hashInviteToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/**
+ * The invite behind a link, if it can still be used. Expired, revoked, used-up and unknown
+ * tokens all come back the same, so the page cannot tell anyone which it was.
+ */
+export async function getInviteLanding(
+  token: string,
+  { viewerId, now = new Date() }: { viewerId?: string; now?: Date } = {},
+): Promise<InviteLanding> {
+  const invite = await db.invite.findUnique({
+    where: { tokenHash: hashInviteToken(token) },
+    select: {
+      role: true,
+      maxUses: true,
+      useCount: true,
+      expiresAt: true,
+      revokedAt: true,
+      cohort: { select: { id: true, name: true, archivedAt: true, roadmapVersion: { select: { title: true } } } },
+    },
+  });
+  if (!invite || inviteState(invite, now) !== "active") return { valid: false };
+  if (invite.cohort ? invite.cohort.archivedAt : invite.role !== "admin") return { valid: false };
+  const membership =
+    viewerId && invite.cohort
+      ? await db.membership.findFirst({
+          where: { cohortId: invite.cohort.id, userId: viewerId, removedAt: null },
+          select: { role: true },
+        })
+      : null;
+  return {
+    valid: true,
+    cohortId: invite.cohort?.id ?? null,
+    cohortName: invite.cohort?.name ?? null,
+    role: invite.role,
+    roadmapTitle: invite.cohort?.roadmapVersion.title ?? null,
+    expiresAt: invite.expiresAt.toISOString(),
+    viewerRole: membership?.role ?? null,
   };
 }

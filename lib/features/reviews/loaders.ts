@@ -2,11 +2,34 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import type { Viewer } from "@/lib/auth/viewer";
-import { listMentoredCohorts } from "@/lib/features/reviews/data";
+import { getReviewQueue, getReviewScope, getReviewScreen, listReviewCohorts } from "@/lib/features/reviews/data";
+import type { QueueFilters } from "@/lib/features/reviews/schema";
+import { isUuid } from "@/lib/ids";
 
-/** Mentor home: only people who mentor at least one active cohort have one. */
-export const loadMentorHome = cache(async (viewer: Viewer) => {
-  const cohorts = await listMentoredCohorts(viewer.id);
-  if (cohorts.length === 0) notFound();
-  return { cohorts, waiting: cohorts.reduce((sum, cohort) => sum + cohort.waiting, 0) };
+/**
+ * "Review queue": people who mentor an active cohort, and admins, have one; anyone else gets the same 404 as a
+ * missing page. A cohort filter outside the viewer's scope (or malformed) is a 404 too, never an empty queue that
+ * would confirm the cohort exists.
+ */
+export const loadReviewQueue = cache(async (viewer: Viewer, cohort?: string, phase?: string, learner?: string) => {
+  const cohorts = await listReviewCohorts(viewer);
+  if (cohorts.length === 0 && !viewer.isAdmin) notFound();
+  if (cohort !== undefined && !cohorts.some((candidate) => candidate.id === cohort)) notFound();
+  const filters: QueueFilters = { ...(cohort ? { cohort } : {}), ...(phase ? { phase } : {}), ...(learner ? { learner } : {}) };
+  return getReviewQueue(viewer, cohorts, filters);
 });
+
+/**
+ * The review screen of one attempt. Unknown, malformed, another cohort's (whatever cohort the query names) and
+ * the viewer's own attempt all answer with the same 404.
+ */
+export const loadReviewScreen = cache(
+  async (viewer: Viewer, submissionId: string, cohort?: string, phase?: string, learner?: string) => {
+    if (!isUuid(submissionId)) notFound();
+    if (cohort !== undefined && !isUuid(cohort)) notFound();
+    const scope = await getReviewScope(viewer, submissionId.toLowerCase(), cohort?.toLowerCase());
+    if (!scope) notFound();
+    const filters: QueueFilters = { ...(cohort ? { cohort: scope.access.cohortId } : {}), ...(phase ? { phase } : {}), ...(learner ? { learner } : {}) };
+    return getReviewScreen(viewer, scope, filters);
+  },
+);

@@ -1,0 +1,64 @@
+import { Plus, Users } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/layout/page-header";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { requireAdmin } from "@/lib/auth/viewer";
+import { loadAdminCohorts } from "@/lib/features/cohorts/loaders";
+import { formatCalendarDay } from "@/lib/features/cohorts/utils";
+
+export const metadata: Metadata = { title: "Cohorts" };
+
+export default async function AdminCohortsPage() {
+  const cohorts = await loadAdminCohorts(await requireAdmin());
+  const newCohort = (
+    <Button asChild>
+      <Link href="/admin/cohorts/new">
+        <Plus aria-hidden />
+        New cohort
+      </Link>
+    </Button>
+  );
+  return (
+    <>
+      <PageHeader eyebrow={<Link href="/admin" className="hover:underline">Admin</Link>} title="Cohorts" description="Every active cohort, its roadmap version and its people." actions={cohorts.length > 0 ? newCohort : null} />
+      {cohorts.length === 0 ? (
+        <EmptyState icon={Users} title="No cohorts yet" text="Create a cohort, name its mentors, then invite learners." action={newCohort} />
+      ) : (
+        <Table>
+          <THead>
+            <TR>
+              <TH>Name</TH>
+              <TH>Roadmap</TH>
+              <TH>Dates</TH>
+              <TH>Mentors</TH>
+              <TH className="text-right">Learners</TH>
+            </TR>
+          </THead>
+          <TBody>
+            {cohorts.map((cohort) => (
+              <TR key={cohort.id}>
+                <TD className="font-medium">
+                  <Link href={`/cohorts/${cohort.id}/members`} className="text-accent hover:underline">
+                    {cohort.name}
+                  </Link>
+                </TD>
+                <TD>
+                  {cohort.roadmapName} <span className="text-muted-foreground">v{cohort.versionNumber}</span>
+                </TD>
+                <TD className="whitespace-nowrap">
+                  {formatCalendarDay(cohort.startDate)}
+                  {cohort.endDate ? ` – ${formatCalendarDay(cohort.endDate)}` : null}
+                </TD>
+                <TD>{cohort.mentors.length > 0 ? cohort.mentors.join(", ") : <span className="text-muted-foreground">None yet</span>}</TD>
+                <TD className="text-right tabular-nums">{cohort.learners}</TD>
+              </TR>
+            ))}
+          </TBody>
+        </Table>
+      )}
+    </>
+  );
+}

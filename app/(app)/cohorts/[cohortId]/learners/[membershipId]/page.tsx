@@ -1,0 +1,116 @@
+import { CircleCheck, Mail } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { PageHeader } from "@/components/layout/page-header";
+import { Badge } from "@/components/ui/badge";
+import { requireViewer } from "@/lib/auth/viewer";
+import { formatDateTime } from "@/lib/features/checkins/utils";
+import { Assessments } from "@/lib/features/cohort-progress/components/assessments";
+import { LearnerCheckins } from "@/lib/features/cohort-progress/components/learner-checkins";
+import { LearnerPhases } from "@/lib/features/cohort-progress/components/learner-phases";
+import { LearnerTimeline } from "@/lib/features/cohort-progress/components/learner-timeline";
+import { RiskList } from "@/lib/features/cohort-progress/components/risk-badge";
+import { TargetHighlight } from "@/lib/features/cohort-progress/components/target-highlight";
+import { TIMELINE_LIMIT } from "@/lib/features/cohort-progress/constants";
+import { loadLearnerDetail } from "@/lib/features/cohort-progress/loaders";
+import { formatDay } from "@/lib/features/progress/utils";
+
+type Props = { params: Promise<{ cohortId: string; membershipId: string }> };
+
+async function load({ params }: Props) {
+  const { cohortId, membershipId } = await params;
+  return loadLearnerDetail(await requireViewer(), cohortId, membershipId);
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const detail = await load(props);
+  return { title: `${detail.learner.name} · ${detail.cohort.name}` };
+}
+
+function Section({ id, title, children, className }: { id: string; title: string; children: ReactNode; className?: string }) {
+  return (
+    <section aria-labelledby={id} className={className ?? "grid content-start gap-3"}>
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function LearnerPage(props: Props) {
+  const detail = await load(props);
+  const { learner, standing, cohort } = detail;
+  const facts = [
+    `${standing.completed} of ${standing.total} milestones done`,
+    `${standing.due} due by today`,
+    standing.deadline ? `deadline ${formatDay(standing.deadline)}` : null,
+    `started ${formatDay(learner.startDate)}`,
+    learner.extensionDays > 0 ? `${learner.extensionDays}-day extension` : null,
+  ].filter(Boolean);
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Link href={`/cohorts/${cohort.id}`} className="hover:underline">
+            {cohort.name}
+          </Link>
+        }
+        title={learner.name}
+        description={
+          <a href={`mailto:${learner.email}`} className="inline-flex items-center gap-1.5 hover:underline">
+            <Mail aria-hidden className="size-4" />
+            {learner.email}
+          </a>
+        }
+      />
+      <div className="grid gap-10">
+        <Section id="standing" title="Standing" className="grid gap-3 rounded-xl border border-border bg-surface p-4 sm:p-5">
+          <p className="text-sm text-muted-foreground">{facts.join(" · ")}</p>
+          <p className="text-sm text-muted-foreground">
+            Last activity:{" "}
+            {detail.lastActivityAt ? (
+              <time dateTime={detail.lastActivityAt}>{formatDateTime(detail.lastActivityAt, cohort.timezone)}</time>
+            ) : (
+              "none yet"
+            )}
+          </p>
+          {standing.risks.length > 0 ? (
+            <RiskList risks={standing.risks} />
+          ) : (
+            <div>
+              <Badge variant="success" icon={CircleCheck}>
+                Not at risk
+              </Badge>
+            </div>
+          )}
+        </Section>
+
+        <div className="grid gap-10 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)]">
+          <Section id="progress" title="Progress by phase">
+            <LearnerPhases phases={detail.phases} today={detail.today} />
+            <TargetHighlight pageKey={learner.membershipId} />
+          </Section>
+          <Section id="timeline" title="Timeline">
+            <LearnerTimeline
+              events={detail.timeline}
+              learnerName={learner.name}
+              timezone={cohort.timezone}
+              limited={detail.timeline.length >= TIMELINE_LIMIT}
+            />
+          </Section>
+        </div>
+
+        <Section id="success-criteria" title="Success criteria">
+          <Assessments assessments={detail.assessments} canSignOff={detail.canSignOff} timezone={cohort.timezone} />
+        </Section>
+
+        <Section id="check-ins" title="Check-ins">
+          <LearnerCheckins detail={detail} />
+        </Section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,210 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Markdown } from "@/components/markdown";
+import { PageHeader } from "@/components/layout/page-header";
+import { Badge } from "@/components/ui/badge";
+import { requireViewer } from "@/lib/auth/viewer";
+import { AttemptHistory } from "@/lib/features/progress/components/attempt-history";
+import { EvidenceLink } from "@/lib/features/progress/components/evidence-link";
+import { StatusBadge } from "@/lib/features/progress/components/status-badge";
+import { ClaimButton } from "@/lib/features/reviews/components/claim-button";
+import { DecisionBar } from "@/lib/features/reviews/components/decision-bar";
+import { MentorReplyForm } from "@/lib/features/reviews/components/mentor-reply-form";
+import { WaitingTime } from "@/lib/features/reviews/components/waiting-time";
+import { loadReviewScreen } from "@/lib/features/reviews/loaders";
+import { parseQueueFilters } from "@/lib/features/reviews/schema";
+import type { ReviewScreen } from "@/lib/features/reviews/types";
+import { formatClock, formatDateTime } from "@/lib/features/reviews/utils";
+import { cn } from "@/lib/cn";
+
+type Props = {
+  params: Promise<{ submissionId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+async function load({ params, searchParams }: Props) {
+  const [{ submissionId }, query] = await Promise.all([params, searchParams]);
+  const filters = parseQueueFilters(query);
+  return loadReviewScreen(await requireViewer(), submissionId, filters.cohort, filters.phase, filters.learner);
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const screen = await load(props);
+  return { title: `Review: ${screen.title} · ${screen.learnerName}` };
+}
+
+function Section({ title, className, children }: { title: string; className?: string; children: React.ReactNode }) {
+  const id = `section-${title.toLowerCase().replace(/[^a-z]+/g, "-")}`;
+  return (
+    <section aria-labelledby={id} className={cn("grid content-start gap-3 self-start", className)}>
+      <h2 id={id} className="text-base font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function closedText(screen: ReviewScreen) {
+  const decision = screen.attempt.decision;
+  if (decision) {
+    const verb = decision.decision === "approve" ? "Approved" : "Changes requested";
+    return `${verb} by ${decision.reviewerName} on ${formatDateTime(decision.decidedAt, screen.timezone)}.`;
+  }
+  if (screen.status === "withdrawn") return "The learner withdrew this attempt.";
+  return null;
+}
+
+export default async function ReviewPage(props: Props) {
+  const screen = await load(props);
+  const pending = screen.status === "pending";
+  const blockedText =
+    pending && screen.claim && !screen.claim.byViewer
+      ? `Claimed by ${screen.claim.name} until ${formatClock(screen.claim.until, screen.timezone)}: they are reviewing it. You can decide once they release it or the claim runs out.`
+      : null;
+  const { attempt } = screen;
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <>
+            <Link href={screen.queueHref} className="hover:underline">
+              Review queue
+            </Link>{" "}
+            · {screen.cohortName} · {screen.phaseTitle ?? "Portfolio project"}
+          </>
+        }
+        title={screen.title}
+        description={`${screen.learnerName} · Attempt ${attempt.attempt}`}
+        actions={
+          <>
+            <StatusBadge status={screen.progressStatus} />
+            {pending ? (
+              <ClaimButton
+                submissionId={screen.submissionId}
+                claim={screen.claim}
+                timezone={screen.timezone}
+                learnerName={screen.learnerName}
+                withShortcut
+              />
+            ) : null}
+          </>
+        }
+      />
+
+      {/* EvidenceLink's screen-reader kind label is absolutely positioned inside a truncated link and can stick out
+          past a long address, widening the page on phones; clipping sideways here keeps the layout (with room left
+          for focus rings). */}
+      {/* Phones read top to bottom: the attempt, what it is judged against, the history, then the conversation.
+          From lg up the attempt and the thread sit on the left, the criteria and earlier attempts beside them.
+          EvidenceLink's screen-reader kind label is absolutely positioned inside a truncated link and can stick out
+          past a long address, widening the page on phones; clipping sideways here keeps the layout (with room left
+          for focus rings). */}
+      <div className="relative grid gap-8 [overflow-clip-margin:0.5rem] [overflow-x:clip] lg:grid-cols-[minmax(0,1.1fr)_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
+        <Section title={`This attempt (${attempt.attempt})`} className="lg:col-start-1 lg:row-start-1">
+          <div className="grid gap-3 rounded-xl border border-border bg-surface p-4">
+            <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-muted-foreground">
+              <span>
+                Submitted <time dateTime={attempt.createdAt}>{formatDateTime(attempt.createdAt, screen.timezone)}</time>
+              </span>
+              {pending ? (
+                <WaitingTime
+                  submittedAt={attempt.createdAt}
+                  now={screen.now}
+                  targetHours={screen.reviewTargetHours}
+                  timezone={screen.timezone}
+                />
+              ) : null}
+            </div>
+            <div className="grid gap-1">
+              <h3 className="text-sm font-medium">Evidence</h3>
+              <ul className="grid gap-1">
+                {attempt.links.map((link) => (
+                  <li key={link.url} className="min-w-0">
+                    <EvidenceLink url={link.url} label={link.label} kind={link.kind} />
+                  </li>
+                ))}
+              </ul>
+            </div>
+            <div className="grid gap-1 border-t border-border pt-3">
+              <h3 className="text-sm font-medium">Learner’s note</h3>
+              {attempt.note ? (
+                <Markdown className="text-sm">{attempt.note}</Markdown>
+              ) : (
+                <p className="text-sm text-muted-foreground">No note with this attempt.</p>
+              )}
+            </div>
+            {attempt.decision ? (
+              <div className="grid gap-1 border-t border-border pt-3">
+                <p className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
+                  <Badge variant={attempt.decision.decision === "approve" ? "success" : "danger"}>
+                    {attempt.decision.decision === "approve" ? "Approved" : "Changes requested"}
+                  </Badge>
+                  by {attempt.decision.reviewerName} ·{" "}
+                  <time dateTime={attempt.decision.decidedAt}>{formatDateTime(attempt.decision.decidedAt, screen.timezone)}</time>
+                </p>
+                {attempt.decision.comment ? <Markdown className="text-sm">{attempt.decision.comment}</Markdown> : null}
+              </div>
+            ) : null}
+          </div>
+        </Section>
+        <Section title="Done when" className="lg:col-start-2 lg:row-start-1">
+          {screen.doneWhen.length > 0 ? (
+            <ul className="grid list-disc gap-1 pl-5 text-sm">
+              {screen.doneWhen.map((criterion) => (
+                <li key={criterion}>
+                  <Markdown>{criterion}</Markdown>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-muted-foreground">This {screen.kind} lists no acceptance criteria.</p>
+          )}
+          {screen.description ? (
+            <details className="rounded-lg border border-border bg-surface p-3 text-sm">
+              <summary className="cursor-pointer font-medium">About this {screen.kind}</summary>
+              <Markdown className="mt-2">{screen.description}</Markdown>
+            </details>
+          ) : null}
+        </Section>
+        <Section title="Earlier attempts" className="lg:col-start-2 lg:row-start-2">
+          {screen.earlier.length === 0 ? (
+            <p className="text-sm text-muted-foreground">This is the first attempt.</p>
+          ) : (
+            <AttemptHistory attempts={screen.earlier} cohortId={screen.cohortId} timezone={screen.timezone} />
+          )}
+        </Section>
+        <Section title="Conversation" className="lg:col-start-1 lg:row-start-2">
+          {screen.thread.length === 0 ? (
+            <p className="text-sm text-muted-foreground">No messages about this milestone yet.</p>
+          ) : (
+            <ol className="grid gap-3">
+              {screen.thread.map((comment) => (
+                <li key={comment.id} className="grid gap-1 rounded-lg border border-border p-3">
+                  <p className="text-xs text-muted-foreground">
+                    <span className="font-medium text-foreground">{comment.authorName}</span>
+                    {comment.byLearner ? " (learner)" : ""} ·{" "}
+                    <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, screen.timezone)}</time>
+                  </p>
+                  <Markdown className="text-sm">{comment.body}</Markdown>
+                </li>
+              ))}
+            </ol>
+          )}
+          <MentorReplyForm submissionId={screen.submissionId} learnerName={screen.learnerName} />
+        </Section>
+      </div>
+
+      <DecisionBar
+        key={screen.submissionId}
+        submissionId={screen.submissionId}
+        pending={pending}
+        closedText={closedText(screen)}
+        blockedText={blockedText}
+        nextHref={screen.nextHref}
+        learnerName={screen.learnerName}
+      />
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import { Link2Off } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getViewer } from "@/lib/auth/viewer";
+import { AcceptInviteForm } from "@/lib/features/cohorts/components/accept-invite-form";
+import { JoinCohortButton } from "@/lib/features/cohorts/components/join-cohort-button";
+import { INVITE_INVALID_MESSAGE } from "@/lib/features/cohorts/constants";
+import { loadInviteLanding } from "@/lib/features/cohorts/loaders";
+
+// Public (proxy.ts lets /invite/ through signed out): the token in the path is the only credential,
+// and every unusable token renders the same page.
+export const metadata: Metadata = { title: "Invite", robots: { index: false, follow: false } };
+
+type Props = { params: Promise<{ token: string }> };
+
+const ROLE_TEXT = { learner: "a learner", mentor: "a mentor", admin: "an admin" } as const;
+
+export default async function InvitePage({ params }: Props) {
+  const { token } = await params;
+  const viewer = await getViewer();
+  const landing = await loadInviteLanding(token, viewer);
+  return (
+    <main id="main" className="grid min-h-dvh place-items-center px-4 py-10">
+      <div className="w-full max-w-sm">
+        <p className="mb-6 text-center text-lg font-semibold tracking-tight">Cairn</p>
+        {!landing.valid ? (
+          <Card>
+            <CardHeader>
+              <span className="mb-2 flex size-10 items-center justify-center rounded-full bg-surface-muted text-muted-foreground">
+                <Link2Off aria-hidden className="size-5" />
+              </span>
+              <CardTitle as="h1">{INVITE_INVALID_MESSAGE}</CardTitle>
+              <CardDescription>
+                Invite links expire, can be used a limited number of times and can be revoked. Ask your mentor for a new one.
+              </CardDescription>
+            </CardHeader>
+            <CardContent>
+              <Button asChild variant="secondary" className="w-full">
+                <Link href={viewer ? "/" : "/login"}>{viewer ? "Go to Cairn" : "Sign in"}</Link>
+              </Button>
+            </CardContent>
+          </Card>
+        ) : (
+          <Card>
+            <CardHeader>
+              <CardTitle as="h1">{landing.cohortName ? `Join ${landing.cohortName}` : "Join Cairn"}</CardTitle>
+              <CardDescription>
+                You are invited as {ROLE_TEXT[landing.role]}
+                {landing.cohortName ? (
+                  <>
+                    {" "}
+                    of <strong className="font-medium text-foreground">{landing.cohortName}</strong>
+                  </>
+                ) : null}
+                {landing.roadmapTitle ? `, following ${landing.roadmapTitle}` : null}.
+              </CardDescription>
+            </CardHeader>
+            <CardContent className="grid gap-4">
+              {viewer && landing.viewerRole && landing.cohortId ? (
+                <>
+                  <p className="text-sm text-muted-foreground">
+                    You are already {ROLE_TEXT[landing.viewerRole]} of this cohort, signed in as{" "}
+                    <span className="font-medium text-foreground">{viewer.name}</span>.
+                  </p>
+                  <Button asChild className="w-full">
+                    <Link href={landing.viewerRole === "learner" ? `/roadmap?cohort=${landing.cohortId}` : `/cohorts/${landing.cohortId}/members`}>
+                      {landing.viewerRole === "learner" ? "Open your roadmap" : "Open the cohort"}
+                    </Link>
+                  </Button>
+                </>
+              ) : viewer ? (
+                <>
+                  <p className="text-sm text-muted-foreground">
+                    Signed in as <span className="font-medium text-foreground">{viewer.name}</span> ({viewer.email}).
+                  </p>
+                  <JoinCohortButton token={token} label={landing.cohortName ? `Join ${landing.cohortName}` : "Accept invite"} />
+                </>
+              ) : (
+                <>
+                  <AcceptInviteForm token={token} />
+                  <p className="text-center text-sm text-muted-foreground">
+                    Already have an account?{" "}
+                    <Link href={`/login?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`} className="font-medium text-accent hover:underline">
+                      Sign in
+                    </Link>{" "}
+                    to join with it.
+                  </p>
+                </>
+              )}
+            </CardContent>
+          </Card>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,79 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// A mentor looks at the demo cohort's "Progress" matrix, filters a phase, finds a learner, opens their page from
+// a cell, and signs off a success criterion the learner assessed. Uses a demo learner no other journey touches.
+const LEARNER = { email: "isaac.mensah@example.com", name: "Isaac Mensah" };
+const COHORT = "MLOps Cohort 2027";
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("cairn-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+test("mentor reads the cohort's progress and signs off a criterion", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+
+  // The learner assesses their first success criterion.
+  const learnerContext = await browser.newContext();
+  const learnerPage = await learnerContext.newPage();
+  await signIn(learnerPage, LEARNER.email);
+  await learnerPage.goto("/roadmap");
+  await learnerPage.getByLabel("Where you are (criterion 1)").selectOption("confident");
+  await learnerPage.getByLabel("Why (criterion 1)").fill("I rebuilt last week's run from a fresh clone in ten minutes.");
+  await learnerPage.getByRole("button", { name: "Save self-assessment" }).first().click();
+  await expect(learnerPage.getByText("Self-assessment saved.")).toBeVisible();
+  const criterion = (await learnerPage.locator('section[aria-labelledby="success-criteria"] li p').first().textContent()) ?? "";
+  await learnerContext.close();
+
+  await signIn(page, "mentor@example.com");
+  await page.goto("/cohorts");
+  await page.getByRole("link", { name: COHORT }).click();
+  await expect(page.getByRole("heading", { level: 1, name: COHORT })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Progress" })).toBeVisible();
+  const grid = page.getByRole("grid", { name: "Progress" });
+  await expect(grid.locator("tbody").getByRole("rowheader")).toHaveCount(13);
+  await expect(page.getByRole("list", { name: "Legend" }).getByText("Changes requested")).toBeVisible();
+
+  // Filter to one phase: only its columns remain, and the URL carries the filter (it works without JavaScript too).
+  await page.getByLabel("Phase", { exact: true }).selectOption({ label: "2. Production habits" });
+  await expect(page).toHaveURL(/phase=production-habits/);
+  await expect(grid.getByRole("columnheader", { name: /Production habits/ })).toBeVisible();
+  await expect(grid.getByRole("columnheader", { name: /Core foundations/ })).toHaveCount(0);
+
+  // Search by name, then open the learner's milestone from its cell.
+  await page.getByLabel("Search learners").fill("isaac");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(grid.locator("tbody").getByRole("rowheader")).toHaveCount(1);
+  // Keyboard: the cells are one Tab stop; arrow keys move between them.
+  const cells = grid.getByRole("gridcell", { name: new RegExp(`^${LEARNER.name} — `) });
+  await cells.first().focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(cells.nth(1)).toBeFocused();
+  await expect(cells.nth(1)).toHaveAttribute("tabindex", "0");
+  await expect(cells.first()).toHaveAttribute("tabindex", "-1");
+  const cell = cells.first();
+  const label = (await cell.getAttribute("aria-label"))!;
+  await cell.click();
+  await expect(page).toHaveURL(/\/learners\/[0-9a-f-]{36}#m-[a-z0-9-]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: LEARNER.name })).toBeVisible();
+  const title = label.slice(`${LEARNER.name} — `.length, label.lastIndexOf(":"));
+  await expect(page.locator("li[data-highlighted]")).toContainText(title);
+  await expect(page.locator("li[data-highlighted]")).toBeFocused();
+
+  // Sign off the criterion the learner just assessed.
+  await page.getByRole("button", { name: `Sign off: ${criterion}` }).click();
+  await expect(page.getByText("Signed off", { exact: true })).toBeVisible();
+  await expect(page.getByText(/^Signed off by Morgan Reyes on /)).toBeVisible();
+
+  // Both exports download as CSV.
+  const cohortUrl = new URL(page.url()).pathname.replace(/\/learners\/.*$/, "");
+  for (const kind of ["progress", "reviews"]) {
+    const response = await page.request.get(`${cohortUrl}/export/${kind}`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename=".+\.csv"$/);
+  }
+});

@@ -1,0 +1,112 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+
+// A mentor sets up a cohort: the admin creates it with the demo mentor, the mentor changes its
+// pacing and creates an invite link, a newcomer joins through the link in a fresh browser, the
+// mentor extends their deadline and finally removes them (their work is kept).
+const PASSWORD = "cairn-demo";
+const COHORT = "Spring Cohort 2027";
+const NEWCOMER = { name: "Nia Newcomer", email: "nia.newcomer@example.com", password: "granite trail marker 42" };
+
+async function signedInPage(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+  return page;
+}
+
+test("mentor sets up a cohort", async ({ browser }) => {
+  test.setTimeout(180_000);
+
+  // The admin creates the cohort on the MLOps roadmap with the demo mentor.
+  const admin = await signedInPage(browser, "admin@example.com");
+  await admin.goto("/admin");
+  await admin.getByRole("link", { name: "New cohort" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: "New cohort" })).toBeVisible();
+  await admin.getByLabel("Name").fill(COHORT);
+  await admin.getByLabel("Roadmap version").selectOption({ label: "MLOps Roadmap 2026 · Version 1" });
+  await admin.getByLabel("Start date").fill("2027-03-01");
+  await admin.getByLabel("Time zone").selectOption("Europe/Berlin");
+  await admin.getByLabel("Mentors").fill("nobody@example.com");
+  await admin.getByRole("button", { name: "Create cohort" }).click();
+  await expect(admin.getByText("No active account uses nobody@example.com.", { exact: false })).toBeVisible();
+  await admin.getByLabel("Mentors").fill("mentor@example.com");
+  await admin.getByRole("button", { name: "Create cohort" }).click();
+  await expect(admin).toHaveURL(/\/cohorts\/[0-9a-f-]{36}\/members$/);
+  const cohortId = admin.url().match(/\/cohorts\/([0-9a-f-]{36})\//)![1]!;
+  await expect(admin.getByRole("heading", { level: 1, name: "Members" })).toBeVisible();
+  await expect(admin.getByRole("region", { name: /^Mentors/ }).getByText("Morgan Reyes")).toBeVisible();
+  await expect(admin.getByRole("heading", { name: "No learners yet" })).toBeVisible();
+  await admin.goto("/admin/cohorts");
+  await expect(admin.getByRole("row", { name: new RegExp(COHORT) })).toContainText("Morgan Reyes");
+
+  // The mentor opens the cohort's settings and changes its pacing.
+  const mentor = await signedInPage(browser, "mentor@example.com");
+  await mentor.goto(`/cohorts/${cohortId}/settings`);
+  await expect(mentor.getByRole("heading", { level: 1, name: "Cohort settings" })).toBeVisible();
+  await expect(mentor.getByLabel("Weeks per phase")).toHaveValue("2");
+  await mentor.getByLabel("Weeks per phase").fill("3");
+  await mentor.getByRole("button", { name: "Save settings" }).click();
+  await expect(mentor.getByText("Settings saved").first()).toBeVisible();
+  await mentor.reload();
+  await expect(mentor.getByLabel("Weeks per phase")).toHaveValue("3");
+  await expect(mentor.getByText(/This cohort follows MLOps Roadmap 2026 · Version 1/)).toBeVisible();
+
+  // … and creates an invite link for one learner.
+  await mentor.getByRole("navigation", { name: "Cohort" }).getByRole("link", { name: "Members" }).click();
+  await expect(mentor.getByRole("heading", { level: 1, name: "Members" })).toBeVisible();
+  await mentor.getByLabel("Joins as").selectOption("learner");
+  await mentor.getByLabel("Uses").fill("1");
+  await mentor.getByRole("button", { name: "Create invite link" }).click();
+  const link = await mentor.getByLabel("Invite link", { exact: true }).inputValue();
+  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  await expect(mentor.getByRole("list", { name: "Invite links", exact: true })).toContainText("Used 0 of 1");
+
+  // A new person opens the link in a fresh browser and creates an account.
+  const newcomerContext = await browser.newContext();
+  const newcomer = await newcomerContext.newPage();
+  await newcomer.goto(link);
+  await expect(newcomer.getByRole("heading", { level: 1, name: `Join ${COHORT}` })).toBeVisible();
+  await newcomer.getByLabel("Name").fill(NEWCOMER.name);
+  await newcomer.getByLabel("Email").fill(NEWCOMER.email);
+  await newcomer.getByLabel("Password").fill("short");
+  await newcomer.getByRole("button", { name: "Create account and join" }).click();
+  await expect(newcomer.getByText("Use at least 8 characters.")).toBeVisible();
+  await newcomer.getByLabel("Password").fill(NEWCOMER.password);
+  await newcomer.getByRole("button", { name: "Create account and join" }).click();
+  await expect(newcomer).toHaveURL(new RegExp(`/roadmap\\?cohort=${cohortId}$`));
+  await expect(newcomer.getByRole("heading", { level: 1, name: "MLOps Roadmap 2026" })).toBeVisible();
+  await expect(newcomer.getByText(COHORT).first()).toBeVisible();
+
+  // The link had one use: someone else opening it now sees that it is not valid any more.
+  const latecomer = await (await browser.newContext()).newPage();
+  await latecomer.goto(link);
+  await expect(latecomer.getByRole("heading", { level: 1, name: "This invite link is not valid any more" })).toBeVisible();
+
+  // The mentor sees the new learner and extends their deadline by two weeks.
+  await mentor.reload();
+  const learners = mentor.getByRole("region", { name: /^Learners/ });
+  const row = learners.getByRole("listitem", { name: NEWCOMER.name });
+  await expect(row).toContainText(NEWCOMER.email);
+  await mentor.getByText("Used up, expired and revoked links (1)").click();
+  await expect(mentor.getByRole("list", { name: "Inactive invite links" })).toContainText("Used 1 of 1");
+  await row.getByRole("button", { name: `Edit schedule: ${NEWCOMER.name}` }).click();
+  const dialog = mentor.getByRole("dialog", { name: `Schedule for ${NEWCOMER.name}` });
+  await dialog.getByLabel("Deadline extension (days)").fill("14");
+  await dialog.getByRole("button", { name: "Save schedule" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row.getByText("+14 days")).toBeVisible();
+
+  // … and removes them: they lose the cohort at once, their work stays and they can be added back.
+  await row.getByRole("button", { name: `Remove: ${NEWCOMER.name}` }).click();
+  await mentor.getByRole("dialog", { name: `Remove ${NEWCOMER.name} from ${COHORT}?` }).getByRole("button", { name: "Remove" }).click();
+  const removed = mentor.getByRole("region", { name: /^Removed/ });
+  await expect(removed.getByRole("listitem", { name: NEWCOMER.name })).toBeVisible();
+  await expect(learners.getByRole("heading", { name: "No learners yet" })).toBeVisible();
+  await newcomer.goto(`/roadmap?cohort=${cohortId}`);
+  await expect(newcomer.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+
+  await newcomerContext.close();
+});

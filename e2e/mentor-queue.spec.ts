@@ -1,0 +1,99 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// A mentor clears the queue: claim, request changes with a comment, the learner resubmits, approve, the learner
+// sees it. Uses a demo learner no other spec touches (Bruno Costa, whose second portfolio project is waiting).
+const PASSWORD = "cairn-demo";
+const MENTOR = "mentor@example.com";
+const LEARNER = { email: "bruno.costa@example.com", name: "Bruno Costa" };
+const PROJECT = { key: "dockerized-inference-service", title: "Dockerized inference service with CI/CD" };
+
+async function signIn(page: Page, email: string, home: RegExp) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(home);
+}
+
+test("mentor clears the queue", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await signIn(page, MENTOR, /\/reviews$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Review queue" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Cohorts" }).getByRole("link", { name: /MLOps Cohort 2027/ })).toBeVisible();
+
+  // Filters are a plain form in the query string.
+  await page.getByLabel("Learner").fill("bruno");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/\/reviews\?.*learner=bruno/);
+  const row = page.getByRole("listitem", { name: `${LEARNER.name}: ${PROJECT.title}` });
+  await expect(row.getByText(/^waiting \d+ (hours|days)$/)).toBeVisible();
+  await expect(page.getByRole("list", { name: "Waiting attempts, oldest first" }).getByRole("listitem")).toHaveCount(1);
+
+  // Claim: it sticks across a reload, and the mentor can open the attempt from the row.
+  await row.getByRole("button", { name: /^Claim / }).click();
+  await expect(row.getByText("Claimed by you")).toBeVisible();
+  await page.reload();
+  await expect(row.getByText("Claimed by you")).toBeVisible();
+  await row.getByRole("link", { name: PROJECT.title }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: PROJECT.title })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Done when" }).getByRole("listitem").first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "This attempt (1)" }).getByRole("link").first()).toHaveAttribute(
+    "rel",
+    "noopener noreferrer nofollow ugc",
+  );
+  await expect(page.getByRole("button", { name: /^Release / })).toBeVisible();
+
+  // Request changes from the keyboard: `r` opens the comment box, Ctrl+Enter sends; an empty comment is refused.
+  await page.getByRole("button", { name: "Request changes" }).click();
+  await expect(page.getByText("Say what needs to change: a comment is required to request changes.")).toBeVisible();
+  await page.getByLabel("Comment").blur();
+  await page.keyboard.press("r");
+  await expect(page.getByLabel("Comment")).toBeFocused();
+  await page.keyboard.type("Add a **health check** to the image and pin the base image digest.");
+  await page.keyboard.press("Control+Enter");
+  // Nothing else of Bruno's waits: back to the filtered queue.
+  await expect(page).toHaveURL(/\/reviews\?learner=bruno$/);
+  await expect(page.getByRole("heading", { name: "No attempts match these filters" })).toBeVisible();
+
+  // The learner, in a browser of their own, sees the decision and resubmits.
+  const learnerContext = await browser.newContext();
+  const learner = await learnerContext.newPage();
+  await signIn(learner, LEARNER.email, /\/roadmap$/);
+  await learner.goto(`/roadmap/${PROJECT.key}`);
+  const attempt1 = learner.getByRole("listitem", { name: "Attempt 1" });
+  await expect(attempt1.getByText("Changes requested", { exact: true })).toBeVisible();
+  await expect(attempt1.getByText("health check")).toBeVisible();
+  await learner.getByLabel("Link 1 URL").fill("https://github.com/bruno-costa/inference-service/pull/9");
+  await learner.getByRole("button", { name: "Submit for review" }).click();
+  await expect(learner.getByRole("listitem", { name: "Attempt 2" }).getByText("Waiting for review")).toBeVisible();
+
+  // The mentor approves the new attempt with `a`, then Enter; the earlier one shows beside it with its decision.
+  await page.goto("/reviews?learner=bruno");
+  await page.getByRole("listitem", { name: `${LEARNER.name}: ${PROJECT.title}` }).getByRole("link", { name: PROJECT.title }).click();
+  await expect(page.getByRole("region", { name: "This attempt (2)" })).toBeVisible();
+  const earlier = page.getByRole("region", { name: "Earlier attempts" });
+  await expect(earlier.getByText("Changes requested", { exact: true })).toBeVisible();
+  await expect(earlier.getByText("health check")).toBeVisible();
+  await page.keyboard.press("a");
+  await expect(page.getByRole("button", { name: "Approve" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/reviews\?learner=bruno$/);
+
+  // The learner sees "Approved" and the notification in the bell.
+  await learner.reload();
+  await expect(learner.getByRole("listitem", { name: "Attempt 2" }).getByText("Approved", { exact: true })).toBeVisible();
+  await learner.getByRole("button", { name: /unread notification/ }).click();
+  await expect(learner.getByRole("menuitem", { name: new RegExp(`Approved: ${PROJECT.title}`) })).toBeVisible();
+  await learnerContext.close();
+});
+
+test("a mentor sees nothing of attempts they may not review", async ({ page }) => {
+  await signIn(page, MENTOR, /\/reviews$/);
+  const unknown = await page.goto(`/reviews/${crypto.randomUUID()}`);
+  expect(unknown?.status()).toBe(404);
+  const malformed = await page.goto("/reviews/not-an-id");
+  expect(malformed?.status()).toBe(404);
+  const otherCohort = await page.goto(`/reviews?cohort=${crypto.randomUUID()}`);
+  expect(otherCohort?.status()).toBe(404);
+});

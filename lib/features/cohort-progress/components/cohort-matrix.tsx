@@ -1,0 +1,230 @@
+import { ChevronLeft, ChevronRight, Users } from "lucide-react";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { cn } from "@/lib/cn";
+import { MatrixGrid } from "@/lib/features/cohort-progress/components/matrix-grid";
+import { RiskBadge } from "@/lib/features/cohort-progress/components/risk-badge";
+import { STATUS_FILL } from "@/lib/features/cohort-progress/components/status-swatch";
+import type { CohortOverview } from "@/lib/features/cohort-progress/types";
+import { matrixHref } from "@/lib/features/cohort-progress/utils";
+import { STATUS_LABELS } from "@/lib/features/progress/constants";
+
+type Matrix = CohortOverview["matrix"];
+
+// Sticky pieces need an opaque background so rows scroll underneath them.
+const CORNER = "sticky left-0 z-30 bg-surface-muted";
+const HEAD = "sticky z-20 bg-surface-muted";
+const LEARNER_COLUMN = "w-40 min-w-40 max-w-40 sm:w-56 sm:min-w-56 sm:max-w-56";
+// A cell is its own square: a 2px transparent border keeps the gap, the fill is clipped to the padding box.
+// Rows are 28px tall for the names, so the border is 4px above and below and 2px at the sides: a 20px square.
+const CELL =
+  "h-7 w-6 min-w-6 border-x-2 border-y-4 border-transparent bg-clip-padding p-0 cursor-pointer rounded-[5px] focus-visible:outline-offset-0";
+// The row totals stay in view while the milestones scroll sideways.
+const TOTAL = "sticky right-0 border-l border-border px-2 text-right whitespace-nowrap tabular-nums";
+// The first column of each phase gets a wider gap so phases read as groups.
+const PHASE_START = "border-l-[7px]";
+
+export function CohortMatrix({
+  matrix,
+  base,
+  learnerBase,
+  labelledBy,
+}: {
+  matrix: Matrix;
+  /** The cohort page's path; filters and pages are query strings on it. */
+  base: string;
+  /** Where a learner's detail page lives: `${learnerBase}/${membershipId}`. */
+  learnerBase: string;
+  labelledBy: string;
+}) {
+  const { columns, rows, columnTotals, query, matched, offset } = matrix;
+  const milestones = columns.flatMap((phase) =>
+    phase.milestones.map((milestone, position) => ({ ...milestone, phaseStart: position === 0 })),
+  );
+
+  if (matched === 0) {
+    const filtered = query.q !== "" || query.atRisk;
+    return (
+      <EmptyState
+        icon={Users}
+        headingLevel="h3"
+        title={filtered ? "No learners match" : "No learners yet"}
+        text={
+          filtered
+            ? "Try another name, or show every learner."
+            : "Learners appear here as soon as they join the cohort."
+        }
+        action={
+          <Button asChild variant={filtered ? "secondary" : "primary"} size="sm">
+            {filtered ? (
+              <Link href={matrixHref(base, query, { q: "", atRisk: false, page: 1 })}>Show every learner</Link>
+            ) : (
+              <Link href={`${base}/members`}>Invite learners</Link>
+            )}
+          </Button>
+        }
+      />
+    );
+  }
+
+  return (
+    <MatrixGrid learnerBase={learnerBase}>
+      <table
+        role="grid"
+        aria-labelledby={labelledBy}
+        aria-rowcount={matched + 3}
+        aria-colcount={milestones.length + 2}
+        className="w-max border-separate border-spacing-0 text-xs"
+      >
+        <thead>
+          <tr aria-rowindex={1} className="h-8">
+            <th
+              rowSpan={2}
+              scope="col"
+              className={cn(CORNER, LEARNER_COLUMN, "top-0 border-r border-b border-border px-2 text-left font-medium text-muted-foreground sm:px-3")}
+            >
+              Learner
+            </th>
+            {columns.map((phase) => (
+              <th
+                key={phase.key}
+                colSpan={phase.milestones.length}
+                scope="colgroup"
+                title={`Phase ${phase.number}: ${phase.title}`}
+                className={cn(HEAD, "top-0 h-8 max-w-0 truncate border-l border-border px-1.5 text-left font-medium")}
+              >
+                <span className="text-muted-foreground">{phase.number}</span> {phase.title}
+              </th>
+            ))}
+            <th rowSpan={2} scope="col" className={cn(HEAD, TOTAL, "top-0 z-30 border-b font-medium text-muted-foreground")}>
+              Done
+            </th>
+          </tr>
+          <tr aria-rowindex={2} className="h-6">
+            {milestones.map((milestone) => (
+              <th
+                key={milestone.key}
+                scope="col"
+                aria-label={`${milestone.code} ${milestone.title}`}
+                title={`${milestone.code} ${milestone.title}`}
+                className={cn(
+                  HEAD,
+                  "top-8 w-6 min-w-6 border-b border-border p-0 text-center text-[0.625rem] font-normal text-muted-foreground tabular-nums",
+                  milestone.phaseStart && "border-l border-l-border",
+                )}
+              >
+                {milestone.code.split(".")[1]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, rowIndex) => (
+            <tr key={row.membershipId} data-learner={row.membershipId} aria-rowindex={offset + rowIndex + 3} className="group">
+              <th
+                scope="row"
+                className={cn(
+                  "sticky left-0 z-10 h-7 border-r border-border bg-surface px-2 text-left font-normal group-hover:bg-surface-muted sm:px-3",
+                  LEARNER_COLUMN,
+                )}
+              >
+                <div className="flex min-w-0 items-center gap-1">
+                  <Link
+                    href={`${learnerBase}/${row.membershipId}`}
+                    title={row.name}
+                    className="min-w-0 truncate text-sm font-medium hover:underline"
+                  >
+                    {row.name}
+                  </Link>
+                  <RiskBadge risks={row.standing.risks} className="ml-auto" />
+                </div>
+              </th>
+              {row.statuses.map((status, index) => {
+                const milestone = milestones[index]!;
+                return (
+                  <td
+                    key={milestone.key}
+                    data-key={milestone.key}
+                    data-status={status}
+                    tabIndex={rowIndex === 0 && index === 0 ? 0 : -1}
+                    aria-label={`${row.name} — ${milestone.title}: ${STATUS_LABELS[status]}`}
+                    className={cn(CELL, STATUS_FILL[status], milestone.phaseStart && PHASE_START)}
+                  />
+                );
+              })}
+              <td className={cn(TOTAL, "z-10 bg-surface text-xs group-hover:bg-surface-muted")}>
+                {row.completed}/{row.shown}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr aria-rowindex={matched + 3} className="h-7">
+            <th
+              scope="row"
+              className={cn(
+                "sticky left-0 z-10 border-t border-r border-border bg-surface-muted px-2 text-left font-medium text-muted-foreground sm:px-3",
+                LEARNER_COLUMN,
+              )}
+            >
+              Done by ({matched})
+            </th>
+            {columnTotals.map((total, index) => (
+              <td
+                key={milestones[index]!.key}
+                title={`${total} of ${matched} done: ${milestones[index]!.title}`}
+                className={cn(
+                  "border-t border-border bg-surface-muted p-0 text-center text-[0.625rem] text-muted-foreground tabular-nums",
+                  milestones[index]!.phaseStart && "border-l",
+                )}
+              >
+                {total}
+              </td>
+            ))}
+            <td className={cn(TOTAL, "z-10 border-t bg-surface-muted")} />
+          </tr>
+        </tfoot>
+      </table>
+    </MatrixGrid>
+  );
+}
+
+/** "Showing 26–50 of 500" with previous / next pages as links (the matrix pages on the server). */
+export function MatrixPager({ matrix, base }: { matrix: Matrix; base: string }) {
+  const { query, matched, pageCount, offset, rows } = matrix;
+  if (matched === 0) return null;
+  const linkClasses = "inline-flex items-center gap-1";
+  return (
+    <nav aria-label="Matrix pages" className="flex flex-wrap items-center justify-between gap-3 text-sm">
+      <p className="text-muted-foreground tabular-nums">
+        {pageCount > 1
+          ? `Showing ${offset + 1}–${offset + rows.length} of ${matched} learners`
+          : `${matched} ${matched === 1 ? "learner" : "learners"}`}
+      </p>
+      {pageCount > 1 ? (
+        <div className="flex items-center gap-2">
+          {query.page > 1 ? (
+            <Button asChild variant="secondary" size="sm">
+              <Link href={matrixHref(base, query, { page: query.page - 1 })} className={linkClasses}>
+                <ChevronLeft aria-hidden />
+                Previous
+              </Link>
+            </Button>
+          ) : null}
+          <span className="text-muted-foreground tabular-nums" aria-current="page">
+            Page {query.page} of {pageCount}
+          </span>
+          {query.page < pageCount ? (
+            <Button asChild variant="secondary" size="sm">
+              <Link href={matrixHref(base, query, { page: query.page + 1 })} className={linkClasses}>
+                Next
+                <ChevronRight aria-hidden />
+              </Link>
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+    </nav>
+  );
+}

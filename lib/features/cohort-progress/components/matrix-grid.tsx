@@ -1,0 +1,138 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
+
+const CELL = "td[data-key]";
+
+type Tip = { text: string; left: number; top: number; below: boolean };
+
+function cellHref(cell: HTMLElement, learnerBase: string): string | null {
+  const learner = cell.closest<HTMLElement>("tr[data-learner]")?.dataset.learner;
+  const key = cell.dataset.key;
+  return learner && key ? `${learnerBase}/${learner}#m-${key}` : null;
+}
+
+/**
+ * The matrix's behaviour, around its server-rendered table: one Tab stop for all cells, arrow keys to move
+ * (ARIA grid pattern, roving tabindex), Enter or a click to open that learner's milestone, and one shared
+ * tooltip with the focused or hovered cell's label. Cells stay plain <td>s — one DOM node each — so a page of
+ * the matrix fits the DOM budget; without JavaScript the learner names still link to the same pages.
+ */
+export function MatrixGrid({ learnerBase, children }: { learnerBase: string; children: ReactNode }) {
+  const router = useRouter();
+  const box = useRef<HTMLDivElement>(null);
+  const [tip, setTip] = useState<Tip | null>(null);
+
+  function grid(): HTMLElement[][] {
+    const rows = box.current?.querySelectorAll<HTMLTableRowElement>("tbody tr") ?? [];
+    return Array.from(rows, (row) => Array.from(row.querySelectorAll<HTMLElement>(CELL)));
+  }
+
+  function show(cell: HTMLElement) {
+    const rect = cell.getBoundingClientRect();
+    const below = rect.top < 120;
+    setTip({
+      text: cell.getAttribute("aria-label") ?? "",
+      left: rect.left + rect.width / 2,
+      top: below ? rect.bottom + 6 : rect.top - 6,
+      below,
+    });
+  }
+
+  function focusCell(cell: HTMLElement) {
+    for (const other of box.current?.querySelectorAll<HTMLElement>(`${CELL}[tabindex="0"]`) ?? []) other.tabIndex = -1;
+    cell.tabIndex = 0;
+    cell.focus();
+    cell.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }
+
+  function open(cell: HTMLElement, newTab: boolean) {
+    const href = cellHref(cell, learnerBase);
+    if (!href) return;
+    if (newTab) window.open(href, "_blank", "noopener");
+    else router.push(href);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>(CELL);
+    if (!cell) return;
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      open(cell, event.ctrlKey || event.metaKey);
+      return;
+    }
+    const rows = grid();
+    const y = rows.findIndex((row) => row.includes(cell));
+    const x = rows[y]?.indexOf(cell) ?? -1;
+    if (y < 0 || x < 0) return;
+    const last = rows.length - 1;
+    const width = rows[y]!.length - 1;
+    const moves: Record<string, [number, number]> = {
+      ArrowRight: [y, Math.min(width, x + 1)],
+      ArrowLeft: [y, Math.max(0, x - 1)],
+      ArrowDown: [Math.min(last, y + 1), x],
+      ArrowUp: [Math.max(0, y - 1), x],
+      PageDown: [Math.min(last, y + 5), x],
+      PageUp: [Math.max(0, y - 5), x],
+      Home: event.ctrlKey ? [0, 0] : [y, 0],
+      End: event.ctrlKey ? [last, rows[last]!.length - 1] : [y, width],
+    };
+    const target = moves[event.key];
+    if (!target) return;
+    event.preventDefault();
+    const next = rows[target[0]]?.[target[1]];
+    if (next) focusCell(next);
+  }
+
+  function onClick(event: MouseEvent<HTMLDivElement>) {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>(CELL);
+    if (cell) open(cell, event.ctrlKey || event.metaKey);
+  }
+
+  function onAuxClick(event: MouseEvent<HTMLDivElement>) {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>(CELL);
+    if (cell && event.button === 1) open(cell, true);
+  }
+
+  function onPointerOver(event: MouseEvent<HTMLDivElement>) {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>(CELL);
+    if (cell) show(cell);
+    else setTip(null);
+  }
+
+  function onFocus(event: FocusEvent<HTMLDivElement>) {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>(CELL);
+    if (!cell) return;
+    // A click also focuses a cell: keep the roving tab stop where the person is.
+    for (const other of box.current?.querySelectorAll<HTMLElement>(`${CELL}[tabindex="0"]`) ?? []) other.tabIndex = -1;
+    cell.tabIndex = 0;
+    show(cell);
+  }
+
+  return (
+    <div
+      ref={box}
+      onKeyDown={onKeyDown}
+      onClick={onClick}
+      onAuxClick={onAuxClick}
+      onMouseOver={onPointerOver}
+      onMouseLeave={() => setTip(null)}
+      onFocus={onFocus}
+      onBlur={() => setTip(null)}
+      onScroll={() => setTip(null)}
+      className="relative max-h-[min(75vh,56rem)] overflow-auto overscroll-x-contain rounded-lg border border-border bg-surface"
+    >
+      {children}
+      {tip ? (
+        <div
+          aria-hidden
+          style={{ left: tip.left, top: tip.top }}
+          className={`pointer-events-none fixed z-50 max-w-xs -translate-x-1/2 rounded-md bg-foreground px-2 py-1 text-xs leading-5 text-background shadow-popover ${tip.below ? "" : "-translate-y-full"}`}
+        >
+          {tip.text}
+        </div>
+      ) : null}
+    </div>
+  );
+}

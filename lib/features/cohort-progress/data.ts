@@ -1,0 +1,444 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { TIMELINE_EXCERPT, TIMELINE_LIMIT } from "@/lib/features/cohort-progress/constants";
+import type { CohortListItem, CohortStructure, LearnerRow, TimelineEvent } from "@/lib/features/cohort-progress/types";
+import type { ReviewHistoryRow } from "@/lib/features/cohort-progress/utils";
+import { isoDate, safeTimeZone } from "@/lib/features/checkins/utils";
+import type { Decision, ProgressStatus, SelfAssessment, SubmissionStatus } from "@/lib/generated/prisma/enums";
+
+/**
+ * The cohort's settings with its roadmap version's live phases, milestones, projects and success criteria:
+ * one statement (lateral joins), whatever the roadmap's size.
+ */
+export async function getCohortStructure(cohortId: string): Promise<CohortStructure | null> {
+  const cohort = await db.cohort.findUnique({
+    where: { id: cohortId },
+    relationLoadStrategy: "join",
+    select: {
+      id: true,
+      name: true,
+      startDate: true,
+      weeksPerPhase: true,
+      inactivityDays: true,
+      timezone: true,
+      versionId: true,
+      roadmapVersion: {
+        select: {
+          title: true,
+          number: true,
+          phases: {
+            where: { archivedAt: null },
+            orderBy: { position: "asc" },
+            select: {
+              key: true,
+              title: true,
+              milestones: {
+                where: { archivedAt: null },
+                orderBy: { position: "asc" },
+                select: { key: true, title: true, reviewRequired: true },
+              },
+            },
+          },
+          projects: { where: { archivedAt: null }, orderBy: { position: "asc" }, select: { key: true, title: true } },
+          criteria: { orderBy: { position: "asc" }, select: { key: true, text: true } },
+        },
+      },
+    },
+  });
+  if (!cohort) return null;
+  const version = cohort.roadmapVersion;
+  const phases = version.phases.map((phase, index) => ({
+    key: phase.key,
+    number: index + 1,
+    title: phase.title,
+    milestones: phase.milestones.map((milestone, position) => ({
+      key: milestone.key,
+      title: milestone.title,
+      code: `${index + 1}.${position + 1}`,
+      reviewRequired: milestone.reviewRequired,
+    })),
+  }));
+  return {
+    id: cohort.id,
+    name: cohort.name,
+    startDate: isoDate(cohort.startDate),
+    weeksPerPhase: cohort.weeksPerPhase,
+    inactivityDays: cohort.inactivityDays,
+    timezone: safeTimeZone(cohort.timezone),
+    versionId: cohort.versionId,
+    roadmapTitle: version.title,
+    versionNumber: version.number,
+    phases,
+    titles: new Map([
+      ...phases.flatMap((phase) => phase.milestones.map((milestone) => [milestone.key, milestone.title] as const)),
+      ...version.projects.map((project) => [project.key, project.title] as const),
+    ]),
+    criteria: version.criteria,
+  };
+}
+
+type LearnerSqlRow = {
+  membership_id: string;
+  user_id: string;
+  name: string;
+  email: string;
+  start_date: string;
+  extension_days: number;
+  joined_at: Date;
+  keys: string[] | null;
+  statuses: string[] | null;
+  last_activity_at: Date | null;
+  recent_evidence: (Date | string)[] | null;
+  recent_completions: (Date | string)[] | null;
+  request_keys: string[] | null;
+  request_ats: (Date | string)[] | null;
+};
+
+const toDates = (values: (Date | string)[] | null) => (values ?? []).map((value) => new Date(value));
+
+/**
+ * Every active learner of a cohort (or one of them) with their statuses and what the at-risk rules read,
+ * aggregated per learner in ONE statement whatever the cohort's size (PERFORMANCE.md: matrix ≤ 3 statements).
+ *
+ * Activity is the learner's own doing: starting or ticking a milestone, an attempt, a comment in their threads,
+ * a check-in written or a reply on one. Progress rows' updated_at is not used because a mentor's decision
+ * touches them too. `recentSince` bounds the per-learner timestamp arrays to the weeks the weekly rule reads.
+ */
+export async function listLearnerRows(
+  cohortId: string,
+  recentSince: Date,
+  membershipId: string | null = null,
+): Promise<LearnerRow[]> {
+  const rows = await db.$queryRaw<LearnerSqlRow[]>`
+    SELECT m.id AS membership_id, u.id AS user_id, u.name, u.email,
+           to_char(coalesce(m.start_date, c.start_date), 'YYYY-MM-DD') AS start_date,
+           m.extension_days, m.created_at AS joined_at,
+           p.keys, p.statuses, p.recent_completions,
+           greatest(p.last_at, s.last_at, cm.last_at, ck.last_at, cc.last_at) AS last_activity_at,
+           s.recent_evidence, cr.request_keys, cr.request_ats
+      FROM memberships m
+      JOIN cohorts c ON c.id = m.cohort_id
+      JOIN users u ON u.id = m.user_id
+      LEFT JOIN LATERAL (
+        SELECT array_agg(pr.item_key) AS keys,
+               array_agg(pr.status::text) AS statuses,
+               max(greatest(pr.started_at, CASE WHEN pr.status = 'done' THEN pr.completed_at END)) AS last_at,
+               array_agg(pr.completed_at) FILTER (
+                 WHERE pr.status IN ('done', 'approved') AND pr.completed_at >= ${recentSince}::timestamptz
+               ) AS recent_completions
+          FROM progress pr
+         WHERE pr.membership_id = m.id
+      ) p ON true
+      LEFT JOIN LATERAL (
+        SELECT max(sb.created_at) AS last_at,
+               array_agg(sb.created_at) FILTER (
+                 WHERE sb.status <> 'withdrawn' AND sb.created_at >= ${recentSince}::timestamptz
+               ) AS recent_evidence
+          FROM submissions sb
+          JOIN progress pr ON pr.id = sb.progress_id
+         WHERE pr.membership_id = m.id
+      ) s ON true
+      LEFT JOIN LATERAL (
+        SELECT max(co.created_at) AS last_at
+          FROM comments co
+         WHERE co.membership_id = m.id AND co.author_id = m.user_id AND co.deleted_at IS NULL
+      ) cm ON true
+      LEFT JOIN LATERAL (
+        SELECT max(ci.updated_at) AS last_at FROM checkins ci WHERE ci.membership_id = m.id
+      ) ck ON true
+      LEFT JOIN LATERAL (
+        SELECT max(cc.created_at) AS last_at
+          FROM checkin_comments cc
+          JOIN checkins ci ON ci.id = cc.checkin_id
+         WHERE ci.membership_id = m.id AND cc.author_id = m.user_id
+      ) cc ON true
+      LEFT JOIN LATERAL (
+        SELECT array_agg(pr.item_key ORDER BY r.created_at) AS request_keys,
+               array_agg(r.created_at ORDER BY r.created_at) AS request_ats
+          FROM progress pr
+          JOIN submissions sb ON sb.progress_id = pr.id
+          JOIN reviews r ON r.submission_id = sb.id
+         WHERE pr.membership_id = m.id
+           AND pr.status = 'changes_requested'
+           AND r.decision = 'request_changes'
+           AND NOT EXISTS (
+             SELECT 1 FROM submissions later
+              WHERE later.progress_id = pr.id AND later.attempt > sb.attempt AND later.status <> 'withdrawn'
+           )
+      ) cr ON true
+     WHERE m.cohort_id = ${cohortId}::uuid
+       AND m.role = 'learner'
+       AND m.removed_at IS NULL
+       AND (${membershipId}::uuid IS NULL OR m.id = ${membershipId}::uuid)
+     ORDER BY u.name, m.id`;
+
+  return rows.map((row) => {
+    const keys = row.keys ?? [];
+    const statuses = row.statuses ?? [];
+    const requestAts = toDates(row.request_ats);
+    return {
+      membershipId: row.membership_id,
+      userId: row.user_id,
+      name: row.name,
+      email: row.email,
+      startDate: row.start_date,
+      extensionDays: row.extension_days,
+      joinedAt: new Date(row.joined_at),
+      statuses: new Map(keys.map((key, index) => [key, statuses[index] as ProgressStatus])),
+      lastActivityAt: row.last_activity_at ? new Date(row.last_activity_at) : null,
+      recentEvidence: toDates(row.recent_evidence),
+      recentCompletions: toDates(row.recent_completions),
+      openRequests: (row.request_keys ?? []).map((key, index) => ({ key, decidedAt: requestAts[index]! })),
+    };
+  });
+}
+
+type TimelineSqlRow = {
+  kind: TimelineEvent["kind"];
+  id: string;
+  at: Date;
+  item_key: string | null;
+  attempt: number | null;
+  submission_id: string | null;
+  submission_status: SubmissionStatus | null;
+  decision: Decision | null;
+  actor_name: string | null;
+  by_learner: boolean;
+  excerpt: string | null;
+  week_start: string | null;
+};
+
+/**
+ * A learner's newest events, newest first, in one statement: milestones started and ticked done, attempts,
+ * decisions, thread comments, check-ins planned and closed out, and check-in comments.
+ */
+export async function listTimeline(membershipId: string): Promise<Omit<TimelineEvent, "itemTitle">[]> {
+  const rows = await db.$queryRaw<TimelineSqlRow[]>`
+    SELECT * FROM (
+      SELECT 'started' AS kind, pr.id::text || ':started' AS id, pr.started_at AS at, pr.item_key,
+             NULL::int AS attempt, NULL::text AS submission_id, NULL::text AS submission_status,
+             NULL::text AS decision, NULL::text AS actor_name, true AS by_learner, NULL::text AS excerpt,
+             NULL::text AS week_start
+        FROM progress pr
+       WHERE pr.membership_id = ${membershipId}::uuid AND pr.started_at IS NOT NULL
+         AND (pr.completed_at IS NULL OR pr.started_at < pr.completed_at)
+      UNION ALL
+      SELECT 'completed', pr.id::text || ':completed', pr.completed_at, pr.item_key,
+             NULL, NULL, NULL, NULL, NULL, true, NULL, NULL
+        FROM progress pr
+       WHERE pr.membership_id = ${membershipId}::uuid AND pr.status = 'done' AND pr.completed_at IS NOT NULL
+      UNION ALL
+      SELECT 'attempt', sb.id::text, sb.created_at, pr.item_key,
+             sb.attempt, sb.id::text, sb.status::text, NULL, NULL, true, left(sb.note, ${TIMELINE_EXCERPT}), NULL
+        FROM submissions sb
+        JOIN progress pr ON pr.id = sb.progress_id
+       WHERE pr.membership_id = ${membershipId}::uuid
+      UNION ALL
+      SELECT 'decision', r.id::text, r.created_at, pr.item_key,
+             sb.attempt, sb.id::text, sb.status::text, r.decision::text, u.name, false, left(r.comment, ${TIMELINE_EXCERPT}), NULL
+        FROM reviews r
+        JOIN submissions sb ON sb.id = r.submission_id
+        JOIN progress pr ON pr.id = sb.progress_id
+        JOIN users u ON u.id = r.reviewer_id
+       WHERE pr.membership_id = ${membershipId}::uuid
+      UNION ALL
+      SELECT 'comment', co.id::text, co.created_at, co.item_key,
+             NULL, NULL, NULL, NULL, u.name, co.author_id = m.user_id, left(co.body, ${TIMELINE_EXCERPT}), NULL
+        FROM comments co
+        JOIN memberships m ON m.id = co.membership_id
+        JOIN users u ON u.id = co.author_id
+       WHERE co.membership_id = ${membershipId}::uuid AND co.deleted_at IS NULL
+      UNION ALL
+      SELECT 'checkin_planned', ci.id::text || ':planned', ci.created_at, NULL,
+             NULL, NULL, NULL, NULL, NULL, true, NULL, to_char(ci.week_start, 'YYYY-MM-DD')
+        FROM checkins ci
+       WHERE ci.membership_id = ${membershipId}::uuid
+      UNION ALL
+      SELECT 'checkin_closed', ci.id::text || ':closed', ci.closed_at, NULL,
+             NULL, NULL, NULL, NULL, NULL, true, NULL, to_char(ci.week_start, 'YYYY-MM-DD')
+        FROM checkins ci
+       WHERE ci.membership_id = ${membershipId}::uuid AND ci.closed_at IS NOT NULL
+      UNION ALL
+      SELECT 'checkin_comment', cc.id::text, cc.created_at, NULL,
+             NULL, NULL, NULL, NULL, u.name, cc.author_id = m.user_id, left(cc.body, ${TIMELINE_EXCERPT}),
+             to_char(ci.week_start, 'YYYY-MM-DD')
+        FROM checkin_comments cc
+        JOIN checkins ci ON ci.id = cc.checkin_id
+        JOIN memberships m ON m.id = ci.membership_id
+        JOIN users u ON u.id = cc.author_id
+       WHERE ci.membership_id = ${membershipId}::uuid
+    ) events
+    ORDER BY at DESC, id DESC
+    LIMIT ${TIMELINE_LIMIT}`;
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    at: new Date(row.at).toISOString(),
+    itemKey: row.item_key,
+    attempt: row.attempt,
+    submissionId: row.submission_id,
+    submissionStatus: row.submission_status,
+    decision: row.decision,
+    actorName: row.actor_name,
+    byLearner: row.by_learner,
+    excerpt: row.excerpt,
+    weekStart: row.week_start,
+  }));
+}
+
+/** Attempts of one learner waiting for a decision (each links to the review screen). */
+export async function listPendingAttempts(membershipId: string) {
+  return db.submission.findMany({
+    where: { status: "pending", progress: { membershipId } },
+    relationLoadStrategy: "join",
+    orderBy: { createdAt: "asc" },
+    select: { id: true, attempt: true, createdAt: true, progress: { select: { itemKey: true } } },
+  });
+}
+
+export type AssessmentRow = {
+  id: string;
+  criterionKey: string;
+  level: SelfAssessment;
+  justification: string;
+  updatedAt: Date;
+  signedOffAt: Date | null;
+  signedOffBy: { name: string } | null;
+};
+
+export async function listAssessments(membershipId: string): Promise<AssessmentRow[]> {
+  return db.criterionAssessment.findMany({
+    where: { membershipId },
+    relationLoadStrategy: "join",
+    select: {
+      id: true,
+      criterionKey: true,
+      level: true,
+      justification: true,
+      updatedAt: true,
+      signedOffAt: true,
+      signedOffBy: { select: { name: true } },
+    },
+  });
+}
+
+/**
+ * A self-assessment's scope derived from the row itself (assessment → membership → cohort → its version's
+ * criteria), never from ids the client sends. One statement.
+ */
+export async function getAssessmentScope(assessmentId: string) {
+  const row = await db.criterionAssessment.findUnique({
+    where: { id: assessmentId },
+    relationLoadStrategy: "join",
+    select: {
+      id: true,
+      criterionKey: true,
+      level: true,
+      membership: {
+        select: {
+          id: true,
+          userId: true,
+          role: true,
+          removedAt: true,
+          cohort: { select: { id: true, roadmapVersion: { select: { criteria: { select: { key: true } } } } } },
+        },
+      },
+    },
+  });
+  if (!row) return null;
+  const { membership } = row;
+  return {
+    assessmentId: row.id,
+    criterionKey: row.criterionKey,
+    level: row.level,
+    membershipId: membership.id,
+    learnerUserId: membership.userId,
+    cohortId: membership.cohort.id,
+    learnerActive: membership.role === "learner" && membership.removedAt === null,
+    // A criterion dropped from the cohort's roadmap is no longer shown, so it cannot be signed off either.
+    criterionLive: membership.cohort.roadmapVersion.criteria.some((criterion) => criterion.key === row.criterionKey),
+  };
+}
+
+type ReviewSqlRow = {
+  decided_at: Date;
+  learner_name: string;
+  item_key: string;
+  item_title: string | null;
+  attempt: number;
+  decision: "approve" | "request_changes";
+  reviewer_name: string;
+  comment: string;
+};
+
+/**
+ * Every decision on the cohort's attempts, oldest first, in one statement. Learners removed from the cohort
+ * keep their rows: the history is the cohort's record of what its mentors decided.
+ */
+export async function listReviewHistory(cohortId: string): Promise<ReviewHistoryRow[]> {
+  const rows = await db.$queryRaw<ReviewSqlRow[]>`
+    SELECT r.created_at AS decided_at, learner.name AS learner_name, pr.item_key,
+           coalesce(mi.title, pp.title) AS item_title, sb.attempt, r.decision::text AS decision,
+           reviewer.name AS reviewer_name, r.comment
+      FROM memberships m
+      JOIN cohorts c ON c.id = m.cohort_id
+      JOIN users learner ON learner.id = m.user_id
+      JOIN progress pr ON pr.membership_id = m.id
+      JOIN submissions sb ON sb.progress_id = pr.id
+      JOIN reviews r ON r.submission_id = sb.id
+      JOIN users reviewer ON reviewer.id = r.reviewer_id
+      LEFT JOIN milestones mi ON mi.version_id = c.version_id AND mi.key = pr.item_key
+      LEFT JOIN portfolio_projects pp ON pp.version_id = c.version_id AND pp.key = pr.item_key
+     WHERE m.cohort_id = ${cohortId}::uuid AND m.role = 'learner'
+     ORDER BY r.created_at, r.id`;
+  return rows.map((row) => ({
+    decidedAt: new Date(row.decided_at),
+    learnerName: row.learner_name,
+    itemKey: row.item_key,
+    itemTitle: row.item_title,
+    attempt: row.attempt,
+    decision: row.decision,
+    reviewerName: row.reviewer_name,
+    comment: row.comment,
+  }));
+}
+
+/**
+ * The cohorts someone sees on "Cohorts": the ones they actively mentor, or every active cohort for an admin.
+ * Two statements whatever the number of cohorts.
+ */
+export async function listVisibleCohorts(viewer: { id: string; isAdmin: boolean }): Promise<CohortListItem[]> {
+  const mentorOf = { userId: viewer.id, role: "mentor" as const, removedAt: null };
+  const cohorts = await db.cohort.findMany({
+    where: { archivedAt: null, ...(viewer.isAdmin ? {} : { memberships: { some: mentorOf } }) },
+    orderBy: [{ startDate: "desc" }, { name: "asc" }],
+    relationLoadStrategy: "join",
+    select: {
+      id: true,
+      name: true,
+      startDate: true,
+      roadmapVersion: { select: { title: true } },
+      memberships: { where: mentorOf, select: { id: true } },
+      _count: { select: { memberships: { where: { role: "learner", removedAt: null } } } },
+    },
+  });
+  if (cohorts.length === 0) return [];
+  const waiting = await db.$queryRaw<{ cohort_id: string; waiting: number }[]>`
+    SELECT m.cohort_id, count(*)::int AS waiting
+      FROM submissions s
+      JOIN progress p ON p.id = s.progress_id
+      JOIN memberships m ON m.id = p.membership_id
+     WHERE s.status = 'pending' AND m.removed_at IS NULL
+       AND m.cohort_id = ANY(${cohorts.map((cohort) => cohort.id)}::uuid[])
+     GROUP BY m.cohort_id`;
+  const waitingBy = new Map(waiting.map((row) => [row.cohort_id, row.waiting]));
+  return cohorts.map((cohort) => ({
+    id: cohort.id,
+    name: cohort.name,
+    roadmapTitle: cohort.roadmapVersion.title,
+    startDate: isoDate(cohort.startDate),
+    learners: cohort._count.memberships,
+    waiting: waitingBy.get(cohort.id) ?? 0,
+    mentoring: cohort.memberships.length > 0,
+  }));
+}

@@ -1,0 +1,196 @@
+// The at-risk rules (issue 4, point 5) and who may act on a cohort's learners. Pure: every rule takes the
+// cohort's "today" and time zone from its caller, so tests stand on a fixed day and the matrix, the overview,
+// the learner page and the CSV all flag the same people for the same reasons.
+import type { Viewer } from "@/lib/auth/viewer";
+import type { WeeklyRuleCheck } from "@/lib/features/checkins/types";
+import { addDays, localDate, weekOf, weekStartOf } from "@/lib/features/checkins/utils";
+import type { CohortAccess } from "@/lib/features/cohorts/data";
+import type { RiskFlag } from "@/lib/features/cohort-progress/types";
+import { daysBetween, formatDay, pace, type PaceInput } from "@/lib/features/progress/utils";
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** Behind the cohort's pacing: fewer milestones complete than have reached their target date (progress pacing). */
+export function behindPace(items: PaceInput, startDate: string, today: string): RiskFlag | null {
+  if (today < startDate) return null;
+  const result = pace(items, startDate, today);
+  if (result.onPace) return null;
+  return {
+    kind: "behind_pace",
+    reason: `Behind pace: ${result.completed} of ${plural(result.expected, "due milestone", "due milestones")} done`,
+  };
+}
+
+/**
+ * No progress, evidence, comment or check-in for `days` calendar days (cohort zone). With no activity at all,
+ * silence counts from the learner's start, or from the day they joined if that was later: someone added
+ * yesterday has not been silent for a month. A start date moved later (a fresh start) resets the clock too.
+ */
+export function inactive({
+  lastActivityAt,
+  startDate,
+  joinedOn,
+  today,
+  timeZone,
+  days,
+}: {
+  lastActivityAt: Date | null;
+  startDate: string;
+  joinedOn: string;
+  today: string;
+  timeZone: string;
+  days: number;
+}): RiskFlag | null {
+  if (today < startDate) return null;
+  const lastDay = lastActivityAt ? localDate(lastActivityAt, timeZone) : null;
+  const floor = lastDay ? startDate : joinedOn > startDate ? joinedOn : startDate;
+  const quietSince = lastDay && lastDay > floor ? lastDay : floor;
+  const quiet = daysBetween(quietSince, today);
+  if (quiet < days) return null;
+  return {
+    kind: "inactive",
+    reason: lastDay ? `No activity for ${quiet} days` : `No activity since starting ${plural(quiet, "day", "days")} ago`,
+  };
+}
+
+/**
+ * The weekly rule for one week, exactly as the learner's "Check-ins" page computes it
+ * (lib/features/checkins/data.ts): met when any evidence was submitted or any milestone completed during the
+ * Monday-to-Sunday week in the cohort's zone.
+ */
+export function weeklyRuleFor(weekStart: string, evidence: Date[], completions: Date[], timeZone: string): WeeklyRuleCheck {
+  const inWeek = (instants: Date[]) => instants.filter((instant) => weekOf(instant, timeZone) === weekStart).length;
+  const evidenceCount = inWeek(evidence);
+  const completed = inWeek(completions);
+  return { met: evidenceCount + completed > 0, evidence: evidenceCount, completed };
+}
+
+/** The weekly rule missed in both of the last two complete weeks; the running week never counts against anyone. */
+export function weeklyRuleMissed({
+  today,
+  startDate,
+  timeZone,
+  evidence,
+  completions,
+}: {
+  today: string;
+  startDate: string;
+  timeZone: string;
+  evidence: Date[];
+  completions: Date[];
+}): RiskFlag | null {
+  const lastWeek = addDays(weekStartOf(today), -7);
+  const weekBefore = addDays(lastWeek, -7);
+  if (weekBefore < weekStartOf(startDate)) return null;
+  // Each instant's week once (weekOf formats a date in the zone), rather than once per week asked about.
+  const metWeeks = new Set([...evidence, ...completions].map((instant) => weekOf(instant, timeZone)));
+  const missed = !metWeeks.has(lastWeek) && !metWeeks.has(weekBefore);
+  return missed ? { kind: "weekly_rule", reason: "Weekly rule missed the last 2 weeks" } : null;
+}
+
+/** A mentor asked for changes `days` or more days ago (cohort calendar) and no newer attempt followed. */
+export function changesUnanswered({
+  openRequests,
+  today,
+  timeZone,
+  days,
+}: {
+  /** Oldest first. */
+  openRequests: { title: string; decidedAt: Date }[];
+  today: string;
+  timeZone: string;
+  days: number;
+}): RiskFlag | null {
+  const overdue = openRequests
+    .map((request) => ({ ...request, age: daysBetween(localDate(request.decidedAt, timeZone), today) }))
+    .filter((request) => request.age >= days)
+    .sort((a, b) => b.age - a.age);
+  const oldest = overdue[0];
+  if (!oldest) return null;
+  return {
+    kind: "changes_requested",
+    reason:
+      overdue.length === 1
+        ? `Changes requested on “${oldest.title}” ${oldest.age} days ago, no new attempt`
+        : `Changes requested on ${overdue.length} milestones, oldest ${oldest.age} days ago, no new attempt`,
+  };
+}
+
+/** The learner's last target date (extension included) is behind them and milestones are still open. */
+export function deadlinePassed({
+  deadline,
+  today,
+  completed,
+  total,
+}: {
+  deadline: string | null;
+  today: string;
+  completed: number;
+  total: number;
+}): RiskFlag | null {
+  if (!deadline || today <= deadline || completed >= total) return null;
+  return {
+    kind: "deadline_passed",
+    reason: `Deadline passed on ${formatDay(deadline)}: ${completed} of ${plural(total, "milestone", "milestones")} done`,
+  };
+}
+
+export type RiskInput = {
+  today: string;
+  timeZone: string;
+  /** The learner's own start date. */
+  startDate: string;
+  /** The day the learner joined the cohort, in the cohort's zone. */
+  joinedOn: string;
+  /** Every live milestone in roadmap order with its target date. */
+  milestones: PaceInput;
+  deadline: string | null;
+  inactivityDays: number;
+  lastActivityAt: Date | null;
+  recentEvidence: Date[];
+  recentCompletions: Date[];
+  openRequests: { title: string; decidedAt: Date }[];
+};
+
+/** Every rule that fires for one learner, most serious first. */
+export function assessRisk(input: RiskInput): RiskFlag[] {
+  const total = input.milestones.length;
+  const completed = input.milestones.filter((item) => item.complete).length;
+  // Someone who finished the roadmap owes no weekly evidence and may rest; open change requests still count.
+  const finished = total > 0 && completed >= total;
+  const flags = [
+    deadlinePassed({ deadline: input.deadline, today: input.today, completed, total }),
+    behindPace(input.milestones, input.startDate, input.today),
+    changesUnanswered({ openRequests: input.openRequests, today: input.today, timeZone: input.timeZone, days: input.inactivityDays }),
+    finished
+      ? null
+      : weeklyRuleMissed({
+          today: input.today,
+          startDate: input.startDate,
+          timeZone: input.timeZone,
+          evidence: input.recentEvidence,
+          completions: input.recentCompletions,
+        }),
+    finished
+      ? null
+      : inactive({
+          lastActivityAt: input.lastActivityAt,
+          startDate: input.startDate,
+          joinedOn: input.joinedOn,
+          today: input.today,
+          timeZone: input.timeZone,
+          days: input.inactivityDays,
+        }),
+  ];
+  return flags.filter((flag): flag is RiskFlag => flag !== null);
+}
+
+/** An active mentor of the cohort or an admin signs off — never their own self-assessment. */
+export function canSignOffAssessment(viewer: Pick<Viewer, "id">, access: CohortAccess | null, learnerUserId: string): boolean {
+  return access !== null && viewer.id !== learnerUserId;
+}
+
+/** Check-in comments are the cohort's mentors' (checkins policy); admins read them without commenting. */
+export function canCommentOnLearnerCheckins(access: CohortAccess | null): boolean {
+  return access?.as === "mentor";
+}

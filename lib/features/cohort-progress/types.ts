@@ -1,0 +1,219 @@
+import type { MatrixSort } from "@/lib/features/cohort-progress/constants";
+import type { WeeklyRuleCheck } from "@/lib/features/checkins/types";
+import type { Decision, ProgressStatus, SelfAssessment, SubmissionStatus } from "@/lib/generated/prisma/enums";
+
+export type RiskKind = "behind_pace" | "inactive" | "weekly_rule" | "changes_requested" | "deadline_passed";
+
+/** One at-risk rule that fired, with the sentence a mentor reads. */
+export type RiskFlag = { kind: RiskKind; reason: string };
+
+export type MatrixMilestone = {
+  key: string;
+  title: string;
+  /** "3.2": phase number and position, short enough for a column header. */
+  code: string;
+  reviewRequired: boolean;
+};
+
+export type MatrixPhase = {
+  key: string;
+  /** 1-based, as the roadmap numbers phases. */
+  number: number;
+  title: string;
+  milestones: MatrixMilestone[];
+};
+
+/** The cohort's settings and roadmap structure, read in one statement. */
+export type CohortStructure = {
+  id: string;
+  name: string;
+  /** Cohort start, YYYY-MM-DD. */
+  startDate: string;
+  weeksPerPhase: number;
+  inactivityDays: number;
+  timezone: string;
+  versionId: string;
+  roadmapTitle: string;
+  versionNumber: number;
+  phases: MatrixPhase[];
+  /** Milestones and projects by key, for titles of anything a learner worked on. */
+  titles: ReadonlyMap<string, string>;
+  criteria: { key: string; text: string }[];
+};
+
+/** One active learner with everything the matrix and the at-risk rules need, from one aggregate statement. */
+export type LearnerRow = {
+  membershipId: string;
+  userId: string;
+  name: string;
+  email: string;
+  /** The learner's own start date, else the cohort's; YYYY-MM-DD. */
+  startDate: string;
+  extensionDays: number;
+  joinedAt: Date;
+  statuses: ReadonlyMap<string, ProgressStatus>;
+  lastActivityAt: Date | null;
+  /** Submissions (not withdrawn) and completions since the start of the week before last. */
+  recentEvidence: Date[];
+  recentCompletions: Date[];
+  /** Decisions asking for changes with no newer attempt, oldest first. */
+  openRequests: { key: string; decidedAt: Date }[];
+};
+
+/** A learner's standing, derived from a LearnerRow by the pure rules in utils.ts and policy.ts. */
+export type LearnerStanding = {
+  completed: number;
+  total: number;
+  /** Milestones whose target date has passed. */
+  due: number;
+  waiting: number;
+  /** Last target date (with the learner's extension), YYYY-MM-DD. */
+  deadline: string | null;
+  risks: RiskFlag[];
+};
+
+export type MatrixQuery = {
+  q: string;
+  /** A phase key, or "" for every phase. */
+  phase: string;
+  sort: MatrixSort;
+  atRisk: boolean;
+  page: number;
+};
+
+export type MatrixRow = {
+  membershipId: string;
+  name: string;
+  /** Aligned with the shown milestone columns. */
+  statuses: ProgressStatus[];
+  /** Complete among the shown columns. */
+  completed: number;
+  shown: number;
+  standing: LearnerStanding;
+};
+
+export type CohortOverview = {
+  cohort: {
+    id: string;
+    name: string;
+    timezone: string;
+    roadmapTitle: string;
+    versionNumber: number;
+    startDate: string;
+    weeksPerPhase: number;
+    inactivityDays: number;
+    as: "mentor" | "admin";
+  };
+  today: string;
+  stats: { learners: number; atRisk: number; waiting: number; averagePercent: number };
+  /** Every phase, for the filter. */
+  phases: { key: string; number: number; title: string }[];
+  matrix: {
+    query: MatrixQuery;
+    columns: MatrixPhase[];
+    rows: MatrixRow[];
+    /** Learners who completed each shown milestone, among those matching the search and filters. */
+    columnTotals: number[];
+    matched: number;
+    pageCount: number;
+    /** 0-based index of the page's first row among the matches. */
+    offset: number;
+  };
+};
+
+export type TimelineEvent = {
+  id: string;
+  kind: "started" | "completed" | "attempt" | "decision" | "comment" | "checkin_planned" | "checkin_closed" | "checkin_comment";
+  /** ISO instant. */
+  at: string;
+  itemKey: string | null;
+  itemTitle: string | null;
+  attempt: number | null;
+  submissionId: string | null;
+  submissionStatus: SubmissionStatus | null;
+  decision: Decision | null;
+  actorName: string | null;
+  byLearner: boolean;
+  excerpt: string | null;
+  /** Monday of the check-in's week. */
+  weekStart: string | null;
+};
+
+export type LearnerMilestoneView = {
+  key: string;
+  code: string;
+  title: string;
+  status: ProgressStatus;
+  targetDate: string;
+  /** The attempt waiting for a decision, if any (links to the review screen). */
+  pending: { submissionId: string; attempt: number; submittedAt: string } | null;
+};
+
+export type LearnerPhaseView = {
+  key: string;
+  number: number;
+  title: string;
+  targetDate: string;
+  completed: number;
+  milestones: LearnerMilestoneView[];
+};
+
+export type MentorCheckinComment = { id: string; authorName: string; byLearner: boolean; body: string; createdAt: string };
+
+export type MentorCheckinWeek = {
+  weekStart: string;
+  rule: WeeklyRuleCheck;
+  /** The week is still running, so an unmet rule is "not met yet". */
+  running: boolean;
+  checkin: {
+    id: string;
+    plannedMilestones: { key: string; title: string }[];
+    plannedHours: number | null;
+    actualHours: number | null;
+    closeOut: { label: string; text: string }[];
+    closedAt: string | null;
+    comments: MentorCheckinComment[];
+  } | null;
+};
+
+export type AssessmentView = {
+  /** Null until the learner has assessed themselves. */
+  id: string | null;
+  criterionKey: string;
+  text: string;
+  level: SelfAssessment | null;
+  justification: string;
+  /** ISO instant of the learner's last change; a sign-off only applies to what the mentor saw. */
+  updatedAt: string | null;
+  signedOffBy: string | null;
+  signedOffAt: string | null;
+};
+
+export type LearnerDetail = {
+  cohort: { id: string; name: string; timezone: string; as: "mentor" | "admin" };
+  learner: { membershipId: string; userId: string; name: string; email: string; startDate: string; extensionDays: number };
+  today: string;
+  standing: LearnerStanding;
+  lastActivityAt: string | null;
+  phases: LearnerPhaseView[];
+  timeline: TimelineEvent[];
+  checkins: { streak: number; weeksMet: number; weeksPast: number; weeks: MentorCheckinWeek[] };
+  /** Mentors of the cohort comment on check-ins; admins read them (checkins policy). */
+  canComment: boolean;
+  /** False when the viewer is the learner (nobody signs off their own work). */
+  canSignOff: boolean;
+  assessments: AssessmentView[];
+};
+
+export type CohortListItem = {
+  id: string;
+  name: string;
+  roadmapTitle: string;
+  startDate: string;
+  learners: number;
+  waiting: number;
+  /** The viewer actively mentors it (admins see every cohort). */
+  mentoring: boolean;
+};
+
+export type CsvFile = { filename: string; body: string };

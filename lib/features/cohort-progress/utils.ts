@@ -1,0 +1,296 @@
+// Pure helpers of the cohort views: a learner's standing, the matrix (filter, sort, page, totals) and CSV.
+import { MATRIX_PAGE_SIZE, NOT_FOUND_BODY } from "@/lib/features/cohort-progress/constants";
+import { assessRisk } from "@/lib/features/cohort-progress/policy";
+import type {
+  CohortOverview,
+  CohortStructure,
+  CsvFile,
+  LearnerRow,
+  LearnerStanding,
+  MatrixQuery,
+  MatrixRow,
+} from "@/lib/features/cohort-progress/types";
+import { addDays, dateOnly, localDate, weekStartOf } from "@/lib/features/checkins/utils";
+import { COMPLETE_STATUSES, STATUS_LABELS } from "@/lib/features/progress/constants";
+import { targetDates } from "@/lib/features/progress/utils";
+import type { ProgressStatus } from "@/lib/generated/prisma/enums";
+
+export function statusOf(row: Pick<LearnerRow, "statuses">, key: string): ProgressStatus {
+  return row.statuses.get(key) ?? "not_started";
+}
+
+type Targets = ReturnType<typeof targetDates>;
+
+/**
+ * Target dates of every live milestone for one learner (their start and extension), in roadmap order. Most
+ * learners of a cohort share a start and an extension, so a cohort-wide `memo` computes each pacing once.
+ */
+export function learnerTargets(
+  structure: CohortStructure,
+  row: Pick<LearnerRow, "startDate" | "extensionDays">,
+  memo?: Map<string, Targets>,
+): Targets {
+  const id = `${row.startDate}+${row.extensionDays}`;
+  const known = memo?.get(id);
+  if (known) return known;
+  const targets = targetDates(
+    structure.phases.map((phase) => phase.milestones.length),
+    { startDate: row.startDate, weeksPerPhase: structure.weeksPerPhase, extensionDays: row.extensionDays },
+  );
+  memo?.set(id, targets);
+  return targets;
+}
+
+/** Totals, pacing and at-risk flags of one learner on the cohort's current roadmap. */
+export function learnerStanding(
+  structure: CohortStructure,
+  row: LearnerRow,
+  today: string,
+  memo?: Map<string, Targets>,
+): LearnerStanding {
+  const targets = learnerTargets(structure, row, memo);
+  const milestones = structure.phases.flatMap((phase, index) =>
+    phase.milestones.map((milestone, position) => ({
+      target: targets.milestones[index]![position]!,
+      complete: COMPLETE_STATUSES.has(statusOf(row, milestone.key)),
+    })),
+  );
+  const deadline = targets.phases.at(-1) ?? null;
+  let waiting = 0;
+  for (const [key, status] of row.statuses) if (status === "submitted" && structure.titles.has(key)) waiting += 1;
+  return {
+    completed: milestones.filter((item) => item.complete).length,
+    total: milestones.length,
+    due: milestones.filter((item) => item.target <= today).length,
+    waiting,
+    deadline,
+    risks: assessRisk({
+      today,
+      timeZone: structure.timezone,
+      startDate: row.startDate,
+      // Only read without any activity; formatting a date in a zone is the costly part of 500 rows.
+      joinedOn: row.lastActivityAt ? row.startDate : localDate(row.joinedAt, structure.timezone),
+      milestones,
+      deadline,
+      inactivityDays: structure.inactivityDays,
+      lastActivityAt: row.lastActivityAt,
+      recentEvidence: row.recentEvidence,
+      recentCompletions: row.recentCompletions,
+      openRequests: row.openRequests.map((request) => ({
+        title: structure.titles.get(request.key) ?? request.key,
+        decidedAt: request.decidedAt,
+      })),
+    }),
+  };
+}
+
+/** Case- and accent-insensitive, so "lucia" finds "Lucía Fernández". */
+export function normalizeName(value: string): string {
+  return value.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLocaleLowerCase("en").trim();
+}
+
+const byName = new Intl.Collator("en", { sensitivity: "base" });
+
+export type StandingRow = { row: LearnerRow; standing: LearnerStanding };
+
+/** The matrix for one query: matching learners, sorted, one page of them, and column totals over all matches. */
+export function buildMatrix(
+  structure: CohortStructure,
+  learners: StandingRow[],
+  query: MatrixQuery,
+  pageSize = MATRIX_PAGE_SIZE,
+): CohortOverview["matrix"] {
+  // A stale phase key (the roadmap moved on) shows every phase rather than an empty matrix.
+  const picked = structure.phases.filter((phase) => phase.key === query.phase);
+  const columns = picked.length > 0 ? picked : structure.phases;
+  const phase = picked.length > 0 ? query.phase : "";
+  const keys = columns.flatMap((phase) => phase.milestones.map((milestone) => milestone.key));
+  const needle = normalizeName(query.q);
+
+  const rows: MatrixRow[] = learners
+    .filter(({ row, standing }) => (!needle || normalizeName(row.name).includes(needle)) && (!query.atRisk || standing.risks.length > 0))
+    .map(({ row, standing }) => {
+      const statuses = keys.map((key) => statusOf(row, key));
+      return {
+        membershipId: row.membershipId,
+        name: row.name,
+        statuses,
+        completed: statuses.filter((status) => COMPLETE_STATUSES.has(status)).length,
+        shown: keys.length,
+        standing,
+      };
+    });
+
+  const share = (row: MatrixRow) => (row.shown === 0 ? 0 : row.completed / row.shown);
+  const compareName = (a: MatrixRow, b: MatrixRow) => byName.compare(a.name, b.name) || a.membershipId.localeCompare(b.membershipId);
+  const compare: Record<MatrixQuery["sort"], (a: MatrixRow, b: MatrixRow) => number> = {
+    name: compareName,
+    progress: (a, b) => share(a) - share(b) || compareName(a, b),
+    "progress-desc": (a, b) => share(b) - share(a) || compareName(a, b),
+    risk: (a, b) => b.standing.risks.length - a.standing.risks.length || share(a) - share(b) || compareName(a, b),
+  };
+  rows.sort(compare[query.sort]);
+
+  const columnTotals = keys.map((_, index) => rows.filter((row) => COMPLETE_STATUSES.has(row.statuses[index]!)).length);
+  const pageCount = Math.max(1, Math.ceil(rows.length / pageSize));
+  const page = Math.min(Math.max(1, query.page), pageCount);
+  const offset = (page - 1) * pageSize;
+  return {
+    query: { ...query, phase, page },
+    columns,
+    rows: rows.slice(offset, offset + pageSize),
+    columnTotals,
+    matched: rows.length,
+    pageCount,
+    offset,
+  };
+}
+
+/** The cohort's headline numbers, over every active learner. */
+export function cohortStats(learners: StandingRow[]): CohortOverview["stats"] {
+  const percents = learners.map(({ standing }) => (standing.total === 0 ? 0 : (standing.completed / standing.total) * 100));
+  return {
+    learners: learners.length,
+    atRisk: learners.filter(({ standing }) => standing.risks.length > 0).length,
+    waiting: learners.reduce((sum, { standing }) => sum + standing.waiting, 0),
+    averagePercent: percents.length === 0 ? 0 : Math.round(percents.reduce((sum, value) => sum + value, 0) / percents.length),
+  };
+}
+
+/** Query string of the matrix with some parameters changed; defaults are left out so URLs stay short. */
+export function matrixHref(base: string, query: MatrixQuery, change: Partial<MatrixQuery> = {}): string {
+  const next = { ...query, ...change };
+  const params = new URLSearchParams();
+  if (next.q) params.set("q", next.q);
+  if (next.phase) params.set("phase", next.phase);
+  if (next.sort !== "name") params.set("sort", next.sort);
+  if (next.atRisk) params.set("risk", "1");
+  if (next.page > 1) params.set("page", String(next.page));
+  const search = params.toString();
+  return search ? `${base}?${search}` : base;
+}
+
+// CSV (SECURITY.md #18): spreadsheet apps run a cell that starts with one of these as a formula, so such a cell
+// is prefixed with an apostrophe (OWASP "CSV injection"); quotes, commas and line breaks are quoted per RFC 4180.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  let text = String(value);
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A whole CSV document: CRLF rows and a byte-order mark so spreadsheet apps read the names as UTF-8. */
+export function toCsv(rows: (string | number | null | undefined)[][]): string {
+  return `\uFEFF${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+}
+
+/** An ASCII file name for Content-Disposition, e.g. "mlops-cohort-2027-progress-2027-03-10.csv". */
+export function csvFilename(cohortName: string, what: string, today: string): string {
+  const slug = cohortName
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+  return `${slug || "cohort"}-${what}-${today}.csv`;
+}
+
+/** The progress matrix as CSV: every active learner, every live milestone key, status labels as text, totals. */
+export function progressCsv(structure: CohortStructure, learners: StandingRow[], today: string): CsvFile {
+  const keys = structure.phases.flatMap((phase) => phase.milestones.map((milestone) => milestone.key));
+  const sorted = [...learners].sort((a, b) => byName.compare(a.row.name, b.row.name));
+  const header = ["Learner", "Email", "Start date", "At risk", ...keys, "Completed", "Milestones"];
+  const body = sorted.map(({ row, standing }) => [
+    row.name,
+    row.email,
+    row.startDate,
+    standing.risks.map((risk) => risk.reason).join("; "),
+    ...keys.map((key) => STATUS_LABELS[statusOf(row, key)]),
+    standing.completed,
+    standing.total,
+  ]);
+  const totals = [
+    `All learners (${sorted.length})`,
+    "",
+    "",
+    `${sorted.filter(({ standing }) => standing.risks.length > 0).length} at risk`,
+    ...keys.map((key) => sorted.filter(({ row }) => COMPLETE_STATUSES.has(statusOf(row, key))).length),
+    sorted.reduce((sum, { standing }) => sum + standing.completed, 0),
+    sorted.length * keys.length,
+  ];
+  return { filename: csvFilename(structure.name, "progress", today), body: toCsv([header, ...body, totals]) };
+}
+
+/** "2027-01-12 14:05" on the cohort's clock. */
+export function csvDateTime(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}`;
+}
+
+export type ReviewHistoryRow = {
+  decidedAt: Date;
+  learnerName: string;
+  itemKey: string;
+  itemTitle: string | null;
+  attempt: number;
+  decision: "approve" | "request_changes";
+  reviewerName: string;
+  comment: string;
+};
+
+/** One row per decision, oldest first, dates on the cohort's clock. */
+export function reviewHistoryCsv(cohortName: string, timeZone: string, rows: ReviewHistoryRow[], today: string): CsvFile {
+  const header = [`Date (${timeZone})`, "Learner", "Milestone", "Milestone key", "Attempt", "Decision", "Reviewer", "Comment"];
+  const body = rows.map((row) => [
+    csvDateTime(row.decidedAt, timeZone),
+    row.learnerName,
+    row.itemTitle ?? row.itemKey,
+    row.itemKey,
+    row.attempt,
+    row.decision === "approve" ? "Approved" : "Changes requested",
+    row.reviewerName,
+    row.comment,
+  ]);
+  return { filename: csvFilename(cohortName, "reviews", today), body: toCsv([header, ...body]) };
+}
+
+export function csvResponse(file: CsvFile): Response {
+  return new Response(file.body, {
+    status: 200,
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${file.filename}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
+
+/** The same answer for a random id, another cohort and a signed-out caller (SPEC §3). */
+export function notFoundResponse(): Response {
+  return new Response(NOT_FOUND_BODY, {
+    status: 404,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
+}
+
+/**
+ * Lower bound of the timestamps the weekly rule reads: the Monday of the week before last, one more day back
+ * so that zones ahead of UTC lose nothing (weeks are then cut exactly, in the cohort's zone, by weekOf).
+ */
+export function recentSince(today: string): Date {
+  return dateOnly(addDays(weekStartOf(today), -15));
+}

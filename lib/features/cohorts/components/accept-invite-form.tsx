@@ -1,0 +1,70 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { acceptInviteAction } from "@/lib/features/cohorts/actions";
+import { errorsFor, FormAlert } from "@/lib/features/cohorts/components/form-parts";
+import { INVITE_INVALID_MESSAGE } from "@/lib/features/cohorts/constants";
+
+/** Signed out: create an account, join with the invite's role, then sign in and go to the new home. */
+export function AcceptInviteForm({ token }: { token: string }) {
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState(false);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "");
+    const password = String(form.get("password") ?? "");
+    setPending(true);
+    setAlert(null);
+    const result = await acceptInviteAction({ token, name: String(form.get("name") ?? ""), email, password }).catch(() => null);
+    if (!result) {
+      setPending(false);
+      return setAlert("Cairn could not be reached. Your account was not created; try again.");
+    }
+    if (!result.ok) {
+      setPending(false);
+      if (result.code === "NOT_FOUND") return setInvalid(true);
+      setErrors(result.fieldErrors ?? {});
+      if (!result.fieldErrors) setAlert(result.error);
+      return;
+    }
+    const signedIn = await signIn("credentials", { email, password, redirect: false }).catch(() => null);
+    // The account exists either way; if signing in fails here, the sign-in page takes them on.
+    window.location.assign(
+      signedIn?.ok && !signedIn.error ? result.data.home : `/login?callbackUrl=${encodeURIComponent(result.data.home)}`,
+    );
+  }
+
+  if (invalid) {
+    return (
+      <FormAlert>
+        {INVITE_INVALID_MESSAGE}. Someone may have used the last place, or it was revoked. Ask your mentor for a new link.
+      </FormAlert>
+    );
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Create your account">
+      {alert ? <FormAlert tone="warning">{alert}</FormAlert> : null}
+      <Field label="Name" errors={errorsFor(errors, "name")}>
+        <Input name="name" autoComplete="name" required autoFocus />
+      </Field>
+      <Field label="Email" errors={errorsFor(errors, "email")}>
+        <Input name="email" type="email" autoComplete="username" required />
+      </Field>
+      <Field label="Password" hint="At least 8 characters. A long passphrase is easiest to remember." errors={errorsFor(errors, "password")}>
+        <Input name="password" type="password" autoComplete="new-password" required />
+      </Field>
+      <Button type="submit" loading={pending} className="w-full">
+        Create account and join
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { UserPlus } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { toast } from "@/components/ui/toast";
+import { addCohortMemberAction } from "@/lib/features/cohorts/actions";
+import { errorsFor, FormAlert } from "@/lib/features/cohorts/components/form-parts";
+
+/** "Add member": an existing account by email. People without an account get an invite link instead. */
+export function AddMemberForm({ cohortId }: { cohortId: string }) {
+  const router = useRouter();
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<"learner" | "mentor">("learner");
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setAlert(null);
+    const result = await addCohortMemberAction({ cohortId, email, role }).catch(() => null);
+    setPending(false);
+    if (!result) return setAlert("Cairn could not be reached. Nobody was added; try again.");
+    if (!result.ok) {
+      setErrors(result.fieldErrors ?? {});
+      if (!result.fieldErrors) setAlert(result.error);
+      return;
+    }
+    setErrors({});
+    setEmail("");
+    toast({
+      title: result.data.reactivated ? "Added back to the cohort" : `Added as ${role === "learner" ? "a learner" : "a mentor"}`,
+      description: result.data.reactivated ? "Their earlier work is still there." : undefined,
+      variant: "success",
+    });
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Add member">
+      {alert ? <FormAlert tone="warning">{alert}</FormAlert> : null}
+      <Field label="Email" errors={errorsFor(errors, "email")}>
+        <Input type="email" value={email} onChange={(event) => setEmail(event.target.value)} autoComplete="off" required />
+      </Field>
+      <div className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-3">
+        <Field label="Role" errors={errorsFor(errors, "role")}>
+          <Select value={role} onChange={(event) => setRole(event.target.value === "mentor" ? "mentor" : "learner")}>
+            <option value="learner">Learner</option>
+            <option value="mentor">Mentor</option>
+          </Select>
+        </Field>
+        <Button type="submit" variant="secondary" loading={pending} className="mt-7">
+          {pending ? null : <UserPlus aria-hidden />}
+          Add member
+        </Button>
+      </div>
+    </form>
+  );
+}

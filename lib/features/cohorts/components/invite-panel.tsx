@@ -1,0 +1,186 @@
+"use client";
+
+import { Check, Copy, Link2, Link2Off } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import { Badge, type BadgeProps } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { toast } from "@/components/ui/toast";
+import { createInviteAction, revokeInviteAction } from "@/lib/features/cohorts/actions";
+import { errorsFor, FormAlert } from "@/lib/features/cohorts/components/form-parts";
+import { INVITE_EXPIRY_CHOICES } from "@/lib/features/cohorts/constants";
+import type { InviteRow, InviteState } from "@/lib/features/cohorts/types";
+import { formatDayInZone, plural } from "@/lib/features/cohorts/utils";
+
+const STATE: Record<InviteState, { label: string; variant: BadgeProps["variant"] }> = {
+  active: { label: "Active", variant: "success" },
+  expired: { label: "Expired", variant: "neutral" },
+  used_up: { label: "Used up", variant: "neutral" },
+  revoked: { label: "Revoked", variant: "danger" },
+};
+
+/** The link, shown once: only its hash is stored, so it cannot be shown again. */
+function NewLink({ url, onDone }: { url: string; onDone: () => void }) {
+  const [copied, setCopied] = useState(false);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(true);
+    } catch {
+      toast({ title: "Copying was blocked by the browser", description: "Select the link and copy it by hand.", variant: "danger" });
+    }
+  }
+  return (
+    <div className="grid gap-2 rounded-lg border border-status-success-border bg-status-success-subtle p-3">
+      <Field label="Invite link" hint="Copy it now: for safety Cairn keeps only a fingerprint of it and cannot show it again.">
+        <Input readOnly value={url} onFocus={(event) => event.currentTarget.select()} className="font-mono text-sm" />
+      </Field>
+      <div className="flex flex-wrap gap-2">
+        <Button type="button" size="sm" onClick={copy}>
+          {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
+          {copied ? "Copied" : "Copy link"}
+        </Button>
+        <Button type="button" size="sm" variant="ghost" onClick={onDone}>
+          Done
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function RevokeButton({ invite }: { invite: InviteRow }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  function revoke() {
+    startTransition(async () => {
+      const result = await revokeInviteAction({ inviteId: invite.id }).catch(() => null);
+      if (!result?.ok) {
+        toast({ title: "The link was not revoked", description: result?.error ?? "Cairn could not be reached; try again.", variant: "danger" });
+        return;
+      }
+      toast({ title: "Invite link revoked", description: "Nobody can join with it any more.", variant: "success" });
+      router.refresh();
+    });
+  }
+  return (
+    <Button
+      type="button"
+      variant="ghost"
+      size="sm"
+      loading={pending}
+      onClick={revoke}
+      aria-label={`Revoke ${invite.role} link, used ${invite.useCount} of ${invite.maxUses}`}
+    >
+      {pending ? null : <Link2Off aria-hidden />}
+      Revoke
+    </Button>
+  );
+}
+
+function InviteList({ label, invites, timezone }: { label: string; invites: InviteRow[]; timezone: string }) {
+  return (
+    <ul aria-label={label} className="divide-y divide-border rounded-xl border border-border bg-surface">
+      {invites.map((invite) => (
+        <li key={invite.id} className="flex flex-col gap-2 px-3 py-3 sm:flex-row sm:items-center sm:gap-4 sm:px-4">
+          <div className="grid min-w-0 flex-1 gap-0.5">
+            <span className="flex flex-wrap items-center gap-2 text-sm font-medium">
+              {invite.role === "mentor" ? "Mentor link" : "Learner link"}
+              <Badge variant={STATE[invite.state].variant}>{STATE[invite.state].label}</Badge>
+            </span>
+            <span className="text-sm text-muted-foreground">
+              Used {invite.useCount} of {invite.maxUses} · {invite.state === "expired" ? "Expired" : "Expires"}{" "}
+              {formatDayInZone(invite.expiresAt, timezone)}
+              {invite.createdByName ? ` · by ${invite.createdByName}` : null}
+            </span>
+          </div>
+          {invite.state === "active" ? (
+            <div className="sm:ml-auto">
+              <RevokeButton invite={invite} />
+            </div>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Create invite links (role, expiry, use limit) and manage the existing ones. */
+export function InvitePanel({ cohortId, invites, timezone }: { cohortId: string; invites: InviteRow[]; timezone: string }) {
+  const router = useRouter();
+  const [role, setRole] = useState<"learner" | "mentor">("learner");
+  const [expiresInDays, setExpiresInDays] = useState("7");
+  const [maxUses, setMaxUses] = useState("1");
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [created, setCreated] = useState<string | null>(null);
+  const active = invites.filter((invite) => invite.state === "active");
+  const inactive = invites.filter((invite) => invite.state !== "active");
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setAlert(null);
+    const result = await createInviteAction({ cohortId, role, expiresInDays, maxUses }).catch(() => null);
+    setPending(false);
+    if (!result) return setAlert("Cairn could not be reached. No link was created; try again.");
+    if (!result.ok) {
+      setErrors(result.fieldErrors ?? {});
+      if (!result.fieldErrors) setAlert(result.error);
+      return;
+    }
+    setErrors({});
+    setCreated(`${window.location.origin}/invite/${result.data.token}`);
+    router.refresh();
+  }
+
+  return (
+    <div className="grid gap-4">
+      <form onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Create invite link">
+        {alert ? <FormAlert tone="warning">{alert}</FormAlert> : null}
+        <div className="grid gap-3 sm:grid-cols-3">
+          <Field label="Joins as" errors={errorsFor(errors, "role")}>
+            <Select value={role} onChange={(event) => setRole(event.target.value === "mentor" ? "mentor" : "learner")}>
+              <option value="learner">Learner</option>
+              <option value="mentor">Mentor</option>
+            </Select>
+          </Field>
+          <Field label="Expires after" errors={errorsFor(errors, "expiresInDays")}>
+            <Select value={expiresInDays} onChange={(event) => setExpiresInDays(event.target.value)}>
+              {INVITE_EXPIRY_CHOICES.map((days) => (
+                <option key={days} value={days}>
+                  {plural(days, "day")}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Uses" errors={errorsFor(errors, "maxUses")}>
+            <Input type="number" inputMode="numeric" min={1} value={maxUses} onChange={(event) => setMaxUses(event.target.value)} />
+          </Field>
+        </div>
+        <div>
+          <Button type="submit" variant="secondary" loading={pending}>
+            {pending ? null : <Link2 aria-hidden />}
+            Create invite link
+          </Button>
+        </div>
+      </form>
+      {created ? <NewLink url={created} onDone={() => setCreated(null)} /> : null}
+      {invites.length === 0 ? <p className="text-sm text-muted-foreground">No invite links yet.</p> : null}
+      {active.length > 0 ? <InviteList label="Invite links" invites={active} timezone={timezone} /> : null}
+      {inactive.length > 0 ? (
+        <details className="group grid gap-2">
+          <summary className="cursor-pointer text-sm text-muted-foreground select-none hover:text-foreground">
+            Used up, expired and revoked links ({inactive.length})
+          </summary>
+          <div className="mt-2">
+            <InviteList label="Inactive invite links" invites={inactive} timezone={timezone} />
+          </div>
+        </details>
+      ) : null}
+    </div>
+  );
+}

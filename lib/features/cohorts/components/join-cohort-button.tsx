@@ -1,0 +1,45 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { joinCohortAction } from "@/lib/features/cohorts/actions";
+import { FormAlert } from "@/lib/features/cohorts/components/form-parts";
+import { INVITE_INVALID_MESSAGE } from "@/lib/features/cohorts/constants";
+
+/** Signed in: join with the current account, or sign out to accept with another one. */
+export function JoinCohortButton({ token, label }: { token: string; label: string }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+
+  function join() {
+    setError(null);
+    startTransition(async () => {
+      const result = await joinCohortAction({ token }).catch(() => null);
+      if (!result) return setError("Cairn could not be reached; try again.");
+      if (!result.ok) {
+        return setError(result.code === "NOT_FOUND" ? `${INVITE_INVALID_MESSAGE}. Ask your mentor for a new link.` : result.error);
+      }
+      router.push(result.data.home);
+    });
+  }
+
+  return (
+    <div className="grid gap-3">
+      {error ? <FormAlert>{error}</FormAlert> : null}
+      <Button type="button" loading={pending} onClick={join} className="w-full">
+        {label}
+      </Button>
+      <Button
+        type="button"
+        variant="link"
+        className="justify-self-center text-sm"
+        onClick={() => signOut({ callbackUrl: `/invite/${token}` })}
+      >
+        Not you? Sign out
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,252 @@
+"use client";
+
+import { CalendarClock, RotateCcw, UserMinus } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { toast } from "@/components/ui/toast";
+import {
+  removeCohortMemberAction,
+  restoreCohortMemberAction,
+  updateMemberScheduleAction,
+} from "@/lib/features/cohorts/actions";
+import { errorsFor, FormAlert } from "@/lib/features/cohorts/components/form-parts";
+import type { MemberRow } from "@/lib/features/cohorts/types";
+import { formatCalendarDay, formatDayInZone, plural } from "@/lib/features/cohorts/utils";
+
+type Props = {
+  cohortName: string;
+  cohortStartDate: string;
+  timezone: string;
+  members: MemberRow[];
+  /** "active" rows get schedule and remove; "removed" rows get add back. */
+  kind: "active" | "removed";
+  /** Mentors cannot remove themselves (an admin or another mentor can). */
+  viewerCanRemoveSelf: boolean;
+};
+
+function ScheduleDialog({
+  member,
+  cohortStartDate,
+  open,
+  onOpenChange,
+}: {
+  member: MemberRow;
+  cohortStartDate: string;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  const router = useRouter();
+  const [startDate, setStartDate] = useState(member.startDate ?? "");
+  const [extensionDays, setExtensionDays] = useState(String(member.extensionDays));
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setAlert(null);
+    const result = await updateMemberScheduleAction({ membershipId: member.membershipId, startDate, extensionDays }).catch(() => null);
+    setPending(false);
+    if (!result) return setAlert("Cairn could not be reached. Nothing was saved; try again.");
+    if (!result.ok) {
+      setErrors(result.fieldErrors ?? {});
+      if (!result.fieldErrors) setAlert(result.error);
+      return;
+    }
+    setErrors({});
+    onOpenChange(false);
+    toast({ title: `Schedule saved for ${member.name}`, variant: "success" });
+    router.refresh();
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Schedule for {member.name}</DialogTitle>
+          <DialogDescription>Their target dates follow their start date, plus any extension.</DialogDescription>
+        </DialogHeader>
+        <form onSubmit={onSubmit} noValidate className="grid gap-4">
+          {alert ? <FormAlert tone="warning">{alert}</FormAlert> : null}
+          <Field
+            label="Start date"
+            optional
+            hint={`Leave empty to use the cohort's start date (${formatCalendarDay(cohortStartDate)}).`}
+            errors={errorsFor(errors, "startDate")}
+          >
+            <Input type="date" value={startDate} onChange={(event) => setStartDate(event.target.value)} />
+          </Field>
+          <Field label="Deadline extension (days)" hint="Added to every target date of this learner." errors={errorsFor(errors, "extensionDays")}>
+            <Input type="number" inputMode="numeric" min={0} value={extensionDays} onChange={(event) => setExtensionDays(event.target.value)} />
+          </Field>
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button type="button" variant="ghost">
+                Cancel
+              </Button>
+            </DialogClose>
+            <Button type="submit" loading={pending}>
+              Save schedule
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function RemoveDialog({
+  member,
+  cohortName,
+  open,
+  onOpenChange,
+}: {
+  member: MemberRow;
+  cohortName: string;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+
+  function remove() {
+    startTransition(async () => {
+      const result = await removeCohortMemberAction({ membershipId: member.membershipId }).catch(() => null);
+      if (!result?.ok) {
+        toast({ title: `${member.name} was not removed`, description: result?.error ?? "Cairn could not be reached; try again.", variant: "danger" });
+        return;
+      }
+      onOpenChange(false);
+      toast({ title: `${member.name} removed`, description: "Their work is kept; you can add them back.", variant: "success" });
+      router.refresh();
+    });
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>
+            Remove {member.name} from {cohortName}?
+          </DialogTitle>
+          <DialogDescription>
+            They lose access to this cohort at once. Their progress, attempts and comments are kept, and you can add them back
+            later.
+          </DialogDescription>
+        </DialogHeader>
+        <DialogFooter>
+          <DialogClose asChild>
+            <Button type="button" variant="ghost">
+              Cancel
+            </Button>
+          </DialogClose>
+          <Button type="button" variant="danger" loading={pending} onClick={remove}>
+            Remove
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function RestoreButton({ member }: { member: MemberRow }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  function restore() {
+    startTransition(async () => {
+      const result = await restoreCohortMemberAction({ membershipId: member.membershipId }).catch(() => null);
+      if (!result?.ok) {
+        toast({ title: `${member.name} was not added back`, description: result?.error ?? "Cairn could not be reached; try again.", variant: "danger" });
+        return;
+      }
+      toast({ title: `${member.name} is back in the cohort`, description: "Their earlier work is still there.", variant: "success" });
+      router.refresh();
+    });
+  }
+  return (
+    <Button type="button" variant="secondary" size="sm" loading={pending} onClick={restore} aria-label={`Add back: ${member.name}`}>
+      {pending ? null : <RotateCcw aria-hidden />}
+      Add back
+    </Button>
+  );
+}
+
+function MemberItem({ member, cohortName, cohortStartDate, timezone, kind, viewerCanRemoveSelf }: Omit<Props, "members"> & { member: MemberRow }) {
+  const [dialog, setDialog] = useState<"schedule" | "remove" | null>(null);
+  const learner = member.role === "learner";
+  const canRemove = !member.isViewer || viewerCanRemoveSelf;
+  return (
+    <li aria-label={member.name} className="flex flex-col gap-2 px-3 py-3 sm:flex-row sm:items-center sm:gap-4 sm:px-4">
+      <div className="grid min-w-0 flex-1 gap-0.5">
+        <span className="flex flex-wrap items-center gap-2 font-medium">
+          <span className="break-words">{member.name}</span>
+          {member.isViewer ? <Badge variant="outline">You</Badge> : null}
+          {kind === "removed" ? <Badge>{learner ? "Learner" : "Mentor"}</Badge> : null}
+        </span>
+        <span className="truncate text-sm text-muted-foreground">{member.email}</span>
+      </div>
+      {kind === "active" && learner ? (
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted-foreground sm:justify-end">
+          <span>
+            Starts <span className="text-foreground">{formatCalendarDay(member.effectiveStartDate)}</span>
+            {member.startDate ? " (own date)" : null}
+          </span>
+          {member.extensionDays > 0 ? (
+            <Badge variant="info" icon={CalendarClock}>
+              +{plural(member.extensionDays, "day")}
+            </Badge>
+          ) : null}
+        </div>
+      ) : null}
+      {kind === "removed" && member.removedAt ? (
+        <span className="text-sm text-muted-foreground">Removed {formatDayInZone(member.removedAt, timezone)}</span>
+      ) : null}
+      <div className="flex flex-wrap gap-2 sm:justify-end">
+        {kind === "removed" ? <RestoreButton member={member} /> : null}
+        {kind === "active" && learner ? (
+          <Button type="button" variant="secondary" size="sm" onClick={() => setDialog("schedule")} aria-label={`Edit schedule: ${member.name}`}>
+            <CalendarClock aria-hidden />
+            Schedule
+          </Button>
+        ) : null}
+        {kind === "active" && canRemove ? (
+          <Button type="button" variant="ghost" size="sm" onClick={() => setDialog("remove")} aria-label={`Remove: ${member.name}`}>
+            <UserMinus aria-hidden />
+            Remove
+          </Button>
+        ) : null}
+      </div>
+      {dialog === "schedule" ? (
+        <ScheduleDialog member={member} cohortStartDate={cohortStartDate} open onOpenChange={(open) => setDialog(open ? "schedule" : null)} />
+      ) : null}
+      {dialog === "remove" ? (
+        <RemoveDialog member={member} cohortName={cohortName} open onOpenChange={(open) => setDialog(open ? "remove" : null)} />
+      ) : null}
+    </li>
+  );
+}
+
+/** Learners, mentors or removed members as compact rows; every action is a button with the member's name. */
+export function MemberList({ members, ...rest }: Props) {
+  return (
+    <ul className="divide-y divide-border rounded-xl border border-border bg-surface">
+      {members.map((member) => (
+        <MemberItem key={member.membershipId} member={member} {...rest} />
+      ))}
+    </ul>
+  );
+}

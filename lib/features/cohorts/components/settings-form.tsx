@@ -1,0 +1,112 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { toast } from "@/components/ui/toast";
+import { updateCohortSettingsAction } from "@/lib/features/cohorts/actions";
+import { errorsFor, FormAlert } from "@/lib/features/cohorts/components/form-parts";
+import type { CohortSettingsValues } from "@/lib/features/cohorts/types";
+
+type Draft = Record<Exclude<keyof CohortSettingsValues, "lockVersion">, string>;
+
+function toDraft(values: CohortSettingsValues): Draft {
+  return {
+    name: values.name,
+    startDate: values.startDate,
+    endDate: values.endDate ?? "",
+    weeksPerPhase: String(values.weeksPerPhase),
+    reviewTargetHours: String(values.reviewTargetHours),
+    timezone: values.timezone,
+    inactivityDays: String(values.inactivityDays),
+  };
+}
+
+/**
+ * Name, dates, pacing, review target, time zone and the at-risk inactivity rule. Saves carry the
+ * lockVersion the form loaded: a stale save is refused and the form shows what is saved now.
+ */
+export function SettingsForm({ cohortId, initial, timeZones }: { cohortId: string; initial: CohortSettingsValues; timeZones: string[] }) {
+  const router = useRouter();
+  const [draft, setDraft] = useState<Draft>(() => toDraft(initial));
+  const [lockVersion, setLockVersion] = useState(initial.lockVersion);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  const set = (field: keyof Draft) => (event: { target: { value: string } }) =>
+    setDraft((current) => ({ ...current, [field]: event.target.value }));
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setAlert(null);
+    const result = await updateCohortSettingsAction({ cohortId, lockVersion, ...draft }).catch(() => null);
+    setPending(false);
+    if (!result) {
+      setAlert("Cairn could not be reached. Nothing was saved; try again.");
+      return;
+    }
+    if (!result.ok) {
+      if ("current" in result) {
+        // Someone saved first: show their values, so the next save is a deliberate one.
+        setDraft(toDraft(result.current));
+        setLockVersion(result.current.lockVersion);
+        setErrors({});
+        setAlert(result.error);
+        return;
+      }
+      setErrors(result.fieldErrors ?? {});
+      if (!result.fieldErrors) setAlert(result.error);
+      return;
+    }
+    setErrors({});
+    setDraft(toDraft(result.data));
+    setLockVersion(result.data.lockVersion);
+    toast({ title: "Settings saved", variant: "success" });
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-5" aria-label="Cohort settings">
+      {alert ? <FormAlert tone="warning">{alert}</FormAlert> : null}
+      <Field label="Name" errors={errorsFor(errors, "name")}>
+        <Input value={draft.name} onChange={set("name")} required autoComplete="off" />
+      </Field>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Field label="Start date" errors={errorsFor(errors, "startDate")}>
+          <Input type="date" value={draft.startDate} onChange={set("startDate")} required />
+        </Field>
+        <Field label="End date" optional errors={errorsFor(errors, "endDate")}>
+          <Input type="date" value={draft.endDate} onChange={set("endDate")} />
+        </Field>
+        <Field label="Weeks per phase" hint="Sets every learner's target dates." errors={errorsFor(errors, "weeksPerPhase")}>
+          <Input type="number" inputMode="numeric" min={1} value={draft.weeksPerPhase} onChange={set("weeksPerPhase")} required />
+        </Field>
+        <Field label="Review target (hours)" hint="Attempts waiting longer show as overdue." errors={errorsFor(errors, "reviewTargetHours")}>
+          <Input type="number" inputMode="numeric" min={1} value={draft.reviewTargetHours} onChange={set("reviewTargetHours")} required />
+        </Field>
+        <Field label="Time zone" errors={errorsFor(errors, "timezone")}>
+          <Select value={draft.timezone} onChange={set("timezone")} required>
+            {timeZones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Inactivity days" hint="Learners without activity this long are flagged at risk." errors={errorsFor(errors, "inactivityDays")}>
+          <Input type="number" inputMode="numeric" min={1} value={draft.inactivityDays} onChange={set("inactivityDays")} required />
+        </Field>
+      </div>
+      <div>
+        <Button type="submit" loading={pending}>
+          Save settings
+        </Button>
+      </div>
+    </form>
+  );
+}

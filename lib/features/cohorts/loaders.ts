@@ -1,0 +1,68 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import type { Viewer } from "@/lib/auth/viewer";
+import {
+  getCohortAccess,
+  getCohortMembers,
+  getCohortSettings,
+  getInviteLanding,
+  listAdminCohorts,
+  listPublishedVersions,
+} from "@/lib/features/cohorts/data";
+import { inviteTokenSchema } from "@/lib/features/cohorts/schema";
+import type {
+  AdminCohortRow,
+  CohortMembersPage,
+  CohortSettingsPage,
+  InviteLanding,
+  VersionOption,
+} from "@/lib/features/cohorts/types";
+import { isUuid } from "@/lib/ids";
+
+/** Mentor of the cohort (read from the database on every request) or admin; anyone else gets the 404 of a missing cohort. */
+const loadAccess = cache(async (viewer: Viewer, cohortId: string) => {
+  if (!isUuid(cohortId)) notFound();
+  const access = await getCohortAccess(viewer, cohortId);
+  if (!access) notFound();
+  return access;
+});
+
+export const loadCohortSettingsPage = cache(async (viewer: Viewer, cohortId: string): Promise<CohortSettingsPage> => {
+  const access = await loadAccess(viewer, cohortId);
+  const [found, versionOptions] = await Promise.all([getCohortSettings(cohortId), listPublishedVersions()]);
+  if (!found) notFound();
+  return {
+    cohortId,
+    cohortName: found.settings.name,
+    as: access.as,
+    settings: found.settings,
+    version: found.version,
+    versionOptions,
+  };
+});
+
+export const loadCohortMembersPage = cache(async (viewer: Viewer, cohortId: string): Promise<CohortMembersPage> => {
+  const access = await loadAccess(viewer, cohortId);
+  const members = await getCohortMembers(cohortId, viewer.id);
+  if (!members) notFound();
+  return { ...members, as: access.as };
+});
+
+/** Admin → "Cohorts". */
+export const loadAdminCohorts = cache(async (viewer: Viewer): Promise<AdminCohortRow[]> => {
+  if (!viewer.isAdmin) notFound();
+  return listAdminCohorts();
+});
+
+/** Admin → "New cohort": the published versions to pick from. */
+export const loadNewCohortForm = cache(async (viewer: Viewer): Promise<{ versions: VersionOption[] }> => {
+  if (!viewer.isAdmin) notFound();
+  return { versions: await listPublishedVersions() };
+});
+
+/** Public: the invite behind a link (and whether a signed-in viewer is already in its cohort). A malformed token is just another invalid one. */
+export const loadInviteLanding = cache(async (token: string, viewer?: Viewer | null): Promise<InviteLanding> => {
+  if (!inviteTokenSchema.safeParse(token).success) return { valid: false };
+  return getInviteLanding(token, { viewerId: viewer?.id });
+});

@@ -1,0 +1,493 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { hashPassword } from "@/lib/auth/password";
+import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import {
+  getCohortSettings,
+  hashInviteToken,
+  inviteSelect,
+  toInviteRow,
+} from "@/lib/features/cohorts/data";
+import { INVITE_INVALID_MESSAGE, SETTINGS_CONFLICT_MESSAGE, VERSION_CONFLICT_MESSAGE } from "@/lib/features/cohorts/constants";
+import type { CohortSettingsUpdate, CreateCohortValues } from "@/lib/features/cohorts/schema";
+import type { CohortSettingsValues, CreatedInvite, JoinedCohort } from "@/lib/features/cohorts/types";
+import { dayToDate, inviteState } from "@/lib/features/cohorts/utils";
+import { notify, notifyMany } from "@/lib/features/notifications/mutations";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/** Who made a change, for the audit trail. */
+export type Actor = { id: string; requestId?: string | null };
+
+const ROLE_WORD = { learner: "a learner", mentor: "a mentor", admin: "an admin" } as const;
+
+function isUniqueViolation(error: unknown) {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+function audit(
+  tx: Tx,
+  actor: Actor | null,
+  event: { action: string; targetType: string; targetId: string; cohortId?: string | null; before?: object; after?: object },
+) {
+  return tx.auditEvent.create({
+    data: {
+      actorId: actor?.id ?? null,
+      requestId: actor?.requestId ?? null,
+      action: event.action,
+      targetType: event.targetType,
+      targetId: event.targetId,
+      cohortId: event.cohortId ?? null,
+      before: event.before,
+      after: event.after,
+    },
+  });
+}
+
+/** Where a member lands: learners on their roadmap in this cohort, mentors on its members page. */
+function homeOf(role: "admin" | "mentor" | "learner", cohortId: string | null) {
+  if (role === "admin" || !cohortId) return "/admin";
+  return role === "learner" ? `/roadmap?cohort=${cohortId}` : `/cohorts/${cohortId}/members`;
+}
+
+async function publishedVersionOrThrow(tx: Tx, versionId: string) {
+  const version = await tx.roadmapVersion.findFirst({
+    where: { id: versionId, status: "published", roadmap: { archivedAt: null } },
+    select: { id: true, number: true, title: true },
+  });
+  if (!version) {
+    throw new AppError("INVALID_INPUT", "Some fields need attention.", { versionId: ["Pick a published roadmap version."] });
+  }
+  return version;
+}
+
+/** Admin → "New cohort": the cohort, its mentors' memberships, their notifications and the audit row, together. */
+export async function createCohort(actor: Actor, values: CreateCohortValues): Promise<{ id: string }> {
+  return db.$transaction(async (tx) => {
+    await publishedVersionOrThrow(tx, values.versionId);
+    const mentors = await tx.user.findMany({
+      where: { email: { in: values.mentorEmails }, deactivatedAt: null },
+      select: { id: true, email: true },
+    });
+    const missing = values.mentorEmails.filter((email) => !mentors.some((mentor) => mentor.email === email));
+    if (missing.length > 0) {
+      throw new AppError("INVALID_INPUT", "Some fields need attention.", {
+        mentorEmails: missing.map((email) => `No active account uses ${email}. Invite them from the cohort's members page instead.`),
+      });
+    }
+    const cohort = await tx.cohort.create({
+      data: {
+        name: values.name,
+        versionId: values.versionId,
+        startDate: dayToDate(values.startDate),
+        endDate: values.endDate ? dayToDate(values.endDate) : null,
+        weeksPerPhase: values.weeksPerPhase,
+        reviewTargetHours: values.reviewTargetHours,
+        timezone: values.timezone,
+      },
+      select: { id: true },
+    });
+    await tx.membership.createMany({ data: mentors.map((mentor) => ({ cohortId: cohort.id, userId: mentor.id, role: "mentor" as const })) });
+    await notifyMany(
+      tx,
+      mentors.map((mentor) => ({
+        userId: mentor.id,
+        type: "invite" as const,
+        title: `You now mentor ${values.name}`,
+        href: `/cohorts/${cohort.id}/members`,
+      })),
+    );
+    const { mentorEmails, ...fields } = values;
+    await audit(tx, actor, {
+      action: "cohort.create",
+      targetType: "cohort",
+      targetId: cohort.id,
+      cohortId: cohort.id,
+      after: { ...fields, mentors: mentorEmails },
+    });
+    return cohort;
+  });
+}
+
+export type SettingsSaveOutcome =
+  | { status: "saved"; settings: CohortSettingsValues }
+  | { status: "conflict"; current: CohortSettingsValues; message: string };
+
+/**
+ * Saves a cohort's own fields if nobody saved since the form loaded (Cohort.lockVersion);
+ * otherwise nothing is written and the current values come back for the form.
+ */
+export async function updateCohortSettings(
+  actor: Actor,
+  cohortId: string,
+  lockVersion: number,
+  values: CohortSettingsUpdate,
+): Promise<SettingsSaveOutcome> {
+  const outcome = await db.$transaction(async (tx): Promise<SettingsSaveOutcome | null> => {
+    const before = await tx.cohort.findFirst({
+      where: { id: cohortId, archivedAt: null },
+      select: {
+        name: true,
+        startDate: true,
+        endDate: true,
+        weeksPerPhase: true,
+        reviewTargetHours: true,
+        timezone: true,
+        inactivityDays: true,
+      },
+    });
+    if (!before) throw new AppError("NOT_FOUND", "This cohort does not exist.");
+    const { count } = await tx.cohort.updateMany({
+      where: { id: cohortId, lockVersion, archivedAt: null },
+      data: {
+        name: values.name,
+        startDate: dayToDate(values.startDate),
+        endDate: values.endDate ? dayToDate(values.endDate) : null,
+        weeksPerPhase: values.weeksPerPhase,
+        reviewTargetHours: values.reviewTargetHours,
+        timezone: values.timezone,
+        inactivityDays: values.inactivityDays,
+        lockVersion: { increment: 1 },
+      },
+    });
+    if (count === 0) return null;
+    const beforeValues = {
+      ...before,
+      startDate: before.startDate.toISOString().slice(0, 10),
+      endDate: before.endDate?.toISOString().slice(0, 10) ?? null,
+    };
+    const changed = (Object.keys(values) as (keyof CohortSettingsUpdate)[]).filter((field) => beforeValues[field] !== values[field]);
+    await audit(tx, actor, {
+      action: "cohort.update",
+      targetType: "cohort",
+      targetId: cohortId,
+      cohortId,
+      before: Object.fromEntries(changed.map((field) => [field, beforeValues[field]])),
+      after: Object.fromEntries(changed.map((field) => [field, values[field]])),
+    });
+    return { status: "saved", settings: { ...values, lockVersion: lockVersion + 1 } };
+  });
+  if (outcome) return outcome;
+  const current = await getCohortSettings(cohortId);
+  if (!current) throw new AppError("NOT_FOUND", "This cohort does not exist.");
+  return { status: "conflict", current: current.settings, message: SETTINGS_CONFLICT_MESSAGE };
+}
+
+/**
+ * Adds an existing account to the cohort. Someone removed earlier is added back (removedAt cleared,
+ * their earlier work still attached); someone already active is a conflict, never a duplicate.
+ */
+export async function addMemberByEmail(
+  actor: Actor,
+  cohort: { id: string; name: string },
+  email: string,
+  role: "learner" | "mentor",
+): Promise<{ membershipId: string; reactivated: boolean }> {
+  const user = await db.user.findFirst({ where: { email, deactivatedAt: null }, select: { id: true, name: true } });
+  if (!user) {
+    throw new AppError("INVALID_INPUT", "Some fields need attention.", {
+      email: ["No active account uses this email. Create an invite link for them instead."],
+    });
+  }
+  try {
+    return await db.$transaction(async (tx) => {
+      const existing = await tx.membership.findUnique({
+        where: { cohortId_userId: { cohortId: cohort.id, userId: user.id } },
+        select: { id: true, role: true, removedAt: true },
+      });
+      if (existing && !existing.removedAt) {
+        throw new AppError("CONFLICT", `${user.name} is already ${ROLE_WORD[existing.role]} in this cohort.`);
+      }
+      const membership = existing
+        ? await tx.membership.update({ where: { id: existing.id }, data: { removedAt: null, role }, select: { id: true } })
+        : await tx.membership.create({ data: { cohortId: cohort.id, userId: user.id, role }, select: { id: true } });
+      await notify(tx, {
+        userId: user.id,
+        type: "invite",
+        title: `You were added to ${cohort.name} as ${ROLE_WORD[role]}`,
+        href: homeOf(role, cohort.id),
+      });
+      await audit(tx, actor, {
+        action: "cohort.member_add",
+        targetType: "membership",
+        targetId: membership.id,
+        cohortId: cohort.id,
+        before: existing ? { role: existing.role, removedAt: existing.removedAt?.toISOString() } : undefined,
+        after: { userId: user.id, role, reactivated: !!existing },
+      });
+      return { membershipId: membership.id, reactivated: !!existing };
+    });
+  } catch (error) {
+    // Two people adding the same person at once: the unique (cohort, user) pair lets one win.
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", `${user.name} was just added to this cohort.`);
+    throw error;
+  }
+}
+
+type MembershipScope = { id: string; cohortId: string; userId: string; role: "mentor" | "learner"; user: { name: string } };
+
+/** Sets removedAt: the person loses access on their next request; their progress, attempts and threads stay. */
+export async function removeMember(actor: Actor, membership: MembershipScope): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const removedAt = new Date();
+    const { count } = await tx.membership.updateMany({ where: { id: membership.id, removedAt: null }, data: { removedAt } });
+    if (count === 0) throw new AppError("INVALID_STATE", `${membership.user.name} is not in this cohort any more.`);
+    await audit(tx, actor, {
+      action: "cohort.member_remove",
+      targetType: "membership",
+      targetId: membership.id,
+      cohortId: membership.cohortId,
+      before: { userId: membership.userId, role: membership.role },
+      after: { removedAt: removedAt.toISOString() },
+    });
+  });
+}
+
+/** "Add back": clears removedAt; everything they did before is still attached to the membership. */
+export async function restoreMember(actor: Actor, membership: MembershipScope): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.membership.updateMany({
+      where: { id: membership.id, removedAt: { not: null } },
+      data: { removedAt: null },
+    });
+    if (count === 0) throw new AppError("INVALID_STATE", `${membership.user.name} is already in this cohort.`);
+    await audit(tx, actor, {
+      action: "cohort.member_add",
+      targetType: "membership",
+      targetId: membership.id,
+      cohortId: membership.cohortId,
+      after: { userId: membership.userId, role: membership.role, reactivated: true },
+    });
+  });
+}
+
+/** A learner's own start date (null → the cohort's) and deadline extension in days. */
+export async function updateMemberSchedule(
+  actor: Actor,
+  membership: MembershipScope & { removedAt: Date | null; startDate: Date | null; extensionDays: number },
+  schedule: { startDate: string | null; extensionDays: number },
+): Promise<{ startDate: string | null; extensionDays: number }> {
+  if (membership.role !== "learner") throw new AppError("INVALID_STATE", "Only learners have a start date and deadlines.");
+  if (membership.removedAt) throw new AppError("INVALID_STATE", `Add ${membership.user.name} back to the cohort first.`);
+  await db.$transaction(async (tx) => {
+    await tx.membership.update({
+      where: { id: membership.id },
+      data: { startDate: schedule.startDate ? dayToDate(schedule.startDate) : null, extensionDays: schedule.extensionDays },
+    });
+    await audit(tx, actor, {
+      action: "cohort.member_schedule",
+      targetType: "membership",
+      targetId: membership.id,
+      cohortId: membership.cohortId,
+      before: { startDate: membership.startDate?.toISOString().slice(0, 10) ?? null, extensionDays: membership.extensionDays },
+      after: schedule,
+    });
+  });
+  return schedule;
+}
+
+/** 32 random bytes (256 bits) in base64url; only its sha256 is stored. */
+function newInviteToken() {
+  return randomBytes(32).toString("base64url");
+}
+
+/** An invite link for this cohort. The token is returned once, here, and never stored or logged. */
+export async function createInvite(
+  actor: Actor,
+  cohortId: string,
+  options: { role: "learner" | "mentor"; expiresInDays: number; maxUses: number },
+  now = new Date(),
+): Promise<CreatedInvite> {
+  const token = newInviteToken();
+  return db.$transaction(async (tx) => {
+    const invite = await tx.invite.create({
+      data: {
+        tokenHash: hashInviteToken(token),
+        role: options.role,
+        cohortId,
+        maxUses: options.maxUses,
+        expiresAt: new Date(now.getTime() + options.expiresInDays * 24 * 3600 * 1000),
+        createdById: actor.id,
+      },
+      select: inviteSelect,
+    });
+    await audit(tx, actor, {
+      action: "invite.create",
+      targetType: "invite",
+      targetId: invite.id,
+      cohortId,
+      after: { role: invite.role, maxUses: invite.maxUses, expiresAt: invite.expiresAt.toISOString() },
+    });
+    return { token, invite: toInviteRow(invite, now) };
+  });
+}
+
+export async function revokeInvite(actor: Actor, invite: { id: string; cohortId: string }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const revokedAt = new Date();
+    const { count } = await tx.invite.updateMany({ where: { id: invite.id, revokedAt: null }, data: { revokedAt } });
+    if (count === 0) throw new AppError("INVALID_STATE", "This invite link is already revoked.");
+    await audit(tx, actor, {
+      action: "invite.revoke",
+      targetType: "invite",
+      targetId: invite.id,
+      cohortId: invite.cohortId,
+      after: { revokedAt: revokedAt.toISOString() },
+    });
+  });
+}
+
+/**
+ * Points the cohort at another published version. Nothing is deleted or copied: progress hangs off
+ * milestone keys, so kept keys show their status at once and dropped keys' work stays stored.
+ * Conditional on the version the preview was made against, so two racing moves cannot both apply.
+ */
+export async function moveCohortVersion(
+  actor: Actor,
+  cohortId: string,
+  fromVersionId: string,
+  toVersionId: string,
+): Promise<{ versionId: string; number: number }> {
+  if (fromVersionId === toVersionId) throw new AppError("INVALID_STATE", "The cohort already follows this version.");
+  return db.$transaction(async (tx) => {
+    const target = await publishedVersionOrThrow(tx, toVersionId);
+    const from = await tx.roadmapVersion.findUnique({ where: { id: fromVersionId }, select: { number: true, title: true } });
+    const { count } = await tx.cohort.updateMany({
+      where: { id: cohortId, versionId: fromVersionId, archivedAt: null },
+      data: { versionId: toVersionId },
+    });
+    if (count === 0 || !from) throw new AppError("CONFLICT", VERSION_CONFLICT_MESSAGE);
+    await audit(tx, actor, {
+      action: "cohort.version_move",
+      targetType: "cohort",
+      targetId: cohortId,
+      cohortId,
+      before: { versionId: fromVersionId, number: from.number, title: from.title },
+      after: { versionId: toVersionId, number: target.number, title: target.title },
+    });
+    return { versionId: toVersionId, number: target.number };
+  });
+}
+
+// ——— Invite acceptance ———
+
+type ConsumedInvite = { id: string; role: "admin" | "mentor" | "learner"; cohort_id: string | null };
+
+function invalidInvite(): never {
+  throw new AppError("NOT_FOUND", INVITE_INVALID_MESSAGE);
+}
+
+/**
+ * Takes one use of the invite if it is still usable, in a single conditional UPDATE: when two people
+ * race for the last use, the row lock makes the second re-check `use_count < max_uses` and match nothing.
+ */
+async function consumeInvite(tx: Tx, tokenHash: string): Promise<ConsumedInvite> {
+  const rows = await tx.$queryRaw<ConsumedInvite[]>`
+    UPDATE invites SET use_count = use_count + 1, updated_at = now()
+    WHERE token_hash = ${tokenHash} AND revoked_at IS NULL AND expires_at > now() AND use_count < max_uses
+      AND (cohort_id IS NULL OR EXISTS (SELECT 1 FROM cohorts WHERE cohorts.id = invites.cohort_id AND cohorts.archived_at IS NULL))
+    RETURNING id, role::text AS role, cohort_id::text AS cohort_id`;
+  const invite = rows[0];
+  if (!invite || (invite.role !== "admin" && !invite.cohort_id)) invalidInvite();
+  return invite;
+}
+
+/** Gives the account the invite's role; an existing membership keeps its role and is reactivated if removed. */
+async function joinWithInvite(tx: Tx, invite: ConsumedInvite, userId: string): Promise<boolean> {
+  let reactivated = false;
+  if (invite.role === "admin") {
+    await tx.user.update({ where: { id: userId }, data: { isAdmin: true } });
+  } else {
+    const existing = await tx.membership.findUnique({
+      where: { cohortId_userId: { cohortId: invite.cohort_id!, userId } },
+      select: { id: true, removedAt: true },
+    });
+    if (existing) {
+      await tx.membership.update({ where: { id: existing.id }, data: { removedAt: null } });
+      reactivated = !!existing.removedAt;
+    } else {
+      await tx.membership.create({ data: { cohortId: invite.cohort_id!, userId, role: invite.role } });
+    }
+  }
+  // Someone removed and invited again redeems the same invite twice; one redemption row is enough.
+  await tx.inviteRedemption.createMany({ data: [{ inviteId: invite.id, userId }], skipDuplicates: true });
+  await audit(tx, { id: userId }, {
+    action: "invite.redeem",
+    targetType: "invite",
+    targetId: invite.id,
+    cohortId: invite.cohort_id,
+    after: { userId, role: invite.role, reactivated },
+  });
+  return reactivated;
+}
+
+async function usableInviteOrThrow(tokenHash: string, now: Date) {
+  const invite = await db.invite.findUnique({
+    where: { tokenHash },
+    select: { role: true, cohortId: true, revokedAt: true, expiresAt: true, useCount: true, maxUses: true },
+  });
+  if (!invite || inviteState(invite, now) !== "active") invalidInvite();
+  return invite;
+}
+
+/**
+ * Signed out: creates the account (password already checked against the policy) and joins with the
+ * invite's role in one transaction — a taken email or a lost race leaves nothing behind.
+ */
+export async function acceptInviteWithNewAccount(
+  account: { token: string; name: string; email: string; password: string },
+  now = new Date(),
+): Promise<JoinedCohort & { userId: string }> {
+  const tokenHash = hashInviteToken(account.token);
+  await usableInviteOrThrow(tokenHash, now);
+  const emailTaken = () =>
+    new AppError("INVALID_INPUT", "Some fields need attention.", {
+      email: ["An account with this email already exists. Sign in, then open this link again."],
+    });
+  if (await db.user.findUnique({ where: { email: account.email }, select: { id: true } })) throw emailTaken();
+  // Hashing is slow on purpose; do it before the transaction so the invite row is locked only briefly.
+  const passwordHash = await hashPassword(account.password);
+  try {
+    return await db.$transaction(async (tx) => {
+      const invite = await consumeInvite(tx, tokenHash);
+      const user = await tx.user.create({
+        data: { email: account.email, name: account.name, passwordHash },
+        select: { id: true },
+      });
+      await joinWithInvite(tx, invite, user.id);
+      return { userId: user.id, cohortId: invite.cohort_id, role: invite.role, home: homeOf(invite.role, invite.cohort_id), alreadyMember: false };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw emailTaken();
+    throw error;
+  }
+}
+
+/**
+ * Signed in: "Join <cohort>". Someone already active in the cohort keeps their membership and the
+ * invite keeps its use; someone removed earlier is reactivated.
+ */
+export async function acceptInviteAsUser(userId: string, token: string, now = new Date()): Promise<JoinedCohort> {
+  const tokenHash = hashInviteToken(token);
+  const invite = await usableInviteOrThrow(tokenHash, now);
+  const active =
+    invite.role === "admin"
+      ? await db.user.findFirst({ where: { id: userId, isAdmin: true }, select: { id: true } })
+      : await db.membership.findFirst({ where: { cohortId: invite.cohortId!, userId, removedAt: null }, select: { role: true } });
+  if (active) {
+    const role = "role" in active ? active.role : "admin";
+    return { cohortId: invite.cohortId, role, home: homeOf(role, invite.cohortId), alreadyMember: true };
+  }
+  return db.$transaction(async (tx) => {
+    const consumed = await consumeInvite(tx, tokenHash);
+    await joinWithInvite(tx, consumed, userId);
+    const membership = consumed.cohort_id
+      ? await tx.membership.findUnique({
+          where: { cohortId_userId: { cohortId: consumed.cohort_id, userId } },
+          select: { role: true },
+        })
+      : null;
+    const role = membership?.role ?? consumed.role;
+    return { cohortId: consumed.cohort_id, role, home: homeOf(role, consumed.cohort_id), alreadyMember: false };
+  });
+}

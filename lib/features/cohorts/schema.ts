@@ -1,0 +1,164 @@
+import { z } from "zod";
+import { isValidTimeZone } from "@/lib/features/cohorts/utils";
+import {
+  COHORT_NAME_MAX,
+  EXTENSION_DAYS_MAX,
+  INACTIVITY_DAYS_MAX,
+  INVITE_EXPIRY_DAYS_MAX,
+  INVITE_INVALID_MESSAGE,
+  INVITE_USES_MAX,
+  MENTORS_MAX,
+  REVIEW_TARGET_HOURS_DEFAULT,
+  REVIEW_TARGET_HOURS_MAX,
+  WEEKS_PER_PHASE_DEFAULT,
+  WEEKS_PER_PHASE_MAX,
+} from "@/lib/features/cohorts/constants";
+import { emailSchema, newAccountSchema } from "@/lib/features/users/schema";
+
+// Server-side only in practice: newAccountSchema brings the password policy (argon2) along, so client
+// components import limits and messages from constants.ts instead.
+
+// Form fields arrive as strings ("12", ""); numbers from API-style callers pass through unchanged.
+function numberOrUndefined(value: unknown) {
+  if (typeof value === "string") return value.trim() === "" ? undefined : Number(value);
+  return value ?? undefined;
+}
+
+function wholeNumber(min: number, max: number, what: string) {
+  const message = `Enter ${what} as a whole number from ${min} to ${max}.`;
+  return z.preprocess(numberOrUndefined, z.number({ error: message }).int(message).min(min, message).max(max, message));
+}
+
+/** Like wholeNumber, but an empty field means `fallback`. */
+function wholeNumberOr(fallback: number, min: number, max: number, what: string) {
+  const message = `Enter ${what} as a whole number from ${min} to ${max}.`;
+  return z.preprocess(
+    numberOrUndefined,
+    z
+      .number({ error: message })
+      .int(message)
+      .min(min, message)
+      .max(max, message)
+      .optional()
+      .transform((value) => value ?? fallback),
+  );
+}
+
+function isIsoDate(value: string) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+const isoDateSchema = z.string({ error: "Pick a date." }).trim().refine(isIsoDate, "Pick a date.");
+/** "" or missing means "no date". */
+const optionalIsoDateSchema = z.preprocess(
+  (value) => (value === "" || value === undefined ? null : value),
+  z.string().trim().refine(isIsoDate, "Pick a date, or leave it empty.").nullable(),
+);
+
+const nameSchema = z
+  .string({ error: "Enter a name." })
+  .trim()
+  .min(1, "Enter a name.")
+  .max(COHORT_NAME_MAX, `Use at most ${COHORT_NAME_MAX} characters.`);
+
+/** IANA names only; stored in the spelling Intl resolves them to ("utc" → "UTC"). */
+const timezoneSchema = z
+  .string({ error: "Pick a time zone." })
+  .trim()
+  .refine(isValidTimeZone, "Pick a time zone from the list, like Europe/Berlin.")
+  .transform((zone) => new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone);
+
+const cohortIdSchema = z.uuid("This cohort does not exist.");
+const versionIdSchema = z.uuid("Pick a published roadmap version.");
+
+const cohortShape = {
+  name: nameSchema,
+  startDate: isoDateSchema,
+  endDate: optionalIsoDateSchema,
+  timezone: timezoneSchema,
+};
+
+type Dated = { startDate: string; endDate: string | null };
+const endNotBeforeStart = (value: Dated) => value.endDate === null || value.endDate >= value.startDate;
+const END_BEFORE_START = { message: "The end date must be on or after the start date.", path: ["endDate"] };
+
+/** Admin → "New cohort". Mentors are named by the email of an existing account. */
+export const createCohortSchema = z
+  .object({
+    ...cohortShape,
+    // A new cohort may leave these empty and get the defaults; the settings form always sends them.
+    weeksPerPhase: wholeNumberOr(WEEKS_PER_PHASE_DEFAULT, 1, WEEKS_PER_PHASE_MAX, "weeks per phase"),
+    reviewTargetHours: wholeNumberOr(REVIEW_TARGET_HOURS_DEFAULT, 1, REVIEW_TARGET_HOURS_MAX, "the review target in hours"),
+    versionId: versionIdSchema,
+    mentorEmails: z
+      .array(emailSchema, "List the mentors' emails.")
+      .max(MENTORS_MAX, `Name at most ${MENTORS_MAX} mentors; add more later from the cohort's members page.`)
+      .transform((emails) => [...new Set(emails)]),
+  })
+  .strict()
+  .refine(endNotBeforeStart, END_BEFORE_START);
+export type CreateCohortInput = z.input<typeof createCohortSchema>;
+export type CreateCohortValues = z.output<typeof createCohortSchema>;
+
+/** Cohort → "Settings". lockVersion is the version the form loaded; a stale one is refused. */
+export const cohortSettingsSchema = z
+  .object({
+    ...cohortShape,
+    cohortId: cohortIdSchema,
+    lockVersion: z.number().int().min(0),
+    weeksPerPhase: wholeNumber(1, WEEKS_PER_PHASE_MAX, "weeks per phase"),
+    reviewTargetHours: wholeNumber(1, REVIEW_TARGET_HOURS_MAX, "the review target in hours"),
+    inactivityDays: wholeNumber(1, INACTIVITY_DAYS_MAX, "the inactivity days"),
+  })
+  .strict()
+  .refine(endNotBeforeStart, END_BEFORE_START);
+export type CohortSettingsInput = z.input<typeof cohortSettingsSchema>;
+export type CohortSettingsUpdate = Omit<z.output<typeof cohortSettingsSchema>, "cohortId" | "lockVersion">;
+
+export const memberRoleSchema = z.enum(["learner", "mentor"], "Choose learner or mentor.");
+
+export const addMemberSchema = z
+  .object({ cohortId: cohortIdSchema, email: emailSchema, role: memberRoleSchema })
+  .strict();
+export type AddMemberInput = z.input<typeof addMemberSchema>;
+
+/** Remove or add back: the membership names its cohort, so no cohort id is taken from the client. */
+export const membershipRefSchema = z.object({ membershipId: z.uuid("This member does not exist.") }).strict();
+
+export const memberScheduleSchema = z
+  .object({
+    membershipId: z.uuid("This member does not exist."),
+    startDate: optionalIsoDateSchema,
+    extensionDays: wholeNumber(0, EXTENSION_DAYS_MAX, "the extension in days"),
+  })
+  .strict();
+export type MemberScheduleInput = z.input<typeof memberScheduleSchema>;
+
+export const createInviteSchema = z
+  .object({
+    cohortId: cohortIdSchema,
+    role: memberRoleSchema,
+    expiresInDays: wholeNumber(1, INVITE_EXPIRY_DAYS_MAX, "the days until the link expires"),
+    maxUses: wholeNumber(1, INVITE_USES_MAX, "how many people may use the link"),
+  })
+  .strict();
+export type CreateInviteInput = z.input<typeof createInviteSchema>;
+
+export const inviteRefSchema = z.object({ inviteId: z.uuid("This invite does not exist.") }).strict();
+
+export const versionPreviewSchema = z.object({ cohortId: cohortIdSchema, versionId: versionIdSchema }).strict();
+
+/** fromVersionId is the version the preview was computed against: a move that raced another move is refused. */
+export const versionMoveSchema = z
+  .object({ cohortId: cohortIdSchema, fromVersionId: z.uuid(), versionId: versionIdSchema })
+  .strict();
+
+/** 32 random bytes in base64url: 43 characters. Anything else cannot be a token Cairn issued. */
+export const inviteTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, INVITE_INVALID_MESSAGE);
+
+export const acceptInviteSchema = z.object({ ...newAccountSchema.shape, token: inviteTokenSchema }).strict();
+export type AcceptInviteInput = z.input<typeof acceptInviteSchema>;
+
+export const joinInviteSchema = z.object({ token: inviteTokenSchema }).strict();

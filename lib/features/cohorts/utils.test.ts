@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { diffVersionItems, inviteState, isValidTimeZone, timeZoneOptions } from "@/lib/features/cohorts/utils";
+import type { MoveItem } from "@/lib/features/cohorts/types";
+
+const item = (key: string, title = key.toUpperCase(), kind: MoveItem["kind"] = "milestone"): MoveItem => ({
+  key,
+  title,
+  kind,
+  phaseTitle: kind === "milestone" ? "Phase" : null,
+});
+
+describe("diffVersionItems", () => {
+  it("splits keys into kept (in target order, with renames), new and dropped", () => {
+    const diff = diffVersionItems([item("a"), item("b"), item("c"), item("p", "P", "project")], [item("c"), item("a", "A renamed"), item("d"), item("p", "P", "project")]);
+    expect(diff.kept).toEqual([
+      { ...item("c"), previousTitle: null },
+      { ...item("a", "A renamed"), previousTitle: "A" },
+      { ...item("p", "P", "project"), previousTitle: null },
+    ]);
+    expect(diff.added).toEqual([item("d")]);
+    expect(diff.dropped).toEqual([item("b")]);
+  });
+
+  it("handles identical and disjoint versions", () => {
+    expect(diffVersionItems([item("a")], [item("a")])).toEqual({ kept: [{ ...item("a"), previousTitle: null }], added: [], dropped: [] });
+    expect(diffVersionItems([item("a")], [item("b")])).toEqual({ kept: [], added: [item("b")], dropped: [item("a")] });
+  });
+});
+
+describe("inviteState", () => {
+  const now = new Date("2027-03-01T12:00:00Z");
+  const base = { revokedAt: null, expiresAt: new Date("2027-03-02T00:00:00Z"), useCount: 0, maxUses: 1 };
+  it("names the first reason a link stops working", () => {
+    expect(inviteState(base, now)).toBe("active");
+    expect(inviteState({ ...base, expiresAt: now }, now)).toBe("expired");
+    expect(inviteState({ ...base, useCount: 1 }, now)).toBe("used_up");
+    expect(inviteState({ ...base, useCount: 1, revokedAt: now }, now)).toBe("revoked");
+  });
+});
+
+describe("time zones", () => {
+  it("accepts IANA names and rejects anything else", () => {
+    expect(isValidTimeZone("Europe/Berlin")).toBe(true);
+    expect(isValidTimeZone("UTC")).toBe(true);
+    expect(isValidTimeZone("Pacific/Chatham")).toBe(true);
+    expect(isValidTimeZone("Mars/Olympus")).toBe(false);
+    expect(isValidTimeZone("")).toBe(false);
+  });
+
+  it("lists UTC and keeps the current zone even when Intl spells it otherwise", () => {
+    const zones = timeZoneOptions("Asia/Calcutta");
+    expect(zones).toContain("UTC");
+    expect(zones).toContain("Asia/Calcutta");
+    expect(zones).toContain("Europe/Berlin");
+  });
+});

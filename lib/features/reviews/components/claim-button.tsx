@@ -1,0 +1,98 @@
+"use client";
+
+import { Hand, LockKeyhole } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toast";
+import { cn } from "@/lib/cn";
+import { claimReviewAction, releaseReviewAction } from "@/lib/features/reviews/actions";
+import type { ClaimView } from "@/lib/features/reviews/types";
+import { formatClock } from "@/lib/features/reviews/utils";
+
+/** The id the review screen's `c` shortcut presses. */
+export const CLAIM_BUTTON_ID = "review-claim";
+
+/**
+ * "Claim" / "Release" with the claim's holder. Optimistic: the label changes at once and goes back with a toast
+ * if the server refuses (someone else got there first, the attempt was decided…).
+ */
+export function ClaimButton({
+  submissionId,
+  claim,
+  timezone,
+  learnerName,
+  withShortcut = false,
+  className,
+}: {
+  submissionId: string;
+  claim: ClaimView | null;
+  timezone: string;
+  /** Names the attempt for screen readers when several claim buttons share a page. */
+  learnerName: string;
+  /** The review screen's single claim button answers to `c`. */
+  withShortcut?: boolean;
+  className?: string;
+}) {
+  const router = useRouter();
+  // Local state belongs to the claim it was made against: a server re-render with a new claim wins.
+  const [local, setLocal] = useState<{ base: ClaimView | null; claim: ClaimView | null; busy: boolean }>({
+    base: claim,
+    claim,
+    busy: false,
+  });
+  const current = local.base === claim ? local : { base: claim, claim, busy: false };
+  const shown = current.claim;
+
+  async function toggle() {
+    const releasing = shown?.byViewer === true;
+    const optimistic: ClaimView | null = releasing
+      ? null
+      : { byViewer: true, name: "you", until: new Date(Date.now() + 30 * 60_000).toISOString() };
+    setLocal({ base: claim, claim: optimistic, busy: true });
+    const result = await (releasing ? releaseReviewAction({ submissionId }) : claimReviewAction({ submissionId })).catch(() => null);
+    if (!result?.ok) {
+      setLocal({ base: claim, claim, busy: false });
+      toast({ title: result?.error ?? "Cairn could not be reached; the claim is unchanged.", variant: "danger" });
+      router.refresh();
+      return;
+    }
+    const until = result.data && "claimedUntil" in result.data ? result.data.claimedUntil : null;
+    setLocal({ base: claim, claim: until ? { byViewer: true, name: "you", until } : null, busy: false });
+    router.refresh();
+  }
+
+  if (shown && !shown.byViewer) {
+    return (
+      <span className={cn("inline-flex items-center gap-1.5 text-xs font-medium text-status-warning-fg", className)}>
+        <LockKeyhole aria-hidden className="size-3.5" />
+        <span title={`Until ${formatClock(shown.until, timezone)}`}>Claimed by {shown.name}</span>
+      </span>
+    );
+  }
+  return (
+    <span className={cn("inline-flex flex-wrap items-center gap-2", className)}>
+      {shown ? (
+        <span className="inline-flex items-center gap-1.5 text-xs font-medium text-accent">
+          <Hand aria-hidden className="size-3.5" />
+          <span>
+            Claimed by you <span className="font-normal text-muted-foreground">until {formatClock(shown.until, timezone)}</span>
+          </span>
+        </span>
+      ) : null}
+      <Button
+        id={withShortcut ? CLAIM_BUTTON_ID : undefined}
+        type="button"
+        size="sm"
+        variant="secondary"
+        loading={current.busy}
+        aria-label={`${shown ? "Release" : "Claim"} ${learnerName}'s attempt`}
+        aria-keyshortcuts={withShortcut ? "c" : undefined}
+        title={withShortcut ? `${shown ? "Release" : "Claim"} (c)` : undefined}
+        onClick={toggle}
+      >
+        {shown ? "Release" : "Claim"}
+      </Button>
+    </span>
+  );
+}

@@ -1,0 +1,28 @@
+/** How long "Claim" holds an attempt for one mentor before it counts as free again. */
+export const CLAIM_MINUTES = 30;
+
+/**
+ * Rows the queue renders at once, oldest first. The queue is worked from the top and `n` walks all of it, so a
+ * longer page would only add DOM (PERFORMANCE.md: ≤ 1,400 nodes) without helping anyone.
+ */
+export const QUEUE_PAGE_SIZE = 50;
+
+/** "Nothing waiting — N reviewed this week" counts the decisions of the last seven days. */
+export const REVIEWED_WINDOW_DAYS = 7;
+
+/** Phase filter value for portfolio projects, which belong to no phase. */
+export const PROJECTS_PHASE = "projects";
+
+/** Longest learner-name search the queue accepts. */
+export const LEARNER_SEARCH_MAX = 100;
+
+/** Keyboard shortcuts of the review screen, shown in its decision bar and its `?` overlay. */
+export const REVIEW_SHORTCUTS = [
+  { keys: ["a"], text: "Move to “Approve” — then Enter approves" },
+  { keys: ["r"], text: "Write the comment for “Request changes”; with a comment written, r sends it" },
+  { keys: ["Ctrl", "Enter"], text: "In the comment box: send “Request changes”" },
+  { keys: ["Esc"], text: "Leave the comment box" },
+  { keys: ["c"], text: "Claim or release this attempt" },
+  { keys: ["n"], text: "Next attempt in the queue" },
+  { keys: ["?"], text: "Show these shortcuts" },
+] as const;

@@ -1,0 +1,183 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { notify } from "@/lib/features/notifications/mutations";
+import { getItemRules, type ItemRulesRow } from "@/lib/features/progress/data";
+import { transition } from "@/lib/features/progress/policy";
+import { CLAIM_MINUTES } from "@/lib/features/reviews/constants";
+import type { Reviewer, ReviewScope } from "@/lib/features/reviews/data";
+import type { DecisionResult } from "@/lib/features/reviews/types";
+import { formatClock, formatDateTime } from "@/lib/features/reviews/utils";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ProgressStatus, SubmissionStatus } from "@/lib/generated/prisma/enums";
+
+const MINUTE_MS = 60 * 1000;
+
+type AttemptState = {
+  status: SubmissionStatus;
+  claimedUntil: Date | null;
+  claimedBy: { id: string; name: string } | null;
+  review: { createdAt: Date; reviewer: { name: string } } | null;
+};
+
+const ATTEMPT_STATE = {
+  status: true,
+  claimedUntil: true,
+  claimedBy: { select: { id: true, name: true } },
+  review: { select: { createdAt: true, reviewer: { select: { name: true } } } },
+} as const;
+
+function heldByOther(state: AttemptState, reviewerId: string, now: Date) {
+  return !!state.claimedBy && state.claimedBy.id !== reviewerId && !!state.claimedUntil && state.claimedUntil > now;
+}
+
+/** Why an attempt cannot be claimed or decided any more — or null when it still can. */
+function closedReason(state: AttemptState, timezone: string): AppError | null {
+  if (state.review) {
+    return new AppError("CONFLICT", `Already decided by ${state.review.reviewer.name} at ${formatDateTime(state.review.createdAt, timezone)}.`);
+  }
+  if (state.status === "withdrawn") return new AppError("CONFLICT", "The learner withdrew this attempt.");
+  if (state.status !== "pending") return new AppError("CONFLICT", "This attempt is no longer waiting for review.");
+  return null;
+}
+
+function claimedConflict(state: AttemptState, timezone: string) {
+  return new AppError(
+    "CONFLICT",
+    `${state.claimedBy!.name} is reviewing this attempt (claimed until ${formatClock(state.claimedUntil!, timezone)}).`,
+  );
+}
+
+/**
+ * "Claim": the attempt is the reviewer's for 30 minutes. One conditional UPDATE decides between two mentors
+ * claiming at once; a claim whose time has passed counts as free, so nobody waits on a mentor who walked away.
+ */
+export async function claimSubmission(scope: ReviewScope, reviewer: Pick<Reviewer, "id">, now = new Date()) {
+  const claimedUntil = new Date(now.getTime() + CLAIM_MINUTES * MINUTE_MS);
+  const { count } = await db.submission.updateMany({
+    where: {
+      id: scope.submissionId,
+      status: "pending",
+      OR: [{ claimedById: null }, { claimedUntil: null }, { claimedUntil: { lte: now } }, { claimedById: reviewer.id }],
+    },
+    data: { claimedById: reviewer.id, claimedUntil },
+  });
+  if (count === 1) return { claimedUntil: claimedUntil.toISOString() };
+  const state = await db.submission.findUniqueOrThrow({ where: { id: scope.submissionId }, select: ATTEMPT_STATE });
+  throw closedReason(state, scope.access.timezone) ?? claimedConflict(state, scope.access.timezone);
+}
+
+/** "Release": only the mentor holding a claim gives it back; an expired or absent claim is already free. */
+export async function releaseSubmission(scope: ReviewScope, reviewer: Pick<Reviewer, "id">, now = new Date()) {
+  const { count } = await db.submission.updateMany({
+    where: { id: scope.submissionId, claimedById: reviewer.id },
+    data: { claimedById: null, claimedUntil: null },
+  });
+  if (count === 1) return;
+  const state = await db.submission.findUniqueOrThrow({ where: { id: scope.submissionId }, select: ATTEMPT_STATE });
+  if (heldByOther(state, reviewer.id, now)) {
+    throw new AppError("CONFLICT", `${state.claimedBy!.name} holds this claim; only they can release it.`);
+  }
+}
+
+const FALLBACK_RULES = { evidence: "required", reviewRequired: true } as const;
+
+/** The item as the cohort's version has it; an item dropped from the version keeps its key as its name. */
+async function itemOf(scope: ReviewScope): Promise<ItemRulesRow> {
+  return (await getItemRules(scope.access.versionId, scope.itemKey)) ?? { key: scope.itemKey, title: scope.itemKey, ...FALLBACK_RULES };
+}
+
+/** Where a learner's notification about this item leads: their milestone page in this cohort. */
+function itemHref(scope: ReviewScope) {
+  return `/roadmap/${scope.itemKey}?cohort=${scope.access.cohortId}`;
+}
+
+/** The reviews row written by whoever won a race, read after our own transaction was rolled back. */
+async function winnerConflict(scope: ReviewScope) {
+  const state = await db.submission.findUniqueOrThrow({ where: { id: scope.submissionId }, select: ATTEMPT_STATE });
+  return closedReason(state, scope.access.timezone) ?? new AppError("CONFLICT", "This attempt changed meanwhile. Reload it.");
+}
+
+/**
+ * "Approve" / "Request changes" (SECURITY.md #25, #28). One transaction: the learner's progress row is locked
+ * `FOR UPDATE` — the same row and lock as the learner's submit and withdraw — so a withdraw and a decision, or two
+ * decisions, run one after the other; the second one sees the first and gets a conflict naming it. The review,
+ * both statuses, the cleared claim, the audit event and the learner's notification commit together or not at all.
+ * The unique reviews.submission_id is the last line of defence: if it ever fires, the caller still gets a
+ * conflict naming the winner, never a 500 and never an overwrite.
+ */
+export async function recordDecision(
+  scope: ReviewScope,
+  reviewer: Pick<Reviewer, "id" | "name">,
+  input: { decision: "approve" | "request_changes"; comment: string },
+  now = new Date(),
+): Promise<DecisionResult> {
+  const item = await itemOf(scope);
+  try {
+    return await db.$transaction(async (tx) => {
+      const [progress] = await tx.$queryRaw<{ id: string; status: ProgressStatus }[]>`
+        SELECT id, status FROM progress WHERE id = ${scope.progressId}::uuid FOR UPDATE`;
+      const state = await tx.submission.findUniqueOrThrow({ where: { id: scope.submissionId }, select: ATTEMPT_STATE });
+      const closed = closedReason(state, scope.access.timezone);
+      if (closed) throw closed;
+      if (heldByOther(state, reviewer.id, now)) throw claimedConflict(state, scope.access.timezone);
+      const next = transition(progress!.status, input.decision, item);
+      if (!next.ok) throw new AppError("INVALID_STATE", next.message);
+
+      const approved = input.decision === "approve";
+      const submissionStatus: SubmissionStatus = approved ? "approved" : "changes_requested";
+      await tx.review.create({
+        data: { submissionId: scope.submissionId, reviewerId: reviewer.id, decision: input.decision, comment: input.comment, createdAt: now },
+      });
+      await tx.submission.update({
+        where: { id: scope.submissionId },
+        data: { status: submissionStatus, claimedById: null, claimedUntil: null },
+      });
+      await tx.progress.update({
+        where: { id: progress!.id },
+        data: { status: next.status, completedAt: approved ? now : null, lockVersion: { increment: 1 } },
+      });
+      await tx.auditEvent.create({
+        data: {
+          actorId: reviewer.id,
+          action: approved ? "review.approve" : "review.request_changes",
+          targetType: "submission",
+          targetId: scope.submissionId,
+          cohortId: scope.access.cohortId,
+          before: { submission: state.status, progress: progress!.status },
+          after: { submission: submissionStatus, progress: next.status },
+          createdAt: now,
+        },
+      });
+      await notify(tx, {
+        userId: scope.learnerId,
+        type: "decision",
+        title: approved ? `Approved: ${item.title}` : `Changes requested: ${item.title}`,
+        href: itemHref(scope),
+      });
+      return { status: next.status, decision: input.decision };
+    });
+  } catch (error) {
+    // Unreachable while the row lock holds, but a second reviews row must never surface as a 500.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw await winnerConflict(scope);
+    throw error;
+  }
+}
+
+/** A mentor's message in the milestone's thread; the learner is notified in the same transaction. */
+export async function addMentorComment(scope: ReviewScope, author: Pick<Reviewer, "id" | "name">, body: string) {
+  const item = await itemOf(scope);
+  return db.$transaction(async (tx) => {
+    const comment = await tx.comment.create({
+      data: { membershipId: scope.membershipId, itemKey: scope.itemKey, authorId: author.id, body },
+      select: { id: true },
+    });
+    await notify(tx, {
+      userId: scope.learnerId,
+      type: "comment",
+      title: `${author.name} replied about “${item.title}”`,
+      href: itemHref(scope),
+    });
+    return comment;
+  });
+}

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { ROADMAP_KEY_PATTERN } from "@/lib/features/roadmaps/json";
+import { COMMENT_MAX } from "@/lib/features/progress/schema";
+import { LEARNER_SEARCH_MAX, PROJECTS_PHASE } from "@/lib/features/reviews/constants";
+import { MARKDOWN_MAX_LENGTH } from "@/lib/text-limits";
+
+const count = (value: number) => value.toLocaleString("en");
+
+export const REVIEW_MESSAGES = {
+  submission: "This attempt does not exist.",
+  decision: "Choose “Approve” or “Request changes”.",
+  commentRequired: "Say what needs to change: a comment is required to request changes.",
+  commentLength: `Keep the comment under ${count(MARKDOWN_MAX_LENGTH)} characters.`,
+  replyRequired: "Write a reply first.",
+  replyLength: `Keep the reply under ${count(COMMENT_MAX)} characters.`,
+} as const;
+
+const submissionId = z.uuid({ error: REVIEW_MESSAGES.submission });
+
+/**
+ * Scope always comes from the attempt itself. A client may still name the cohort it thinks the attempt is in; a
+ * mismatch reads as "not found", exactly like an unknown id (SECURITY.md #3).
+ */
+const cohortHint = z.uuid({ error: REVIEW_MESSAGES.submission }).optional();
+
+/** "Claim" and "Release". */
+export const claimInputSchema = z.strictObject({ submissionId, cohortId: cohortHint });
+
+/** "Approve" / "Request changes": a comment (Markdown) is optional to approve and required to request changes. */
+export const decisionInputSchema = z
+  .strictObject({
+    submissionId,
+    cohortId: cohortHint,
+    decision: z.enum(["approve", "request_changes"], { error: REVIEW_MESSAGES.decision }),
+    comment: z
+      .string()
+      .max(MARKDOWN_MAX_LENGTH, { error: REVIEW_MESSAGES.commentLength })
+      // Blank means no comment; otherwise kept as typed, because leading indentation is Markdown.
+      .transform((comment) => (comment.trim() === "" ? "" : comment))
+      .default(""),
+  })
+  .superRefine((input, context) => {
+    if (input.decision === "request_changes" && input.comment === "") {
+      context.addIssue({ code: "custom", path: ["comment"], message: REVIEW_MESSAGES.commentRequired });
+    }
+  });
+
+export type DecisionInput = z.infer<typeof decisionInputSchema>;
+
+/** A mentor's message in the milestone's thread with the learner. */
+export const mentorCommentInputSchema = z.strictObject({
+  submissionId,
+  cohortId: cohortHint,
+  body: z
+    .string()
+    .trim()
+    .min(1, { error: REVIEW_MESSAGES.replyRequired })
+    .max(COMMENT_MAX, { error: REVIEW_MESSAGES.replyLength }),
+});
+
+/**
+ * The queue's filters, read from the query string. Only the cohort can be out of scope (the loader answers that
+ * with a 404); a malformed phase or an over-long search is dropped rather than refused, as a search box would.
+ */
+export const queueFiltersSchema = z.object({
+  cohort: z.string().optional().catch(undefined),
+  phase: z
+    .string()
+    .refine((phase) => phase === PROJECTS_PHASE || ROADMAP_KEY_PATTERN.test(phase))
+    .optional()
+    .catch(undefined),
+  learner: z
+    .string()
+    .trim()
+    .max(LEARNER_SEARCH_MAX)
+    .transform((learner) => learner || undefined)
+    .optional()
+    .catch(undefined),
+});
+
+export type QueueFilters = { cohort?: string; phase?: string; learner?: string };
+
+/** Next's searchParams give a string, an array for repeated keys, or nothing; the first value wins. */
+export function parseQueueFilters(searchParams: Record<string, string | string[] | undefined>): QueueFilters {
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const parsed = queueFiltersSchema.parse({
+    cohort: first(searchParams.cohort) || undefined,
+    phase: first(searchParams.phase) || undefined,
+    learner: first(searchParams.learner),
+  });
+  return Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined)) as QueueFilters;
+}
