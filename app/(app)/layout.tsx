@@ -1,4 +1,4 @@
-import { Briefcase, CalendarCheck, Inbox, Map, Shield } from "lucide-react";
+import { Briefcase, CalendarCheck, Inbox, Map, Shield, Users } from "lucide-react";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -16,8 +16,14 @@ const NAV: Record<"learner" | "mentor" | "admin", AppShellNavItem[]> = {
     { href: "/portfolio", label: "Portfolio", icon: Briefcase },
     { href: "/check-ins", label: "Check-ins", icon: CalendarCheck },
   ],
-  mentor: [{ href: "/reviews", label: "Review queue", icon: Inbox }],
-  admin: [{ href: "/admin", label: "Admin", icon: Shield }],
+  mentor: [
+    { href: "/reviews", label: "Review queue", icon: Inbox },
+    { href: "/cohorts", label: "Cohorts", icon: Users },
+  ],
+  admin: [
+    { href: "/admin", label: "Admin", icon: Shield, exact: true },
+    { href: "/admin/cohorts", label: "All cohorts", icon: Users },
+  ],
 };
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {

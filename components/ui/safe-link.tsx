@@ -1,5 +1,6 @@
 import type { ComponentProps, ReactNode } from "react";
 
+import { cn } from "@/lib/cn";
 import { parseHttpUrl } from "@/lib/safe-url";
 
 export type SafeLinkProps = Omit<ComponentProps<"a">, "href" | "target" | "rel" | "children"> & {
@@ -16,7 +17,8 @@ export function SafeLink({ href, children, className, ...anchorProps }: SafeLink
   const url = typeof href === "string" ? parseHttpUrl(href) : null;
   if (!url) return <span className={className}>{children}</span>;
   return (
-    <a {...anchorProps} className={className} href={url.href} target="_blank" rel="noopener noreferrer nofollow ugc">
+    // `relative` keeps the screen-reader-only text inside the link's box, so a truncated link never widens the page.
+    <a {...anchorProps} className={cn("relative", className)} href={url.href} target="_blank" rel="noopener noreferrer nofollow ugc">
       {children}
       <span className="sr-only"> (opens in a new tab)</span>
     </a>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 
 const CELL = "td[data-key]";
 
@@ -23,6 +23,14 @@ export function MatrixGrid({ learnerBase, children }: { learnerBase: string; chi
   const router = useRouter();
   const box = useRef<HTMLDivElement>(null);
   const [tip, setTip] = useState<Tip | null>(null);
+
+  // The tooltip is placed in viewport coordinates; any page scroll would leave it behind.
+  useEffect(() => {
+    if (!tip) return;
+    const hide = () => setTip(null);
+    window.addEventListener("scroll", hide, { passive: true, once: true });
+    return () => window.removeEventListener("scroll", hide);
+  }, [tip]);
 
   function grid(): HTMLElement[][] {
     const rows = box.current?.querySelectorAll<HTMLTableRowElement>("tbody tr") ?? [];
