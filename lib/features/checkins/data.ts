@@ -20,6 +20,7 @@ import {
   safeTimeZone,
   streakLength,
   weekOf,
+  weeklyRuleCheck,
   weekStartOf,
   weeksBetween,
 } from "@/lib/features/checkins/utils";
@@ -152,7 +153,7 @@ export async function getCheckinsPage(
   const ruleFor = (week: string): WeeklyRuleCheck => {
     const evidence = evidenceByWeek.get(week) ?? 0;
     const completed = completedByWeek.get(week) ?? 0;
-    return { met: evidence + completed > 0, evidence, completed };
+    return weeklyRuleCheck(evidence, completed);
   };
 
   const checkinByWeek = new Map(

@@ -1,6 +1,7 @@
 // Week arithmetic on calendar dates ("YYYY-MM-DD") in a cohort's time zone.
 // Calendar dates are handled as UTC midnights so the server's own TZ never leaks in;
 // only `localDate` looks at a zone, through Intl (no date library).
+import type { WeeklyRuleCheck } from "@/lib/features/checkins/types";
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -107,4 +108,12 @@ export function formatDateTime(iso: string, timeZone: string): string {
     hourCycle: "h23",
     timeZone: safeTimeZone(timeZone),
   }).format(new Date(iso));
+}
+
+/**
+ * The weekly rule, in one place: a week meets it with at least one piece of evidence
+ * (an attempt that was not withdrawn) or one completed milestone in that week.
+ */
+export function weeklyRuleCheck(evidence: number, completed: number): WeeklyRuleCheck {
+  return { met: evidence + completed > 0, evidence, completed };
 }

@@ -3,7 +3,7 @@
 // the learner page and the CSV all flag the same people for the same reasons.
 import type { Viewer } from "@/lib/auth/viewer";
 import type { WeeklyRuleCheck } from "@/lib/features/checkins/types";
-import { addDays, localDate, weekOf, weekStartOf } from "@/lib/features/checkins/utils";
+import { addDays, localDate, weekOf, weeklyRuleCheck, weekStartOf } from "@/lib/features/checkins/utils";
 import type { CohortAccess } from "@/lib/features/cohorts/data";
 import type { RiskFlag } from "@/lib/features/cohort-progress/types";
 import { daysBetween, formatDay, pace, type PaceInput } from "@/lib/features/progress/utils";
@@ -62,7 +62,7 @@ export function weeklyRuleFor(weekStart: string, evidence: Date[], completions: 
   const inWeek = (instants: Date[]) => instants.filter((instant) => weekOf(instant, timeZone) === weekStart).length;
   const evidenceCount = inWeek(evidence);
   const completed = inWeek(completions);
-  return { met: evidenceCount + completed > 0, evidence: evidenceCount, completed };
+  return weeklyRuleCheck(evidenceCount, completed);
 }
 
 /** The weekly rule missed in both of the last two complete weeks; the running week never counts against anyone. */
