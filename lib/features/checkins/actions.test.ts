@@ -1,6 +1,6 @@
-// Server actions are tested as shipped: requireViewer() is the only thing replaced, so each
-// test signs in as someone by setting `signedIn.viewer`, and validation, authorization
-// against the database and the writes all run for real.
+// Server actions are tested as shipped: each test signs in as someone by setting
+// `signedIn.viewer`, and the session still goes through the real database check
+// (runWithTestSession, decision 005), as do validation, authorization and the writes.
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
@@ -19,12 +19,16 @@ import { createUser } from "@/prisma/factories/users";
 
 const signedIn = vi.hoisted(() => ({ viewer: null as Viewer | null }));
 
-vi.mock("@/lib/auth/viewer", () => ({
-  requireViewer: async () => {
-    if (!signedIn.viewer) throw new Error("test forgot to sign someone in");
-    return signedIn.viewer;
-  },
-}));
+vi.mock("@/lib/auth/viewer", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/auth/viewer")>();
+  return {
+    ...actual,
+    requireViewer: async () => {
+      if (!signedIn.viewer) throw new Error("test forgot to sign someone in");
+      return actual.runWithTestSession({ uid: signedIn.viewer.id, sv: 0 }, () => actual.requireViewer());
+    },
+  };
+});
 
 const asViewer = (user: { id: string; email: string; name: string; isAdmin: boolean }): Viewer => ({
   id: user.id,
