@@ -25,6 +25,7 @@ import {
   weeksBetween,
 } from "@/lib/features/checkins/utils";
 import { COMPLETE_STATUSES } from "@/lib/features/progress/constants";
+import { liveInOrder } from "@/lib/features/roadmaps/utils";
 
 const checkinSelect = {
   id: true,
@@ -59,7 +60,12 @@ type CheckinRow = {
   comments: { id: string; body: string; createdAt: Date; authorId: string; author: { name: string } }[];
 } & Record<(typeof CLOSE_OUT_TEXT_FIELDS)[number], string>;
 
-function toRecord(row: CheckinRow, titles: ReadonlyMap<string, string>, learnerUserId: string, viewerId: string): CheckinRecord {
+function toRecord(
+  row: CheckinRow,
+  titles: ReadonlyMap<string, string>,
+  learnerUserId: string,
+  viewerId: string,
+): CheckinRecord {
   return {
     id: row.id,
     weekStart: isoDate(row.weekStart),
@@ -67,7 +73,9 @@ function toRecord(row: CheckinRow, titles: ReadonlyMap<string, string>, learnerU
     plannedMilestones: row.plannedKeys.map((key) => ({ key, title: titles.get(key) ?? key })),
     plannedHours: row.plannedHours,
     actualHours: row.actualHours,
-    closeOut: Object.fromEntries(CLOSE_OUT_TEXT_FIELDS.map((field) => [field, row[field]])) as CheckinRecord["closeOut"],
+    closeOut: Object.fromEntries(
+      CLOSE_OUT_TEXT_FIELDS.map((field) => [field, row[field]]),
+    ) as CheckinRecord["closeOut"],
     closedAt: row.closedAt?.toISOString() ?? null,
     lockVersion: row.lockVersion,
     comments: row.comments.map((comment) => ({
@@ -107,19 +115,11 @@ export async function getCheckinsPage(
       where: { id: membership.versionId },
       relationLoadStrategy: "join",
       select: {
-        phases: {
-          where: { archivedAt: null },
-          orderBy: { position: "asc" },
-          select: {
-            key: true,
-            title: true,
-            milestones: {
-              where: { archivedAt: null },
-              orderBy: { position: "asc" },
-              select: { key: true, title: true },
-            },
-          },
-        },
+        phases: liveInOrder({
+          key: true,
+          title: true,
+          milestones: liveInOrder({ key: true, title: true }),
+        }),
         weeklyRule: { orderBy: { position: "asc" }, select: { text: true } },
       },
     }),
@@ -145,7 +145,10 @@ export async function getCheckinsPage(
   const startWeek = weekStartOf(isoDate(membership.startDate));
   const titles = new Map(version.phases.flatMap((phase) => phase.milestones.map((m) => [m.key, m.title] as const)));
 
-  const evidenceByWeek = tallyByWeek(submissions.map((s) => s.createdAt), timeZone);
+  const evidenceByWeek = tallyByWeek(
+    submissions.map((s) => s.createdAt),
+    timeZone,
+  );
   const completedByWeek = tallyByWeek(
     progress.flatMap((row) => (row.completedAt && COMPLETE_STATUSES.has(row.status) ? [row.completedAt] : [])),
     timeZone,

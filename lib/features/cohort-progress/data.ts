@@ -4,6 +4,7 @@ import { TIMELINE_EXCERPT, TIMELINE_LIMIT } from "@/lib/features/cohort-progress
 import type { CohortListItem, CohortStructure, LearnerRow, TimelineEvent } from "@/lib/features/cohort-progress/types";
 import type { ReviewHistoryRow } from "@/lib/features/cohort-progress/utils";
 import { isoDate, safeTimeZone } from "@/lib/features/checkins/utils";
+import { liveInOrder } from "@/lib/features/roadmaps/utils";
 import type { Decision, ProgressStatus, SelfAssessment, SubmissionStatus } from "@/lib/generated/prisma/enums";
 
 /**
@@ -26,20 +27,12 @@ export async function getCohortStructure(cohortId: string): Promise<CohortStruct
         select: {
           title: true,
           number: true,
-          phases: {
-            where: { archivedAt: null },
-            orderBy: { position: "asc" },
-            select: {
-              key: true,
-              title: true,
-              milestones: {
-                where: { archivedAt: null },
-                orderBy: { position: "asc" },
-                select: { key: true, title: true, reviewRequired: true },
-              },
-            },
-          },
-          projects: { where: { archivedAt: null }, orderBy: { position: "asc" }, select: { key: true, title: true } },
+          phases: liveInOrder({
+            key: true,
+            title: true,
+            milestones: liveInOrder({ key: true, title: true, reviewRequired: true }),
+          }),
+          projects: liveInOrder({ key: true, title: true }),
           criteria: { orderBy: { position: "asc" }, select: { key: true, text: true } },
         },
       },

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { LearnerMembership } from "@/lib/features/cohorts/types";
 import type { LearnerPortfolio, PublicPortfolio } from "@/lib/features/portfolio/types";
 import { pinnedCommit } from "@/lib/features/progress/link-kinds";
+import { liveInOrder } from "@/lib/features/roadmaps/utils";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
 
 /** The roadmap's portfolio projects with the learner's status, latest evidence and the milestones each demonstrates. */
@@ -13,11 +14,7 @@ export async function getLearnerPortfolio(membership: LearnerMembership): Promis
       relationLoadStrategy: "join",
       select: {
         milestones: { where: { archivedAt: null }, select: { key: true, title: true } },
-        projects: {
-          where: { archivedAt: null },
-          orderBy: { position: "asc" },
-          select: { key: true, title: true, description: true, milestoneKeys: true },
-        },
+        projects: liveInOrder({ key: true, title: true, description: true, milestoneKeys: true }),
       },
     }),
     db.progress.findMany({

@@ -2,9 +2,16 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { LearnerMembership } from "@/lib/features/cohorts/types";
 import { COMPLETE_STATUSES } from "@/lib/features/progress/constants";
-import type { LearnerItem, LearnerRoadmap, NextUp, RoadmapPhaseSection } from "@/lib/features/progress/types";
+import type {
+  AttemptView,
+  LearnerItem,
+  LearnerRoadmap,
+  NextUp,
+  RoadmapPhaseSection,
+} from "@/lib/features/progress/types";
 import { pace, targetDates, todayInZone, toIsoDate } from "@/lib/features/progress/utils";
-import type { EvidenceRequirement, ProgressStatus } from "@/lib/generated/prisma/enums";
+import { liveInOrder } from "@/lib/features/roadmaps/utils";
+import type { Decision, EvidenceRequirement, ProgressStatus, SubmissionStatus } from "@/lib/generated/prisma/enums";
 
 function pacingOf(membership: LearnerMembership) {
   return {
@@ -24,19 +31,11 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
         title: true,
         summary: true,
         criteria: { orderBy: { position: "asc" }, select: { key: true, text: true } },
-        phases: {
-          where: { archivedAt: null },
-          orderBy: { position: "asc" },
-          select: {
-            key: true,
-            title: true,
-            milestones: {
-              where: { archivedAt: null },
-              orderBy: { position: "asc" },
-              select: { key: true, title: true, evidence: true, reviewRequired: true, effortHours: true },
-            },
-          },
-        },
+        phases: liveInOrder({
+          key: true,
+          title: true,
+          milestones: liveInOrder({ key: true, title: true, evidence: true, reviewRequired: true, effortHours: true }),
+        }),
       },
     }),
     db.progress.findMany({
@@ -59,7 +58,10 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
   const byKey = new Map(progress.map((row) => [row.itemKey, row]));
   const pacing = pacingOf(membership);
   const today = todayInZone(membership.timezone, now);
-  const targets = targetDates(version.phases.map((phase) => phase.milestones.length), pacing);
+  const targets = targetDates(
+    version.phases.map((phase) => phase.milestones.length),
+    pacing,
+  );
 
   const phases: RoadmapPhaseSection[] = version.phases.map((phase, index) => {
     const milestones = phase.milestones.map((milestone, position) => ({
@@ -77,7 +79,9 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
       milestones,
     };
   });
-  const all = phases.flatMap((phase) => phase.milestones.map((milestone) => ({ ...milestone, phaseTitle: phase.title })));
+  const all = phases.flatMap((phase) =>
+    phase.milestones.map((milestone) => ({ ...milestone, phaseTitle: phase.title })),
+  );
   return {
     cohortId: membership.cohortId,
     cohortName: membership.cohortName,
@@ -115,8 +119,46 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
 function nextUp(milestones: (RoadmapPhaseSection["milestones"][number] & { phaseTitle: string })[]): NextUp | null {
   const next = milestones.find((m) => !COMPLETE_STATUSES.has(m.status) && m.status !== "submitted");
   return next
-    ? { key: next.key, title: next.title, phaseTitle: next.phaseTitle, status: next.status, targetDate: next.targetDate }
+    ? {
+        key: next.key,
+        title: next.title,
+        phaseTitle: next.phaseTitle,
+        status: next.status,
+        targetDate: next.targetDate,
+      }
     : null;
+}
+
+type AttemptRow = {
+  id: string;
+  attempt: number;
+  status: SubmissionStatus;
+  note: string;
+  createdAt: Date;
+  withdrawnAt: Date | null;
+  links: AttemptView["links"];
+  review: { decision: Decision; comment: string; createdAt: Date; reviewer: { name: string } } | null;
+};
+
+/** An attempt as both the learner's milestone page and the mentor's review screen show it. */
+export function toAttemptView(submission: AttemptRow): AttemptView {
+  return {
+    id: submission.id,
+    attempt: submission.attempt,
+    status: submission.status,
+    note: submission.note,
+    createdAt: submission.createdAt.toISOString(),
+    withdrawnAt: submission.withdrawnAt?.toISOString() ?? null,
+    links: submission.links,
+    decision: submission.review
+      ? {
+          decision: submission.review.decision,
+          comment: submission.review.comment,
+          reviewerName: submission.review.reviewer.name,
+          decidedAt: submission.review.createdAt.toISOString(),
+        }
+      : null,
+  };
 }
 
 /** One milestone or project as the learner works on it: the brief, every attempt, the thread and their notes. */
@@ -126,27 +168,19 @@ export async function getLearnerItem(membership: LearnerMembership, key: string)
       where: { id: membership.versionId },
       relationLoadStrategy: "join",
       select: {
-        phases: {
-          where: { archivedAt: null },
-          orderBy: { position: "asc" },
-          select: {
+        phases: liveInOrder({
+          title: true,
+          milestones: liveInOrder({
+            key: true,
             title: true,
-            milestones: {
-              where: { archivedAt: null },
-              orderBy: { position: "asc" },
-              select: {
-                key: true,
-                title: true,
-                description: true,
-                doneWhen: true,
-                resources: true,
-                evidence: true,
-                reviewRequired: true,
-                effortHours: true,
-              },
-            },
-          },
-        },
+            description: true,
+            doneWhen: true,
+            resources: true,
+            evidence: true,
+            reviewRequired: true,
+            effortHours: true,
+          }),
+        }),
         projects: {
           where: { key, archivedAt: null },
           select: {
@@ -200,7 +234,10 @@ export async function getLearnerItem(membership: LearnerMembership, key: string)
   ]);
 
   const statusOf = new Map(progress.map((row) => [row.itemKey, row.status]));
-  const targets = targetDates(version.phases.map((phase) => phase.milestones.length), pacingOf(membership));
+  const targets = targetDates(
+    version.phases.map((phase) => phase.milestones.length),
+    pacingOf(membership),
+  );
   const mine = progress.find((row) => row.itemKey === key);
   const common = {
     cohortId: membership.cohortId,
@@ -208,23 +245,7 @@ export async function getLearnerItem(membership: LearnerMembership, key: string)
     timezone: membership.timezone,
     status: mine?.status ?? ("not_started" as ProgressStatus),
     lockVersion: mine?.lockVersion ?? 0,
-    attempts: (mine?.submissions ?? []).map((submission) => ({
-      id: submission.id,
-      attempt: submission.attempt,
-      status: submission.status,
-      note: submission.note,
-      createdAt: submission.createdAt.toISOString(),
-      withdrawnAt: submission.withdrawnAt?.toISOString() ?? null,
-      links: submission.links,
-      decision: submission.review
-        ? {
-            decision: submission.review.decision,
-            comment: submission.review.comment,
-            reviewerName: submission.review.reviewer.name,
-            decidedAt: submission.review.createdAt.toISOString(),
-          }
-        : null,
-    })),
+    attempts: (mine?.submissions ?? []).map(toAttemptView),
     thread: thread.map((comment) => ({
       id: comment.id,
       body: comment.body,
@@ -279,7 +300,9 @@ export type ItemRulesRow = { key: string; title: string; evidence: EvidenceRequi
 
 /** A live milestone or project of a version by key, in one statement (they share one key space). */
 export async function getItemRules(versionId: string, key: string): Promise<ItemRulesRow | null> {
-  const rows = await db.$queryRaw<{ key: string; title: string; evidence: EvidenceRequirement; review_required: boolean }[]>`
+  const rows = await db.$queryRaw<
+    { key: string; title: string; evidence: EvidenceRequirement; review_required: boolean }[]
+  >`
     SELECT key, title, evidence, review_required FROM milestones
      WHERE version_id = ${versionId}::uuid AND key = ${key} AND archived_at IS NULL
     UNION ALL

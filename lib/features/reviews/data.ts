@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { getCohortAccess, type CohortAccess } from "@/lib/features/cohorts/data";
+import { toAttemptView } from "@/lib/features/progress/data";
 import type { AttemptView } from "@/lib/features/progress/types";
 import { PROJECTS_PHASE, QUEUE_PAGE_SIZE, REVIEWED_WINDOW_DAYS } from "@/lib/features/reviews/constants";
 import type { QueueFilters } from "@/lib/features/reviews/schema";
@@ -86,7 +87,17 @@ export async function getReviewQueue(
 ): Promise<ReviewQueue> {
   const scope = viewer.isAdmin ? "admin" : "mentor";
   if (cohorts.length === 0) {
-    return { now: now.toISOString(), scope, filters, cohorts: [], phases: [], rows: [], matching: 0, waiting: 0, reviewedThisWeek: 0 };
+    return {
+      now: now.toISOString(),
+      scope,
+      filters,
+      cohorts: [],
+      phases: [],
+      rows: [],
+      matching: 0,
+      waiting: 0,
+      reviewedThisWeek: 0,
+    };
   }
   const ids = cohorts.map((cohort) => cohort.id);
   const since = new Date(now.getTime() - REVIEWED_WINDOW_DAYS * DAY_MS);
@@ -178,7 +189,11 @@ export async function getReviewQueue(
         reviewTargetHours: cohort.reviewTargetHours,
         claim:
           row.claimed_by_id && row.claimed_until
-            ? { byViewer: row.claimed_by_id === viewer.id, name: row.claimed_by_name ?? "", until: row.claimed_until.toISOString() }
+            ? {
+                byViewer: row.claimed_by_id === viewer.id,
+                name: row.claimed_by_name ?? "",
+                until: row.claimed_until.toISOString(),
+              }
             : null,
       };
     }),
@@ -217,7 +232,13 @@ export async function getReviewScope(
       id: true,
       createdAt: true,
       progressId: true,
-      progress: { select: { itemKey: true, membershipId: true, membership: { select: { userId: true, cohortId: true, removedAt: true } } } },
+      progress: {
+        select: {
+          itemKey: true,
+          membershipId: true,
+          membership: { select: { userId: true, cohortId: true, removedAt: true } },
+        },
+      },
     },
   });
   if (!submission) return null;
@@ -241,7 +262,12 @@ export async function getReviewScope(
  * The attempt after `scope`'s in the viewer's queue (oldest first, wrapping round to the oldest), skipping
  * attempts someone else has claimed; null when nothing else waits.
  */
-async function getNextInQueue(viewer: Pick<Reviewer, "id" | "isAdmin">, scope: ReviewScope, filters: QueueFilters, now: Date) {
+async function getNextInQueue(
+  viewer: Pick<Reviewer, "id" | "isAdmin">,
+  scope: ReviewScope,
+  filters: QueueFilters,
+  now: Date,
+) {
   const inScope = viewer.isAdmin
     ? Prisma.sql`TRUE`
     : Prisma.sql`EXISTS (
@@ -266,7 +292,11 @@ function claimOf(
   now: Date,
 ): ClaimView | null {
   if (!claim.claimedBy || !claim.claimedUntil || claim.claimedUntil <= now) return null;
-  return { byViewer: claim.claimedBy.id === viewerId, name: claim.claimedBy.name, until: claim.claimedUntil.toISOString() };
+  return {
+    byViewer: claim.claimedBy.id === viewerId,
+    name: claim.claimedBy.name,
+    until: claim.claimedUntil.toISOString(),
+  };
 }
 
 /** Everything the review screen shows, in four statements after the scope check. */
@@ -295,7 +325,9 @@ export async function getReviewScreen(
             claimedUntil: true,
             claimedBy: { select: { id: true, name: true } },
             links: { orderBy: { position: "asc" }, select: { url: true, label: true, kind: true } },
-            review: { select: { decision: true, comment: true, createdAt: true, reviewer: { select: { name: true } } } },
+            review: {
+              select: { decision: true, comment: true, createdAt: true, reviewer: { select: { name: true } } },
+            },
           },
         },
       },
@@ -320,21 +352,7 @@ export async function getReviewScreen(
   ]);
 
   const attempts: (AttemptView & { claim: ClaimView | null })[] = progress.submissions.map((submission) => ({
-    id: submission.id,
-    attempt: submission.attempt,
-    status: submission.status,
-    note: submission.note,
-    createdAt: submission.createdAt.toISOString(),
-    withdrawnAt: submission.withdrawnAt?.toISOString() ?? null,
-    links: submission.links,
-    decision: submission.review
-      ? {
-          decision: submission.review.decision,
-          comment: submission.review.comment,
-          reviewerName: submission.review.reviewer.name,
-          decidedAt: submission.review.createdAt.toISOString(),
-        }
-      : null,
+    ...toAttemptView(submission),
     claim: claimOf(submission, viewer.id, now),
   }));
   const current = attempts.find((attempt) => attempt.id === scope.submissionId)!;

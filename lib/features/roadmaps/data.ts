@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { RoadmapDocument } from "@/lib/features/roadmaps/types";
+import { liveInOrder } from "@/lib/features/roadmaps/utils";
 
 /** A roadmap by slug or id, with the version to export: the given number, else the latest published, else the latest. */
 export async function findRoadmapVersion(roadmap: string, versionNumber?: number) {
@@ -28,42 +29,30 @@ export async function getRoadmapDocument(versionId: string): Promise<RoadmapDocu
       title: true,
       summary: true,
       roadmap: { select: { slug: true } },
-      phases: {
-        where: { archivedAt: null },
-        orderBy: { position: "asc" },
-        select: {
-          key: true,
-          title: true,
-          description: true,
-          milestones: {
-            where: { archivedAt: null },
-            orderBy: { position: "asc" },
-            select: {
-              key: true,
-              title: true,
-              description: true,
-              doneWhen: true,
-              resources: true,
-              evidence: true,
-              reviewRequired: true,
-              effortHours: true,
-            },
-          },
-        },
-      },
-      projects: {
-        where: { archivedAt: null },
-        orderBy: { position: "asc" },
-        select: {
+      phases: liveInOrder({
+        key: true,
+        title: true,
+        description: true,
+        milestones: liveInOrder({
           key: true,
           title: true,
           description: true,
           doneWhen: true,
+          resources: true,
           evidence: true,
           reviewRequired: true,
-          milestoneKeys: true,
-        },
-      },
+          effortHours: true,
+        }),
+      }),
+      projects: liveInOrder({
+        key: true,
+        title: true,
+        description: true,
+        doneWhen: true,
+        evidence: true,
+        reviewRequired: true,
+        milestoneKeys: true,
+      }),
       weeklyRule: { orderBy: { position: "asc" }, select: { text: true } },
       criteria: { orderBy: { position: "asc" }, select: { key: true, text: true } },
       notes: { orderBy: { position: "asc" }, select: { title: true, body: true } },

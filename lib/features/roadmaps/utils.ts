@@ -6,3 +6,8 @@ import type { RoadmapParseResult } from "@/lib/features/roadmaps/types";
 export function parseRoadmapFile(fileName: string, text: string): RoadmapParseResult {
   return fileName.toLowerCase().endsWith(".json") ? parseRoadmapJson(text) : parseRoadmapMarkdown(text);
 }
+
+/** A nested Prisma select of a version's live (not archived) phases, milestones or projects, in roadmap order. */
+export function liveInOrder<S>(select: S) {
+  return { where: { archivedAt: null }, orderBy: { position: "asc" as const }, select };
+}
