@@ -131,7 +131,7 @@ function Comments({ checkin, timezone, canReply }: { checkin: CheckinRecord; tim
           </li>
         ))}
       </ol>
-      {canReply ? <CommentForm checkinId={checkin.id} /> : null}
+      {canReply ? <CommentForm checkinId={checkin.id} className="max-w-2xl" /> : null}
     </section>
   );
 }

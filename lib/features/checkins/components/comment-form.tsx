@@ -6,11 +6,27 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
+import { cn } from "@/lib/cn";
 import { addCheckinCommentAction } from "@/lib/features/checkins/actions";
 import { COMMENT_MAX } from "@/lib/features/checkins/schema";
 
-/** The learner's reply under their mentors' comments on one check-in. */
-export function CommentForm({ checkinId }: { checkinId: string }) {
+/**
+ * A comment on one check-in: the learner's reply on their own page, or a mentor's comment
+ * on the learner detail page. Who may post is decided by the action, not by this form.
+ */
+export function CommentForm({
+  checkinId,
+  label = "Reply",
+  submitLabel = "Post reply",
+  successMessage = "Reply posted",
+  className,
+}: {
+  checkinId: string;
+  label?: string;
+  submitLabel?: string;
+  successMessage?: string;
+  className?: string;
+}) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<string[] | undefined>();
@@ -20,26 +36,26 @@ export function CommentForm({ checkinId }: { checkinId: string }) {
     event.preventDefault();
     const body = String(new FormData(event.currentTarget).get("body") ?? "");
     startTransition(async () => {
-      const result = await addCheckinCommentAction({ checkinId, body });
-      if (result.ok) {
+      const result = await addCheckinCommentAction({ checkinId, body }).catch(() => null);
+      if (result?.ok) {
         setErrors(undefined);
         formRef.current?.reset();
-        toast({ title: "Reply posted", variant: "success" });
+        toast({ title: successMessage, variant: "success" });
         router.refresh();
         return;
       }
-      setErrors(result.fieldErrors?.body ?? [result.error]);
+      setErrors(result?.fieldErrors?.body ?? [result?.error ?? "Cairn could not be reached. Nothing was posted."]);
     });
   }
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-2">
-      <Field label="Reply" errors={errors}>
+    <form ref={formRef} onSubmit={onSubmit} noValidate className={cn("grid gap-2", className)}>
+      <Field label={label} errors={errors}>
         <Textarea name="body" rows={2} maxLength={COMMENT_MAX} required />
       </Field>
       <div>
         <Button type="submit" variant="secondary" size="sm" loading={pending}>
-          Post reply
+          {submitLabel}
         </Button>
       </div>
     </form>

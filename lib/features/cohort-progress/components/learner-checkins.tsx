@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { RuleBadge, RuleDetail } from "@/lib/features/checkins/components/rule-badge";
 import { formatDateTime, formatWeekRange } from "@/lib/features/checkins/utils";
-import { CheckinCommentForm } from "@/lib/features/cohort-progress/components/checkin-comment-form";
+import { CommentForm } from "@/lib/features/checkins/components/comment-form";
 import { CHECKIN_WEEKS_VISIBLE } from "@/lib/features/cohort-progress/constants";
 import type { LearnerDetail, MentorCheckinWeek } from "@/lib/features/cohort-progress/types";
 
@@ -77,7 +77,12 @@ function Week({ week, timezone, canComment }: { week: MentorCheckinWeek; timezon
                 {checkin.comments.length > 0 ? "Reply" : "Comment on this week"}
               </summary>
               <div className="mt-2">
-                <CheckinCommentForm checkinId={checkin.id} weekLabel={range} />
+                <CommentForm
+                  checkinId={checkin.id}
+                  label={`Comment on the week of ${range}`}
+                  submitLabel="Post comment"
+                  successMessage="Comment posted"
+                />
               </div>
             </details>
           ) : null}
