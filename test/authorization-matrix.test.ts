@@ -19,6 +19,7 @@ const MATRIX: Record<string, Rule> = {
   "lib/features/reviews/actions.ts": { access: "scoped", provedBy: "lib/features/reviews/actions.test.ts" },
   "lib/features/portfolio/actions.ts": { access: "signed-in", provedBy: "lib/features/portfolio/portfolio.test.ts" },
   "lib/features/notifications/actions.ts": { access: "signed-in", provedBy: "lib/features/notifications/mutations.test.ts" },
+  "lib/features/roadmap-editor/actions.ts": { access: "admin", provedBy: "lib/features/roadmap-editor/editor.test.ts" },
   "lib/features/cohort-progress/actions.ts": { access: "scoped", provedBy: "lib/features/cohort-progress/actions.test.ts" },
   "app/(app)/cohorts/[cohortId]/export/progress/route.ts": { access: "scoped", provedBy: "lib/features/cohort-progress/export.test.ts" },
   "app/(app)/cohorts/[cohortId]/export/reviews/route.ts": { access: "scoped", provedBy: "lib/features/cohort-progress/export.test.ts" },

@@ -1,0 +1,11 @@
+export const ROADMAP_NOT_FOUND = "This roadmap does not exist.";
+export const ITEM_NOT_FOUND = "This item does not exist.";
+
+export const ITEM_CONFLICT_MESSAGE =
+  "Someone else saved this while you were editing. Their version is shown below; your changes are kept in the form — check them, then save again to apply them on top.";
+
+export const OUTLINE_CONFLICT_MESSAGE = "The outline changed since you loaded it. Nothing was moved; the latest order is shown now.";
+
+export const KEY_LOCKED_MESSAGE = "Learners have progress on this key, so it can no longer change.";
+
+export const KIND_LABEL = { phase: "Phase", milestone: "Milestone", project: "Project" } as const;

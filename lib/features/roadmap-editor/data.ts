@@ -1,0 +1,259 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { getRoadmapDocument } from "@/lib/features/roadmaps/data";
+import type { RoadmapResource } from "@/lib/features/roadmaps/types";
+import type {
+  ChangeSummary,
+  EditorMilestone,
+  EditorPhase,
+  EditorProject,
+  EditorVersion,
+  EditorVersionFields,
+  RoadmapListRow,
+  RoadmapOverview,
+  VersionStatus,
+} from "@/lib/features/roadmap-editor/types";
+import { diffDocuments } from "@/lib/features/roadmap-editor/utils";
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+/** Admin → "Roadmaps": every roadmap, archived ones last, with its latest published version and open draft. */
+export async function listRoadmaps(): Promise<RoadmapListRow[]> {
+  const roadmaps = await db.roadmap.findMany({
+    orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      archivedAt: true,
+      versions: { orderBy: { number: "desc" }, select: { number: true, status: true, _count: { select: { cohorts: true } } } },
+    },
+  });
+  return roadmaps.map((roadmap) => ({
+    id: roadmap.id,
+    slug: roadmap.slug,
+    name: roadmap.name,
+    archived: roadmap.archivedAt !== null,
+    latestPublished: roadmap.versions.find((version) => version.status !== "draft")?.number ?? null,
+    draftNumber: roadmap.versions.find((version) => version.status === "draft")?.number ?? null,
+    cohortsUsing: roadmap.versions.reduce((sum, version) => sum + version._count.cohorts, 0),
+  }));
+}
+
+export async function getRoadmapOverview(roadmapId: string): Promise<RoadmapOverview | null> {
+  const roadmap = await db.roadmap.findUnique({
+    where: { id: roadmapId },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      archivedAt: true,
+      versions: {
+        orderBy: { number: "desc" },
+        select: {
+          id: true,
+          number: true,
+          status: true,
+          title: true,
+          publishedAt: true,
+          changeSummary: true,
+          publishedBy: { select: { name: true } },
+          _count: { select: { cohorts: true } },
+        },
+      },
+    },
+  });
+  if (!roadmap) return null;
+  return {
+    id: roadmap.id,
+    slug: roadmap.slug,
+    name: roadmap.name,
+    archived: roadmap.archivedAt !== null,
+    draftNumber: roadmap.versions.find((version) => version.status === "draft")?.number ?? null,
+    versions: roadmap.versions.map((version) => ({
+      id: version.id,
+      number: version.number,
+      status: version.status,
+      title: version.title,
+      publishedAt: iso(version.publishedAt),
+      publishedBy: version.publishedBy?.name ?? null,
+      cohorts: version._count.cohorts,
+      changeSummary: version.changeSummary as ChangeSummary | null,
+    })),
+  };
+}
+
+const itemOrder = { orderBy: { position: "asc" } } as const;
+
+const milestoneSelect = {
+  id: true,
+  phaseId: true,
+  key: true,
+  title: true,
+  description: true,
+  doneWhen: true,
+  resources: true,
+  evidence: true,
+  reviewRequired: true,
+  effortHours: true,
+  archivedAt: true,
+  lockVersion: true,
+} satisfies Prisma.MilestoneSelect;
+
+const phaseSelect = {
+  id: true,
+  key: true,
+  title: true,
+  description: true,
+  archivedAt: true,
+  lockVersion: true,
+} satisfies Prisma.PhaseSelect;
+
+const projectSelect = {
+  id: true,
+  key: true,
+  title: true,
+  description: true,
+  doneWhen: true,
+  evidence: true,
+  reviewRequired: true,
+  milestoneKeys: true,
+  archivedAt: true,
+  lockVersion: true,
+} satisfies Prisma.PortfolioProjectSelect;
+
+const versionFieldsSelect = {
+  title: true,
+  summary: true,
+  lockVersion: true,
+  weeklyRule: { ...itemOrder, select: { text: true } },
+  criteria: { ...itemOrder, select: { key: true, text: true } },
+  notes: { ...itemOrder, select: { title: true, body: true } },
+} satisfies Prisma.RoadmapVersionSelect;
+
+type MilestoneRow = Prisma.MilestoneGetPayload<{ select: typeof milestoneSelect }>;
+type PhaseRow = Prisma.PhaseGetPayload<{ select: typeof phaseSelect }>;
+type ProjectRow = Prisma.PortfolioProjectGetPayload<{ select: typeof projectSelect }>;
+type VersionFieldsRow = Prisma.RoadmapVersionGetPayload<{ select: typeof versionFieldsSelect }>;
+
+export function toEditorMilestone({ archivedAt, resources, ...milestone }: MilestoneRow): EditorMilestone {
+  return { ...milestone, resources: resources as RoadmapResource[], archived: archivedAt !== null };
+}
+
+export function toEditorPhase({ archivedAt, ...phase }: PhaseRow, milestones: EditorMilestone[]): EditorPhase {
+  return { ...phase, archived: archivedAt !== null, milestones };
+}
+
+export function toEditorProject({ archivedAt, ...project }: ProjectRow): EditorProject {
+  return { ...project, archived: archivedAt !== null };
+}
+
+function toVersionFields(version: VersionFieldsRow): EditorVersionFields {
+  return {
+    title: version.title,
+    summary: version.summary,
+    lockVersion: version.lockVersion,
+    weeklyRule: version.weeklyRule.map((item) => item.text),
+    criteria: version.criteria,
+    notes: version.notes,
+  };
+}
+
+export async function getMilestoneForEditor(id: string) {
+  const row = await db.milestone.findUnique({ where: { id }, select: milestoneSelect });
+  return row && toEditorMilestone(row);
+}
+
+export async function getPhaseForEditor(id: string) {
+  const row = await db.phase.findUnique({ where: { id }, select: phaseSelect });
+  return row && toEditorPhase(row, []);
+}
+
+export async function getProjectForEditor(id: string) {
+  const row = await db.portfolioProject.findUnique({ where: { id }, select: projectSelect });
+  return row && toEditorProject(row);
+}
+
+export async function getVersionFields(versionId: string) {
+  const row = await db.roadmapVersion.findUnique({ where: { id: versionId }, select: versionFieldsSelect });
+  return row && toVersionFields(row);
+}
+
+/** Milestone and project keys that learners have progress on, in any cohort following any version of the roadmap. */
+export async function getKeysWithProgress(roadmapId: string, keys?: string[]): Promise<Set<string>> {
+  const rows = await db.progress.findMany({
+    where: {
+      ...(keys ? { itemKey: { in: keys } } : {}),
+      membership: { cohort: { roadmapVersion: { roadmapId } } },
+    },
+    distinct: ["itemKey"],
+    select: { itemKey: true },
+  });
+  return new Set(rows.map((row) => row.itemKey));
+}
+
+/** The latest published (or retired) version before `number`: what a draft is compared with. */
+export async function getPreviousVersion(roadmapId: string, number: number) {
+  return db.roadmapVersion.findFirst({
+    where: { roadmapId, number: { lt: number }, status: { not: "draft" } },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true },
+  });
+}
+
+/** A draft's change summary against the version before it, computed from both documents. */
+export async function computeChangeSummary(roadmapId: string, versionId: string, number: number) {
+  const previous = await getPreviousVersion(roadmapId, number);
+  const [before, after] = await Promise.all([
+    previous ? getRoadmapDocument(previous.id) : null,
+    getRoadmapDocument(versionId),
+  ]);
+  return { previousNumber: previous?.number ?? null, summary: diffDocuments(before, after) };
+}
+
+/** Everything the editor shows for one version, archived items included, in a constant number of statements. */
+export async function getEditorVersion(roadmapId: string, number: number): Promise<EditorVersion | null> {
+  const version = await db.roadmapVersion.findUnique({
+    where: { roadmapId_number: { roadmapId, number } },
+    select: {
+      ...versionFieldsSelect,
+      id: true,
+      number: true,
+      status: true,
+      publishedAt: true,
+      changeSummary: true,
+      publishedBy: { select: { name: true } },
+      roadmap: {
+        select: { slug: true, versions: { orderBy: { number: "desc" }, select: { number: true, status: true } } },
+      },
+      phases: { ...itemOrder, select: { ...phaseSelect, milestones: { ...itemOrder, select: milestoneSelect } } },
+      projects: { ...itemOrder, select: projectSelect },
+    },
+  });
+  if (!version) return null;
+  const status = version.status as VersionStatus;
+  const [lockedKeys, comparison] = await Promise.all([
+    getKeysWithProgress(roadmapId),
+    status === "draft" ? computeChangeSummary(roadmapId, version.id, number) : getPreviousVersion(roadmapId, number),
+  ]);
+  const draft = version.roadmap.versions.find((other) => other.status === "draft");
+  return {
+    ...toVersionFields(version),
+    id: version.id,
+    roadmapId,
+    roadmapSlug: version.roadmap.slug,
+    number: version.number,
+    status,
+    publishedAt: iso(version.publishedAt),
+    publishedBy: version.publishedBy?.name ?? null,
+    phases: version.phases.map(({ milestones, ...phase }) => toEditorPhase(phase, milestones.map(toEditorMilestone))),
+    projects: version.projects.map(toEditorProject),
+    lockedKeys: [...lockedKeys],
+    previousNumber: comparison && "summary" in comparison ? comparison.previousNumber : (comparison?.number ?? null),
+    changeSummary:
+      comparison && "summary" in comparison ? comparison.summary : (version.changeSummary as ChangeSummary | null),
+    draftNumber: draft && draft.number !== version.number ? draft.number : null,
+    latestNumber: version.roadmap.versions[0]?.number ?? version.number,
+  };
+}
