@@ -1,4 +1,4 @@
-import { Briefcase, CalendarCheck, Inbox, Map, Shield, Users } from "lucide-react";
+import { Briefcase, CalendarCheck, Inbox, Map, Route, Shield, Users } from "lucide-react";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -22,6 +22,7 @@ const NAV: Record<"learner" | "mentor" | "admin", AppShellNavItem[]> = {
   ],
   admin: [
     { href: "/admin", label: "Admin", icon: Shield, exact: true },
+    { href: "/admin/roadmaps", label: "Roadmaps", icon: Route },
     { href: "/admin/cohorts", label: "All cohorts", icon: Users },
   ],
 };

@@ -86,7 +86,7 @@ describe("creating and publishing a roadmap", () => {
     unwrap(await asUser(admin, () => addMilestoneAction({ phaseId: phase.id, title: "Set up Python" })));
     unwrap(await asUser(admin, () => addMilestoneAction({ phaseId: phase.id, title: "Set up Python" })));
     draft = await editor(roadmapId, 1);
-    expect(draft.phases[0].milestones.map((milestone) => milestone.key)).toEqual(["set-up-python", "set-up-python-2"]);
+    expect(draft.phases[0]!.milestones.map((milestone) => milestone.key)).toEqual(["set-up-python", "set-up-python-2"]);
 
     const published = unwrap(await asUser(admin, () => publishVersionAction({ versionId: draft.id })));
     expect(published).toMatchObject({ status: "published", number: 1 });
@@ -114,19 +114,19 @@ describe("versions", () => {
     expect(again).toMatchObject({ ok: false, code: "INVALID_STATE", error: "Version 2 is already the draft of this roadmap. Edit or publish it first." });
 
     const v1 = await editor(roadmapId, 1);
-    const edit = await asUser(admin, () => updateMilestoneAction(milestoneInput(v1.phases[0].milestones[0], { title: "Changed" })));
+    const edit = await asUser(admin, () => updateMilestoneAction(milestoneInput(v1.phases[0]!.milestones[0]!, { title: "Changed" })));
     expect(edit).toMatchObject({ ok: false, code: "INVALID_STATE", error: expect.stringContaining("published and read-only") });
-    expect((await editor(roadmapId, 1)).phases[0].milestones[0].title).toBe(v1.phases[0].milestones[0].title);
+    expect((await editor(roadmapId, 1)).phases[0]!.milestones[0]!.title).toBe(v1.phases[0]!.milestones[0]!.title);
   });
 
   it("publishes the draft with a computed summary while the cohort stays on its version", async () => {
     const { roadmapId, cohort, draft } = await publishedWithDraft();
-    const [first, second] = draft.phases[0].milestones;
+    const [first, second] = draft.phases[0]!.milestones as [EditorMilestone, EditorMilestone];
     unwrap(await asUser(admin, () => updateMilestoneAction(milestoneInput(first, { title: "Install Python, uv and Git" }))));
     unwrap(await asUser(admin, () => setItemArchivedAction({ kind: "milestone", id: second.id, archived: true })));
-    unwrap(await asUser(admin, () => addMilestoneAction({ phaseId: draft.phases[0].id, title: "Write a Makefile" })));
+    unwrap(await asUser(admin, () => addMilestoneAction({ phaseId: draft.phases[0]!.id, title: "Write a Makefile" })));
     const outline = (await editor(roadmapId, 2)).phases.map((phase) => phase.id);
-    unwrap(await asUser(admin, () => reorderItemsAction({ versionId: draft.id, list: "phases", ids: [outline[1], outline[0], ...outline.slice(2)] })));
+    unwrap(await asUser(admin, () => reorderItemsAction({ versionId: draft.id, list: "phases", ids: [outline[1]!, outline[0]!, ...outline.slice(2)] })));
 
     const preview = await editor(roadmapId, 2);
     expect(preview.changeSummary).toEqual({
@@ -139,10 +139,10 @@ describe("versions", () => {
     expect(published).toMatchObject({ status: "published", number: 2, changeSummary: preview.changeSummary });
     const v2 = await editor(roadmapId, 2);
     expect(v2).toMatchObject({ status: "published", publishedBy: "Ada Admin", changeSummary: preview.changeSummary });
-    expect(v2.phases.map((phase) => phase.id)).toEqual([outline[1], outline[0], ...outline.slice(2)]);
+    expect(v2.phases.map((phase) => phase.id)).toEqual([outline[1]!, outline[0]!, ...outline.slice(2)]);
     expect((await db.cohort.findUniqueOrThrow({ where: { id: cohort.id } })).versionId).not.toBe(draft.id);
 
-    const stale = await asUser(admin, () => addMilestoneAction({ phaseId: draft.phases[0].id, title: "Too late" }));
+    const stale = await asUser(admin, () => addMilestoneAction({ phaseId: draft.phases[0]!.id, title: "Too late" }));
     expect(stale).toMatchObject({ ok: false, code: "INVALID_STATE" });
   });
 
@@ -166,7 +166,7 @@ describe("versions", () => {
 
   it("discards a draft without touching the published version or anyone's progress", async () => {
     const { roadmapId, versionId, draft, membership, document } = await publishedWithDraft();
-    const key = document.phases[0].milestones[0].key;
+    const key = document.phases[0]!.milestones[0]!.key;
     await setProgress(membership.id, key, "done");
     unwrap(await asUser(admin, () => discardDraftAction({ versionId: draft.id })));
     expect(await db.roadmapVersion.count({ where: { roadmapId } })).toBe(1);
@@ -180,11 +180,11 @@ describe("versions", () => {
 describe("no lost edits", () => {
   it("refuses the second save of a stale milestone with the current content, and applies it when re-sent", async () => {
     const { roadmapId, draft } = await publishedWithDraft();
-    const loaded = draft.phases[1].milestones[0];
+    const loaded = draft.phases[1]!.milestones[0]!;
     unwrap(await asUser(admin, () => updateMilestoneAction(milestoneInput(loaded, { title: "Ada's title" }))));
     const stale = await asUser(secondAdmin, () => updateMilestoneAction(milestoneInput(loaded, { description: "Grace's description" })));
     expect(stale).toMatchObject({ ok: false, code: "CONFLICT", error: ITEM_CONFLICT_MESSAGE, current: { title: "Ada's title", lockVersion: 1 } });
-    let saved = (await editor(roadmapId, 2)).phases[1].milestones[0];
+    let saved = (await editor(roadmapId, 2)).phases[1]!.milestones[0]!;
     expect(saved).toMatchObject({ title: "Ada's title", description: loaded.description });
 
     if (stale.ok || !("current" in stale)) return;
@@ -192,29 +192,29 @@ describe("no lost edits", () => {
       updateMilestoneAction(milestoneInput(stale.current, { description: "Grace's description" })),
     );
     expect(reapplied).toMatchObject({ ok: true, data: { title: "Ada's title", description: "Grace's description", lockVersion: 2 } });
-    saved = (await editor(roadmapId, 2)).phases[1].milestones[0];
+    saved = (await editor(roadmapId, 2)).phases[1]!.milestones[0]!;
     expect(saved.description).toBe("Grace's description");
   });
 
   it("lets exactly one of ten simultaneous saves of the same loaded milestone win", async () => {
     const { roadmapId, draft } = await publishedWithDraft();
-    const loaded = draft.phases[0].milestones[0];
+    const loaded = draft.phases[0]!.milestones[0]!;
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, n) => asUser(admin, () => updateMilestoneAction(milestoneInput(loaded, { title: `Save ${n}` })))),
     );
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok && result.code === "CONFLICT")).toHaveLength(9);
-    expect((await editor(roadmapId, 2)).phases[0].milestones[0].lockVersion).toBe(1);
+    expect((await editor(roadmapId, 2)).phases[0]!.milestones[0]!.lockVersion).toBe(1);
   });
 
   it("applies the same rule to phases, projects and the version's own fields", async () => {
     const { draft } = await publishedWithDraft();
-    const phase = draft.phases[0];
+    const phase = draft.phases[0]!;
     const phaseInput = { phaseId: phase.id, lockVersion: 0, key: phase.key, title: "Renamed", description: "" };
     unwrap(await asUser(admin, () => updatePhaseAction(phaseInput)));
     expect(await asUser(admin, () => updatePhaseAction({ ...phaseInput, title: "Other" }))).toMatchObject({ code: "CONFLICT", current: { title: "Renamed" } });
 
-    const { id: projectId, archived: _archived, ...project } = draft.projects[0];
+    const { id: projectId, archived: _archived, ...project } = draft.projects[0]!;
     unwrap(await asUser(admin, () => updateProjectAction({ ...project, projectId, title: "Project A" })));
     expect(await asUser(admin, () => updateProjectAction({ ...project, projectId, title: "Project B" }))).toMatchObject({
       code: "CONFLICT",
@@ -231,15 +231,15 @@ describe("no lost edits", () => {
 
   it("reorders atomically and refuses a move made on a stale outline", async () => {
     const { roadmapId, draft } = await publishedWithDraft();
-    const ids = draft.phases[0].milestones.map((milestone) => milestone.id);
+    const ids = draft.phases[0]!.milestones.map((milestone) => milestone.id);
     const reversed = [...ids].reverse();
-    unwrap(await asUser(admin, () => reorderItemsAction({ versionId: draft.id, list: "milestones", phaseId: draft.phases[0].id, ids: reversed })));
-    expect((await editor(roadmapId, 2)).phases[0].milestones.map((milestone) => milestone.id)).toEqual(reversed);
+    unwrap(await asUser(admin, () => reorderItemsAction({ versionId: draft.id, list: "milestones", phaseId: draft.phases[0]!.id, ids: reversed })));
+    expect((await editor(roadmapId, 2)).phases[0]!.milestones.map((milestone) => milestone.id)).toEqual(reversed);
 
-    unwrap(await asUser(admin, () => addMilestoneAction({ phaseId: draft.phases[0].id, title: "Brand new" })));
-    const stale = await asUser(admin, () => reorderItemsAction({ versionId: draft.id, list: "milestones", phaseId: draft.phases[0].id, ids }));
+    unwrap(await asUser(admin, () => addMilestoneAction({ phaseId: draft.phases[0]!.id, title: "Brand new" })));
+    const stale = await asUser(admin, () => reorderItemsAction({ versionId: draft.id, list: "milestones", phaseId: draft.phases[0]!.id, ids }));
     expect(stale).toMatchObject({ ok: false, code: "CONFLICT", error: OUTLINE_CONFLICT_MESSAGE });
-    expect((await editor(roadmapId, 2)).phases[0].milestones.map((milestone) => milestone.id).slice(0, ids.length)).toEqual(reversed);
+    expect((await editor(roadmapId, 2)).phases[0]!.milestones.map((milestone) => milestone.id).slice(0, ids.length)).toEqual(reversed);
 
     const projects = draft.projects.map((project) => project.id);
     const orders = [projects, [...projects].reverse()];
@@ -253,8 +253,8 @@ describe("keys, archive and progress", () => {
   it("lets a key change only while nobody has progress on it, and projects follow the rename", async () => {
     const { roadmapId, draft, membership } = await publishedWithDraft();
     const project = draft.projects.find((candidate) => candidate.milestoneKeys.length > 0)!;
-    const demonstrated = draft.phases.flatMap((phase) => phase.milestones).find((milestone) => milestone.key === project.milestoneKeys[0])!;
-    const untouched = draft.phases[0].milestones[0];
+    const demonstrated = draft.phases.flatMap((phase) => phase.milestones).find((milestone) => milestone.key === project.milestoneKeys[0]!)!;
+    const untouched = draft.phases[0]!.milestones[0]!;
     await setProgress(membership.id, demonstrated.key, "in_progress");
     expect((await editor(roadmapId, 2)).lockedKeys).toEqual([demonstrated.key]);
 
@@ -272,17 +272,17 @@ describe("keys, archive and progress", () => {
 
   it("archives an item with progress instead of deleting it: every attempt stays, and restore brings it back", async () => {
     const { roadmapId, draft, membership } = await publishedWithDraft();
-    const milestone = draft.phases[0].milestones[0];
+    const milestone = draft.phases[0]!.milestones[0]!;
     await createSubmission({ membershipId: membership.id, itemKey: milestone.key, links: [{ url: "https://github.com/lena/setup" }] });
     unwrap(await asUser(admin, () => setItemArchivedAction({ kind: "milestone", id: milestone.id, archived: true })));
     expect(await db.milestone.count({ where: { id: milestone.id } })).toBe(1);
     expect(await db.submission.count({ where: { progress: { membershipId: membership.id, itemKey: milestone.key } } })).toBe(1);
     const document = await getRoadmapDocument(draft.id);
-    expect(document.phases[0].milestones.map((item) => item.key)).not.toContain(milestone.key);
-    expect((await editor(roadmapId, 2)).phases[0].milestones[0]).toMatchObject({ id: milestone.id, archived: true });
+    expect(document.phases[0]!.milestones.map((item) => item.key)).not.toContain(milestone.key);
+    expect((await editor(roadmapId, 2)).phases[0]!.milestones[0]!).toMatchObject({ id: milestone.id, archived: true });
 
     unwrap(await asUser(admin, () => setItemArchivedAction({ kind: "milestone", id: milestone.id, archived: false })));
-    expect((await getRoadmapDocument(draft.id)).phases[0].milestones[0].key).toBe(milestone.key);
+    expect((await getRoadmapDocument(draft.id)).phases[0]!.milestones[0]!.key).toBe(milestone.key);
     const audit = await db.auditEvent.findMany({ where: { targetId: milestone.id }, orderBy: { createdAt: "asc" }, select: { action: true } });
     expect(audit.map((event) => event.action)).toEqual(["roadmap.item_archive", "roadmap.item_restore"]);
   });
@@ -298,7 +298,7 @@ describe("keys, archive and progress", () => {
 describe("bad input", () => {
   it("explains each bad field and changes nothing", async () => {
     const { roadmapId, draft } = await publishedWithDraft();
-    const milestone = draft.phases[0].milestones[0];
+    const milestone = draft.phases[0]!.milestones[0]!;
     const result = await asUser(admin, () =>
       updateMilestoneAction({
         ...milestoneInput(milestone),
@@ -309,9 +309,9 @@ describe("bad input", () => {
       }),
     );
     expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT" });
-    if (result.ok) return;
+    if (result.ok || "current" in result) return;
     expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["effortHours", "key", "resources.0.url", "title"]);
-    expect((await editor(roadmapId, 2)).phases[0].milestones[0]).toEqual(milestone);
+    expect((await editor(roadmapId, 2)).phases[0]!.milestones[0]!).toEqual(milestone);
 
     const reviewWithoutEvidence = await asUser(admin, () =>
       updateMilestoneAction(milestoneInput(milestone, { evidence: "none", reviewRequired: true })),
@@ -321,17 +321,17 @@ describe("bad input", () => {
     const extra = await asUser(admin, () => updateMilestoneAction({ ...milestoneInput(milestone), archivedAt: null }));
     expect(extra).toMatchObject({ ok: false, code: "INVALID_INPUT" });
 
-    const project = draft.projects[0];
+    const project = draft.projects[0]!;
     const unknownKey = await asUser(admin, () =>
       updateProjectAction({ ...milestoneFree(project), projectId: project.id, milestoneKeys: ["no-such-milestone"] }),
     );
     expect(unknownKey).toMatchObject({ fieldErrors: { milestoneKeys: [expect.stringContaining('"no-such-milestone"')] } });
-    expect((await editor(roadmapId, 2)).phases[0].milestones[0]).toEqual(milestone);
+    expect((await editor(roadmapId, 2)).phases[0]!.milestones[0]!).toEqual(milestone);
   });
 
   it("keeps criteria keys on save so self-assessments carry over, and gives new criteria their own", async () => {
     const { roadmapId, draft } = await publishedWithDraft();
-    const [first, ...rest] = draft.criteria;
+    const [first, ...rest] = draft.criteria as [EditorVersion["criteria"][number], ...EditorVersion["criteria"]];
     const items = [{ key: null, text: "Can explain drift to a product manager" }, ...rest.map((criterion) => ({ ...criterion })), { ...first, text: "Reworded" }];
     const saved = unwrap(await asUser(admin, () => updateCriteriaAction({ versionId: draft.id, lockVersion: draft.lockVersion, items })));
     expect(saved.criteria.map((criterion) => criterion.key)).toEqual([
@@ -357,10 +357,10 @@ describe("who may author (SECURITY.md #6)", () => {
     const { roadmapId, draft, cohort, learner } = await publishedWithDraft();
     const mentor = await createUser({ name: "Morgan Mentor" });
     await addMember(cohort.id, mentor.id, "mentor");
-    const milestone = draft.phases[0].milestones[0];
+    const milestone = draft.phases[0]!.milestones[0]!;
     const before = await getRoadmapDocument(draft.id);
     const auditBefore = await db.auditEvent.count();
-    const calls = [
+    const calls: (() => Promise<{ ok: boolean }>)[] = [
       () => createRoadmapAction({ name: "Sneaky", slug: "" }),
       () => createDraftAction({ roadmapId }),
       () => discardDraftAction({ versionId: draft.id }),
@@ -371,11 +371,11 @@ describe("who may author (SECURITY.md #6)", () => {
       () => updateCriteriaAction({ versionId: draft.id, lockVersion: 0, items: [] }),
       () => updateNotesAction({ versionId: draft.id, lockVersion: 0, items: [] }),
       () => addPhaseAction({ versionId: draft.id, title: "Hacked" }),
-      () => addMilestoneAction({ phaseId: draft.phases[0].id, title: "Hacked" }),
+      () => addMilestoneAction({ phaseId: draft.phases[0]!.id, title: "Hacked" }),
       () => addProjectAction({ versionId: draft.id, title: "Hacked" }),
-      () => updatePhaseAction({ phaseId: draft.phases[0].id, lockVersion: 0, key: "x", title: "Hacked", description: "" }),
+      () => updatePhaseAction({ phaseId: draft.phases[0]!.id, lockVersion: 0, key: "x", title: "Hacked", description: "" }),
       () => updateMilestoneAction(milestoneInput(milestone, { title: "Hacked" })),
-      () => updateProjectAction({ ...milestoneFree(draft.projects[0]), projectId: draft.projects[0].id, title: "Hacked" }),
+      () => updateProjectAction({ ...milestoneFree(draft.projects[0]!), projectId: draft.projects[0]!.id, title: "Hacked" }),
       () => reorderItemsAction({ versionId: draft.id, list: "phases", ids: [...draft.phases].reverse().map((phase) => phase.id) }),
       () => setItemArchivedAction({ kind: "milestone", id: milestone.id, archived: true }),
     ];

@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/layout/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { requireAdmin } from "@/lib/auth/viewer";
+import { formatCalendarDay } from "@/lib/features/cohorts/utils";
+import { ArchiveRoadmapButton } from "@/lib/features/roadmap-editor/components/archive-roadmap-button";
+import { NewDraftButton } from "@/lib/features/roadmap-editor/components/new-draft-button";
+import { loadRoadmapOverview } from "@/lib/features/roadmap-editor/loaders";
+import { describeChanges } from "@/lib/features/roadmap-editor/utils";
+
+export const metadata: Metadata = { title: "Roadmap" };
+
+const STATUS = { draft: { label: "Draft", variant: "warning" }, published: { label: "Published", variant: "success" }, retired: { label: "Retired", variant: "neutral" } } as const;
+
+export default async function RoadmapPage({ params }: { params: Promise<{ roadmapId: string }> }) {
+  const { roadmapId } = await params;
+  const roadmap = await loadRoadmapOverview(await requireAdmin(), roadmapId);
+  const next = roadmap.draftNumber ? (
+    <Button asChild>
+      <Link href={`/admin/roadmaps/${roadmap.id}/versions/${roadmap.draftNumber}`}>Open draft version {roadmap.draftNumber}</Link>
+    </Button>
+  ) : (
+    <NewDraftButton roadmapId={roadmap.id} />
+  );
+  return (
+    <>
+      <PageHeader
+        eyebrow={<Link href="/admin/roadmaps" className="hover:underline">Roadmaps</Link>}
+        title={
+          <>
+            {roadmap.name} {roadmap.archived ? <Badge variant="outline">Archived</Badge> : null}
+          </>
+        }
+        description={<span className="font-mono">{roadmap.slug}</span>}
+        actions={
+          <>
+            <ArchiveRoadmapButton roadmapId={roadmap.id} archived={roadmap.archived} />
+            {next}
+          </>
+        }
+      />
+      <section aria-labelledby="versions-heading" className="grid gap-3">
+        <h2 id="versions-heading" className="text-base font-semibold">
+          Versions
+        </h2>
+        <Table>
+          <THead>
+            <TR>
+              <TH>Version</TH>
+              <TH>Status</TH>
+              <TH>Published</TH>
+              <TH>Changes</TH>
+              <TH className="text-right">Cohorts</TH>
+            </TR>
+          </THead>
+          <TBody>
+            {roadmap.versions.map((version) => (
+              <TR key={version.id}>
+                <TD>
+                  <Link href={`/admin/roadmaps/${roadmap.id}/versions/${version.number}`} className="font-medium text-accent hover:underline">
+                    Version {version.number}
+                  </Link>
+                  {version.title !== roadmap.name ? <div className="text-xs text-muted-foreground">{version.title}</div> : null}
+                </TD>
+                <TD>
+                  <Badge variant={STATUS[version.status].variant}>{STATUS[version.status].label}</Badge>
+                </TD>
+                <TD className="text-sm">
+                  {version.publishedAt ? (
+                    <>
+                      {formatCalendarDay(version.publishedAt.slice(0, 10))}
+                      {version.publishedBy ? <span className="text-muted-foreground"> by {version.publishedBy}</span> : null}
+                    </>
+                  ) : (
+                    <span className="text-muted-foreground">—</span>
+                  )}
+                </TD>
+                <TD className="text-sm text-muted-foreground">{version.changeSummary ? describeChanges(version.changeSummary) : "—"}</TD>
+                <TD className="text-right tabular-nums">{version.cohorts}</TD>
+              </TR>
+            ))}
+          </TBody>
+        </Table>
+        {roadmap.versions.length === 0 ? <p className="text-sm text-muted-foreground">No versions yet: start a draft.</p> : null}
+      </section>
+    </>
+  );
+}

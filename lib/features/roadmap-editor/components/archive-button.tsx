@@ -1,0 +1,32 @@
+"use client";
+
+import { Archive, ArchiveRestore } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toast";
+import { setItemArchivedAction } from "@/lib/features/roadmap-editor/actions";
+import { KIND_LABEL } from "@/lib/features/roadmap-editor/constants";
+import { useRunAction } from "@/lib/features/roadmap-editor/components/use-run-action";
+
+/** "Archive milestone" / "Restore milestone": items are never deleted, so learners' work on them is never lost. */
+export function ArchiveButton({ kind, id, archived }: { kind: "phase" | "milestone" | "project"; id: string; archived: boolean }) {
+  const router = useRouter();
+  const { pending, run } = useRunAction();
+  const noun = KIND_LABEL[kind].toLowerCase();
+  async function toggle() {
+    const result = await run(() => setItemArchivedAction({ kind, id, archived: !archived }));
+    if (!result?.ok) return;
+    toast({
+      title: archived ? `${KIND_LABEL[kind]} restored` : `${KIND_LABEL[kind]} archived`,
+      description: archived ? undefined : "It leaves the roadmap when this draft is published; learners' work on it is kept.",
+      variant: "success",
+    });
+    router.refresh();
+  }
+  return (
+    <Button type="button" variant="secondary" loading={pending} onClick={toggle}>
+      {archived ? <ArchiveRestore aria-hidden /> : <Archive aria-hidden />}
+      {archived ? `Restore ${noun}` : `Archive ${noun}`}
+    </Button>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import { useDeferredValue } from "react";
+import { Markdown } from "@/components/markdown";
+import { Field } from "@/components/ui/field";
+import { Textarea } from "@/components/ui/textarea";
+
+/** A Markdown textarea with a live, sanitized preview rendered by the same component learners see. */
+export function MarkdownField({
+  label,
+  value,
+  onChange,
+  errors,
+  rows = 8,
+  optional = true,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  errors?: string[];
+  rows?: number;
+  optional?: boolean;
+}) {
+  const preview = useDeferredValue(value);
+  return (
+    <div className="grid gap-2 lg:grid-cols-2 lg:gap-4">
+      <Field label={label} optional={optional} hint="Markdown: **bold**, lists, links, `code`, fenced code blocks." errors={errors}>
+        <Textarea rows={rows} value={value} onChange={(event) => onChange(event.target.value)} className="font-mono text-[0.8125rem]" />
+      </Field>
+      <div className="grid content-start gap-1.5">
+        <p className="text-sm font-medium" aria-hidden>
+          Preview
+        </p>
+        <div aria-label={`${label} preview`} role="region" className="min-h-20 rounded-md border border-dashed border-border p-3">
+          {preview.trim() ? <Markdown>{preview}</Markdown> : <p className="text-sm text-muted-foreground">Nothing to preview yet.</p>}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,249 @@
+"use client";
+
+import { ChevronDown, ChevronUp, GripVertical, Plus } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type DragEvent, type FormEvent, type ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { toast } from "@/components/ui/toast";
+import { cn } from "@/lib/cn";
+import { addMilestoneAction, addPhaseAction, addProjectAction, reorderItemsAction } from "@/lib/features/roadmap-editor/actions";
+import { useRunAction } from "@/lib/features/roadmap-editor/components/use-run-action";
+import { moveInList } from "@/lib/features/roadmap-editor/utils";
+
+export type OutlineItem = { id: string; title: string; archived: boolean };
+export type OutlinePhase = OutlineItem & { milestones: OutlineItem[] };
+
+type ListRef = { list: "phases" | "projects" } | { list: "milestones"; phaseId: string };
+
+type Props = {
+  versionId: string;
+  basePath: string;
+  selected: string;
+  readOnly: boolean;
+  phases: OutlinePhase[];
+  projects: OutlineItem[];
+};
+
+function listId(ref: ListRef) {
+  return ref.list === "milestones" ? `milestones:${ref.phaseId}` : ref.list;
+}
+
+/**
+ * The editor's outline: phases → milestones, projects and the roadmap's lists. Reorder by dragging a row or with
+ * its "Move up" / "Move down" buttons; every move sends the list's whole new order (the server refuses a move
+ * made on a stale outline), shown at once and rolled back if refused.
+ */
+export function Outline(props: Props) {
+  const router = useRouter();
+  const [source, setSource] = useState(props);
+  const [phases, setPhases] = useState(props.phases);
+  const [projects, setProjects] = useState(props.projects);
+  const [dragging, setDragging] = useState<{ list: string; id: string } | null>(null);
+  if (source !== props) {
+    // The server's outline after a refresh is the truth again.
+    setSource(props);
+    setPhases(props.phases);
+    setProjects(props.projects);
+  }
+  const { readOnly, basePath, selected, versionId } = props;
+
+  function itemsOf(ref: ListRef): OutlineItem[] {
+    if (ref.list === "phases") return phases;
+    if (ref.list === "projects") return projects;
+    return phases.find((phase) => ref.list === "milestones" && phase.id === ref.phaseId)?.milestones ?? [];
+  }
+
+  function apply(ref: ListRef, ids: string[]) {
+    const byId = new Map(itemsOf(ref).map((item) => [item.id, item]));
+    const ordered = ids.map((id) => byId.get(id)!);
+    if (ref.list === "phases") setPhases(ordered as OutlinePhase[]);
+    else if (ref.list === "projects") setProjects(ordered);
+    else setPhases((all) => all.map((phase) => (ref.list === "milestones" && phase.id === ref.phaseId ? { ...phase, milestones: ordered } : phase)));
+  }
+
+  async function reorder(ref: ListRef, ids: string[]) {
+    const previous = itemsOf(ref).map((item) => item.id);
+    if (previous.join() === ids.join()) return;
+    apply(ref, ids);
+    const result = await reorderItemsAction({ versionId, ids, ...ref }).catch(() => null);
+    if (!result?.ok) {
+      apply(ref, previous);
+      toast({ title: "Not moved", description: result?.error ?? "Cairn could not be reached; try again.", variant: "danger" });
+    }
+    router.refresh();
+  }
+
+  function move(ref: ListRef, index: number, offset: number) {
+    void reorder(ref, moveInList(itemsOf(ref), index, offset).map((item) => item.id));
+  }
+
+  function rowProps(ref: ListRef, item: OutlineItem, index: number) {
+    if (readOnly) return {};
+    return {
+      draggable: true,
+      onDragStart: (event: DragEvent) => {
+        event.dataTransfer.effectAllowed = "move";
+        event.dataTransfer.setData("text/plain", item.title);
+        setDragging({ list: listId(ref), id: item.id });
+        event.stopPropagation();
+      },
+      onDragEnd: () => setDragging(null),
+      onDragOver: (event: DragEvent) => {
+        if (dragging?.list === listId(ref)) {
+          event.preventDefault();
+          event.stopPropagation();
+        }
+      },
+      onDrop: (event: DragEvent) => {
+        if (dragging?.list !== listId(ref)) return;
+        event.preventDefault();
+        event.stopPropagation();
+        const ids = itemsOf(ref).map((other) => other.id);
+        const from = ids.indexOf(dragging.id);
+        setDragging(null);
+        if (from >= 0) void reorder(ref, moveInList(ids, from, index - from));
+      },
+    };
+  }
+
+  function row(ref: ListRef, item: OutlineItem, index: number, count: number, kind: string, children?: ReactNode) {
+    const href = `${basePath}?item=${kind}:${item.id}`;
+    const current = selected === `${kind}:${item.id}`;
+    return (
+      <li key={item.id} {...rowProps(ref, item, index)} className={cn("min-w-0", dragging?.id === item.id && "opacity-50")}>
+        <div
+          className={cn(
+            "group flex min-h-9 items-center gap-1 rounded-md pr-1 hover:bg-surface-muted",
+            current && "bg-surface-muted",
+            kind === "phase" && "font-medium",
+          )}
+        >
+          {readOnly ? null : <GripVertical aria-hidden className="size-4 shrink-0 cursor-grab text-muted-foreground" />}
+          <Link
+            href={href}
+            scroll={false}
+            aria-current={current ? "page" : undefined}
+            className={cn("min-w-0 flex-1 truncate rounded-sm py-1.5 text-sm", readOnly && "pl-2", item.archived && "text-muted-foreground line-through")}
+          >
+            {item.title}
+          </Link>
+          {item.archived ? <Badge variant="outline">Archived</Badge> : null}
+          {readOnly ? null : (
+            <span className="flex shrink-0">
+              <Button type="button" variant="ghost" size="icon" className="size-7" aria-label={`Move "${item.title}" up`} disabled={index === 0} onClick={() => move(ref, index, -1)}>
+                <ChevronUp />
+              </Button>
+              <Button type="button" variant="ghost" size="icon" className="size-7" aria-label={`Move "${item.title}" down`} disabled={index === count - 1} onClick={() => move(ref, index, 1)}>
+                <ChevronDown />
+              </Button>
+            </span>
+          )}
+        </div>
+        {children}
+      </li>
+    );
+  }
+
+  const fixed = (item: string, label: string) => (
+    <li>
+      <Link
+        href={`${basePath}?item=${item}`}
+        scroll={false}
+        aria-current={selected === item ? "page" : undefined}
+        className={cn("block rounded-md px-2 py-1.5 text-sm hover:bg-surface-muted", selected === item && "bg-surface-muted font-medium")}
+      >
+        {label}
+      </Link>
+    </li>
+  );
+
+  return (
+    <nav aria-label="Roadmap outline" className="grid min-w-0 grid-cols-1 gap-4 text-sm">
+      <ul className="grid gap-0.5">{fixed("details", "Title and goal")}</ul>
+      <section aria-labelledby="outline-phases" className="grid gap-1">
+        <h2 id="outline-phases" className="px-2 text-xs font-semibold tracking-wide text-muted-foreground uppercase">
+          Phases and milestones
+        </h2>
+        {phases.length === 0 ? <p className="px-2 text-muted-foreground">No phases yet.</p> : null}
+        <ol className="grid grid-cols-1 gap-1">
+          {phases.map((phase, p) =>
+            row({ list: "phases" }, phase, p, phases.length, "phase",
+              <ol className="ml-4 grid grid-cols-1 gap-0.5 border-l border-border pl-1">
+                {phase.milestones.map((milestone, m) =>
+                  row({ list: "milestones", phaseId: phase.id }, milestone, m, phase.milestones.length, "milestone"),
+                )}
+                {readOnly ? null : (
+                  <li>
+                    <AddItem label="Add milestone" fieldLabel={`New milestone in "${phase.title}"`} basePath={basePath} kind="milestone" add={(title) => addMilestoneAction({ phaseId: phase.id, title })} />
+                  </li>
+                )}
+              </ol>,
+            ),
+          )}
+        </ol>
+        {readOnly ? null : <AddItem label="Add phase" fieldLabel="New phase" basePath={basePath} kind="phase" add={(title) => addPhaseAction({ versionId, title })} />}
+      </section>
+      <section aria-labelledby="outline-projects" className="grid gap-1">
+        <h2 id="outline-projects" className="px-2 text-xs font-semibold tracking-wide text-muted-foreground uppercase">
+          Portfolio projects
+        </h2>
+        {projects.length === 0 ? <p className="px-2 text-muted-foreground">No projects yet.</p> : null}
+        <ol className="grid grid-cols-1 gap-0.5">{projects.map((project, index) => row({ list: "projects" }, project, index, projects.length, "project"))}</ol>
+        {readOnly ? null : <AddItem label="Add project" fieldLabel="New project" basePath={basePath} kind="project" add={(title) => addProjectAction({ versionId, title })} />}
+      </section>
+      <ul className="grid gap-0.5 border-t border-border pt-3">
+        {fixed("rule", "Weekly rule")}
+        {fixed("criteria", "Success criteria")}
+        {fixed("notes", "Notes")}
+      </ul>
+    </nav>
+  );
+}
+
+type AddResult = { ok: true; data: { id: string } } | { ok: false; code: string; error: string; fieldErrors?: Record<string, string[]> };
+
+/** "Add …": a title, then the new item opens in the form. */
+function AddItem({ label, fieldLabel, kind, basePath, add }: { label: string; fieldLabel: string; kind: string; basePath: string; add: (title: string) => Promise<AddResult> }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { pending, run } = useRunAction();
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const title = String(new FormData(event.currentTarget).get("title") ?? "");
+    const result = await run(() => add(title));
+    if (!result) return;
+    if (!result.ok) return setError(result.fieldErrors?.title?.[0] ?? result.error);
+    setOpen(false);
+    setError(null);
+    router.push(`${basePath}?item=${kind}:${result.data.id}`, { scroll: false });
+    router.refresh();
+  }
+
+  if (!open) {
+    return (
+      <Button type="button" variant="ghost" size="sm" className="justify-start text-muted-foreground" onClick={() => setOpen(true)}>
+        <Plus aria-hidden />
+        {label}
+      </Button>
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} className="grid gap-1.5 p-1">
+      <label className="sr-only" htmlFor={`add-${kind}-${fieldLabel}`}>
+        {fieldLabel}
+      </label>
+      <div className="flex gap-1.5">
+        <Input id={`add-${kind}-${fieldLabel}`} name="title" autoFocus placeholder="Title" aria-invalid={error ? true : undefined} onKeyDown={(event) => event.key === "Escape" && setOpen(false)} />
+        <Button type="submit" size="sm" className="h-9" loading={pending}>
+          Add
+        </Button>
+      </div>
+      {error ? <p className="text-[0.8125rem] text-status-danger-fg">{error}</p> : null}
+    </form>
+  );
+}

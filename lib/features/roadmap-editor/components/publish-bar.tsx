@@ -1,0 +1,134 @@
+"use client";
+
+import { Lock, Send, Trash2 } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { toast } from "@/components/ui/toast";
+import { FormAlert } from "@/lib/features/cohorts/components/form-parts";
+import { discardDraftAction, publishVersionAction } from "@/lib/features/roadmap-editor/actions";
+import { ChangeList } from "@/lib/features/roadmap-editor/components/change-list";
+import { NewDraftButton } from "@/lib/features/roadmap-editor/components/new-draft-button";
+import { useRunAction } from "@/lib/features/roadmap-editor/components/use-run-action";
+import type { ChangeSummary, PublishIssue } from "@/lib/features/roadmap-editor/types";
+import { describeChanges } from "@/lib/features/roadmap-editor/utils";
+
+type Props = {
+  roadmapId: string;
+  versionId: string;
+  number: number;
+  status: "draft" | "published" | "retired";
+  previousNumber: number | null;
+  changeSummary: ChangeSummary | null;
+  publishedLine: string | null;
+  draftNumber: number | null;
+  isLatest: boolean;
+};
+
+/** The editor's sticky bar: what this version is, what changed, and the one next step ("Publish" or "New draft"). */
+export function PublishBar(props: Props) {
+  const { roadmapId, versionId, number, status, previousNumber, changeSummary } = props;
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [issues, setIssues] = useState<PublishIssue[]>([]);
+  const publishing = useRunAction();
+  const discarding = useRunAction();
+  const since = previousNumber ? `since version ${previousNumber}` : "in the first version";
+
+  async function publish() {
+    const result = await publishing.run(() => publishVersionAction({ versionId }));
+    if (!result?.ok) return;
+    if (result.data.status === "invalid") return setIssues(result.data.issues);
+    setOpen(false);
+    toast({ title: `Version ${number} published`, description: "Cohorts stay on their version until a mentor or admin moves them.", variant: "success" });
+    router.refresh();
+  }
+
+  async function discard() {
+    if (!window.confirm(`Discard draft version ${number}? Its edits are deleted; published versions and learners' work are not touched.`)) return;
+    const result = await discarding.run(() => discardDraftAction({ versionId }));
+    if (!result?.ok) return;
+    toast({ title: `Draft version ${number} discarded`, variant: "success" });
+    router.push(`/admin/roadmaps/${roadmapId}`);
+  }
+
+  return (
+    <div className="sticky bottom-0 z-20 -mx-4 mt-8 border-t border-border bg-surface/95 px-4 py-3 backdrop-blur sm:-mx-6 sm:px-6">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2 text-sm">
+          {status === "draft" ? (
+            <>
+              <Badge variant="warning">Draft</Badge>
+              <span className="font-medium">Version {number}</span>
+              {changeSummary ? (
+                <span className="text-muted-foreground">
+                  {describeChanges(changeSummary)} {since}
+                </span>
+              ) : null}
+            </>
+          ) : (
+            <>
+              <Badge variant={status === "published" ? "success" : "neutral"} icon={Lock}>
+                {status === "published" ? "Published" : "Retired"}
+              </Badge>
+              <span className="font-medium">Version {number}</span>
+              <span className="text-muted-foreground">{props.publishedLine} · read-only</span>
+            </>
+          )}
+        </div>
+        {status === "draft" ? (
+          <div className="flex flex-wrap gap-2">
+            <Button type="button" variant="secondary" loading={discarding.pending} onClick={discard}>
+              <Trash2 aria-hidden />
+              Discard draft
+            </Button>
+            <Button type="button" onClick={() => (setIssues([]), setOpen(true))}>
+              <Send aria-hidden />
+              Publish version {number}
+            </Button>
+          </div>
+        ) : props.draftNumber ? (
+          <Button asChild variant="secondary">
+            <Link href={`/admin/roadmaps/${roadmapId}/versions/${props.draftNumber}`}>Open draft version {props.draftNumber}</Link>
+          </Button>
+        ) : props.isLatest ? (
+          <NewDraftButton roadmapId={roadmapId} />
+        ) : null}
+      </div>
+      <Dialog open={open} onOpenChange={setOpen}>
+        <DialogContent>
+          <DialogHeader>
+            <DialogTitle>Publish version {number}?</DialogTitle>
+            <DialogDescription>
+              A published version is read-only. Cohorts keep the version they follow until a mentor or admin moves them; learners&apos; progress carries over by key.
+            </DialogDescription>
+          </DialogHeader>
+          <div className="my-4 grid max-h-[50vh] gap-3 overflow-y-auto">
+            {issues.length > 0 ? (
+              <div className="grid gap-2">
+                <FormAlert>Fix these before publishing:</FormAlert>
+                <ul className="grid list-disc gap-1 pl-5 text-sm">
+                  {issues.map((issue, index) => (
+                    <li key={index}>{issue.message}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            {changeSummary ? <ChangeList summary={changeSummary} /> : null}
+          </div>
+          <DialogFooter>
+            <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+              Keep editing
+            </Button>
+            <Button type="button" loading={publishing.pending} onClick={publish}>
+              Publish
+            </Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+"use client";
+
+import { Plus, X } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
+import { errorsFor } from "@/lib/features/cohorts/components/form-parts";
+import {
+  updateCriteriaAction,
+  updateNotesAction,
+  updateVersionDetailsAction,
+  updateWeeklyRuleAction,
+} from "@/lib/features/roadmap-editor/actions";
+import { ConflictNotice } from "@/lib/features/roadmap-editor/components/conflict-notice";
+import { EditorFormShell } from "@/lib/features/roadmap-editor/components/editor-form-shell";
+import { TitleField, toLines } from "@/lib/features/roadmap-editor/components/item-fields";
+import { MarkdownField } from "@/lib/features/roadmap-editor/components/markdown-field";
+import { useItemForm } from "@/lib/features/roadmap-editor/components/use-item-form";
+import type { EditorVersionFields } from "@/lib/features/roadmap-editor/types";
+
+// The version's own fields and lists share RoadmapVersion.lockVersion: a stale save of any of them is refused.
+
+type Props = { versionId: string; fields: EditorVersionFields; readOnly: boolean };
+
+export function DetailsForm({ versionId, fields, readOnly }: Props) {
+  const form = useItemForm(fields, (value) => ({ title: value.title, summary: value.summary }), (draft, lockVersion) =>
+    updateVersionDetailsAction({ versionId, lockVersion, ...draft }),
+  );
+  const { draft, set, errors } = form;
+  return (
+    <EditorFormShell
+      form={form}
+      readOnly={readOnly}
+      saveLabel="Save title and goal"
+      conflict={form.conflict ? <ConflictNotice theirs={form.conflict} mine={draft} labels={{ title: "title", summary: "goal" }} onUseTheirs={form.useTheirs} /> : null}
+    >
+      <TitleField value={draft.title} onChange={(value) => set("title", value)} errors={errors} />
+      <MarkdownField label="Goal" value={draft.summary} onChange={(value) => set("summary", value)} errors={errorsFor(errors, "summary")} rows={5} />
+    </EditorFormShell>
+  );
+}
+
+export function WeeklyRuleForm({ versionId, fields, readOnly }: Props) {
+  const form = useItemForm(fields, (value) => ({ items: value.weeklyRule.join("\n") }), (draft, lockVersion) =>
+    updateWeeklyRuleAction({ versionId, lockVersion, items: toLines(draft.items) }),
+  );
+  const { draft, set, errors } = form;
+  return (
+    <EditorFormShell
+      form={form}
+      readOnly={readOnly}
+      saveLabel="Save weekly rule"
+      conflict={form.conflict ? <ConflictNotice theirs={form.conflict} mine={draft} labels={{ items: "weekly rule" }} onUseTheirs={form.useTheirs} /> : null}
+    >
+      <Field label="Weekly rule" hint='One item per line, e.g. "1 day: learn". Check-ins test the rule every week.' errors={errorsFor(errors, "items")}>
+        <Textarea rows={8} value={draft.items} onChange={(event) => set("items", event.target.value)} />
+      </Field>
+    </EditorFormShell>
+  );
+}
+
+export function CriteriaForm({ versionId, fields, readOnly }: Props) {
+  const form = useItemForm(fields, (value) => ({ items: value.criteria.map((criterion): { key: string | null; text: string } => criterion) }), (draft, lockVersion) =>
+    updateCriteriaAction({ versionId, lockVersion, items: draft.items }),
+  );
+  const { draft, set, errors } = form;
+  const items = draft.items;
+  return (
+    <EditorFormShell
+      form={form}
+      readOnly={readOnly}
+      saveLabel="Save success criteria"
+      conflict={form.conflict ? <ConflictNotice theirs={form.conflict} mine={draft} labels={{ items: "success criteria" }} onUseTheirs={form.useTheirs} /> : null}
+    >
+      <fieldset className="grid gap-2">
+        <legend className="mb-1.5 text-sm font-medium">Success criteria</legend>
+        <p className="text-[0.8125rem] text-muted-foreground">Learners assess themselves against each one; a criterion keeps its assessments while it is not removed.</p>
+        {items.map((item, index) => (
+          <div key={item.key ?? `new-${index}`} className="flex items-end gap-2">
+            <Field label={`Criterion ${index + 1}`} errors={errorsFor(errors, `items.${index}`)} className="flex-1">
+              <Input value={item.text} onChange={(event) => set("items", items.map((other, i) => (i === index ? { ...other, text: event.target.value } : other)))} />
+            </Field>
+            <Button type="button" variant="ghost" size="icon" aria-label={`Remove criterion ${index + 1}`} onClick={() => set("items", items.filter((_, i) => i !== index))}>
+              <X />
+            </Button>
+          </div>
+        ))}
+        <Button type="button" variant="secondary" size="sm" className="justify-self-start" onClick={() => set("items", [...items, { key: null, text: "" }])}>
+          <Plus aria-hidden />
+          Add criterion
+        </Button>
+      </fieldset>
+    </EditorFormShell>
+  );
+}
+
+export function NotesForm({ versionId, fields, readOnly }: Props) {
+  const form = useItemForm(fields, (value) => ({ items: value.notes }), (draft, lockVersion) => updateNotesAction({ versionId, lockVersion, items: draft.items }));
+  const { draft, set, errors } = form;
+  const items = draft.items;
+  const update = (index: number, change: Partial<(typeof items)[number]>) => set("items", items.map((note, i) => (i === index ? { ...note, ...change } : note)));
+  return (
+    <EditorFormShell
+      form={form}
+      readOnly={readOnly}
+      saveLabel="Save notes"
+      conflict={form.conflict ? <ConflictNotice theirs={form.conflict} mine={draft} labels={{ items: "notes" }} onUseTheirs={form.useTheirs} /> : null}
+    >
+      <p className="text-sm text-muted-foreground">Notes are extra sections of the roadmap (for example “Recommended tools”); they are exported as their own sections.</p>
+      {items.length === 0 ? <p className="text-sm text-muted-foreground">No notes.</p> : null}
+      {items.map((note, index) => (
+        <fieldset key={index} className="grid gap-3 rounded-md border border-border p-3">
+          <legend className="px-1 text-sm font-medium">Note {index + 1}</legend>
+          <div className="flex items-end gap-2">
+            <Field label="Heading" errors={errorsFor(errors, `items.${index}.title`)} className="flex-1">
+              <Input value={note.title} onChange={(event) => update(index, { title: event.target.value })} />
+            </Field>
+            <Button type="button" variant="ghost" size="icon" aria-label={`Remove note ${index + 1}`} onClick={() => set("items", items.filter((_, i) => i !== index))}>
+              <X />
+            </Button>
+          </div>
+          <MarkdownField label="Text" value={note.body} onChange={(body) => update(index, { body })} errors={errorsFor(errors, `items.${index}.body`)} rows={5} />
+        </fieldset>
+      ))}
+      <Button type="button" variant="secondary" size="sm" className="justify-self-start" onClick={() => set("items", [...items, { title: "", body: "" }])}>
+        <Plus aria-hidden />
+        Add note
+      </Button>
+    </EditorFormShell>
+  );
+}
