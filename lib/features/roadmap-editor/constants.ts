@@ -2,7 +2,7 @@ export const ROADMAP_NOT_FOUND = "This roadmap does not exist.";
 export const ITEM_NOT_FOUND = "This item does not exist.";
 
 export const ITEM_CONFLICT_MESSAGE =
-  "Someone else saved this while you were editing. Their version is shown below; your changes are kept in the form — check them, then save again to apply them on top.";
+  "Someone else saved this while you were editing, so nothing was saved. Their changes are now in the form; where you changed a field too, yours is kept.";
 
 export const OUTLINE_CONFLICT_MESSAGE = "The outline changed since you loaded it. Nothing was moved; the latest order is shown now.";
 

@@ -10,7 +10,7 @@ function show(value: unknown): string {
   return String(value ?? "") || "(empty)";
 }
 
-/** After a stale save: what the other person saved, field by field where it differs from this form. */
+/** After a stale save: the fields where this form still differs from what the other person saved, with their value. */
 export function ConflictNotice<D extends object>({
   theirs,
   mine,
@@ -30,17 +30,17 @@ export function ConflictNotice<D extends object>({
         <dl className="grid gap-2 text-sm">
           {fields.map((field) => (
             <div key={String(field)} className="grid gap-0.5">
-              <dt className="font-medium">Saved {labels[field]}</dt>
+              <dt className="font-medium">Their {labels[field]} (yours is in the form)</dt>
               <dd className="max-h-40 overflow-auto whitespace-pre-wrap break-words rounded bg-surface px-2 py-1 font-mono text-xs">{show(theirs[field])}</dd>
             </div>
           ))}
         </dl>
       ) : (
-        <p className="text-sm">Their save matches your form; saving again changes nothing else.</p>
+        <p className="text-sm">Your form now matches what they saved; there is nothing of yours left to apply.</p>
       )}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" size="sm">
-          Save my version on top
+          Save my changes on top
         </Button>
         <Button type="button" size="sm" variant="secondary" onClick={onUseTheirs}>
           Use their version

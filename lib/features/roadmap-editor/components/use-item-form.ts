@@ -6,18 +6,22 @@ import { toast } from "@/components/ui/toast";
 import type { SaveResult } from "@/lib/features/roadmap-editor/types";
 import { useRunAction } from "@/lib/features/roadmap-editor/components/use-run-action";
 
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
- * State of one editor form: the person's draft, the lockVersion it was loaded at, field errors and — after a
- * stale save — the version someone else saved. On a conflict the draft is kept and the lockVersion moves to
- * theirs, so saving again deliberately re-applies these changes on top of what is saved now.
+ * State of one editor form: the person's draft, the version it was loaded from (`base`), field errors and —
+ * after a stale save — what someone else saved. On a conflict the form merges field by field: a field this
+ * person did not touch takes the saved value, a field they changed keeps theirs; the lockVersion moves to the
+ * saved one, so saving again deliberately re-applies exactly their own changes on top.
  */
-export function useItemForm<T extends { lockVersion: number }, D>(
+export function useItemForm<T extends { lockVersion: number }, D extends object>(
   initial: T,
   toDraft: (value: T) => D,
   submit: (draft: D, lockVersion: number) => Promise<SaveResult<T>>,
 ) {
   const router = useRouter();
   const [draft, setDraft] = useState<D>(() => toDraft(initial));
+  const [base, setBase] = useState<D>(() => toDraft(initial));
   const [lockVersion, setLockVersion] = useState(initial.lockVersion);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [conflict, setConflict] = useState<D | null>(null);
@@ -33,13 +37,21 @@ export function useItemForm<T extends { lockVersion: number }, D>(
     if (!result) return;
     if (!result.ok) {
       if ("current" in result) {
-        setConflict(toDraft(result.current));
+        const theirs = toDraft(result.current);
+        const merged = { ...draft };
+        for (const field of Object.keys(theirs) as (keyof D)[]) {
+          if (same(draft[field], base[field])) merged[field] = theirs[field];
+        }
+        setDraft(merged);
+        setBase(theirs);
+        setConflict(theirs);
         setLockVersion(result.current.lockVersion);
       }
       setErrors(("fieldErrors" in result && result.fieldErrors) || {});
       return;
     }
     setDraft(toDraft(result.data));
+    setBase(toDraft(result.data));
     setLockVersion(result.data.lockVersion);
     setErrors({});
     setConflict(null);
