@@ -37,12 +37,12 @@ export const ACTION_LABELS: Record<string, string> = {
 
 /** Names of the groups in the "Type" filter (`user.*`…). */
 export const ACTION_GROUP_LABELS: Record<string, string> = {
-  cohort: "Cohorts",
-  invite: "Invites",
-  review: "Reviews",
+  cohort: "Cohort changes",
+  invite: "Invite links",
+  review: "Review decisions",
   criterion: "Success criteria",
-  roadmap: "Roadmaps",
-  user: "Users",
+  roadmap: "Roadmap changes",
+  user: "Account changes",
 };
 
 export const TARGET_TYPE_LABELS: Record<string, string> = {

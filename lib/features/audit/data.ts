@@ -263,6 +263,7 @@ export async function getAuditLogPage(query: AuditQuery, now = new Date(), limit
     notes: query.notes,
     olderCursor: page.olderCursor,
     newerCursor: page.newerCursor,
+    paged: !!(query.before ?? query.after),
     actorOptions,
     typeGroups: groupActions(actions),
   };

@@ -161,16 +161,16 @@ describe("filters", () => {
       { value: mentor.id, label: "Mo Mentor (mo@example.test)" },
     ]);
     expect(page.typeGroups).toEqual([
+      { value: "user.*", label: "Account changes", actions: [{ value: "user.create_admin", label: "Created admin account" }] },
       {
         value: "cohort.*",
-        label: "Cohorts",
+        label: "Cohort changes",
         actions: [
           { value: "cohort.update", label: "Changed cohort settings" },
           { value: "cohort.member_schedule", label: "Changed learner's start date or extension" },
         ],
       },
-      { value: "roadmap.*", label: "Roadmaps", actions: [{ value: "roadmap.import", label: "Imported roadmap" }] },
-      { value: "user.*", label: "Users", actions: [{ value: "user.create_admin", label: "Created admin account" }] },
+      { value: "roadmap.*", label: "Roadmap changes", actions: [{ value: "roadmap.import", label: "Imported roadmap" }] },
     ]);
   });
 

@@ -71,6 +71,8 @@ export type AuditLogPage = {
   olderCursor: string | null;
   /** `?after=` value for the "Newer" link, or null on the first page. */
   newerCursor: string | null;
+  /** The request named a page (`?before=` / `?after=`), so an empty result means "nothing on this page". */
+  paged: boolean;
   actorOptions: AuditActorOption[];
   typeGroups: AuditTypeGroup[];
 };

@@ -37,7 +37,7 @@ export function actionPrefix(action: string): string {
 }
 
 export function actionGroupLabel(prefix: string): string {
-  return ACTION_GROUP_LABELS[prefix] ?? capitalize(words(prefix));
+  return ACTION_GROUP_LABELS[prefix] ?? `${capitalize(words(prefix))} changes`;
 }
 
 export function targetTypeLabel(type: string): string {
