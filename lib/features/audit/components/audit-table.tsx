@@ -49,7 +49,7 @@ function Changes({ row }: { row: AuditEventRow }) {
           <div key={change.field} className="grid gap-0.5">
             <dt className="font-medium">{change.field}</dt>
             <dd className="break-words text-muted-foreground">
-              <span className="line-through decoration-muted-foreground/60">{change.before}</span>
+              <span>{change.before}</span>
               <span aria-hidden> → </span>
               <span className="sr-only"> changed to </span>
               <span className="text-foreground">{change.after}</span>
