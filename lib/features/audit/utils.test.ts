@@ -57,6 +57,14 @@ describe("listChanges", () => {
     ]);
   });
 
+  it("leaves out raw ids, which the actor and target columns already name", () => {
+    const id = "0192f7a8-0000-7000-8000-000000000001";
+    expect(listChanges({ versionId: id, number: 1 }, { versionId: id.replace("1", "2"), number: 2, userId: id, criterionKey: "ci" })).toEqual([
+      { field: "number", before: "1", after: "2" },
+      { field: "criterion key", before: "—", after: "ci" },
+    ]);
+  });
+
   it("copes with missing or non-object sides", () => {
     expect(listChanges(null, { reactivated: true })).toEqual([{ field: "reactivated", before: "—", after: "yes" }]);
     expect(listChanges("odd", [1, 2])).toEqual([]);

@@ -78,9 +78,16 @@ function asRecord(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `userId: "0192…"`: a raw id means nothing to a reader; the actor and target columns already name the people. */
+function isIdField(field: string, ...values: unknown[]): boolean {
+  return /(^id|Id)$/.test(field) && values.every((value) => value === null || value === undefined || (typeof value === "string" && UUID.test(value)));
+}
+
 /**
  * The fields an event changed, `before → after`, in the order the row lists them (before's keys first). A field
- * present on one side only shows "—" on the other; a field equal on both sides is left out.
+ * present on one side only shows "—" on the other; a field equal on both sides, and raw ids, are left out.
  */
 export function listChanges(before: unknown, after: unknown): AuditChange[] {
   const from = asRecord(before);
@@ -88,6 +95,7 @@ export function listChanges(before: unknown, after: unknown): AuditChange[] {
   const fields = [...new Set([...Object.keys(from), ...Object.keys(to)])];
   return fields
     .filter((field) => JSON.stringify(from[field]) !== JSON.stringify(to[field]))
+    .filter((field) => !isIdField(field, from[field], to[field]))
     .map((field) => ({ field: words(field), before: formatValue(from[field]), after: formatValue(to[field]) }));
 }
 
