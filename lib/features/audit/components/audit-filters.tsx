@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { AuditActorOption, AuditFilters, AuditTypeGroup } from "@/lib/features/audit/types";
-import { hasFilters } from "@/lib/features/audit/utils";
+import { actionGroupLabel, actionLabel, hasFilters } from "@/lib/features/audit/utils";
 
 const LABEL = "text-sm leading-5 font-medium";
 
@@ -25,6 +25,11 @@ export function AuditFilters({
   typeGroups: AuditTypeGroup[];
 }) {
   const submit = (event: { currentTarget: HTMLSelectElement }) => event.currentTarget.form?.requestSubmit();
+  // A filter from a link can name someone or something with no events (yet): keep it selected, not "Everyone".
+  const actorMissing = !!filters.actor && !actorOptions.some((option) => option.value === filters.actor);
+  const type = filters.type;
+  const typeMissing =
+    !!type && !typeGroups.some((group) => group.value === type || group.actions.some((action) => action.value === type));
   return (
     <Form
       action="/admin/audit"
@@ -38,6 +43,7 @@ export function AuditFilters({
         </label>
         <Select id="audit-actor" name="actor" defaultValue={filters.actor ?? ""} onChange={submit}>
           <option value="">Everyone</option>
+          {actorMissing ? <option value={filters.actor}>Someone with no events</option> : null}
           {actorOptions.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
@@ -51,6 +57,11 @@ export function AuditFilters({
         </label>
         <Select id="audit-type" name="type" defaultValue={filters.type ?? ""} onChange={submit}>
           <option value="">All changes</option>
+          {typeMissing && type ? (
+            <option value={type}>
+              {type.endsWith(".*") ? `All ${actionGroupLabel(type.slice(0, -2)).toLowerCase()} (${type})` : actionLabel(type)}
+            </option>
+          ) : null}
           {typeGroups.map((group) => (
             <optgroup key={group.value} label={group.label}>
               <option value={group.value}>All {group.label.toLowerCase()} ({group.value})</option>
