@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireViewer } from "@/lib/auth/viewer";
-import { AuditFilters } from "@/lib/features/audit/components/audit-filters";
+import { AuditFilterForm } from "@/lib/features/audit/components/audit-filters";
 import { AuditTable } from "@/lib/features/audit/components/audit-table";
 import { loadAuditLog } from "@/lib/features/audit/loaders";
 import { auditHref, hasFilters } from "@/lib/features/audit/utils";
@@ -51,7 +51,7 @@ export default async function AuditLogPage({
             </ul>
           </div>
         ) : null}
-        <AuditFilters
+        <AuditFilterForm
           key={JSON.stringify(log.filters)}
           filters={log.filters}
           actorOptions={log.actorOptions}

@@ -15,7 +15,7 @@ const LABEL = "text-sm leading-5 font-medium";
  * works without JavaScript; with it, next/form navigates client-side and the selects apply at once. Submitting
  * drops the page cursor, so a new filter always starts at the newest matching event.
  */
-export function AuditFilters({
+export function AuditFilterForm({
   filters,
   actorOptions,
   typeGroups,
