@@ -39,7 +39,7 @@ export async function createSubmission({
   });
 }
 
-/** Records a mentor's decision and moves the attempt and progress to match. */
+/** Records a mentor's decision, moves the attempt and progress to match, and writes its audit row as the app does. */
 export async function decideSubmission({
   submissionId,
   reviewerId,
@@ -54,9 +54,25 @@ export async function decideSubmission({
   at?: Date;
 }) {
   const approved = decision === "approve";
+  const previous = await db.submission.findUniqueOrThrow({
+    where: { id: submissionId },
+    select: { status: true, progress: { select: { status: true, membership: { select: { cohortId: true } } } } },
+  });
   const submission = await db.submission.update({
     where: { id: submissionId },
     data: { status: approved ? "approved" : "changes_requested" },
+  });
+  await db.auditEvent.create({
+    data: {
+      actorId: reviewerId,
+      action: approved ? "review.approve" : "review.request_changes",
+      targetType: "submission",
+      targetId: submissionId,
+      cohortId: previous.progress.membership.cohortId,
+      before: { submission: previous.status, progress: previous.progress.status },
+      after: { submission: submission.status, progress: submission.status },
+      createdAt: at,
+    },
   });
   await db.progress.update({
     where: { id: submission.progressId },

@@ -212,8 +212,8 @@ export async function addMemberByEmail(
         targetType: "membership",
         targetId: membership.id,
         cohortId: cohort.id,
-        before: existing ? { role: existing.role, removedAt: existing.removedAt?.toISOString() } : undefined,
-        after: { userId: user.id, role, reactivated: !!existing },
+        before: existing ? { role: existing.role, removedAt: existing.removedAt?.toISOString() ?? null } : undefined,
+        after: { userId: user.id, role, removedAt: null, reactivated: !!existing },
       });
       return { membershipId: membership.id, reactivated: !!existing };
     });
@@ -237,14 +237,14 @@ export async function removeMember(actor: Actor, membership: MembershipScope): P
       targetType: "membership",
       targetId: membership.id,
       cohortId: membership.cohortId,
-      before: { userId: membership.userId, role: membership.role },
-      after: { removedAt: removedAt.toISOString() },
+      before: { userId: membership.userId, role: membership.role, removedAt: null },
+      after: { userId: membership.userId, role: membership.role, removedAt: removedAt.toISOString() },
     });
   });
 }
 
 /** "Add back": clears removedAt; everything they did before is still attached to the membership. */
-export async function restoreMember(actor: Actor, membership: MembershipScope): Promise<void> {
+export async function restoreMember(actor: Actor, membership: MembershipScope & { removedAt: Date | null }): Promise<void> {
   await db.$transaction(async (tx) => {
     const { count } = await tx.membership.updateMany({
       where: { id: membership.id, removedAt: { not: null } },
@@ -256,7 +256,8 @@ export async function restoreMember(actor: Actor, membership: MembershipScope): 
       targetType: "membership",
       targetId: membership.id,
       cohortId: membership.cohortId,
-      after: { userId: membership.userId, role: membership.role, reactivated: true },
+      before: { role: membership.role, removedAt: membership.removedAt?.toISOString() ?? null },
+      after: { userId: membership.userId, role: membership.role, removedAt: null, reactivated: true },
     });
   });
 }
@@ -332,6 +333,7 @@ export async function revokeInvite(actor: Actor, invite: { id: string; cohortId:
       targetType: "invite",
       targetId: invite.id,
       cohortId: invite.cohortId,
+      before: { revokedAt: null },
       after: { revokedAt: revokedAt.toISOString() },
     });
   });

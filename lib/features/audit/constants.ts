@@ -1,0 +1,69 @@
+/** Rows per page on /admin/audit. */
+export const AUDIT_PAGE_SIZE = 50;
+
+/** Longest before/after value shown in the table; the rest is cut with "…" (the row keeps the whole value). */
+export const CHANGE_VALUE_MAX = 120;
+
+/** `?actor=system`: events with no actor (command line, seed, background jobs). */
+export const SYSTEM_ACTOR = "system";
+
+/** Human names of the action codes Cairn writes (docs/audit-log.md). Unknown codes fall back to `humanizeAction`. */
+export const ACTION_LABELS: Record<string, string> = {
+  "cohort.create": "Created cohort",
+  "cohort.update": "Changed cohort settings",
+  "cohort.member_add": "Added cohort member",
+  "cohort.member_remove": "Removed cohort member",
+  "cohort.member_schedule": "Changed learner's start date or extension",
+  "cohort.version_move": "Moved cohort to another roadmap version",
+  "invite.create": "Created invite link",
+  "invite.revoke": "Revoked invite link",
+  "invite.redeem": "Joined with invite link",
+  "review.approve": "Recorded review decision: approved",
+  "review.request_changes": "Recorded review decision: changes requested",
+  "criterion.sign_off": "Signed off success criterion",
+  "roadmap.import": "Imported roadmap",
+  "roadmap.create": "Created roadmap",
+  "roadmap.publish": "Published roadmap version",
+  "roadmap.draft_create": "Started draft roadmap version",
+  "roadmap.item_archive": "Archived roadmap item",
+  "roadmap.item_restore": "Restored roadmap item",
+  "user.create_admin": "Created admin account",
+  "user.grant_admin": "Made user an admin",
+  "user.revoke_admin": "Removed admin rights",
+  "user.deactivate": "Deactivated user",
+  "user.reactivate": "Reactivated user",
+  "user.password_reset_link": "Created password reset link",
+};
+
+/** Names of the groups in the "Type" filter (`user.*`…). */
+export const ACTION_GROUP_LABELS: Record<string, string> = {
+  cohort: "Cohort changes",
+  invite: "Invite links",
+  review: "Review decisions",
+  criterion: "Success criteria",
+  roadmap: "Roadmap changes",
+  user: "Account changes",
+};
+
+export const TARGET_TYPE_LABELS: Record<string, string> = {
+  cohort: "Cohort",
+  membership: "Membership",
+  invite: "Invite link",
+  submission: "Attempt",
+  criterion_assessment: "Self-assessment",
+  roadmap: "Roadmap",
+  roadmap_version: "Roadmap version",
+  user: "User",
+};
+
+/** Target types whose names data.ts resolves (one batched statement for all of them). */
+export const RESOLVED_TARGET_TYPES = [
+  "cohort",
+  "membership",
+  "invite",
+  "submission",
+  "criterion_assessment",
+  "roadmap",
+  "roadmap_version",
+  "user",
+] as const;

@@ -1,0 +1,18 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import type { Viewer } from "@/lib/auth/viewer";
+import { getAuditLogPage } from "@/lib/features/audit/data";
+import { parseAuditQuery } from "@/lib/features/audit/schema";
+import type { AuditLogPage } from "@/lib/features/audit/types";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * /admin/audit: admins only (the flag as the database has it on this request); anyone else gets the 404 page,
+ * like every admin page. Search parameters that do not parse are ignored with a note, never an error.
+ */
+export const loadAuditLog = cache(async (viewer: Viewer, searchParams: SearchParams): Promise<AuditLogPage> => {
+  if (!viewer.isAdmin) notFound();
+  return getAuditLogPage(parseAuditQuery(searchParams));
+});
