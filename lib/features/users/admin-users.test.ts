@@ -172,6 +172,8 @@ describe("deactivating and reactivating", () => {
     expect(await signIn(learnerX1.email)).toBeNull();
     expect(await asUser(admin, () => deactivateUserAction({ userId: learnerX1.id }))).toMatchObject({ ok: false, code: "INVALID_STATE" });
 
+    // Admin rights go to active people only.
+    expect(await asUser(admin, () => setAdminAction({ userId: learnerX1.id, isAdmin: true }))).toMatchObject({ ok: false, code: "INVALID_STATE" });
     expect(await asUser(admin, () => reactivateUserAction({ userId: learnerX1.id }))).toEqual({ ok: true, data: undefined });
     expect(await signIn(learnerX1.email)).toMatchObject({ id: learnerX1.id });
     // Sessions from before the deactivation stay revoked.

@@ -79,6 +79,7 @@ export async function setAdmin(actor: Actor, target: Target, isAdmin: boolean): 
     if (current.isAdmin === isAdmin) {
       throw new AppError("INVALID_STATE", isAdmin ? `${target.name} is already an admin.` : `${target.name} is not an admin.`);
     }
+    if (isAdmin && current.deactivatedAt) throw new AppError("INVALID_STATE", `Reactivate ${target.name} first.`);
     if (!isAdmin && !current.deactivatedAt) await assertAnotherActiveAdmin(tx, target.id);
     await tx.user.update({ where: { id: target.id }, data: { isAdmin } });
     await audit(tx, actor, {

@@ -186,7 +186,7 @@ export function UserActions({ user, lastAdmin }: { user: UserRow; lastAdmin: boo
         </Button>
       ) : null}
       {active ? (
-        <Button type="button" variant="secondary" size="sm" onClick={() => setDialog("reset")} aria-label={`Reset link: ${user.name}`}>
+        <Button type="button" variant="secondary" size="sm" onClick={() => setDialog("reset")} aria-label={`Create password reset link: ${user.name}`}>
           <KeyRound aria-hidden />
           Reset link
         </Button>
