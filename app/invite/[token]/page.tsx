@@ -53,14 +53,14 @@ export default async function InvitePage({ params }: Props) {
                   "You are invited to create a Cairn account. A mentor or an admin adds you to a cohort afterwards."
                 ) : (
                   <>
-                You are invited as {ROLE_TEXT[landing.role]}
-                {landing.cohortName ? (
-                  <>
-                    {" "}
-                    of <strong className="font-medium text-foreground">{landing.cohortName}</strong>
-                  </>
-                ) : null}
-                {landing.roadmapTitle ? `, following ${landing.roadmapTitle}` : null}.
+                    You are invited as {ROLE_TEXT[landing.role]}
+                    {landing.cohortName ? (
+                      <>
+                        {" "}
+                        of <strong className="font-medium text-foreground">{landing.cohortName}</strong>
+                      </>
+                    ) : null}
+                    {landing.roadmapTitle ? `, following ${landing.roadmapTitle}` : null}.
                   </>
                 )}
               </CardDescription>

@@ -161,6 +161,8 @@ describe("deactivating and reactivating", () => {
     const { admin, learnerX1 } = await world();
     expect(await signIn(learnerX1.email)).toMatchObject({ id: learnerX1.id });
     expect(await asUser(learnerX1, () => getViewer())).not.toBeNull();
+    // Signing in is what the list shows as "Last seen".
+    expect((await loadAdminUsersPage(admin, { q: learnerX1.email })).users[0]?.lastSeenAt).toEqual(expect.any(String));
 
     const result = await asUser(admin, () => deactivateUserAction({ userId: learnerX1.id }));
     expect(result).toMatchObject({ ok: true });
