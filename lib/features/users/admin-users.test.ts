@@ -237,6 +237,10 @@ describe("the users list", () => {
 
     expect(await ids({ q: "hOPPer" })).toEqual([grace.id]);
     expect(await ids({ q: "navy.EXAMPLE" })).toEqual([grace.id]);
+    // Typed text is matched literally, never as a LIKE pattern.
+    expect(await ids({ q: "gr_ce%" })).toEqual([]);
+    const underscore = await createUser({ name: "Under Score", email: "under_score-100%@example.test" });
+    expect(await ids({ q: "UNDER_score-100%" })).toEqual([underscore.id]);
     expect(await ids({ role: "mentor", cohort: x.id })).toEqual([mentorX.id]);
     expect(await ids({ role: "learner", cohort: x.id })).toEqual([learnerX1.id]);
     expect(await ids({ cohort: y.id })).toEqual([learnerY1.id]);

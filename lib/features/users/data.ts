@@ -16,10 +16,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 function userWhere(filters: UserListFilters): Prisma.UserWhereInput {
   const and: Prisma.UserWhereInput[] = [];
   if (filters.q) {
+    // Prisma passes `contains` to ILIKE as is: escape its wildcards so typed text matches literally.
+    const text = filters.q.replace(/[\\%_]/g, "\\$&");
     and.push({
       OR: [
-        { name: { contains: filters.q, mode: "insensitive" } },
-        { email: { contains: filters.q, mode: "insensitive" } },
+        { name: { contains: text, mode: "insensitive" } },
+        { email: { contains: text, mode: "insensitive" } },
       ],
     });
   }
