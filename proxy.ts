@@ -5,7 +5,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { logger } from "@/lib/logger";
 
-const PUBLIC_PATHS = [/^\/login$/, /^\/p\//, /^\/invite\//, /^\/api\//];
+const PUBLIC_PATHS = [/^\/login$/, /^\/p\//, /^\/invite\//, /^\/reset-password\//, /^\/api\//];
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
 function contentSecurityPolicy(nonce: string, dev: boolean) {

@@ -15,6 +15,9 @@ const MATRIX: Record<string, Rule> = {
   // Cohort management is scoped (getCohortAccess; createCohortAction: admin flag); invite acceptance is public
   // by design and proved in lib/features/cohorts/invites.test.ts.
   "lib/features/cohorts/actions.ts": { access: "scoped", provedBy: "lib/features/cohorts/actions.test.ts" },
+  // Admin → Users: every action but one reads the admin flag from the database (non-admins: not found); the
+  // password reset from a handed-over link is public by design, proved in lib/features/users/reset-password.test.ts.
+  "lib/features/users/actions.ts": { access: "admin", provedBy: "lib/features/users/admin-users.test.ts" },
   "lib/features/progress/actions.ts": { access: "scoped", provedBy: "lib/features/progress/actions.test.ts" },
   "lib/features/reviews/actions.ts": { access: "scoped", provedBy: "lib/features/reviews/actions.test.ts" },
   "lib/features/portfolio/actions.ts": { access: "signed-in", provedBy: "lib/features/portfolio/portfolio.test.ts" },

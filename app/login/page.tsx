@@ -7,8 +7,8 @@ import { safeRedirectPath } from "@/lib/redirects";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reset?: string }> }) {
+  const { callbackUrl, reset } = await searchParams;
   if (await getViewer()) redirect(safeRedirectPath(callbackUrl));
   return (
     <main id="main" className="grid min-h-dvh place-items-center px-4 py-10">
@@ -19,7 +19,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             <CardTitle as="h1">Sign in</CardTitle>
             <CardDescription>Pick up your roadmap where you left it.</CardDescription>
           </CardHeader>
-          <CardContent>
+          <CardContent className="grid gap-4">
+            {reset === "done" ? (
+              <p role="status" className="rounded-md border border-status-success-border bg-status-success-subtle px-3 py-2 text-sm text-status-success-fg">
+                Your password was changed. Sign in with the new one.
+              </p>
+            ) : null}
             <SignInForm callbackUrl={callbackUrl} />
           </CardContent>
         </Card>

@@ -65,6 +65,8 @@ export const authOptions: NextAuthOptions = {
           return null;
         }
         await resetRateLimit(`login:email:${email}`);
+        // "Last seen" on Admin → Users.
+        await db.user.update({ where: { id: user.id }, data: { lastSeenAt: new Date() } });
         logger.info({ event: "login.succeeded", userId: user.id, requestId }, "signed in");
         return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },

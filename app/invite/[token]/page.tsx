@@ -21,6 +21,8 @@ export default async function InvitePage({ params }: Props) {
   const { token } = await params;
   const viewer = await getViewer();
   const landing = await loadInviteLanding(token, viewer);
+  // An instance invite without a cohort (and not for an admin) only creates an account.
+  const plainAccount = landing.valid && !landing.cohortId && landing.role !== "admin";
   return (
     <main id="main" className="grid min-h-dvh place-items-center px-4 py-10">
       <div className="w-full max-w-sm">
@@ -47,14 +49,20 @@ export default async function InvitePage({ params }: Props) {
             <CardHeader>
               <CardTitle as="h1">{landing.cohortName ? `Join ${landing.cohortName}` : "Join Cairn"}</CardTitle>
               <CardDescription>
-                You are invited as {ROLE_TEXT[landing.role]}
-                {landing.cohortName ? (
+                {plainAccount ? (
+                  "You are invited to create a Cairn account. A mentor or an admin adds you to a cohort afterwards."
+                ) : (
                   <>
-                    {" "}
-                    of <strong className="font-medium text-foreground">{landing.cohortName}</strong>
+                    You are invited as {ROLE_TEXT[landing.role]}
+                    {landing.cohortName ? (
+                      <>
+                        {" "}
+                        of <strong className="font-medium text-foreground">{landing.cohortName}</strong>
+                      </>
+                    ) : null}
+                    {landing.roadmapTitle ? `, following ${landing.roadmapTitle}` : null}.
                   </>
-                ) : null}
-                {landing.roadmapTitle ? `, following ${landing.roadmapTitle}` : null}.
+                )}
               </CardDescription>
             </CardHeader>
             <CardContent className="grid gap-4">
@@ -68,6 +76,15 @@ export default async function InvitePage({ params }: Props) {
                     <Link href={landing.viewerRole === "learner" ? `/roadmap?cohort=${landing.cohortId}` : `/cohorts/${landing.cohortId}/members`}>
                       {landing.viewerRole === "learner" ? "Open your roadmap" : "Open the cohort"}
                     </Link>
+                  </Button>
+                </>
+              ) : viewer && plainAccount ? (
+                <>
+                  <p className="text-sm text-muted-foreground">
+                    You already have an account, signed in as <span className="font-medium text-foreground">{viewer.name}</span>.
+                  </p>
+                  <Button asChild className="w-full">
+                    <Link href="/">Go to Cairn</Link>
                   </Button>
                 </>
               ) : viewer ? (

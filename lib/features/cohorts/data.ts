@@ -226,8 +226,7 @@ export function toInviteRow(
 ): InviteRow {
   return {
     id: invite.id,
-    // Cohort invites are only ever created for these two roles.
-    role: invite.role === "mentor" ? "mentor" : "learner",
+    role: invite.role,
     maxUses: invite.maxUses,
     useCount: invite.useCount,
     expiresAt: invite.expiresAt.toISOString(),
@@ -311,7 +310,7 @@ export async function getMembershipScope(membershipId: string) {
   });
 }
 
-/** An invite with its cohort, for revoking; admin-only invites (no cohort) read as missing here. */
+/** An invite with its cohort, for revoking; instance invites (no cohort) read as missing here — admins revoke those from /admin/users/invites. */
 export async function getInviteScope(inviteId: string) {
   const invite = await db.invite.findUnique({ where: { id: inviteId }, select: { id: true, cohortId: true, revokedAt: true } });
   return invite?.cohortId ? { ...invite, cohortId: invite.cohortId } : null;
@@ -419,7 +418,8 @@ export async function getInviteLanding(
     },
   });
   if (!invite || inviteState(invite, now) !== "active") return { valid: false };
-  if (invite.cohort ? invite.cohort.archivedAt : invite.role !== "admin") return { valid: false };
+  // Without a cohort an invite makes an admin or a plain account; with one, the cohort must still be running.
+  if (invite.cohort?.archivedAt) return { valid: false };
   const membership =
     viewerId && invite.cohort
       ? await db.membership.findFirst({

@@ -44,9 +44,13 @@ function audit(
   });
 }
 
-/** Where a member lands: learners on their roadmap in this cohort, mentors on its members page. */
+/**
+ * Where a member lands: learners on their roadmap in this cohort, mentors on its members page, admins on
+ * the admin home; an account from an instance invite without a cohort waits on /welcome to be added to one.
+ */
 function homeOf(role: "admin" | "mentor" | "learner", cohortId: string | null) {
-  if (role === "admin" || !cohortId) return "/admin";
+  if (role === "admin") return "/admin";
+  if (!cohortId) return "/welcome";
   return role === "learner" ? `/roadmap?cohort=${cohortId}` : `/cohorts/${cohortId}/members`;
 }
 
@@ -292,13 +296,18 @@ function newInviteToken() {
   return randomBytes(32).toString("base64url");
 }
 
-/** An invite link for this cohort. The token is returned once, here, and never stored or logged. */
+/**
+ * An invite link for a cohort, or for the instance (cohortId null: an admin, or a plain account that an
+ * admin or mentor adds to a cohort later). The token is returned once, here, and never stored or logged.
+ */
 export async function createInvite(
   actor: Actor,
-  cohortId: string,
-  options: { role: "learner" | "mentor"; expiresInDays: number; maxUses: number },
+  cohortId: string | null,
+  options: { role: "admin" | "learner" | "mentor"; expiresInDays: number; maxUses: number },
   now = new Date(),
 ): Promise<CreatedInvite> {
+  // Admin is an instance-wide flag, never a role in one cohort.
+  if (options.role === "admin" && cohortId) throw new AppError("INVALID_INPUT", "Some fields need attention.", { cohortId: ["An admin invite can't name a cohort."] });
   const token = newInviteToken();
   return db.$transaction(async (tx) => {
     const invite = await tx.invite.create({
@@ -323,7 +332,7 @@ export async function createInvite(
   });
 }
 
-export async function revokeInvite(actor: Actor, invite: { id: string; cohortId: string }): Promise<void> {
+export async function revokeInvite(actor: Actor, invite: { id: string; cohortId: string | null }): Promise<void> {
   await db.$transaction(async (tx) => {
     const revokedAt = new Date();
     const { count } = await tx.invite.updateMany({ where: { id: invite.id, revokedAt: null }, data: { revokedAt } });
@@ -390,16 +399,19 @@ async function consumeInvite(tx: Tx, tokenHash: string): Promise<ConsumedInvite>
       AND (cohort_id IS NULL OR EXISTS (SELECT 1 FROM cohorts WHERE cohorts.id = invites.cohort_id AND cohorts.archived_at IS NULL))
     RETURNING id, role::text AS role, cohort_id::text AS cohort_id`;
   const invite = rows[0];
-  if (!invite || (invite.role !== "admin" && !invite.cohort_id)) invalidInvite();
+  if (!invite || (invite.role === "admin" && invite.cohort_id)) invalidInvite();
   return invite;
 }
 
-/** Gives the account the invite's role; an existing membership keeps its role and is reactivated if removed. */
+/**
+ * Gives the account the invite's role; an existing membership keeps its role and is reactivated if removed.
+ * A mentor or learner invite without a cohort only creates the account.
+ */
 async function joinWithInvite(tx: Tx, invite: ConsumedInvite, userId: string): Promise<boolean> {
   let reactivated = false;
   if (invite.role === "admin") {
     await tx.user.update({ where: { id: userId }, data: { isAdmin: true } });
-  } else {
+  } else if (invite.cohort_id) {
     const existing = await tx.membership.findUnique({
       where: { cohortId_userId: { cohortId: invite.cohort_id!, userId } },
       select: { id: true, removedAt: true },
@@ -472,6 +484,8 @@ export async function acceptInviteWithNewAccount(
 export async function acceptInviteAsUser(userId: string, token: string, now = new Date()): Promise<JoinedCohort> {
   const tokenHash = hashInviteToken(token);
   const invite = await usableInviteOrThrow(tokenHash, now);
+  // An instance invite for a plain account has nothing to give someone who already has one.
+  if (invite.role !== "admin" && !invite.cohortId) return { cohortId: null, role: invite.role, home: "/", alreadyMember: true };
   const active =
     invite.role === "admin"
       ? await db.user.findFirst({ where: { id: userId, isAdmin: true }, select: { id: true } })

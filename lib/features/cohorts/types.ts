@@ -69,7 +69,8 @@ export type InviteState = "active" | "expired" | "used_up" | "revoked";
 
 export type InviteRow = {
   id: string;
-  role: "mentor" | "learner";
+  /** Cohort links are mentor or learner links; instance links (no cohort) may also make an admin. */
+  role: "admin" | "mentor" | "learner";
   maxUses: number;
   useCount: number;
   expiresAt: string;

@@ -1,5 +1,13 @@
 import { z } from "zod";
 import { passwordSchema } from "@/lib/auth/password";
+import {
+  INSTANCE_INVITE_EXPIRY_DAYS_MAX,
+  ROLE_FILTERS,
+  STATUS_FILTERS,
+  USER_NOT_FOUND,
+  USER_SEARCH_MAX,
+} from "@/lib/features/users/constants";
+import { INVITE_USES_MAX } from "@/lib/features/cohorts/constants";
 
 export const NAME_MAX = 120;
 
@@ -19,3 +27,63 @@ export const newAccountSchema = z
   .strict();
 
 export type NewAccount = z.infer<typeof newAccountSchema>;
+
+// ——— Admin → Users ———
+// Server-side in practice (passwordSchema brings argon2 along); client components use constants.ts.
+
+
+function firstValue(value: unknown) {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * The list's URL search params. Anything malformed falls back to "no filter" or page 1: a hand-edited
+ * or stale URL still shows the list, never an error.
+ */
+export const userListParamsSchema = z.object({
+  q: z.preprocess(firstValue, z.string().trim().max(USER_SEARCH_MAX).catch("")).catch(""),
+  role: z.preprocess(firstValue, z.enum(ROLE_FILTERS).optional()).catch(undefined),
+  cohort: z.preprocess(firstValue, z.uuid().optional()).catch(undefined),
+  status: z.preprocess(firstValue, z.enum(STATUS_FILTERS).optional()).catch(undefined),
+  page: z.preprocess(
+    (value) => Number(firstValue(value) ?? 1),
+    z.number().int().min(1).max(100_000),
+  ).catch(1),
+});
+export type UserListParams = z.output<typeof userListParamsSchema>;
+
+const userIdSchema = z.uuid(USER_NOT_FOUND);
+
+export const userRefSchema = z.object({ userId: userIdSchema }).strict();
+
+export const setAdminSchema = z.object({ userId: userIdSchema, isAdmin: z.boolean("Choose whether they are an admin.") }).strict();
+
+/** 32 random bytes in base64url: 43 characters. Anything else cannot be a link Cairn issued. */
+export const resetTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+/** /reset-password/[token] → "Set new password": the same policy as a new account. */
+export const resetPasswordSchema = z.object({ token: resetTokenSchema, password: passwordSchema }).strict();
+
+// Form fields arrive as strings ("12"); numbers from API-style callers pass through unchanged.
+function wholeNumber(min: number, max: number, what: string) {
+  const message = `Enter ${what} as a whole number from ${min} to ${max}.`;
+  return z.preprocess(
+    (value) => (typeof value === "string" ? (value.trim() === "" ? undefined : Number(value)) : value),
+    z.number({ error: message }).int(message).min(min, message).max(max, message),
+  );
+}
+
+/** Admin → Users → "Create invite link": an admin (never tied to a cohort), or a mentor/learner with an optional cohort. */
+export const instanceInviteSchema = z
+  .object({
+    role: z.enum(["admin", "mentor", "learner"], "Choose admin, mentor or learner."),
+    cohortId: z.preprocess((value) => (value === "" || value === undefined ? null : value), z.uuid("Pick a cohort from the list.").nullable()),
+    expiresInDays: wholeNumber(1, INSTANCE_INVITE_EXPIRY_DAYS_MAX, "the days until the link expires"),
+    maxUses: wholeNumber(1, INVITE_USES_MAX, "how many people may use the link"),
+  })
+  .strict()
+  .refine((value) => value.role !== "admin" || value.cohortId === null, {
+    message: "Admins belong to the whole instance; leave the cohort empty.",
+    path: ["cohortId"],
+  });
+export type InstanceInviteInput = z.input<typeof instanceInviteSchema>;

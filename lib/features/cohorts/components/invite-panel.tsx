@@ -15,15 +15,15 @@ import { INVITE_EXPIRY_CHOICES } from "@/lib/features/cohorts/constants";
 import type { InviteRow, InviteState } from "@/lib/features/cohorts/types";
 import { formatDayInZone, plural } from "@/lib/features/cohorts/utils";
 
-const STATE: Record<InviteState, { label: string; variant: BadgeProps["variant"] }> = {
+export const INVITE_STATE: Record<InviteState, { label: string; variant: BadgeProps["variant"] }> = {
   active: { label: "Active", variant: "success" },
   expired: { label: "Expired", variant: "neutral" },
   used_up: { label: "Used up", variant: "neutral" },
   revoked: { label: "Revoked", variant: "danger" },
 };
 
-/** The link, shown once: only its hash is stored, so it cannot be shown again. */
-function NewLink({ url, onDone }: { url: string; onDone: () => void }) {
+/** The link, shown once: only its hash is stored, so it cannot be shown again. Also used by Admin → Users → Invite links. */
+export function NewLink({ url, onDone }: { url: string; onDone: () => void }) {
   const [copied, setCopied] = useState(false);
   async function copy() {
     try {
@@ -88,7 +88,7 @@ function InviteList({ label, invites, timezone }: { label: string; invites: Invi
           <div className="grid min-w-0 flex-1 gap-0.5">
             <span className="flex flex-wrap items-center gap-2 text-sm font-medium">
               {invite.role === "mentor" ? "Mentor link" : "Learner link"}
-              <Badge variant={STATE[invite.state].variant}>{STATE[invite.state].label}</Badge>
+              <Badge variant={INVITE_STATE[invite.state].variant}>{INVITE_STATE[invite.state].label}</Badge>
             </span>
             <span className="text-sm text-muted-foreground">
               Used {invite.useCount} of {invite.maxUses} · {invite.state === "expired" ? "Expired" : "Expires"}{" "}

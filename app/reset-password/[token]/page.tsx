@@ -1,0 +1,55 @@
+import { Link2Off } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ResetPasswordForm } from "@/lib/features/users/components/reset-password-form";
+import { RESET_INVALID_MESSAGE } from "@/lib/features/users/constants";
+import { loadResetLanding } from "@/lib/features/users/loaders";
+
+// Public (proxy.ts lets /reset-password/ through signed out): the token in the path is the only credential,
+// and unknown, expired and used links all render the same page.
+export const metadata: Metadata = { title: "New password", robots: { index: false, follow: false } };
+
+type Props = { params: Promise<{ token: string }> };
+
+export default async function ResetPasswordPage({ params }: Props) {
+  const { token } = await params;
+  const landing = await loadResetLanding(token);
+  return (
+    <main id="main" className="grid min-h-dvh place-items-center px-4 py-10">
+      <div className="w-full max-w-sm">
+        <p className="mb-6 text-center text-lg font-semibold tracking-tight">Cairn</p>
+        {landing.valid ? (
+          <Card>
+            <CardHeader>
+              <CardTitle as="h1">New password</CardTitle>
+              <CardDescription>
+                Choose a new password for <strong className="font-medium text-foreground">{landing.name}</strong>. It signs you out on
+                every other device.
+              </CardDescription>
+            </CardHeader>
+            <CardContent>
+              <ResetPasswordForm token={token} />
+            </CardContent>
+          </Card>
+        ) : (
+          <Card>
+            <CardHeader>
+              <span className="mb-2 flex size-10 items-center justify-center rounded-full bg-surface-muted text-muted-foreground">
+                <Link2Off aria-hidden className="size-5" />
+              </span>
+              <CardTitle as="h1">{RESET_INVALID_MESSAGE}</CardTitle>
+              <CardDescription>Reset links work once, for 24 hours, and a newer link replaces an older one.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <Button asChild variant="secondary" className="w-full">
+                <Link href="/login">Sign in</Link>
+              </Button>
+            </CardContent>
+          </Card>
+        )}
+      </div>
+    </main>
+  );
+}

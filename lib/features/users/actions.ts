@@ -1,0 +1,142 @@
+"use server";
+
+// Every export here is a public endpoint (docs/decisions/005). The admin actions resolve the viewer from
+// the session and read the admin flag from the database (requireViewer); anyone else gets the same
+// "not found" as a missing page, and nothing changes. resetPasswordAction is public by design: the token
+// in the link is the only credential, and it is rate limited.
+import { headers } from "next/headers";
+import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
+import { requireViewer, type Viewer } from "@/lib/auth/viewer";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { consumeRateLimit } from "@/lib/rate-limit";
+import { createInvite, revokeInvite } from "@/lib/features/cohorts/mutations";
+import { inviteRefSchema } from "@/lib/features/cohorts/schema";
+import type { CreatedInvite } from "@/lib/features/cohorts/types";
+import { RESET_RATE_LIMITED, USER_NOT_FOUND } from "@/lib/features/users/constants";
+import { getCohortOption, getInviteScopeForAdmin, getUserScope, hashResetToken } from "@/lib/features/users/data";
+import {
+  createPasswordResetLink,
+  deactivateUser,
+  reactivateUser,
+  resetPasswordWithToken,
+  setAdmin,
+  type Actor,
+} from "@/lib/features/users/mutations";
+import { instanceInviteSchema, resetPasswordSchema, setAdminSchema, userRefSchema } from "@/lib/features/users/schema";
+import type { CreatedResetLink } from "@/lib/features/users/types";
+
+const PAGE_NOT_FOUND = "This page does not exist.";
+
+async function requestHeaders() {
+  try {
+    return await headers();
+  } catch {
+    // Outside a request (tests call actions directly) there are no headers.
+    return null;
+  }
+}
+
+async function actorOf(viewer: Viewer): Promise<Actor> {
+  return { id: viewer.id, requestId: (await requestHeaders())?.get("x-request-id") ?? null };
+}
+
+/** The admin flag as the database says now; a demoted admin replaying a captured action gets a 404. */
+async function requireAdminViewer(): Promise<Viewer> {
+  const viewer = await requireViewer();
+  if (!viewer.isAdmin) throw new AppError("NOT_FOUND", PAGE_NOT_FOUND);
+  return viewer;
+}
+
+async function targetUser(userId: string) {
+  const user = await getUserScope(userId);
+  if (!user) throw new AppError("NOT_FOUND", USER_NOT_FOUND);
+  return user;
+}
+
+/** "Make admin" / "Remove admin" (after the confirmation dialog). */
+export async function setAdminAction(input: unknown): Promise<ActionResult<{ isAdmin: boolean }>> {
+  return runAction(async () => {
+    const viewer = await requireAdminViewer();
+    const { userId, isAdmin } = parseInput(setAdminSchema, input);
+    return setAdmin(await actorOf(viewer), await targetUser(userId), isAdmin);
+  });
+}
+
+export async function deactivateUserAction(input: unknown): Promise<ActionResult<{ deactivatedAt: string }>> {
+  return runAction(async () => {
+    const viewer = await requireAdminViewer();
+    const { userId } = parseInput(userRefSchema, input);
+    return deactivateUser(await actorOf(viewer), await targetUser(userId));
+  });
+}
+
+export async function reactivateUserAction(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    const viewer = await requireAdminViewer();
+    const { userId } = parseInput(userRefSchema, input);
+    await reactivateUser(await actorOf(viewer), await targetUser(userId));
+    return undefined;
+  });
+}
+
+/** "Create reset link": the token comes back once, in this response only. */
+export async function createPasswordResetLinkAction(input: unknown): Promise<ActionResult<CreatedResetLink>> {
+  return runAction(async () => {
+    const viewer = await requireAdminViewer();
+    const { userId } = parseInput(userRefSchema, input);
+    return createPasswordResetLink(await actorOf(viewer), await targetUser(userId));
+  });
+}
+
+/** Admin → Users → Invite links → "Create invite link": the shared invite code, with or without a cohort. */
+export async function createInstanceInviteAction(input: unknown): Promise<ActionResult<CreatedInvite>> {
+  return runAction(async () => {
+    const viewer = await requireAdminViewer();
+    const { cohortId, ...options } = parseInput(instanceInviteSchema, input);
+    if (cohortId && !(await getCohortOption(cohortId))) {
+      throw new AppError("INVALID_INPUT", "Some fields need attention.", { cohortId: ["Pick a cohort from the list."] });
+    }
+    return createInvite(await actorOf(viewer), cohortId, options);
+  });
+}
+
+/** "Revoke" on any invite link of the instance, cohort links included. */
+export async function revokeInstanceInviteAction(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    const viewer = await requireAdminViewer();
+    const { inviteId } = parseInput(inviteRefSchema, input);
+    const invite = await getInviteScopeForAdmin(inviteId);
+    if (!invite) throw new AppError("NOT_FOUND", "This invite does not exist.");
+    await revokeInvite(await actorOf(viewer), invite);
+    return undefined;
+  });
+}
+
+const RESET_PER_LINK = { points: 10, windowSeconds: 15 * 60 };
+const RESET_PER_ADDRESS = { points: 30, windowSeconds: 15 * 60 };
+
+/** Attempts per link, and per client address behind a trusted proxy; a failing limiter refuses (closed). */
+async function withinResetLimits(token: string): Promise<boolean> {
+  try {
+    const byLink = await consumeRateLimit(`reset:link:${hashResetToken(token)}`, RESET_PER_LINK);
+    const forwarded = env().TRUST_PROXY ? (await requestHeaders())?.get("x-forwarded-for") ?? "" : "";
+    const address = forwarded.split(",")[0]?.trim();
+    const byAddress = address ? await consumeRateLimit(`reset:ip:${address}`, RESET_PER_ADDRESS) : { allowed: true };
+    return byLink.allowed && byAddress.allowed;
+  } catch (error) {
+    logger.error({ err: error }, "password reset rate limiter failed; refusing");
+    return false;
+  }
+}
+
+/** Public (/reset-password/[token]): set a new password under the policy, then sign in on /login. */
+export async function resetPasswordAction(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    const { token, password } = parseInput(resetPasswordSchema, input);
+    if (!(await withinResetLimits(token))) throw new AppError("RATE_LIMITED", RESET_RATE_LIMITED);
+    await resetPasswordWithToken(token, password);
+    return undefined;
+  });
+}

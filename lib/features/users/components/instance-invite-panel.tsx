@@ -1,0 +1,180 @@
+"use client";
+
+import { Link2, Link2Off } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { toast } from "@/components/ui/toast";
+import { errorsFor, FormAlert } from "@/lib/features/cohorts/components/form-parts";
+import { INVITE_STATE, NewLink } from "@/lib/features/cohorts/components/invite-panel";
+import { INVITE_USES_MAX } from "@/lib/features/cohorts/constants";
+import { formatDayInZone, plural } from "@/lib/features/cohorts/utils";
+import { createInstanceInviteAction, revokeInstanceInviteAction } from "@/lib/features/users/actions";
+import { INSTANCE_INVITE_EXPIRY_CHOICES } from "@/lib/features/users/constants";
+import type { CohortOption, InstanceInviteRow } from "@/lib/features/users/types";
+
+type Role = "admin" | "mentor" | "learner";
+const ROLE_LABEL: Record<Role, string> = { admin: "Admin", mentor: "Mentor", learner: "Learner" };
+
+function RevokeButton({ invite }: { invite: InstanceInviteRow }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  function revoke() {
+    startTransition(async () => {
+      const result = await revokeInstanceInviteAction({ inviteId: invite.id }).catch(() => null);
+      if (!result?.ok) {
+        toast({ title: "The link was not revoked", description: result?.error ?? "Cairn could not be reached; try again.", variant: "danger" });
+        return;
+      }
+      toast({ title: "Invite link revoked", description: "Nobody can use it any more.", variant: "success" });
+      router.refresh();
+    });
+  }
+  return (
+    <Button
+      type="button"
+      variant="ghost"
+      size="sm"
+      loading={pending}
+      onClick={revoke}
+      aria-label={`Revoke ${ROLE_LABEL[invite.role].toLowerCase()} link${invite.cohortName ? ` for ${invite.cohortName}` : ""}, used ${invite.useCount} of ${invite.maxUses}`}
+    >
+      {pending ? null : <Link2Off aria-hidden />}
+      Revoke
+    </Button>
+  );
+}
+
+function InviteItem({ invite }: { invite: InstanceInviteRow }) {
+  return (
+    <li className="flex flex-col gap-2 px-3 py-3 sm:flex-row sm:items-center sm:gap-4 sm:px-4">
+      <div className="grid min-w-0 flex-1 gap-0.5">
+        <span className="flex flex-wrap items-center gap-2 text-sm font-medium">
+          {ROLE_LABEL[invite.role]} link
+          {invite.role === "admin" ? null : <span className="font-normal text-muted-foreground">· {invite.cohortName ?? "No cohort"}</span>}
+          <Badge variant={INVITE_STATE[invite.state].variant}>{INVITE_STATE[invite.state].label}</Badge>
+        </span>
+        <span className="text-sm text-muted-foreground">
+          Used {invite.useCount} of {invite.maxUses} · {invite.state === "expired" ? "Expired" : "Expires"}{" "}
+          {formatDayInZone(invite.expiresAt, "UTC")} (UTC)
+          {invite.createdByName ? ` · by ${invite.createdByName}` : null}
+        </span>
+      </div>
+      {invite.state === "active" ? (
+        <div className="sm:ml-auto">
+          <RevokeButton invite={invite} />
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+/** Admin → Users → Invite links: create a link (role, optional cohort, expiry, uses) and manage every link. */
+export function InstanceInvitePanel({ invites, cohorts }: { invites: InstanceInviteRow[]; cohorts: CohortOption[] }) {
+  const router = useRouter();
+  const [role, setRole] = useState<Role>("learner");
+  const [cohortId, setCohortId] = useState("");
+  const [expiresInDays, setExpiresInDays] = useState("7");
+  const [maxUses, setMaxUses] = useState("1");
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [created, setCreated] = useState<string | null>(null);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setAlert(null);
+    const result = await createInstanceInviteAction({
+      role,
+      cohortId: role === "admin" ? "" : cohortId,
+      expiresInDays,
+      maxUses,
+    }).catch(() => null);
+    setPending(false);
+    if (!result) return setAlert("Cairn could not be reached. No link was created; try again.");
+    if (!result.ok) {
+      setErrors(result.fieldErrors ?? {});
+      if (!result.fieldErrors) setAlert(result.error);
+      return;
+    }
+    setErrors({});
+    setCreated(`${window.location.origin}/invite/${result.data.token}`);
+    router.refresh();
+  }
+
+  return (
+    <div className="grid gap-6">
+      <section aria-labelledby="new-invite-heading" className="grid gap-3 rounded-xl border border-border bg-surface p-3 sm:p-4">
+        <h2 id="new-invite-heading" className="text-base font-semibold">
+          New invite link
+        </h2>
+        <form onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Create invite link">
+          {alert ? <FormAlert tone="warning">{alert}</FormAlert> : null}
+          <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+            <Field label="Joins as" errors={errorsFor(errors, "role")}>
+              <Select value={role} onChange={(event) => setRole(event.target.value as Role)}>
+                <option value="learner">Learner</option>
+                <option value="mentor">Mentor</option>
+                <option value="admin">Admin</option>
+              </Select>
+            </Field>
+            <Field
+              label="Cohort"
+              optional={role !== "admin"}
+              hint={role === "admin" ? "Admins belong to the whole instance." : "Without a cohort, they get an account and you add them later."}
+              errors={errorsFor(errors, "cohortId")}
+            >
+              <Select value={role === "admin" ? "" : cohortId} disabled={role === "admin"} onChange={(event) => setCohortId(event.target.value)}>
+                <option value="">No cohort</option>
+                {cohorts.map((cohort) => (
+                  <option key={cohort.id} value={cohort.id}>
+                    {cohort.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Expires after" errors={errorsFor(errors, "expiresInDays")}>
+              <Select value={expiresInDays} onChange={(event) => setExpiresInDays(event.target.value)}>
+                {INSTANCE_INVITE_EXPIRY_CHOICES.map((days) => (
+                  <option key={days} value={days}>
+                    {plural(days, "day")}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Uses" hint={`1 to ${INVITE_USES_MAX} people.`} errors={errorsFor(errors, "maxUses")}>
+              <Input type="number" inputMode="numeric" min={1} max={INVITE_USES_MAX} value={maxUses} onChange={(event) => setMaxUses(event.target.value)} />
+            </Field>
+          </div>
+          <div>
+            <Button type="submit" loading={pending}>
+              {pending ? null : <Link2 aria-hidden />}
+              Create invite link
+            </Button>
+          </div>
+        </form>
+        {created ? <NewLink url={created} onDone={() => setCreated(null)} /> : null}
+      </section>
+      <section aria-labelledby="invites-heading" className="grid gap-3">
+        <h2 id="invites-heading" className="text-base font-semibold">
+          Invite links
+        </h2>
+        {invites.length === 0 ? (
+          <EmptyState icon={Link2} headingLevel="h3" title="No invite links yet" text="Create one above and send it to the people you want to bring in." />
+        ) : (
+          <ul aria-label="Invite links" className="divide-y divide-border rounded-xl border border-border bg-surface">
+            {invites.map((invite) => (
+              <InviteItem key={invite.id} invite={invite} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,256 @@
+"use client";
+
+import { Check, Copy, KeyRound, ShieldCheck, ShieldOff, UserCheck, UserX } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { toast } from "@/components/ui/toast";
+import type { ActionResult } from "@/lib/action-result";
+import {
+  createPasswordResetLinkAction,
+  deactivateUserAction,
+  reactivateUserAction,
+  setAdminAction,
+} from "@/lib/features/users/actions";
+import { RESET_LINK_TTL_HOURS } from "@/lib/features/users/constants";
+import type { UserRow } from "@/lib/features/users/types";
+
+type Dialogs = "grant" | "revoke" | "deactivate" | "reactivate" | "reset" | null;
+
+function ConfirmDialog({
+  title,
+  description,
+  confirm,
+  danger = false,
+  run,
+  done,
+  onOpenChange,
+}: {
+  title: string;
+  description: ReactNode;
+  confirm: string;
+  danger?: boolean;
+  run: () => Promise<ActionResult<unknown> | null>;
+  done: { title: string; description: string };
+  onOpenChange: (open: boolean) => void;
+}) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  function go() {
+    startTransition(async () => {
+      const result = await run().catch(() => null);
+      if (!result?.ok) {
+        setError(result?.error ?? "Cairn could not be reached. Nothing changed; try again.");
+        return;
+      }
+      onOpenChange(false);
+      toast({ ...done, variant: "success" });
+      router.refresh();
+    });
+  }
+  return (
+    <Dialog open onOpenChange={onOpenChange}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>{title}</DialogTitle>
+          <DialogDescription>{description}</DialogDescription>
+        </DialogHeader>
+        {error ? (
+          <p role="alert" className="rounded-md border border-status-danger-border bg-status-danger-subtle px-3 py-2 text-sm text-status-danger-fg">
+            {error}
+          </p>
+        ) : null}
+        <DialogFooter>
+          <DialogClose asChild>
+            <Button type="button" variant="ghost">
+              Cancel
+            </Button>
+          </DialogClose>
+          <Button type="button" variant={danger ? "danger" : "primary"} loading={pending} onClick={go}>
+            {confirm}
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+/** Creates the link when opened; shows it once with a copy button. */
+function ResetLinkDialog({ user, onOpenChange }: { user: UserRow; onOpenChange: (open: boolean) => void }) {
+  const [pending, startTransition] = useTransition();
+  const [link, setLink] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  function create() {
+    startTransition(async () => {
+      const result = await createPasswordResetLinkAction({ userId: user.id }).catch(() => null);
+      if (!result?.ok) {
+        setError(result?.error ?? "Cairn could not be reached. No link was created; try again.");
+        return;
+      }
+      setError(null);
+      setLink(`${window.location.origin}/reset-password/${result.data.token}`);
+    });
+  }
+
+  async function copy() {
+    if (!link) return;
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied(true);
+    } catch {
+      toast({ title: "Copying was blocked by the browser", description: "Select the link and copy it by hand.", variant: "danger" });
+    }
+  }
+
+  return (
+    <Dialog open onOpenChange={onOpenChange}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Password reset link for {user.name}</DialogTitle>
+          <DialogDescription>
+            {link
+              ? `Give this link to ${user.name} yourself. It works once, for ${RESET_LINK_TTL_HOURS} hours; setting a new password signs them out everywhere.`
+              : `The link lets ${user.name} choose a new password. It works once, for ${RESET_LINK_TTL_HOURS} hours, and replaces any earlier link you created for them.`}
+          </DialogDescription>
+        </DialogHeader>
+        {error ? (
+          <p role="alert" className="rounded-md border border-status-danger-border bg-status-danger-subtle px-3 py-2 text-sm text-status-danger-fg">
+            {error}
+          </p>
+        ) : null}
+        {link ? (
+          <div className="grid gap-2 rounded-lg border border-status-success-border bg-status-success-subtle p-3">
+            <Field label="Reset link" hint="Copy it now: Cairn keeps only a fingerprint of it and cannot show it again.">
+              <Input readOnly value={link} onFocus={(event) => event.currentTarget.select()} className="font-mono text-sm" />
+            </Field>
+            <div>
+              <Button type="button" size="sm" onClick={copy}>
+                {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
+                {copied ? "Copied" : "Copy link"}
+              </Button>
+            </div>
+          </div>
+        ) : null}
+        <DialogFooter>
+          <DialogClose asChild>
+            <Button type="button" variant={link ? "primary" : "ghost"}>
+              {link ? "Done" : "Cancel"}
+            </Button>
+          </DialogClose>
+          {link ? null : (
+            <Button type="button" loading={pending} onClick={create}>
+              {pending ? null : <KeyRound aria-hidden />}
+              Create reset link
+            </Button>
+          )}
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+/**
+ * A person's admin actions, each behind a confirmation. `lastAdmin` hides the ways of removing the only
+ * active admin (the server refuses them anyway, race-safe).
+ */
+export function UserActions({ user, lastAdmin }: { user: UserRow; lastAdmin: boolean }) {
+  const [dialog, setDialog] = useState<Dialogs>(null);
+  const close = (open: boolean) => (open ? undefined : setDialog(null));
+  const active = !user.deactivatedAt;
+  return (
+    <div className="flex flex-wrap gap-2 sm:justify-end">
+      {active && !user.isAdmin ? (
+        <Button type="button" variant="secondary" size="sm" onClick={() => setDialog("grant")} aria-label={`Make admin: ${user.name}`}>
+          <ShieldCheck aria-hidden />
+          Make admin
+        </Button>
+      ) : null}
+      {user.isAdmin && !(active && lastAdmin) ? (
+        <Button type="button" variant="secondary" size="sm" onClick={() => setDialog("revoke")} aria-label={`Remove admin: ${user.name}`}>
+          <ShieldOff aria-hidden />
+          Remove admin
+        </Button>
+      ) : null}
+      {active ? (
+        <Button type="button" variant="secondary" size="sm" onClick={() => setDialog("reset")} aria-label={`Create password reset link: ${user.name}`}>
+          <KeyRound aria-hidden />
+          Reset link
+        </Button>
+      ) : null}
+      {active && !user.isViewer && !(user.isAdmin && lastAdmin) ? (
+        <Button type="button" variant="ghost" size="sm" onClick={() => setDialog("deactivate")} aria-label={`Deactivate: ${user.name}`}>
+          <UserX aria-hidden />
+          Deactivate
+        </Button>
+      ) : null}
+      {!active ? (
+        <Button type="button" variant="secondary" size="sm" onClick={() => setDialog("reactivate")} aria-label={`Reactivate: ${user.name}`}>
+          <UserCheck aria-hidden />
+          Reactivate
+        </Button>
+      ) : null}
+
+      {dialog === "grant" ? (
+        <ConfirmDialog
+          title={`Make ${user.name} an admin?`}
+          description="Admins can do everything in Cairn: author roadmaps, manage every cohort and person, and see the audit log."
+          confirm="Make admin"
+          run={() => setAdminAction({ userId: user.id, isAdmin: true })}
+          done={{ title: `${user.name} is now an admin`, description: "It applies on their next page load." }}
+          onOpenChange={close}
+        />
+      ) : null}
+      {dialog === "revoke" ? (
+        <ConfirmDialog
+          title={user.isViewer ? "Remove your own admin rights?" : `Remove admin rights from ${user.name}?`}
+          description={
+            user.isViewer
+              ? "You lose access to the admin pages at once. Another admin can give it back."
+              : `${user.name} keeps their account and cohort roles, and loses the admin pages on their next request.`
+          }
+          confirm="Remove admin"
+          danger
+          run={() => setAdminAction({ userId: user.id, isAdmin: false })}
+          done={{ title: `${user.name} is no longer an admin`, description: "It applies on their next request." }}
+          onOpenChange={close}
+        />
+      ) : null}
+      {dialog === "deactivate" ? (
+        <ConfirmDialog
+          title={`Deactivate ${user.name}?`}
+          description={`${user.name} is signed out on their next request and cannot sign in. Their work and history are kept, and you can reactivate them later.`}
+          confirm="Deactivate"
+          danger
+          run={() => deactivateUserAction({ userId: user.id })}
+          done={{ title: `${user.name} is deactivated`, description: "They are signed out everywhere." }}
+          onOpenChange={close}
+        />
+      ) : null}
+      {dialog === "reactivate" ? (
+        <ConfirmDialog
+          title={`Reactivate ${user.name}?`}
+          description={`${user.name} can sign in again with their password. If they have forgotten it, create a reset link afterwards.`}
+          confirm="Reactivate"
+          run={() => reactivateUserAction({ userId: user.id })}
+          done={{ title: `${user.name} is active again`, description: "They can sign in." }}
+          onOpenChange={close}
+        />
+      ) : null}
+      {dialog === "reset" ? <ResetLinkDialog user={user} onOpenChange={close} /> : null}
+    </div>
+  );
+}
