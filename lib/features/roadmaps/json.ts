@@ -58,7 +58,7 @@ export const ROADMAP_KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  */
 export const ROADMAP_SECTION_PATTERNS = {
   goal: /^goal$/i,
-  phase: /^phase[ \t]+(\d+)\b[ \t]*(?:[:.\-–—][ \t]*)?(.*)$/i,
+  phase: /^phase[ \t]+(\d+)\b[ \t]*(?:[:.\-–—][ \t]*)?(.*)$/is,
   projects: /^portfolio projects?$/i,
   weeklyRule: /^weekly execution rules?$/i,
   criteria: /^success criteria$/i,
@@ -79,7 +79,7 @@ export type CodeFenceScan = {
   unclosedAt: number | null;
 };
 
-const FENCE_OPEN = /^[ \t]*(`{3,}|~{3,})(.*)$/;
+const FENCE_OPEN = /^[ \t]*(`{3,}|~{3,})(.*)$/s;
 const FENCE_CLOSE = /^(`{3,}|~{3,})$/;
 
 /**
@@ -134,6 +134,11 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
+/** PostgreSQL text cannot hold U+0000, so no roadmap text may contain it. */
+function hasNoNul(text: string): boolean {
+  return !text.includes("\u0000");
+}
+
 function quote(value: unknown): string {
   const text = typeof value === "string" ? value : JSON.stringify(value);
   return `"${text && text.length > 60 ? `${text.slice(0, 57)}…` : text}"`;
@@ -145,7 +150,8 @@ function oneLine(what: string, max: number) {
     .trim()
     .min(1, { error: `${what} cannot be empty.` })
     .max(max, { error: `${what} can be at most ${max} characters long.` })
-    .refine((text) => !/[\r\n]/.test(text), { error: `${what} must fit on one line.` });
+    .refine((text) => !/[\r\n]/.test(text), { error: `${what} must fit on one line.` })
+    .refine(hasNoNul, { error: `${what} contains a NUL character (\\0), which Cairn cannot store; remove it.` });
 }
 
 function markdown(what: string, max: number) {
@@ -153,6 +159,7 @@ function markdown(what: string, max: number) {
     .string()
     .overwrite(normalizeMarkdownBlock)
     .max(max, { error: `${what} can be at most ${max} characters long.` })
+    .refine(hasNoNul, { error: `${what} contains a NUL character (\\0), which Cairn cannot store; remove it.` })
     .refine((text) => scanCodeFences(text.split("\n")).unclosedAt === null, {
       error: `${what} opens a code block (\`\`\`) that is never closed.`,
       params: { code: "unclosed-code-fence" },

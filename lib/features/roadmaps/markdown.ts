@@ -78,17 +78,18 @@ import type {
   RoadmapResource,
 } from "@/lib/features/roadmaps/types";
 
-const ITEM = /^([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
-const HEADING = /^(#{1,2})(?:[ \t]+(.*))?$/;
+// Lines are split on \r and \n only, so `.` must also match U+2028/U+2029 (the `s` flag): a title may hold them.
+const ITEM = /^([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/s;
+const HEADING = /^(#{1,2})(?:[ \t]+(.*))?$/s;
 // No leading `[ \t]*`: on a long run of spaces that would backtrack quadratically.
 const KEY_SUFFIX = /\{#([^{}]*)\}[ \t]*$/;
 const LABELS = "done when|resources|evidence|review|effort|demonstrates";
-const LABEL_LINE = new RegExp(`^(${LABELS})[ \\t]*:[ \\t]*(.*)$`, "i");
+const LABEL_LINE = new RegExp(`^(${LABELS})[ \\t]*:[ \\t]*(.*)$`, "is");
 const LABEL_ESCAPABLE = new RegExp(`^(${LABELS})([ \\t]*)(\\\\*):`, "i");
 const LABEL_ESCAPED = new RegExp(`^(${LABELS})([ \\t]*)\\\\(\\\\*):`, "i");
-const ATTRIBUTE = /^(evidence|review|effort)[ \t]*:[ \t]*(.*)$/i;
+const ATTRIBUTE = /^(evidence|review|effort)[ \t]*:[ \t]*(.*)$/is;
 const ATTRIBUTE_SEPARATOR = /[·•|;]/;
-const RESOURCE_LINK = /^\[((?:\\.|[^\\\]])*)\]\((.*)\)$/;
+const RESOURCE_LINK = /^\[((?:\\.|[^\\\]])*)\]\((.*)\)$/s;
 const BARE_URL = /^<?(https?:\/\/[^\s<>]+)>?$/i;
 const STRUCTURAL_IN_PHASE = /^ *(?:#{1,2}|[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const STRUCTURAL_IN_SECTION = /^ *#{1,2}(?:[ \t]|$)/;
