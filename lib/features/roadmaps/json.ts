@@ -10,6 +10,8 @@
 // leading/trailing blank lines removed) so that export → import gives back exactly the same document.
 import { z } from "zod";
 
+import { ROADMAP_FILE_MAX_BYTES } from "@/lib/features/roadmaps/constants";
+
 import type {
   DescribePath,
   EvidenceRequirement,
@@ -26,7 +28,7 @@ export const ROADMAP_JSON_FORMAT = "cairn.roadmap/v1";
 
 export const ROADMAP_LIMITS = {
   /** Import files (Markdown or JSON), in UTF-8 bytes. */
-  fileBytes: 1_048_576,
+  fileBytes: ROADMAP_FILE_MAX_BYTES,
   keyLength: 60,
   titleLength: 200,
   /** "Done when" items, weekly rule items, success criteria, resource labels. */
@@ -531,7 +533,9 @@ export function parseRoadmapJson(text: string): RoadmapParseResult {
   if (!parsed.success) {
     const errors: RoadmapParseError[] = parsed.error.issues.map((issue) => {
       const { path, message } = issueFromZod(issue);
-      return { line: 1, message: path.length > 0 ? `${formatRoadmapPath(path)}: ${message}` : message };
+      if (path.length === 0) return { line: 1, message };
+      const where = formatRoadmapPath(path);
+      return { line: 1, message: `${where}: ${message}`, path: where };
     });
     return { ok: false, errors };
   }
