@@ -579,3 +579,25 @@ export function serializeRoadmapJson(document: RoadmapDocument): string {
   const payload: RoadmapExport = { format: ROADMAP_JSON_FORMAT, roadmap };
   return `${JSON.stringify(payload, null, 2)}\n`;
 }
+
+/**
+ * The JSON Schema of the export format (docs/roadmap.schema.json), generated from the zod schema so the two cannot
+ * drift; a test compares it with the committed file. It states the shape, types, lengths and key pattern; Cairn
+ * checks more than JSON Schema can say (trimmed one-line texts, http/https links, closed code blocks, unique keys,
+ * "Demonstrates" keys that name milestones), and reports those with the same paths.
+ */
+export function roadmapJsonSchema(): Record<string, unknown> {
+  const { $schema, ...schema } = z.toJSONSchema(roadmapExportSchema, { io: "input", target: "draft-2020-12" });
+  return {
+    $schema,
+    title: `Cairn roadmap export (${ROADMAP_JSON_FORMAT})`,
+    description:
+      "One roadmap version as exported by Cairn. Documented in docs/roadmap-format.md; generated from lib/features/roadmaps/json.ts.",
+    ...schema,
+  };
+}
+
+/** The committed file's exact text: pretty-printed, with a final newline. */
+export function formatRoadmapJsonSchema(): string {
+  return `${JSON.stringify(roadmapJsonSchema(), null, 2)}\n`;
+}
