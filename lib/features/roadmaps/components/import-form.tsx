@@ -38,6 +38,8 @@ export function ImportRoadmapForm() {
   const [problems, setProblems] = useState<RoadmapImportProblem[] | null>(null);
   const [preview, setPreview] = useState<RoadmapImportPreview | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  /** A refusal of "Import as draft" (an open draft, say), shown next to that button. */
+  const [importError, setImportError] = useState<string | null>(null);
   const [pending, setPending] = useState<"preview" | "import" | null>(null);
 
   /** Whatever the admin changes, an earlier preview no longer describes it. */
@@ -45,6 +47,7 @@ export function ImportRoadmapForm() {
     setProblems(null);
     setPreview(null);
     setFormError(null);
+    setImportError(null);
     setFieldErrors({});
   }
 
@@ -107,16 +110,16 @@ export function ImportRoadmapForm() {
   async function onImport() {
     const input = currentInput();
     if (!input) return;
-    setFormError(null);
+    setImportError(null);
     setPending("import");
     const result = await importRoadmapAction(input).catch(() => null);
     if (!result) {
       setPending(null);
-      return setFormError(UNREACHABLE);
+      return setImportError(UNREACHABLE);
     }
     if (!result.ok) {
       setPending(null);
-      return setFormError(result.error);
+      return setImportError(result.error);
     }
     if (result.data.status === "invalid") {
       setPending(null);
@@ -222,6 +225,7 @@ export function ImportRoadmapForm() {
         <div className="grid gap-5 border-t border-border pt-5">
           <ImportPreview preview={preview} />
           {preview.blockedBy ? <FormAlert tone="warning">{preview.blockedBy}</FormAlert> : null}
+          {importError ? <FormAlert>{importError}</FormAlert> : null}
           <div className="flex flex-wrap items-center gap-3">
             <Button
               type="button"
