@@ -264,7 +264,7 @@ describe("Import as draft", () => {
       [{ format: "markdown", text: noPhases }, { where: "Line 1", message: /The roadmap has no phases/ }],
       [{ format: "markdown", text: "" }, { where: "Line 1", message: /^The file is empty\./ }],
       [{ format: "json", text: "   " }, { where: "Line 1", message: "The file is empty." }],
-      [{ format: "markdown", text: huge }, { where: "Line 1", message: "The file is 1.0 MB; roadmap files can be at most 1 MB." }],
+      [{ format: "markdown", text: huge }, { where: "Line 1", message: "The file is 1.05 MB; roadmap files can be at most 1 MB." }],
       [{ format: "json", text: '{"format": "cairn.roadmap/v1",' }, { where: "Line 1", message: /^The file is not valid JSON/ }],
     ];
     const before = await writes();

@@ -10,7 +10,7 @@
 // leading/trailing blank lines removed) so that export → import gives back exactly the same document.
 import { z } from "zod";
 
-import { ROADMAP_FILE_MAX_BYTES } from "@/lib/features/roadmaps/constants";
+import { fileTooLargeMessage, ROADMAP_FILE_MAX_BYTES } from "@/lib/features/roadmaps/constants";
 
 import type {
   DescribePath,
@@ -513,7 +513,7 @@ export function parseRoadmapJson(text: string): RoadmapParseResult {
   if (bytes > ROADMAP_LIMITS.fileBytes) {
     return {
       ok: false,
-      errors: [{ line: 1, message: `The file is ${(bytes / 1_048_576).toFixed(1)} MB; roadmap files can be at most 1 MB.` }],
+      errors: [{ line: 1, message: fileTooLargeMessage(bytes) }],
     };
   }
   if (text.trim() === "") return { ok: false, errors: [{ line: 1, message: "The file is empty." }] };

@@ -57,6 +57,7 @@
 // - Keys are lower-case ASCII words joined by "-", at most 60 characters. Without `{#key}`, a key is the slug
 //   of the title (accents dropped: é → e; other non-ASCII letters dropped); when nothing is left it is
 //   `phase-N` for phases and `item-N` for milestones, projects and criteria (N counts from 1 in file order).
+import { fileTooLargeMessage } from "@/lib/features/roadmaps/constants";
 import {
   ROADMAP_LIMITS,
   ROADMAP_SECTION_PATTERNS,
@@ -757,7 +758,7 @@ function fail(line: number, message: string): RoadmapParseResult {
 export function parseRoadmapMarkdown(text: string): RoadmapParseResult {
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > ROADMAP_LIMITS.fileBytes) {
-    return fail(1, `The file is ${(bytes / 1_048_576).toFixed(1)} MB; roadmap files can be at most 1 MB.`);
+    return fail(1, fileTooLargeMessage(bytes));
   }
   if (text.trim() === "" || text.trim() === "\uFEFF") {
     return fail(

@@ -12,16 +12,12 @@ import { toast } from "@/components/ui/toast";
 import { FormAlert } from "@/lib/features/cohorts/components/form-parts";
 import { importRoadmapAction, previewRoadmapImportAction } from "@/lib/features/roadmaps/actions";
 import { ImportPreview, ImportProblems } from "@/lib/features/roadmaps/components/import-preview";
-import { ROADMAP_FILE_MAX_BYTES } from "@/lib/features/roadmaps/constants";
+import { fileTooLargeMessage, ROADMAP_FILE_MAX_BYTES } from "@/lib/features/roadmaps/constants";
 import type { RoadmapImportFormat, RoadmapImportPreview, RoadmapImportProblem } from "@/lib/features/roadmaps/types";
 
 type Source = "file" | "paste";
 
 const UNREACHABLE = "Cairn could not be reached. Nothing was imported; try again.";
-
-function tooLarge(bytes: number): string {
-  return `The file is ${(bytes / 1_048_576).toFixed(1)} MB; roadmap files can be at most 1 MB.`;
-}
 
 /**
  * Admin → "Import roadmap": a file (read in the browser) or pasted text → "Preview" (parsed on the server, nothing
@@ -65,7 +61,7 @@ export function ImportRoadmapForm() {
     }
     const bytes = new TextEncoder().encode(pasted).length;
     if (bytes > ROADMAP_FILE_MAX_BYTES) {
-      setFieldErrors({ text: [tooLarge(bytes)] });
+      setFieldErrors({ text: [fileTooLargeMessage(bytes)] });
       return null;
     }
     return { format, text: pasted };
@@ -78,7 +74,7 @@ export function ImportRoadmapForm() {
     if (!file) return;
     // Checked here so a large file is never sent; the server checks again.
     if (file.size > ROADMAP_FILE_MAX_BYTES) {
-      setFieldErrors({ file: [tooLarge(file.size)] });
+      setFieldErrors({ file: [fileTooLargeMessage(file.size)] });
       return;
     }
     try {
