@@ -26,6 +26,8 @@ const MATRIX: Record<string, Rule> = {
   "lib/features/cohort-progress/actions.ts": { access: "scoped", provedBy: "lib/features/cohort-progress/actions.test.ts" },
   "app/(app)/cohorts/[cohortId]/export/progress/route.ts": { access: "scoped", provedBy: "lib/features/cohort-progress/export.test.ts" },
   "app/(app)/cohorts/[cohortId]/export/reviews/route.ts": { access: "scoped", provedBy: "lib/features/cohort-progress/export.test.ts" },
+  "lib/features/roadmaps/actions.ts": { access: "admin", provedBy: "lib/features/roadmaps/actions.test.ts" },
+  "app/(app)/admin/roadmaps/[roadmapId]/export/route.ts": { access: "admin", provedBy: "lib/features/roadmaps/export.test.ts" },
 };
 
 function walk(directory: string): string[] {

@@ -75,3 +75,15 @@ export async function getRoadmapDocument(versionId: string): Promise<RoadmapDocu
     notes: version.notes,
   };
 }
+
+/** The roadmap an import with this slug would add a version to, its versions newest first; null for a new slug. */
+export async function findRoadmapBySlug(slug: string) {
+  return db.roadmap.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      name: true,
+      versions: { orderBy: { number: "desc" }, select: { id: true, number: true, status: true } },
+    },
+  });
+}

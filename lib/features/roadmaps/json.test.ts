@@ -100,7 +100,11 @@ describe("parseRoadmapJson — bad input", () => {
     const data = exported();
     data.format = "cairn.roadmap/v2";
     expect(errorsOf(JSON.stringify(data))).toEqual([
-      { line: 1, message: 'format: This is not a Cairn roadmap export: "format" must be "cairn.roadmap/v1", not "cairn.roadmap/v2".' },
+      {
+        line: 1,
+        message: 'format: This is not a Cairn roadmap export: "format" must be "cairn.roadmap/v1", not "cairn.roadmap/v2".',
+        path: "format",
+      },
     ]);
     expect(errorsOf("[]")[0]?.message).toMatch(/Expected an object here, not a list/);
   });
@@ -138,9 +142,21 @@ describe("parseRoadmapJson — bad input", () => {
     if (phase.milestones[1]) phase.milestones[1].effortHours = "6h";
     if (phase.milestones[2]) phase.milestones[2].evidence = "maybe";
     expect(errorsOf(JSON.stringify(data))).toEqual([
-      { line: 1, message: "roadmap.phases[0].milestones[0].evidence: This field is missing." },
-      { line: 1, message: "roadmap.phases[0].milestones[1].effortHours: Expected a number here, not a string." },
-      { line: 1, message: 'roadmap.phases[0].milestones[2].evidence: Evidence must be "none", "optional" or "required", not "maybe".' },
+      {
+        line: 1,
+        message: "roadmap.phases[0].milestones[0].evidence: This field is missing.",
+        path: "roadmap.phases[0].milestones[0].evidence",
+      },
+      {
+        line: 1,
+        message: "roadmap.phases[0].milestones[1].effortHours: Expected a number here, not a string.",
+        path: "roadmap.phases[0].milestones[1].effortHours",
+      },
+      {
+        line: 1,
+        message: 'roadmap.phases[0].milestones[2].evidence: Evidence must be "none", "optional" or "required", not "maybe".',
+        path: "roadmap.phases[0].milestones[2].evidence",
+      },
     ]);
   });
 

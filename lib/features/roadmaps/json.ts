@@ -10,6 +10,8 @@
 // leading/trailing blank lines removed) so that export → import gives back exactly the same document.
 import { z } from "zod";
 
+import { fileTooLargeMessage, ROADMAP_FILE_MAX_BYTES } from "@/lib/features/roadmaps/constants";
+
 import type {
   DescribePath,
   EvidenceRequirement,
@@ -26,7 +28,7 @@ export const ROADMAP_JSON_FORMAT = "cairn.roadmap/v1";
 
 export const ROADMAP_LIMITS = {
   /** Import files (Markdown or JSON), in UTF-8 bytes. */
-  fileBytes: 1_048_576,
+  fileBytes: ROADMAP_FILE_MAX_BYTES,
   keyLength: 60,
   titleLength: 200,
   /** "Done when" items, weekly rule items, success criteria, resource labels. */
@@ -58,7 +60,7 @@ export const ROADMAP_KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  */
 export const ROADMAP_SECTION_PATTERNS = {
   goal: /^goal$/i,
-  phase: /^phase[ \t]+(\d+)\b[ \t]*(?:[:.\-–—][ \t]*)?(.*)$/i,
+  phase: /^phase[ \t]+(\d+)\b[ \t]*(?:[:.\-–—][ \t]*)?(.*)$/is,
   projects: /^portfolio projects?$/i,
   weeklyRule: /^weekly execution rules?$/i,
   criteria: /^success criteria$/i,
@@ -79,7 +81,7 @@ export type CodeFenceScan = {
   unclosedAt: number | null;
 };
 
-const FENCE_OPEN = /^[ \t]*(`{3,}|~{3,})(.*)$/;
+const FENCE_OPEN = /^[ \t]*(`{3,}|~{3,})(.*)$/s;
 const FENCE_CLOSE = /^(`{3,}|~{3,})$/;
 
 /**
@@ -134,6 +136,11 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
+/** PostgreSQL text cannot hold U+0000, so no roadmap text may contain it. */
+function hasNoNul(text: string): boolean {
+  return !text.includes("\u0000");
+}
+
 function quote(value: unknown): string {
   const text = typeof value === "string" ? value : JSON.stringify(value);
   return `"${text && text.length > 60 ? `${text.slice(0, 57)}…` : text}"`;
@@ -145,7 +152,8 @@ function oneLine(what: string, max: number) {
     .trim()
     .min(1, { error: `${what} cannot be empty.` })
     .max(max, { error: `${what} can be at most ${max} characters long.` })
-    .refine((text) => !/[\r\n]/.test(text), { error: `${what} must fit on one line.` });
+    .refine((text) => !/[\r\n]/.test(text), { error: `${what} must fit on one line.` })
+    .refine(hasNoNul, { error: `${what} contains a NUL character (\\0), which Cairn cannot store; remove it.` });
 }
 
 function markdown(what: string, max: number) {
@@ -153,6 +161,7 @@ function markdown(what: string, max: number) {
     .string()
     .overwrite(normalizeMarkdownBlock)
     .max(max, { error: `${what} can be at most ${max} characters long.` })
+    .refine(hasNoNul, { error: `${what} contains a NUL character (\\0), which Cairn cannot store; remove it.` })
     .refine((text) => scanCodeFences(text.split("\n")).unclosedAt === null, {
       error: `${what} opens a code block (\`\`\`) that is never closed.`,
       params: { code: "unclosed-code-fence" },
@@ -504,7 +513,7 @@ export function parseRoadmapJson(text: string): RoadmapParseResult {
   if (bytes > ROADMAP_LIMITS.fileBytes) {
     return {
       ok: false,
-      errors: [{ line: 1, message: `The file is ${(bytes / 1_048_576).toFixed(1)} MB; roadmap files can be at most 1 MB.` }],
+      errors: [{ line: 1, message: fileTooLargeMessage(bytes) }],
     };
   }
   if (text.trim() === "") return { ok: false, errors: [{ line: 1, message: "The file is empty." }] };
@@ -524,7 +533,9 @@ export function parseRoadmapJson(text: string): RoadmapParseResult {
   if (!parsed.success) {
     const errors: RoadmapParseError[] = parsed.error.issues.map((issue) => {
       const { path, message } = issueFromZod(issue);
-      return { line: 1, message: path.length > 0 ? `${formatRoadmapPath(path)}: ${message}` : message };
+      if (path.length === 0) return { line: 1, message };
+      const where = formatRoadmapPath(path);
+      return { line: 1, message: `${where}: ${message}`, path: where };
     });
     return { ok: false, errors };
   }
@@ -567,4 +578,26 @@ export function serializeRoadmapJson(document: RoadmapDocument): string {
   };
   const payload: RoadmapExport = { format: ROADMAP_JSON_FORMAT, roadmap };
   return `${JSON.stringify(payload, null, 2)}\n`;
+}
+
+/**
+ * The JSON Schema of the export format (docs/roadmap.schema.json), generated from the zod schema so the two cannot
+ * drift; a test compares it with the committed file. It states the shape, types, lengths and key pattern; Cairn
+ * checks more than JSON Schema can say (trimmed one-line texts, http/https links, closed code blocks, unique keys,
+ * "Demonstrates" keys that name milestones), and reports those with the same paths.
+ */
+export function roadmapJsonSchema(): Record<string, unknown> {
+  const { $schema, ...schema } = z.toJSONSchema(roadmapExportSchema, { io: "input", target: "draft-2020-12" });
+  return {
+    $schema,
+    title: `Cairn roadmap export (${ROADMAP_JSON_FORMAT})`,
+    description:
+      "One roadmap version as exported by Cairn. Documented in docs/roadmap-format.md; generated from lib/features/roadmaps/json.ts.",
+    ...schema,
+  };
+}
+
+/** The committed file's exact text: pretty-printed, with a final newline. */
+export function formatRoadmapJsonSchema(): string {
+  return `${JSON.stringify(roadmapJsonSchema(), null, 2)}\n`;
 }

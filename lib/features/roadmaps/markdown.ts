@@ -57,6 +57,7 @@
 // - Keys are lower-case ASCII words joined by "-", at most 60 characters. Without `{#key}`, a key is the slug
 //   of the title (accents dropped: é → e; other non-ASCII letters dropped); when nothing is left it is
 //   `phase-N` for phases and `item-N` for milestones, projects and criteria (N counts from 1 in file order).
+import { fileTooLargeMessage } from "@/lib/features/roadmaps/constants";
 import {
   ROADMAP_LIMITS,
   ROADMAP_SECTION_PATTERNS,
@@ -78,17 +79,18 @@ import type {
   RoadmapResource,
 } from "@/lib/features/roadmaps/types";
 
-const ITEM = /^([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
-const HEADING = /^(#{1,2})(?:[ \t]+(.*))?$/;
+// Lines are split on \r and \n only, so `.` must also match U+2028/U+2029 (the `s` flag): a title may hold them.
+const ITEM = /^([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/s;
+const HEADING = /^(#{1,2})(?:[ \t]+(.*))?$/s;
 // No leading `[ \t]*`: on a long run of spaces that would backtrack quadratically.
 const KEY_SUFFIX = /\{#([^{}]*)\}[ \t]*$/;
 const LABELS = "done when|resources|evidence|review|effort|demonstrates";
-const LABEL_LINE = new RegExp(`^(${LABELS})[ \\t]*:[ \\t]*(.*)$`, "i");
+const LABEL_LINE = new RegExp(`^(${LABELS})[ \\t]*:[ \\t]*(.*)$`, "is");
 const LABEL_ESCAPABLE = new RegExp(`^(${LABELS})([ \\t]*)(\\\\*):`, "i");
 const LABEL_ESCAPED = new RegExp(`^(${LABELS})([ \\t]*)\\\\(\\\\*):`, "i");
-const ATTRIBUTE = /^(evidence|review|effort)[ \t]*:[ \t]*(.*)$/i;
+const ATTRIBUTE = /^(evidence|review|effort)[ \t]*:[ \t]*(.*)$/is;
 const ATTRIBUTE_SEPARATOR = /[·•|;]/;
-const RESOURCE_LINK = /^\[((?:\\.|[^\\\]])*)\]\((.*)\)$/;
+const RESOURCE_LINK = /^\[((?:\\.|[^\\\]])*)\]\((.*)\)$/s;
 const BARE_URL = /^<?(https?:\/\/[^\s<>]+)>?$/i;
 const STRUCTURAL_IN_PHASE = /^ *(?:#{1,2}|[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const STRUCTURAL_IN_SECTION = /^ *#{1,2}(?:[ \t]|$)/;
@@ -756,7 +758,7 @@ function fail(line: number, message: string): RoadmapParseResult {
 export function parseRoadmapMarkdown(text: string): RoadmapParseResult {
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > ROADMAP_LIMITS.fileBytes) {
-    return fail(1, `The file is ${(bytes / 1_048_576).toFixed(1)} MB; roadmap files can be at most 1 MB.`);
+    return fail(1, fileTooLargeMessage(bytes));
   }
   if (text.trim() === "" || text.trim() === "\uFEFF") {
     return fail(

@@ -1,7 +1,9 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import type { VersionStatus } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/errors";
 import type { RoadmapDocument } from "@/lib/features/roadmaps/types";
+import { openDraftMessage } from "@/lib/features/roadmaps/utils";
 
 export type ImportedVersion = { roadmapId: string; versionId: string; slug: string; number: number; created: boolean };
 
@@ -13,12 +15,26 @@ export type ImportedVersion = { roadmapId: string; versionId: string; slug: stri
  */
 export async function importRoadmapDocument(
   document: RoadmapDocument,
-  { status = "published", actorId = null }: { status?: VersionStatus; actorId?: string | null } = {},
+  {
+    status = "published",
+    actorId = null,
+    requestId = null,
+  }: { status?: VersionStatus; actorId?: string | null; requestId?: string | null } = {},
 ): Promise<ImportedVersion> {
   return db.$transaction(async (tx) => {
-    // Serialises concurrent imports of the same slug so version numbers never collide.
+    // Serialises concurrent imports of the same slug so version numbers never collide, and so two draft
+    // imports cannot both see "no open draft".
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`roadmap:${document.slug}`}))`;
     const existing = await tx.roadmap.findUnique({ where: { slug: document.slug }, select: { id: true } });
+    if (existing && status === "draft") {
+      // A roadmap has at most one open draft.
+      const draft = await tx.roadmapVersion.findFirst({
+        where: { roadmapId: existing.id, status: "draft" },
+        orderBy: { number: "desc" },
+        select: { number: true },
+      });
+      if (draft) throw new AppError("CONFLICT", openDraftMessage(draft.number));
+    }
     const roadmap =
       existing ?? (await tx.roadmap.create({ data: { slug: document.slug, name: document.title }, select: { id: true } }));
     const latest = await tx.roadmapVersion.findFirst({
@@ -51,6 +67,7 @@ export async function importRoadmapDocument(
         targetType: "roadmap_version",
         targetId: version.id,
         after: { slug: document.slug, number, status },
+        requestId,
       },
     });
     return { roadmapId: roadmap.id, versionId: version.id, slug: document.slug, number, created: !existing };

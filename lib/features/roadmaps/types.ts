@@ -77,6 +77,8 @@ export type RoadmapDocument = {
 export type RoadmapParseError = {
   line: number;
   message: string;
+  /** JSON files only: where in the document the problem is, e.g. `roadmap.phases[0].key` (the message starts with it). */
+  path?: string;
 };
 
 export type RoadmapParseResult =
@@ -111,3 +113,49 @@ export type RoadmapValidationResult =
 
 /** Turns a path into words for messages that point at a second place ("line 12", "roadmap.projects[1]"). */
 export type DescribePath = (path: RoadmapPath) => string;
+
+// ---- Import screen DTOs ----
+
+export type RoadmapImportFormat = "markdown" | "json";
+
+/** One problem shown on the import screen: `where` is "Line 12" (Markdown, JSON syntax) or a JSON path. */
+export type RoadmapImportProblem = { where: string; message: string };
+
+export type RoadmapImportCounts = {
+  phases: number;
+  milestones: number;
+  projects: number;
+  weeklyRule: number;
+  criteria: number;
+  notes: number;
+};
+
+/** Milestone and project keys compared with the roadmap's latest version. */
+export type RoadmapKeyChanges = {
+  comparedWith: number;
+  added: string[];
+  changed: string[];
+  removed: string[];
+};
+
+export type RoadmapImportPreview = {
+  title: string;
+  slug: string;
+  /** A new roadmap, or the next version of the roadmap that already has this slug. */
+  target:
+    | { kind: "new" }
+    | { kind: "next-version"; roadmapId: string; roadmapName: string; number: number };
+  /** Set when the roadmap already has a draft: the import would be refused with this message. */
+  blockedBy: string | null;
+  counts: RoadmapImportCounts;
+  outline: { key: string; title: string; milestones: { key: string; title: string }[] }[];
+  changes: RoadmapKeyChanges | null;
+};
+
+export type RoadmapImportPreviewResult =
+  | { status: "invalid"; problems: RoadmapImportProblem[] }
+  | { status: "ready"; preview: RoadmapImportPreview };
+
+export type RoadmapImportResult =
+  | { status: "invalid"; problems: RoadmapImportProblem[] }
+  | { status: "imported"; roadmapId: string; number: number; href: string };

@@ -1,6 +1,13 @@
-import { parseRoadmapJson } from "@/lib/features/roadmaps/json";
-import { parseRoadmapMarkdown } from "@/lib/features/roadmaps/markdown";
-import type { RoadmapParseResult } from "@/lib/features/roadmaps/types";
+import { parseRoadmapJson, serializeRoadmapJson } from "@/lib/features/roadmaps/json";
+import { parseRoadmapMarkdown, serializeRoadmapMarkdown } from "@/lib/features/roadmaps/markdown";
+import type {
+  RoadmapDocument,
+  RoadmapImportCounts,
+  RoadmapImportFormat,
+  RoadmapImportProblem,
+  RoadmapKeyChanges,
+  RoadmapParseResult,
+} from "@/lib/features/roadmaps/types";
 
 /** Picks the format by file name: `.json` is the JSON export, anything else is Markdown. */
 export function parseRoadmapFile(fileName: string, text: string): RoadmapParseResult {
@@ -10,4 +17,103 @@ export function parseRoadmapFile(fileName: string, text: string): RoadmapParseRe
 /** A nested Prisma select of a version's live (not archived) phases, milestones or projects, in roadmap order. */
 export function liveInOrder<S>(select: S) {
   return { where: { archivedAt: null }, orderBy: { position: "asc" as const }, select };
+}
+
+/** The refusal when a roadmap already has an open draft (a roadmap has at most one). */
+export function openDraftMessage(number: number): string {
+  return `v${number} is still a draft — publish or discard it before importing.`;
+}
+
+/** Parses pasted or uploaded text in the chosen format; problems are located by line or by JSON path. */
+export function parseRoadmapImport(
+  format: RoadmapImportFormat,
+  text: string,
+): { ok: true; document: RoadmapDocument } | { ok: false; problems: RoadmapImportProblem[] } {
+  const parsed = format === "json" ? parseRoadmapJson(text) : parseRoadmapMarkdown(text);
+  if (parsed.ok) return parsed;
+  return {
+    ok: false,
+    problems: parsed.errors.map((error) =>
+      error.path && error.message.startsWith(`${error.path}: `)
+        ? { where: error.path, message: error.message.slice(error.path.length + 2) }
+        : { where: `Line ${error.line}`, message: error.message },
+    ),
+  };
+}
+
+export function countRoadmapDocument(document: RoadmapDocument): RoadmapImportCounts {
+  return {
+    phases: document.phases.length,
+    milestones: document.phases.reduce((sum, phase) => sum + phase.milestones.length, 0),
+    projects: document.projects.length,
+    weeklyRule: document.weeklyRule.length,
+    criteria: document.criteria.length,
+    notes: document.notes.length,
+  };
+}
+
+/** JSON with object keys sorted: the database hands JSON columns back with its own key order. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === "object" && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
+/** Milestones (with their phase) and projects by key, as comparable text. */
+function itemsByKey(document: RoadmapDocument): Map<string, string> {
+  const items = new Map<string, string>();
+  for (const phase of document.phases) {
+    for (const milestone of phase.milestones) items.set(milestone.key, stableJson(["milestone", phase.key, milestone]));
+  }
+  for (const project of document.projects) items.set(project.key, stableJson(["project", project]));
+  return items;
+}
+
+/**
+ * Milestone and project keys added, changed (any field, or moved to another phase) and removed between two
+ * versions. Progress hangs off these keys, so this is what an admin checks before replacing a version.
+ */
+export function compareRoadmapKeys(
+  previous: RoadmapDocument,
+  next: RoadmapDocument,
+): Omit<RoadmapKeyChanges, "comparedWith"> {
+  const before = itemsByKey(previous);
+  const after = itemsByKey(next);
+  const added: string[] = [];
+  const changed: string[] = [];
+  for (const [key, value] of after) {
+    const old = before.get(key);
+    if (old === undefined) added.push(key);
+    else if (old !== value) changed.push(key);
+  }
+  const removed = [...before.keys()].filter((key) => !after.has(key));
+  return { added, changed, removed };
+}
+
+export type RoadmapExportFormat = "md" | "json";
+
+/** The file an export sends: `<slug>-v<N>.md` or `.json`. */
+export function roadmapExportFile(document: RoadmapDocument, number: number, format: RoadmapExportFormat) {
+  return format === "json"
+    ? {
+        fileName: `${document.slug}-v${number}.json`,
+        contentType: "application/json; charset=utf-8",
+        body: serializeRoadmapJson(document),
+      }
+    : {
+        fileName: `${document.slug}-v${number}.md`,
+        contentType: "text/markdown; charset=utf-8",
+        body: serializeRoadmapMarkdown(document),
+      };
+}
+
+export function roadmapExportHref(roadmapId: string, number: number, format: RoadmapExportFormat): string {
+  return `/admin/roadmaps/${encodeURIComponent(roadmapId)}/export?version=${number}&format=${format}`;
+}
+
+/** Where an imported draft opens: the roadmap editor. */
+export function roadmapVersionHref(roadmapId: string, number: number): string {
+  return `/admin/roadmaps/${encodeURIComponent(roadmapId)}/versions/${number}`;
 }

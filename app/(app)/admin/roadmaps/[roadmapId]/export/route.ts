@@ -1,0 +1,33 @@
+// GET /admin/roadmaps/{roadmapId}/export?version=N&format=md|json — one roadmap version as a Markdown or JSON file, for admins (else 404)
+import { getViewer } from "@/lib/auth/viewer";
+import { findRoadmapVersion, getRoadmapDocument } from "@/lib/features/roadmaps/data";
+import { roadmapExportQuerySchema } from "@/lib/features/roadmaps/schema";
+import { roadmapExportFile } from "@/lib/features/roadmaps/utils";
+
+/** The same answer for a signed-out caller, a non-admin, an unknown roadmap or version, and a malformed query. */
+function notFound(): Response {
+  return new Response("Not found", {
+    status: 404,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
+}
+
+export async function GET(request: Request, { params }: { params: Promise<{ roadmapId: string }> }) {
+  const viewer = await getViewer();
+  if (!viewer?.isAdmin) return notFound();
+  const query = roadmapExportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) return notFound();
+  const { roadmapId } = await params;
+  const version = await findRoadmapVersion(roadmapId, query.data.version);
+  if (!version) return notFound();
+  const file = roadmapExportFile(await getRoadmapDocument(version.id), version.number, query.data.format);
+  return new Response(file.body, {
+    status: 200,
+    headers: {
+      "content-type": file.contentType,
+      "content-disposition": `attachment; filename="${file.fileName}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
