@@ -1,4 +1,4 @@
-import { Briefcase, CalendarCheck, Inbox, Map, Route, Shield, Users } from "lucide-react";
+import { Briefcase, CalendarCheck, Inbox, Map, Route, ScrollText, Shield, UserCog, Users } from "lucide-react";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -24,6 +24,8 @@ const NAV: Record<"learner" | "mentor" | "admin", AppShellNavItem[]> = {
     { href: "/admin", label: "Admin", icon: Shield, exact: true },
     { href: "/admin/roadmaps", label: "Roadmaps", icon: Route },
     { href: "/admin/cohorts", label: "All cohorts", icon: Users },
+    { href: "/admin/users", label: "Users", icon: UserCog },
+    { href: "/admin/audit", label: "Audit log", icon: ScrollText },
   ],
 };
 

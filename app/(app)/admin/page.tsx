@@ -32,13 +32,25 @@ export default async function AdminHomePage() {
           <Stat label="Admins" value={overview.admins} />
           <Stat label="Active cohorts" value={overview.cohorts} />
         </div>
-        <section aria-labelledby="cohorts-heading" className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="cohorts-heading" className="text-base font-semibold">
-            Cohorts
+        <section aria-labelledby="manage-heading" className="grid gap-3">
+          <h2 id="manage-heading" className="text-base font-semibold">
+            Manage
           </h2>
           <div className="flex flex-wrap gap-2">
             <Button asChild variant="secondary" size="sm">
-              <Link href="/admin/cohorts">Manage cohorts</Link>
+              <Link href="/admin/roadmaps">Roadmaps</Link>
+            </Button>
+            <Button asChild variant="secondary" size="sm">
+              <Link href="/admin/cohorts">Cohorts</Link>
+            </Button>
+            <Button asChild variant="secondary" size="sm">
+              <Link href="/admin/users">Users</Link>
+            </Button>
+            <Button asChild variant="secondary" size="sm">
+              <Link href="/admin/users/invites">Invite links</Link>
+            </Button>
+            <Button asChild variant="secondary" size="sm">
+              <Link href="/admin/audit">Audit log</Link>
             </Button>
             <Button asChild size="sm">
               <Link href="/admin/cohorts/new">New cohort</Link>
@@ -61,11 +73,15 @@ export default async function AdminHomePage() {
             <TBody>
               {overview.roadmaps.map((roadmap) => (
                 <TR key={roadmap.id}>
-                  <TD className="font-medium">{roadmap.name}</TD>
+                  <TD className="font-medium">
+                    <Link href={`/admin/roadmaps/${roadmap.id}`} className="text-accent hover:underline">
+                      {roadmap.name}
+                    </Link>
+                  </TD>
                   <TD className="font-mono text-xs">{roadmap.slug}</TD>
                   <TD>
                     {roadmap.latestVersion ? `v${roadmap.latestVersion}` : "—"}{" "}
-                    {roadmap.hasDraft ? <Badge variant="warning">Draft open</Badge> : null}
+                    {roadmap.hasDraft ? <Badge variant="warning">Draft not published</Badge> : null}
                   </TD>
                   <TD className="tabular-nums">{roadmap.cohortsUsing}</TD>
                 </TR>

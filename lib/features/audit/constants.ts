@@ -25,14 +25,22 @@ export const ACTION_LABELS: Record<string, string> = {
   "roadmap.create": "Created roadmap",
   "roadmap.publish": "Published roadmap version",
   "roadmap.draft_create": "Started draft roadmap version",
+  "roadmap.draft_discard": "Discarded draft roadmap version",
+  "roadmap.version_update": "Edited roadmap title, goal or lists",
+  "roadmap.item_create": "Added roadmap item",
+  "roadmap.item_update": "Edited roadmap item",
+  "roadmap.reorder": "Reordered roadmap items",
   "roadmap.item_archive": "Archived roadmap item",
   "roadmap.item_restore": "Restored roadmap item",
+  "roadmap.archive": "Archived roadmap",
+  "roadmap.restore": "Restored roadmap",
   "user.create_admin": "Created admin account",
   "user.grant_admin": "Made user an admin",
   "user.revoke_admin": "Removed admin rights",
   "user.deactivate": "Deactivated user",
   "user.reactivate": "Reactivated user",
-  "user.password_reset_link": "Created password reset link",
+  "user.reset_link_create": "Created password reset link",
+  "user.password_reset": "Set a new password with a reset link",
 };
 
 /** Names of the groups in the "Type" filter (`user.*`…). */
@@ -53,6 +61,9 @@ export const TARGET_TYPE_LABELS: Record<string, string> = {
   criterion_assessment: "Self-assessment",
   roadmap: "Roadmap",
   roadmap_version: "Roadmap version",
+  phase: "Phase",
+  milestone: "Milestone",
+  project: "Portfolio project",
   user: "User",
 };
 
@@ -65,5 +76,8 @@ export const RESOLVED_TARGET_TYPES = [
   "criterion_assessment",
   "roadmap",
   "roadmap_version",
+  "phase",
+  "milestone",
+  "project",
   "user",
 ] as const;

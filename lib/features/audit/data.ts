@@ -50,6 +50,8 @@ type ResolvedTarget = {
   cohort_id: string | null;
   membership_id: string | null;
   role: string | null;
+  /** Set where the link is built in SQL (admin pages of roadmaps, their items and people). */
+  href: string | null;
 };
 
 /**
@@ -128,19 +130,19 @@ async function resolveTargets(rows: EventRow[]): Promise<Map<string, ResolvedTar
   }
   const found = await db.$queryRaw<ResolvedTarget[]>`
     SELECT 'cohort' AS type, c.id::text AS id, c.name AS name, NULL AS detail, c.id::text AS cohort_id,
-           NULL AS membership_id, NULL AS role
+           NULL AS membership_id, NULL AS role, NULL AS href
       FROM cohorts c WHERE c.id = ANY(${ids.cohort}::uuid[])
     UNION ALL
-    SELECT 'membership', m.id::text, u.name, m.role::text || ' in ' || c.name, m.cohort_id::text, m.id::text, m.role::text
+    SELECT 'membership', m.id::text, u.name, m.role::text || ' in ' || c.name, m.cohort_id::text, m.id::text, m.role::text, NULL
       FROM memberships m JOIN users u ON u.id = m.user_id JOIN cohorts c ON c.id = m.cohort_id
      WHERE m.id = ANY(${ids.membership}::uuid[])
     UNION ALL
     SELECT 'invite', i.id::text, initcap(i.role::text) || ' invite', CASE WHEN c.name IS NULL THEN NULL ELSE 'for ' || c.name END,
-           i.cohort_id::text, NULL, i.role::text
+           i.cohort_id::text, NULL, i.role::text, NULL
       FROM invites i LEFT JOIN cohorts c ON c.id = i.cohort_id WHERE i.id = ANY(${ids.invite}::uuid[])
     UNION ALL
     SELECT 'submission', s.id::text, u.name, COALESCE(ms.title, pp.title, p.item_key) || ', attempt ' || s.attempt,
-           m.cohort_id::text, m.id::text, m.role::text
+           m.cohort_id::text, m.id::text, m.role::text, NULL
       FROM submissions s
       JOIN progress p ON p.id = s.progress_id
       JOIN memberships m ON m.id = p.membership_id
@@ -150,7 +152,7 @@ async function resolveTargets(rows: EventRow[]): Promise<Map<string, ResolvedTar
       LEFT JOIN portfolio_projects pp ON pp.version_id = c.version_id AND pp.key = p.item_key
      WHERE s.id = ANY(${ids.submission}::uuid[])
     UNION ALL
-    SELECT 'criterion_assessment', ca.id::text, u.name, COALESCE(sc.text, ca.criterion_key), m.cohort_id::text, m.id::text, m.role::text
+    SELECT 'criterion_assessment', ca.id::text, u.name, COALESCE(sc.text, ca.criterion_key), m.cohort_id::text, m.id::text, m.role::text, NULL
       FROM criterion_assessments ca
       JOIN memberships m ON m.id = ca.membership_id
       JOIN users u ON u.id = m.user_id
@@ -158,13 +160,29 @@ async function resolveTargets(rows: EventRow[]): Promise<Map<string, ResolvedTar
       LEFT JOIN success_criteria sc ON sc.version_id = c.version_id AND sc.key = ca.criterion_key
      WHERE ca.id = ANY(${ids.criterion_assessment}::uuid[])
     UNION ALL
-    SELECT 'roadmap', r.id::text, r.name, r.slug, NULL, NULL, NULL
+    SELECT 'roadmap', r.id::text, r.name, r.slug, NULL, NULL, NULL, '/admin/roadmaps/' || r.id
       FROM roadmaps r WHERE r.id = ANY(${ids.roadmap}::uuid[])
     UNION ALL
-    SELECT 'roadmap_version', v.id::text, r.name, 'version ' || v.number || ' (' || v.status::text || ')', NULL, NULL, NULL
+    SELECT 'roadmap_version', v.id::text, r.name, 'version ' || v.number || ' (' || v.status::text || ')', NULL, NULL, NULL,
+           '/admin/roadmaps/' || r.id || '/versions/' || v.number
       FROM roadmap_versions v JOIN roadmaps r ON r.id = v.roadmap_id WHERE v.id = ANY(${ids.roadmap_version}::uuid[])
     UNION ALL
-    SELECT 'user', u.id::text, u.name, u.email, NULL, NULL, NULL
+    SELECT 'phase', x.id::text, x.title, x.key || ' · ' || r.name || ' version ' || v.number, NULL, NULL, NULL,
+           '/admin/roadmaps/' || r.id || '/versions/' || v.number || '?item=phase:' || x.id
+      FROM phases x JOIN roadmap_versions v ON v.id = x.version_id JOIN roadmaps r ON r.id = v.roadmap_id
+     WHERE x.id = ANY(${ids.phase}::uuid[])
+    UNION ALL
+    SELECT 'milestone', x.id::text, x.title, x.key || ' · ' || r.name || ' version ' || v.number, NULL, NULL, NULL,
+           '/admin/roadmaps/' || r.id || '/versions/' || v.number || '?item=milestone:' || x.id
+      FROM milestones x JOIN roadmap_versions v ON v.id = x.version_id JOIN roadmaps r ON r.id = v.roadmap_id
+     WHERE x.id = ANY(${ids.milestone}::uuid[])
+    UNION ALL
+    SELECT 'project', x.id::text, x.title, x.key || ' · ' || r.name || ' version ' || v.number, NULL, NULL, NULL,
+           '/admin/roadmaps/' || r.id || '/versions/' || v.number || '?item=project:' || x.id
+      FROM portfolio_projects x JOIN roadmap_versions v ON v.id = x.version_id JOIN roadmaps r ON r.id = v.roadmap_id
+     WHERE x.id = ANY(${ids.project}::uuid[])
+    UNION ALL
+    SELECT 'user', u.id::text, u.name, u.email, NULL, NULL, NULL, '/admin/users?q=' || u.email
       FROM users u WHERE u.id = ANY(${ids.user}::uuid[])`;
   return new Map(found.map((target) => [`${target.type}:${target.id}`, target]));
 }
@@ -182,8 +200,7 @@ function hrefOf(target: ResolvedTarget): string | null {
     case "criterion_assessment":
       return `/cohorts/${target.cohort_id}/learners/${target.membership_id}`;
     default:
-      // Roadmap and user pages are linked once their admin screens exist.
-      return null;
+      return target.href;
   }
 }
 

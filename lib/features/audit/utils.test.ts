@@ -27,7 +27,15 @@ const DOCUMENTED = [
   "user.revoke_admin",
   "user.deactivate",
   "user.reactivate",
-  "user.password_reset_link",
+  "user.reset_link_create",
+  "user.password_reset",
+  "roadmap.draft_discard",
+  "roadmap.version_update",
+  "roadmap.item_create",
+  "roadmap.item_update",
+  "roadmap.reorder",
+  "roadmap.archive",
+  "roadmap.restore",
 ];
 
 describe("actionLabel", () => {

@@ -41,8 +41,10 @@ export type Actor = { id: string; requestId?: string | null };
 
 type AuditEvent = { action: string; targetType: string; targetId: string; before?: object; after?: object };
 
-function audit(tx: Tx, actor: Actor, event: AuditEvent) {
-  return tx.auditEvent.create({ data: { actorId: actor.id, requestId: actor.requestId ?? null, ...event } });
+async function audit(tx: Tx, actor: Actor, event: AuditEvent) {
+  // A save that changed nothing (the same values sent again) leaves no row.
+  if (event.before && event.after && Object.keys(event.before).length === 0 && Object.keys(event.after).length === 0) return;
+  await tx.auditEvent.create({ data: { actorId: actor.id, requestId: actor.requestId ?? null, ...event } });
 }
 
 function fieldError(field: string, message: string): never {

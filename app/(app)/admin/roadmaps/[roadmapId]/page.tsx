@@ -10,6 +10,7 @@ import { ArchiveRoadmapButton } from "@/lib/features/roadmap-editor/components/a
 import { NewDraftButton } from "@/lib/features/roadmap-editor/components/new-draft-button";
 import { loadRoadmapOverview } from "@/lib/features/roadmap-editor/loaders";
 import { describeChanges } from "@/lib/features/roadmap-editor/utils";
+import { ExportMenu } from "@/lib/features/roadmaps/components/export-menu";
 
 export const metadata: Metadata = { title: "Roadmap" };
 
@@ -54,6 +55,9 @@ export default async function RoadmapPage({ params }: { params: Promise<{ roadma
               <TH>Published</TH>
               <TH>Changes</TH>
               <TH className="text-right">Cohorts</TH>
+              <TH>
+                <span className="sr-only">Export</span>
+              </TH>
             </TR>
           </THead>
           <TBody>
@@ -80,6 +84,9 @@ export default async function RoadmapPage({ params }: { params: Promise<{ roadma
                 </TD>
                 <TD className="text-sm text-muted-foreground">{version.changeSummary ? describeChanges(version.changeSummary) : "—"}</TD>
                 <TD className="text-right tabular-nums">{version.cohorts}</TD>
+                <TD>
+                  <ExportMenu roadmapId={roadmap.id} versionNumber={version.number} className="justify-end" />
+                </TD>
               </TR>
             ))}
           </TBody>

@@ -13,6 +13,7 @@ import { CriteriaForm, DetailsForm, NotesForm, WeeklyRuleForm } from "@/lib/feat
 import { KIND_LABEL } from "@/lib/features/roadmap-editor/constants";
 import { loadVersionEditor } from "@/lib/features/roadmap-editor/loaders";
 import type { EditorVersion } from "@/lib/features/roadmap-editor/types";
+import { ExportMenu } from "@/lib/features/roadmaps/components/export-menu";
 
 export const metadata: Metadata = { title: "Roadmap editor" };
 
@@ -80,6 +81,7 @@ export default async function VersionEditorPage({ params, searchParams }: Props)
         }
         title={`Version ${version.number}`}
         description={readOnly ? "This version is published and read-only. Start a new draft to change the roadmap." : "A draft: learners see nothing of it until it is published and their cohort moves to it."}
+        actions={<ExportMenu roadmapId={roadmapId} versionNumber={version.number} />}
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(16rem,20rem)_1fr] lg:items-start">
         <aside id="outline" className="order-last lg:sticky lg:top-4 lg:order-first lg:max-h-[calc(100dvh-10rem)] lg:overflow-y-auto lg:pr-2">

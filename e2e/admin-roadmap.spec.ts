@@ -1,0 +1,120 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { expect, test, type Download, type Page } from "@playwright/test";
+import { parseRoadmapMarkdown } from "@/lib/features/roadmaps/markdown";
+import type { RoadmapDocument } from "@/lib/features/roadmaps/types";
+
+// An admin adapts the MLOps roadmap for next spring: imports it under a new name, publishes it as version 1,
+// starts version 2, edits a milestone, reorders (keyboard and drag), archives one, publishes, and checks both
+// exports against what was imported and what was changed.
+const TITLE = "MLOps Roadmap Spring 2027";
+
+async function parsed(text: string): Promise<RoadmapDocument> {
+  const result = parseRoadmapMarkdown(text);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.document;
+}
+
+async function downloadText(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
+  const download: Promise<Download> = page.waitForEvent("download");
+  await click();
+  const file = await download;
+  return { name: file.suggestedFilename(), text: await readFile((await file.path())!, "utf8") };
+}
+
+test("admin prepares next spring's roadmap", async ({ page }) => {
+  test.setTimeout(180_000);
+  const source = (await readFile(path.join(process.cwd(), "content", "roadmaps", "mlops-roadmap-2026.md"), "utf8")).replace(
+    /^# .*$/m,
+    `# ${TITLE} {#mlops-spring-2027}`,
+  );
+  const imported = await parsed(source);
+
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("admin@example.com");
+  await page.getByLabel("Password").fill("cairn-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+
+  // Import: preview first, then a draft.
+  await page.getByRole("navigation").getByRole("link", { name: "Roadmaps" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Roadmaps" })).toBeVisible();
+  await page.getByRole("link", { name: "Import" }).click();
+  await page.getByLabel("Paste text").check();
+  await page.getByLabel("Roadmap text").fill(source);
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByText("mlops-spring-2027").first()).toBeVisible();
+  await page.getByRole("button", { name: "Import as draft" }).click();
+  await expect(page).toHaveURL(/\/admin\/roadmaps\/[0-9a-f-]{36}\/versions\/1$/);
+  const roadmapUrl = page.url().replace(/\/versions\/1$/, "");
+
+  // Version 1 goes out unchanged, and its export is exactly what was imported.
+  await page.getByRole("button", { name: "Publish version 1" }).click();
+  const publishV1 = page.getByRole("dialog", { name: "Publish version 1?" });
+  await expect(publishV1.getByText(`Added (${imported.phases.length + imported.phases.flatMap((phase) => phase.milestones).length + imported.projects.length})`)).toBeVisible();
+  await publishV1.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByText("Published", { exact: true })).toBeVisible();
+  const v1 = await downloadText(page, () => page.getByRole("link", { name: "Export Markdown" }).click());
+  expect(v1.name).toBe("mlops-spring-2027-v1.md");
+  expect(await parsed(v1.text)).toEqual(imported);
+
+  // Version 2 starts as a copy of version 1.
+  await page.getByRole("button", { name: "New draft" }).click();
+  await expect(page).toHaveURL(`${roadmapUrl}/versions/2`);
+  const outline = page.getByRole("navigation", { name: "Roadmap outline" });
+
+  // Edit a milestone, watching the Markdown preview.
+  await outline.getByRole("link", { name: "Track every experiment", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Milestone: Track every experiment" })).toBeVisible();
+  await page.getByLabel("Title", { exact: true }).fill("Track every experiment in MLflow");
+  await page.getByLabel("Description", { exact: true }).fill("Log **every** run: parameters, metrics and the commit.");
+  await expect(page.getByRole("region", { name: "Description preview" }).locator("strong")).toHaveText("every");
+  await page.getByRole("button", { name: "Save milestone" }).click();
+  await expect(page.getByText("Saved").first()).toBeVisible();
+  await expect(outline.getByRole("link", { name: "Track every experiment in MLflow" })).toBeVisible();
+
+  // Reorder: "Move up" from the keyboard, then drag a row onto another.
+  const phaseLinks = () => outline.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Production habits", exact: true }) }).getByRole("list").getByRole("link");
+  await page.getByRole("button", { name: 'Move "A clean repository layout" up' }).focus();
+  await page.keyboard.press("Enter");
+  await expect(phaseLinks()).toHaveText(["Track every experiment in MLflow", "A clean repository layout", "Package training and inference as reusable modules", "Reproduce a run from a clean checkout"]);
+  const row = (name: string) => outline.getByRole("listitem").filter({ has: page.getByRole("link", { name, exact: true }) }).last();
+  await row("Reproduce a run from a clean checkout").dragTo(row("Track every experiment in MLflow"));
+  await expect(phaseLinks()).toHaveText(["Reproduce a run from a clean checkout", "Track every experiment in MLflow", "A clean repository layout", "Package training and inference as reusable modules"]);
+  await page.reload();
+  await expect(phaseLinks().first()).toHaveText("Reproduce a run from a clean checkout");
+
+  // Archive one milestone: it stays in the outline, marked, and leaves the next version.
+  await outline.getByRole("link", { name: "Basic testing with pytest" }).click();
+  await page.getByRole("button", { name: "Archive milestone" }).click();
+  await expect(page.getByRole("heading", { name: "Milestone: Basic testing with pytest" }).getByText("Archived")).toBeVisible();
+  await expect(page.getByText("1 changed · 1 archived since version 1")).toBeVisible();
+
+  // Publish version 2 with its computed summary.
+  await page.getByRole("button", { name: "Publish version 2" }).click();
+  const publishV2 = page.getByRole("dialog", { name: "Publish version 2?" });
+  await expect(publishV2.getByRole("heading", { name: "Changed (1)" })).toBeVisible();
+  await expect(publishV2.getByText("Track every experiment in MLflow")).toBeVisible();
+  await expect(publishV2.getByRole("heading", { name: "Archived (1)" })).toBeVisible();
+  await expect(publishV2.getByText("pytest-basics")).toBeVisible();
+  await publishV2.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByText("Published", { exact: true })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Title" })).toBeDisabled();
+
+  // The export of version 2 is version 1 with exactly these changes.
+  const v2 = await downloadText(page, () => page.getByRole("link", { name: "Export Markdown" }).click());
+  expect(v2.name).toBe("mlops-spring-2027-v2.md");
+  const expected = structuredClone(imported);
+  const habits = expected.phases.find((phase) => phase.title === "Production habits")!;
+  const byTitle = (title: string) => habits.milestones.find((milestone) => milestone.title === title)!;
+  const tracked = { ...byTitle("Track every experiment"), title: "Track every experiment in MLflow", description: "Log **every** run: parameters, metrics and the commit." };
+  habits.milestones = [byTitle("Reproduce a run from a clean checkout"), tracked, byTitle("A clean repository layout"), byTitle("Package training and inference as reusable modules")];
+  for (const phase of expected.phases) phase.milestones = phase.milestones.filter((milestone) => milestone.key !== "pytest-basics");
+  expect(await parsed(v2.text)).toEqual(expected);
+
+  // The roadmap's page lists both versions; new cohorts can pick version 2.
+  await page.goto(roadmapUrl);
+  await expect(page.getByRole("row", { name: /Version 2/ })).toContainText("1 changed · 1 archived");
+  await page.goto("/admin/cohorts/new");
+  await expect(page.getByLabel("Roadmap version").locator("option", { hasText: `${TITLE} · Version 2` })).toHaveCount(1);
+});
