@@ -67,7 +67,7 @@ test("admin prepares next spring's roadmap", async ({ page }) => {
   await outline.getByRole("link", { name: "Track every experiment", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Milestone: Track every experiment" })).toBeVisible();
   await page.getByLabel("Title", { exact: true }).fill("Track every experiment in MLflow");
-  await page.getByLabel("Description", { exact: true }).fill("Log **every** run: parameters, metrics and the commit.");
+  await page.getByRole("textbox", { name: /^Description/ }).fill("Log **every** run: parameters, metrics and the commit.");
   await expect(page.getByRole("region", { name: "Description preview" }).locator("strong")).toHaveText("every");
   await page.getByRole("button", { name: "Save milestone" }).click();
   await expect(page.getByText("Saved").first()).toBeVisible();
