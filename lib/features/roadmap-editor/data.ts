@@ -86,9 +86,8 @@ export async function getRoadmapOverview(roadmapId: string): Promise<RoadmapOver
 
 const itemOrder = { orderBy: { position: "asc" } } as const;
 
-const milestoneSelect = {
-  id: true,
-  phaseId: true,
+/** A milestone's authored content: what an edit changes and a new draft copies. */
+export const milestoneContentSelect = {
   key: true,
   title: true,
   description: true,
@@ -97,6 +96,23 @@ const milestoneSelect = {
   evidence: true,
   reviewRequired: true,
   effortHours: true,
+} satisfies Prisma.MilestoneSelect;
+
+/** A project's authored content: what an edit changes and a new draft copies. */
+export const projectContentSelect = {
+  key: true,
+  title: true,
+  description: true,
+  doneWhen: true,
+  evidence: true,
+  reviewRequired: true,
+  milestoneKeys: true,
+} satisfies Prisma.PortfolioProjectSelect;
+
+const milestoneSelect = {
+  id: true,
+  phaseId: true,
+  ...milestoneContentSelect,
   archivedAt: true,
   lockVersion: true,
 } satisfies Prisma.MilestoneSelect;
@@ -110,18 +126,7 @@ const phaseSelect = {
   lockVersion: true,
 } satisfies Prisma.PhaseSelect;
 
-const projectSelect = {
-  id: true,
-  key: true,
-  title: true,
-  description: true,
-  doneWhen: true,
-  evidence: true,
-  reviewRequired: true,
-  milestoneKeys: true,
-  archivedAt: true,
-  lockVersion: true,
-} satisfies Prisma.PortfolioProjectSelect;
+const projectSelect = { id: true, ...projectContentSelect, archivedAt: true, lockVersion: true } satisfies Prisma.PortfolioProjectSelect;
 
 const versionFieldsSelect = {
   title: true,

@@ -17,6 +17,8 @@ import {
   getPreviousVersion,
   getProjectForEditor,
   getVersionFields,
+  milestoneContentSelect,
+  projectContentSelect,
 } from "@/lib/features/roadmap-editor/data";
 import type {
   ReorderInput,
@@ -144,26 +146,8 @@ async function copyVersionContent(tx: Tx, fromId: string, toId: string) {
   const copied = { versionId: toId };
   const [phases, milestones, projects, rule, criteria, notes] = await Promise.all([
     tx.phase.findMany({ where: { versionId: fromId }, select: { id: true, key: true, position: true, title: true, description: true, archivedAt: true } }),
-    tx.milestone.findMany({
-      where: { versionId: fromId },
-      select: {
-        phaseId: true,
-        key: true,
-        position: true,
-        title: true,
-        description: true,
-        doneWhen: true,
-        resources: true,
-        evidence: true,
-        reviewRequired: true,
-        effortHours: true,
-        archivedAt: true,
-      },
-    }),
-    tx.portfolioProject.findMany({
-      where: { versionId: fromId },
-      select: { key: true, position: true, title: true, description: true, doneWhen: true, evidence: true, reviewRequired: true, milestoneKeys: true, archivedAt: true },
-    }),
+    tx.milestone.findMany({ where: { versionId: fromId }, select: { ...milestoneContentSelect, phaseId: true, position: true, archivedAt: true } }),
+    tx.portfolioProject.findMany({ where: { versionId: fromId }, select: { ...projectContentSelect, position: true, archivedAt: true } }),
     tx.weeklyRuleItem.findMany({ where: { versionId: fromId }, select: { position: true, text: true } }),
     tx.successCriterion.findMany({ where: { versionId: fromId }, select: { key: true, position: true, text: true } }),
     tx.roadmapNote.findMany({ where: { versionId: fromId }, select: { position: true, title: true, body: true } }),
@@ -424,19 +408,7 @@ export async function updateMilestone(actor: Actor, input: UpdateMilestoneInput)
   const saved = await db.$transaction(async (tx) => {
     const before = await tx.milestone.findUnique({
       where: { id: milestoneId },
-      select: {
-        id: true,
-        versionId: true,
-        phaseId: true,
-        key: true,
-        title: true,
-        description: true,
-        doneWhen: true,
-        resources: true,
-        evidence: true,
-        reviewRequired: true,
-        effortHours: true,
-      },
+      select: { id: true, versionId: true, phaseId: true, ...milestoneContentSelect },
     });
     if (!before) throw new AppError("NOT_FOUND", ITEM_NOT_FOUND);
     const version = await lockDraft(tx, before.versionId);
@@ -473,7 +445,7 @@ export async function updateProject(actor: Actor, input: UpdateProjectInput): Pr
   const saved = await db.$transaction(async (tx) => {
     const before = await tx.portfolioProject.findUnique({
       where: { id: projectId },
-      select: { id: true, versionId: true, key: true, title: true, description: true, doneWhen: true, evidence: true, reviewRequired: true, milestoneKeys: true },
+      select: { id: true, versionId: true, ...projectContentSelect },
     });
     if (!before) throw new AppError("NOT_FOUND", ITEM_NOT_FOUND);
     const version = await lockDraft(tx, before.versionId);

@@ -51,29 +51,23 @@ export function NewLink({ url, onDone }: { url: string; onDone: () => void }) {
   );
 }
 
-function RevokeButton({ invite }: { invite: InviteRow }) {
+/** "Revoke" for one invite link; the caller names the link and says what revoking stops. */
+export function RevokeInviteButton({ label, afterwards, revoke }: { label: string; afterwards: string; revoke: () => Promise<{ ok: boolean; error?: string }> }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  function revoke() {
+  function onClick() {
     startTransition(async () => {
-      const result = await revokeInviteAction({ inviteId: invite.id }).catch(() => null);
+      const result = await revoke().catch(() => null);
       if (!result?.ok) {
         toast({ title: "The link was not revoked", description: result?.error ?? "Cairn could not be reached; try again.", variant: "danger" });
         return;
       }
-      toast({ title: "Invite link revoked", description: "Nobody can join with it any more.", variant: "success" });
+      toast({ title: "Invite link revoked", description: afterwards, variant: "success" });
       router.refresh();
     });
   }
   return (
-    <Button
-      type="button"
-      variant="ghost"
-      size="sm"
-      loading={pending}
-      onClick={revoke}
-      aria-label={`Revoke ${invite.role} link, used ${invite.useCount} of ${invite.maxUses}`}
-    >
+    <Button type="button" variant="ghost" size="sm" loading={pending} onClick={onClick} aria-label={label}>
       {pending ? null : <Link2Off aria-hidden />}
       Revoke
     </Button>
@@ -98,7 +92,7 @@ function InviteList({ label, invites, timezone }: { label: string; invites: Invi
           </div>
           {invite.state === "active" ? (
             <div className="sm:ml-auto">
-              <RevokeButton invite={invite} />
+              <RevokeInviteButton label={`Revoke ${invite.role} link, used ${invite.useCount} of ${invite.maxUses}`} afterwards="Nobody can join with it any more." revoke={() => revokeInviteAction({ inviteId: invite.id })} />
             </div>
           ) : null}
         </li>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Plus, X } from "lucide-react";
+import { ChevronDown, ChevronUp, Plus, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -18,10 +18,28 @@ import { TitleField, toLines } from "@/lib/features/roadmap-editor/components/it
 import { MarkdownField } from "@/lib/features/roadmap-editor/components/markdown-field";
 import { useItemForm } from "@/lib/features/roadmap-editor/components/use-item-form";
 import type { EditorVersionFields } from "@/lib/features/roadmap-editor/types";
+import { moveInList } from "@/lib/features/roadmap-editor/utils";
 
 // The version's own fields and lists share RoadmapVersion.lockVersion: a stale save of any of them is refused.
 
 type Props = { versionId: string; fields: EditorVersionFields; readOnly: boolean };
+
+/** "Move up" / "Move down" / "Remove" for one row of a list that is saved as a whole. */
+function RowButtons<T>({ items, index, noun, onChange }: { items: T[]; index: number; noun: string; onChange: (items: T[]) => void }) {
+  return (
+    <span className="flex shrink-0 self-end">
+      <Button type="button" variant="ghost" size="icon" aria-label={`Move ${noun} ${index + 1} up`} disabled={index === 0} onClick={() => onChange(moveInList(items, index, -1))}>
+        <ChevronUp />
+      </Button>
+      <Button type="button" variant="ghost" size="icon" aria-label={`Move ${noun} ${index + 1} down`} disabled={index === items.length - 1} onClick={() => onChange(moveInList(items, index, 1))}>
+        <ChevronDown />
+      </Button>
+      <Button type="button" variant="ghost" size="icon" aria-label={`Remove ${noun} ${index + 1}`} onClick={() => onChange(items.filter((_, i) => i !== index))}>
+        <X />
+      </Button>
+    </span>
+  );
+}
 
 export function DetailsForm({ versionId, fields, readOnly }: Props) {
   const form = useItemForm(fields, (value) => ({ title: value.title, summary: value.summary }), (draft, lockVersion) =>
@@ -81,9 +99,7 @@ export function CriteriaForm({ versionId, fields, readOnly }: Props) {
             <Field label={`Criterion ${index + 1}`} errors={errorsFor(errors, `items.${index}`)} className="flex-1">
               <Input value={item.text} onChange={(event) => set("items", items.map((other, i) => (i === index ? { ...other, text: event.target.value } : other)))} />
             </Field>
-            <Button type="button" variant="ghost" size="icon" aria-label={`Remove criterion ${index + 1}`} onClick={() => set("items", items.filter((_, i) => i !== index))}>
-              <X />
-            </Button>
+            <RowButtons items={items} index={index} noun="criterion" onChange={(next) => set("items", next)} />
           </div>
         ))}
         <Button type="button" variant="secondary" size="sm" className="justify-self-start" onClick={() => set("items", [...items, { key: null, text: "" }])}>
@@ -116,9 +132,7 @@ export function NotesForm({ versionId, fields, readOnly }: Props) {
             <Field label="Heading" errors={errorsFor(errors, `items.${index}.title`)} className="flex-1">
               <Input value={note.title} onChange={(event) => update(index, { title: event.target.value })} />
             </Field>
-            <Button type="button" variant="ghost" size="icon" aria-label={`Remove note ${index + 1}`} onClick={() => set("items", items.filter((_, i) => i !== index))}>
-              <X />
-            </Button>
+            <RowButtons items={items} index={index} noun="note" onChange={(next) => set("items", next)} />
           </div>
           <MarkdownField label="Text" value={note.body} onChange={(body) => update(index, { body })} errors={errorsFor(errors, `items.${index}.body`)} rows={5} />
         </fieldset>

@@ -1,17 +1,16 @@
 "use client";
 
-import { Link2, Link2Off } from "lucide-react";
+import { Link2 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { toast } from "@/components/ui/toast";
 import { errorsFor, FormAlert } from "@/lib/features/cohorts/components/form-parts";
-import { INVITE_STATE, NewLink } from "@/lib/features/cohorts/components/invite-panel";
+import { INVITE_STATE, NewLink, RevokeInviteButton } from "@/lib/features/cohorts/components/invite-panel";
 import { INVITE_USES_MAX } from "@/lib/features/cohorts/constants";
 import { formatDayInZone, plural } from "@/lib/features/cohorts/utils";
 import { createInstanceInviteAction, revokeInstanceInviteAction } from "@/lib/features/users/actions";
@@ -21,34 +20,6 @@ import type { CohortOption, InstanceInviteRow } from "@/lib/features/users/types
 type Role = "admin" | "mentor" | "learner";
 const ROLE_LABEL: Record<Role, string> = { admin: "Admin", mentor: "Mentor", learner: "Learner" };
 
-function RevokeButton({ invite }: { invite: InstanceInviteRow }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  function revoke() {
-    startTransition(async () => {
-      const result = await revokeInstanceInviteAction({ inviteId: invite.id }).catch(() => null);
-      if (!result?.ok) {
-        toast({ title: "The link was not revoked", description: result?.error ?? "Cairn could not be reached; try again.", variant: "danger" });
-        return;
-      }
-      toast({ title: "Invite link revoked", description: "Nobody can use it any more.", variant: "success" });
-      router.refresh();
-    });
-  }
-  return (
-    <Button
-      type="button"
-      variant="ghost"
-      size="sm"
-      loading={pending}
-      onClick={revoke}
-      aria-label={`Revoke ${ROLE_LABEL[invite.role].toLowerCase()} link${invite.cohortName ? ` for ${invite.cohortName}` : ""}, used ${invite.useCount} of ${invite.maxUses}`}
-    >
-      {pending ? null : <Link2Off aria-hidden />}
-      Revoke
-    </Button>
-  );
-}
 
 function InviteItem({ invite }: { invite: InstanceInviteRow }) {
   return (
@@ -67,7 +38,11 @@ function InviteItem({ invite }: { invite: InstanceInviteRow }) {
       </div>
       {invite.state === "active" ? (
         <div className="sm:ml-auto">
-          <RevokeButton invite={invite} />
+          <RevokeInviteButton
+        label={`Revoke ${ROLE_LABEL[invite.role].toLowerCase()} link${invite.cohortName ? ` for ${invite.cohortName}` : ""}, used ${invite.useCount} of ${invite.maxUses}`}
+        afterwards="Nobody can use it any more."
+        revoke={() => revokeInstanceInviteAction({ inviteId: invite.id })}
+      />
         </div>
       ) : null}
     </li>
