@@ -10,6 +10,7 @@ import type {
   RoadmapPhaseSection,
 } from "@/lib/features/progress/types";
 import { pace, targetDates, todayInZone, toIsoDate } from "@/lib/features/progress/utils";
+import { MILESTONE_CONTENT_SELECT, PROJECT_CONTENT_SELECT } from "@/lib/features/roadmaps/constants";
 import { liveInOrder } from "@/lib/features/roadmaps/utils";
 import type { Decision, EvidenceRequirement, ProgressStatus, SubmissionStatus } from "@/lib/generated/prisma/enums";
 
@@ -170,28 +171,11 @@ export async function getLearnerItem(membership: LearnerMembership, key: string)
       select: {
         phases: liveInOrder({
           title: true,
-          milestones: liveInOrder({
-            key: true,
-            title: true,
-            description: true,
-            doneWhen: true,
-            resources: true,
-            evidence: true,
-            reviewRequired: true,
-            effortHours: true,
-          }),
+          milestones: liveInOrder(MILESTONE_CONTENT_SELECT),
         }),
         projects: {
           where: { key, archivedAt: null },
-          select: {
-            key: true,
-            title: true,
-            description: true,
-            doneWhen: true,
-            evidence: true,
-            reviewRequired: true,
-            milestoneKeys: true,
-          },
+          select: PROJECT_CONTENT_SELECT,
         },
       },
     }),

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { MILESTONE_CONTENT_SELECT, PROJECT_CONTENT_SELECT } from "@/lib/features/roadmaps/constants";
 import { getRoadmapDocument } from "@/lib/features/roadmaps/data";
 import type { RoadmapResource } from "@/lib/features/roadmaps/types";
 import type {
@@ -86,33 +87,10 @@ export async function getRoadmapOverview(roadmapId: string): Promise<RoadmapOver
 
 const itemOrder = { orderBy: { position: "asc" } } as const;
 
-/** A milestone's authored content: what an edit changes and a new draft copies. */
-export const milestoneContentSelect = {
-  key: true,
-  title: true,
-  description: true,
-  doneWhen: true,
-  resources: true,
-  evidence: true,
-  reviewRequired: true,
-  effortHours: true,
-} satisfies Prisma.MilestoneSelect;
-
-/** A project's authored content: what an edit changes and a new draft copies. */
-export const projectContentSelect = {
-  key: true,
-  title: true,
-  description: true,
-  doneWhen: true,
-  evidence: true,
-  reviewRequired: true,
-  milestoneKeys: true,
-} satisfies Prisma.PortfolioProjectSelect;
-
 const milestoneSelect = {
   id: true,
   phaseId: true,
-  ...milestoneContentSelect,
+  ...MILESTONE_CONTENT_SELECT,
   archivedAt: true,
   lockVersion: true,
 } satisfies Prisma.MilestoneSelect;
@@ -126,7 +104,7 @@ const phaseSelect = {
   lockVersion: true,
 } satisfies Prisma.PhaseSelect;
 
-const projectSelect = { id: true, ...projectContentSelect, archivedAt: true, lockVersion: true } satisfies Prisma.PortfolioProjectSelect;
+const projectSelect = { id: true, ...PROJECT_CONTENT_SELECT, archivedAt: true, lockVersion: true } satisfies Prisma.PortfolioProjectSelect;
 
 const versionFieldsSelect = {
   title: true,

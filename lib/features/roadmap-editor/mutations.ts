@@ -17,9 +17,8 @@ import {
   getPreviousVersion,
   getProjectForEditor,
   getVersionFields,
-  milestoneContentSelect,
-  projectContentSelect,
 } from "@/lib/features/roadmap-editor/data";
+import { MILESTONE_CONTENT_SELECT, PROJECT_CONTENT_SELECT } from "@/lib/features/roadmaps/constants";
 import type {
   ReorderInput,
   UpdateMilestoneInput,
@@ -146,8 +145,8 @@ async function copyVersionContent(tx: Tx, fromId: string, toId: string) {
   const copied = { versionId: toId };
   const [phases, milestones, projects, rule, criteria, notes] = await Promise.all([
     tx.phase.findMany({ where: { versionId: fromId }, select: { id: true, key: true, position: true, title: true, description: true, archivedAt: true } }),
-    tx.milestone.findMany({ where: { versionId: fromId }, select: { ...milestoneContentSelect, phaseId: true, position: true, archivedAt: true } }),
-    tx.portfolioProject.findMany({ where: { versionId: fromId }, select: { ...projectContentSelect, position: true, archivedAt: true } }),
+    tx.milestone.findMany({ where: { versionId: fromId }, select: { ...MILESTONE_CONTENT_SELECT, phaseId: true, position: true, archivedAt: true } }),
+    tx.portfolioProject.findMany({ where: { versionId: fromId }, select: { ...PROJECT_CONTENT_SELECT, position: true, archivedAt: true } }),
     tx.weeklyRuleItem.findMany({ where: { versionId: fromId }, select: { position: true, text: true } }),
     tx.successCriterion.findMany({ where: { versionId: fromId }, select: { key: true, position: true, text: true } }),
     tx.roadmapNote.findMany({ where: { versionId: fromId }, select: { position: true, title: true, body: true } }),
@@ -408,7 +407,7 @@ export async function updateMilestone(actor: Actor, input: UpdateMilestoneInput)
   const saved = await db.$transaction(async (tx) => {
     const before = await tx.milestone.findUnique({
       where: { id: milestoneId },
-      select: { id: true, versionId: true, phaseId: true, ...milestoneContentSelect },
+      select: { id: true, versionId: true, phaseId: true, ...MILESTONE_CONTENT_SELECT },
     });
     if (!before) throw new AppError("NOT_FOUND", ITEM_NOT_FOUND);
     const version = await lockDraft(tx, before.versionId);
@@ -445,7 +444,7 @@ export async function updateProject(actor: Actor, input: UpdateProjectInput): Pr
   const saved = await db.$transaction(async (tx) => {
     const before = await tx.portfolioProject.findUnique({
       where: { id: projectId },
-      select: { id: true, versionId: true, ...projectContentSelect },
+      select: { id: true, versionId: true, ...PROJECT_CONTENT_SELECT },
     });
     if (!before) throw new AppError("NOT_FOUND", ITEM_NOT_FOUND);
     const version = await lockDraft(tx, before.versionId);

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { MILESTONE_CONTENT_SELECT, PROJECT_CONTENT_SELECT } from "@/lib/features/roadmaps/constants";
 import type { RoadmapDocument } from "@/lib/features/roadmaps/types";
 import { liveInOrder } from "@/lib/features/roadmaps/utils";
 
@@ -33,26 +34,9 @@ export async function getRoadmapDocument(versionId: string): Promise<RoadmapDocu
         key: true,
         title: true,
         description: true,
-        milestones: liveInOrder({
-          key: true,
-          title: true,
-          description: true,
-          doneWhen: true,
-          resources: true,
-          evidence: true,
-          reviewRequired: true,
-          effortHours: true,
-        }),
+        milestones: liveInOrder(MILESTONE_CONTENT_SELECT),
       }),
-      projects: liveInOrder({
-        key: true,
-        title: true,
-        description: true,
-        doneWhen: true,
-        evidence: true,
-        reviewRequired: true,
-        milestoneKeys: true,
-      }),
+      projects: liveInOrder(PROJECT_CONTENT_SELECT),
       weeklyRule: { orderBy: { position: "asc" }, select: { text: true } },
       criteria: { orderBy: { position: "asc" }, select: { key: true, text: true } },
       notes: { orderBy: { position: "asc" }, select: { title: true, body: true } },
