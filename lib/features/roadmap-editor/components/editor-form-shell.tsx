@@ -1,6 +1,6 @@
 "use client";
 
-import type { FormEvent, ReactNode } from "react";
+import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { ArchiveButton } from "@/lib/features/roadmap-editor/components/archive-button";
 import { KIND_LABEL } from "@/lib/features/roadmap-editor/constants";
@@ -28,9 +28,15 @@ export function EditorFormShell({
   id?: string;
   archived?: boolean;
 }) {
+  const conflictRef = useRef<HTMLDivElement>(null);
+  const hasConflict = conflict !== null && conflict !== undefined;
+  useEffect(() => {
+    // The save button sits at the bottom of a long form: bring the explanation to where the person looks.
+    if (hasConflict) conflictRef.current?.scrollIntoView({ block: "center" });
+  }, [hasConflict]);
   return (
     <form onSubmit={form.onSubmit} className="grid gap-5" noValidate>
-      {conflict}
+      {hasConflict ? <div ref={conflictRef}>{conflict}</div> : null}
       <fieldset disabled={readOnly} className="grid min-w-0 gap-5">
         {children}
       </fieldset>
