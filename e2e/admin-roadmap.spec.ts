@@ -63,15 +63,30 @@ test("admin prepares next spring's roadmap", async ({ page }) => {
   await expect(page).toHaveURL(`${roadmapUrl}/versions/2`);
   const outline = page.getByRole("navigation", { name: "Roadmap outline" });
 
-  // Edit a milestone, watching the Markdown preview.
+  // Edit a milestone, watching the Markdown preview; a second tab has the same milestone open.
   await outline.getByRole("link", { name: "Track every experiment", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Milestone: Track every experiment" })).toBeVisible();
+  const otherTab = await page.context().newPage();
+  await otherTab.goto(page.url());
+  await expect(otherTab.getByRole("heading", { name: "Milestone: Track every experiment" })).toBeVisible();
   await page.getByLabel("Title", { exact: true }).fill("Track every experiment in MLflow");
   await page.getByRole("textbox", { name: /^Description/ }).fill("Log **every** run: parameters, metrics and the commit.");
   await expect(page.getByRole("region", { name: "Description preview" }).locator("strong")).toHaveText("every");
   await page.getByRole("button", { name: "Save milestone" }).click();
   await expect(page.getByText("Saved").first()).toBeVisible();
   await expect(outline.getByRole("link", { name: "Track every experiment in MLflow" })).toBeVisible();
+
+  // The stale tab's save is refused; its own change survives the merge and goes on top, the title stays.
+  await otherTab.getByLabel("Done when").fill("Every run is logged with its commit and data version.");
+  await otherTab.getByRole("button", { name: "Save milestone" }).click();
+  await expect(otherTab.getByText("Someone else saved this while you were editing", { exact: false })).toBeVisible();
+  await expect(otherTab.getByLabel("Title", { exact: true })).toHaveValue("Track every experiment in MLflow");
+  await otherTab.getByRole("button", { name: "Save my changes on top" }).click();
+  await expect(otherTab.getByText("Saved").first()).toBeVisible();
+  await otherTab.close();
+  await page.reload();
+  await expect(page.getByLabel("Done when")).toHaveValue("Every run is logged with its commit and data version.");
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Track every experiment in MLflow");
 
   // Reorder: "Move up" from the keyboard, then drag a row onto another.
   const phaseLinks = () => outline.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Production habits", exact: true }) }).getByRole("list").getByRole("link");
@@ -107,7 +122,12 @@ test("admin prepares next spring's roadmap", async ({ page }) => {
   const expected = structuredClone(imported);
   const habits = expected.phases.find((phase) => phase.title === "Production habits")!;
   const byTitle = (title: string) => habits.milestones.find((milestone) => milestone.title === title)!;
-  const tracked = { ...byTitle("Track every experiment"), title: "Track every experiment in MLflow", description: "Log **every** run: parameters, metrics and the commit." };
+  const tracked = {
+    ...byTitle("Track every experiment"),
+    title: "Track every experiment in MLflow",
+    description: "Log **every** run: parameters, metrics and the commit.",
+    doneWhen: ["Every run is logged with its commit and data version."],
+  };
   habits.milestones = [byTitle("Reproduce a run from a clean checkout"), tracked, byTitle("A clean repository layout"), byTitle("Package training and inference as reusable modules")];
   for (const phase of expected.phases) phase.milestones = phase.milestones.filter((milestone) => milestone.key !== "pytest-basics");
   expect(await parsed(v2.text)).toEqual(expected);
