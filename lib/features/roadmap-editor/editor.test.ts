@@ -110,6 +110,10 @@ describe("versions", () => {
     expect(await getRoadmapDocument(draft.id)).toEqual(await getRoadmapDocument(versionId));
     expect(draft.phases).toHaveLength(document.phases.length);
 
+    // The open draft stays the newest version: no import (draft or published) slips past it.
+    await expect(importRoadmapDocument({ ...document, slug: "spring" })).rejects.toThrow("Version 2 is still a draft");
+    expect(await db.roadmapVersion.count({ where: { roadmapId } })).toBe(2);
+
     const again = await asUser(admin, () => createDraftAction({ roadmapId }));
     expect(again).toMatchObject({ ok: false, code: "INVALID_STATE", error: "Version 2 is already the draft of this roadmap. Edit or publish it first." });
 

@@ -184,7 +184,7 @@ describe("Preview (writes nothing)", () => {
     await importRoadmapDocument(document, { status: "draft" });
     const data = dataOf(await preview(admin, { format: "markdown", text: serializeRoadmapMarkdown(document) }));
     expect(data.status === "ready" && data.preview.blockedBy).toBe(
-      "v2 is still a draft — publish or discard it before importing.",
+      "Version 2 is still a draft — publish or discard it before importing.",
     );
   });
 });
@@ -236,7 +236,7 @@ describe("Import as draft", () => {
     expect(result).toEqual({
       ok: false,
       code: "CONFLICT",
-      error: "v2 is still a draft — publish or discard it before importing.",
+      error: "Version 2 is still a draft — publish or discard it before importing.",
       fieldErrors: undefined,
     });
     expect(await writes()).toEqual(before);
@@ -249,7 +249,7 @@ describe("Import as draft", () => {
     const results = await Promise.all([1, 2, 3].map(() => importAs(admin, { format: "markdown", text })));
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok)).toEqual([
-      expect.objectContaining({ code: "CONFLICT", error: "v2 is still a draft — publish or discard it before importing." }),
+      expect.objectContaining({ code: "CONFLICT", error: "Version 2 is still a draft — publish or discard it before importing." }),
       expect.objectContaining({ code: "CONFLICT" }),
     ]);
     expect(await db.roadmapVersion.count({ where: { roadmap: { slug: "draft-race" }, status: "draft" } })).toBe(1);

@@ -26,8 +26,8 @@ export async function importRoadmapDocument(
     // imports cannot both see "no open draft".
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`roadmap:${document.slug}`}))`;
     const existing = await tx.roadmap.findUnique({ where: { slug: document.slug }, select: { id: true } });
-    if (existing && status === "draft") {
-      // A roadmap has at most one open draft.
+    if (existing) {
+      // A roadmap has at most one open draft, and it is always its newest version (decision 008).
       const draft = await tx.roadmapVersion.findFirst({
         where: { roadmapId: existing.id, status: "draft" },
         orderBy: { number: "desc" },

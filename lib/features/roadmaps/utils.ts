@@ -21,7 +21,7 @@ export function liveInOrder<S>(select: S) {
 
 /** The refusal when a roadmap already has an open draft (a roadmap has at most one). */
 export function openDraftMessage(number: number): string {
-  return `v${number} is still a draft — publish or discard it before importing.`;
+  return `Version ${number} is still a draft — publish or discard it before importing.`;
 }
 
 /** Parses pasted or uploaded text in the chosen format; problems are located by line or by JSON path. */

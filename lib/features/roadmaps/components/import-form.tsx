@@ -123,7 +123,7 @@ export function ImportRoadmapForm() {
       setProblems(result.data.problems);
       return;
     }
-    toast({ title: "Roadmap imported as a draft", description: `v${result.data.number} is open in the editor.`, variant: "success" });
+    toast({ title: "Roadmap imported as a draft", description: `Version ${result.data.number} is open in the editor.`, variant: "success" });
     router.push(result.data.href);
   }
 

@@ -32,11 +32,11 @@ describe("ImportPreview", () => {
     const shown = text(renderToStaticMarkup(<ImportPreview preview={preview} />));
     expect(shown).toContain("Roadmap MLOps Roadmap 2027");
     expect(shown).toContain("Slug mlops-roadmap");
-    expect(shown).toContain("v3 The next version of “MLOps Roadmap 2026”, as a draft.");
+    expect(shown).toContain("Version 3 The next version of “MLOps Roadmap 2026”, as a draft.");
     expect(shown).toContain("2 phases 1 milestone 0 portfolio projects 6 weekly rule items 4 success criteria 1 note");
     expect(shown).toContain("Phase 1: Core foundations core");
     expect(shown).toContain("Python <basics> python-foundations");
-    expect(shown).toContain("Keys compared with v2");
+    expect(shown).toContain("Keys compared with version 2");
     expect(shown).toContain("Added (1)");
     expect(shown).toContain("Changed (0)");
     expect(shown).toContain("Removed (1)");

@@ -89,7 +89,7 @@ export function ImportPreview({ preview }: { preview: RoadmapImportPreview }) {
             </>
           ) : (
             <>
-              <Badge variant="info">{`v${target.number}`}</Badge>
+              <Badge variant="info">{`Version ${target.number}`}</Badge>
               <span className="break-words">
                 The next version of “{target.roadmapName}”, as a draft. Earlier versions and the cohorts on them stay as they
                 are.
@@ -112,7 +112,7 @@ export function ImportPreview({ preview }: { preview: RoadmapImportPreview }) {
       {changes ? (
         <section aria-labelledby="import-changes-heading" className="grid gap-3 rounded-lg border border-border p-3 sm:p-4">
           <h3 id="import-changes-heading" className="text-sm font-semibold">
-            Keys compared with v{changes.comparedWith}
+            Keys compared with version {changes.comparedWith}
           </h3>
           <div className="grid gap-4 sm:grid-cols-3">
             <KeyList
