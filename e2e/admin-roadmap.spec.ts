@@ -101,6 +101,7 @@ test("admin prepares next spring's roadmap", async ({ page }) => {
 
   // Archive one milestone: it stays in the outline, marked, and leaves the next version.
   await outline.getByRole("link", { name: "Basic testing with pytest" }).click();
+  await expect(page.getByRole("heading", { name: "Milestone: Basic testing with pytest" })).toBeVisible();
   await page.getByRole("button", { name: "Archive milestone" }).click();
   await expect(page.getByRole("heading", { name: "Milestone: Basic testing with pytest" }).getByText("Archived")).toBeVisible();
   await expect(page.getByText("1 changed · 1 archived since version 1")).toBeVisible();
