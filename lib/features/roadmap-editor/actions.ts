@@ -177,11 +177,10 @@ export async function reorderItemsAction(input: unknown): Promise<ActionResult> 
   });
 }
 
-export async function setItemArchivedAction(input: unknown): Promise<ActionResult> {
+export async function setItemArchivedAction(input: unknown): Promise<ActionResult<{ unlinkedFrom: string[] }>> {
   return runAction(async () => {
     const actor = await adminActor();
     const { kind, id, archived } = parseInput(archiveItemSchema, input);
-    await setItemArchived(actor, kind, id, archived);
-    return undefined;
+    return setItemArchived(actor, kind, id, archived);
   });
 }

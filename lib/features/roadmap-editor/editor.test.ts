@@ -291,6 +291,22 @@ describe("keys, archive and progress", () => {
     expect(audit.map((event) => event.action)).toEqual(["roadmap.item_archive", "roadmap.item_restore"]);
   });
 
+  it("takes an archived milestone off the projects that demonstrate it, so the draft still publishes", async () => {
+    const { roadmapId, draft } = await publishedWithDraft();
+    const project = draft.projects.find((candidate) => candidate.milestoneKeys.length > 1)!;
+    const key = project.milestoneKeys[0]!;
+    const milestone = draft.phases.flatMap((phase) => phase.milestones).find((candidate) => candidate.key === key)!;
+    const archived = unwrap(await asUser(admin, () => setItemArchivedAction({ kind: "milestone", id: milestone.id, archived: true })));
+    expect(archived.unlinkedFrom).toEqual([project.title]);
+    const after = (await editor(roadmapId, 2)).projects.find((candidate) => candidate.id === project.id)!;
+    expect(after).toMatchObject({ milestoneKeys: project.milestoneKeys.slice(1), lockVersion: project.lockVersion + 1 });
+    const published = unwrap(await asUser(admin, () => publishVersionAction({ versionId: draft.id })));
+    expect(published).toMatchObject({ status: "published" });
+    if (published.status !== "published") return;
+    expect(published.changeSummary.archived.map((item) => item.key)).toEqual([key]);
+    expect(published.changeSummary.changed.map((item) => item.key)).toEqual([project.key]);
+  });
+
   it("archives a roadmap without touching the cohorts that follow it", async () => {
     const { roadmapId, cohort, versionId } = await publishedWithDraft();
     unwrap(await asUser(admin, () => setRoadmapArchivedAction({ roadmapId, archived: true })));

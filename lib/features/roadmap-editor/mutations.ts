@@ -500,8 +500,17 @@ export async function reorderItems(actor: Actor, input: ReorderInput) {
   });
 }
 
-/** Archive hides an item from the next published version; its key, and every learner's work on it, stay. */
-export async function setItemArchived(actor: Actor, kind: "phase" | "milestone" | "project", id: string, archived: boolean) {
+/**
+ * Archive hides an item from the next published version; its key, and every learner's work on it, stay. Archiving
+ * a milestone (or a phase, with its milestones) also takes it off the projects that list it as demonstrated — a
+ * project cannot demonstrate what the roadmap no longer holds — and says which projects those were.
+ */
+export async function setItemArchived(
+  actor: Actor,
+  kind: "phase" | "milestone" | "project",
+  id: string,
+  archived: boolean,
+): Promise<{ unlinkedFrom: string[] }> {
   return db.$transaction(async (tx) => {
     const item =
       kind === "phase"
@@ -520,12 +529,24 @@ export async function setItemArchived(actor: Actor, kind: "phase" | "milestone" 
           ? await tx.milestone.updateMany({ where, data })
           : await tx.portfolioProject.updateMany({ where, data });
     if (count === 0) throw new AppError("INVALID_STATE", archived ? "This item is already archived." : "This item is not archived.");
+    let unlinkedFrom: string[] = [];
+    if (archived && kind !== "project") {
+      const keys = kind === "milestone" ? [item.key] : (await tx.milestone.findMany({ where: { phaseId: id }, select: { key: true } })).map((milestone) => milestone.key);
+      const projects = await tx.$queryRaw<{ title: string }[]>`
+        UPDATE portfolio_projects
+           SET milestone_keys = ARRAY(SELECT k FROM unnest(milestone_keys) AS k WHERE k <> ALL(${keys}::text[])),
+               lock_version = lock_version + 1, updated_at = now()
+         WHERE version_id = ${item.versionId}::uuid AND milestone_keys && ${keys}::text[]
+        RETURNING title`;
+      unlinkedFrom = projects.map((project) => project.title);
+    }
     await audit(tx, actor, {
       action: archived ? "roadmap.item_archive" : "roadmap.item_restore",
       targetType: kind,
       targetId: id,
       before: { key: item.key, title: item.title, archived: !archived },
-      after: { key: item.key, title: item.title, archived },
+      after: { key: item.key, title: item.title, archived, ...(unlinkedFrom.length > 0 ? { unlinkedFrom } : {}) },
     });
+    return { unlinkedFrom };
   });
 }

@@ -16,9 +16,11 @@ export function ArchiveButton({ kind, id, archived }: { kind: "phase" | "milesto
   async function toggle() {
     const result = await run(() => setItemArchivedAction({ kind, id, archived: !archived }));
     if (!result?.ok) return;
+    const { unlinkedFrom } = result.data;
+    const unlinked = unlinkedFrom.length > 0 ? ` No longer listed as demonstrated by: ${unlinkedFrom.join(", ")}.` : "";
     toast({
       title: archived ? `${KIND_LABEL[kind]} restored` : `${KIND_LABEL[kind]} archived`,
-      description: archived ? undefined : "It leaves the roadmap when this draft is published; learners' work on it is kept.",
+      description: archived ? undefined : `It leaves the roadmap when this draft is published; learners' work on it is kept.${unlinked}`,
       variant: "success",
     });
     router.refresh();
