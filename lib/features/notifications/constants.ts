@@ -17,6 +17,7 @@ export const TYPE_LABELS: Record<NotificationType, string> = {
   submission: "Submission",
   checkin_comment: "Check-in comment",
   invite: "Invite",
+  roadmap_version: "New roadmap version",
 };
 
 export const EMPTY_TEXT = "Nothing new. Decisions and comments on your work will show up here.";

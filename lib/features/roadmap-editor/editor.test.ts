@@ -150,6 +150,23 @@ describe("versions", () => {
     expect(stale).toMatchObject({ ok: false, code: "INVALID_STATE" });
   });
 
+  it("tells the mentors of cohorts on an older version, and nobody else, that a new version is out", async () => {
+    const { draft, cohort } = await publishedWithDraft();
+    const [mentor, removedMentor] = [await createUser({ name: "Morgan Mentor" }), await createUser({ name: "Former Mentor" })];
+    await addMember(cohort.id, mentor.id, "mentor");
+    await db.membership.update({ where: { id: (await addMember(cohort.id, removedMentor.id, "mentor")).id }, data: { removedAt: new Date() } });
+    unwrap(await asUser(admin, () => publishVersionAction({ versionId: draft.id })));
+    const notifications = await db.notification.findMany({ select: { userId: true, type: true, title: true, href: true } });
+    expect(notifications).toEqual([
+      {
+        userId: mentor.id,
+        type: "roadmap_version",
+        title: `MLOps Roadmap 2026 version 2 is published. ${cohort.name} stays on its version until you move it.`,
+        href: `/cohorts/${cohort.id}/settings`,
+      },
+    ]);
+  });
+
   it("publishes a draft once when two admins press Publish together", async () => {
     const { draft } = await publishedWithDraft();
     const results = await Promise.all([admin, secondAdmin].map((who) => asUser(who, () => publishVersionAction({ versionId: draft.id }))));

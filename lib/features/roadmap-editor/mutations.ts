@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { notifyMany } from "@/lib/features/notifications/mutations";
 import { getRoadmapDocument } from "@/lib/features/roadmaps/data";
 import { validateRoadmapDocument } from "@/lib/features/roadmaps/json";
 import { slugify } from "@/lib/features/roadmaps/markdown";
@@ -184,6 +185,25 @@ export async function publishVersion(actor: Actor, versionId: string): Promise<P
       data: { status: "published", publishedAt: new Date(), publishedById: actor.id, changeSummary },
     });
     await tx.roadmap.update({ where: { id: version.roadmapId }, data: { name: document.title } });
+    // Cohorts stay on their version; their mentors learn that a newer one exists and where to move to it.
+    const mentors = await tx.membership.findMany({
+      where: {
+        role: "mentor",
+        removedAt: null,
+        user: { deactivatedAt: null },
+        cohort: { archivedAt: null, roadmapVersion: { roadmapId: version.roadmapId, number: { lt: version.number } } },
+      },
+      select: { userId: true, cohort: { select: { id: true, name: true } } },
+    });
+    await notifyMany(
+      tx,
+      mentors.map(({ userId, cohort }) => ({
+        userId,
+        type: "roadmap_version" as const,
+        title: `${document.title} version ${version.number} is published. ${cohort.name} stays on its version until you move it.`,
+        href: `/cohorts/${cohort.id}/settings`,
+      })),
+    );
     await audit(tx, actor, {
       action: "roadmap.publish",
       targetType: "roadmap_version",
