@@ -9,7 +9,7 @@ import { KIND_LABEL } from "@/lib/features/roadmap-editor/constants";
 import { useRunAction } from "@/lib/features/roadmap-editor/components/use-run-action";
 
 /** "Archive milestone" / "Restore milestone": items are never deleted, so learners' work on them is never lost. */
-export function ArchiveButton({ kind, id, archived }: { kind: "phase" | "milestone" | "project"; id: string; archived: boolean }) {
+export function ArchiveButton({ kind, id, archived, disabled = false }: { kind: "phase" | "milestone" | "project"; id: string; archived: boolean; disabled?: boolean }) {
   const router = useRouter();
   const { pending, run } = useRunAction();
   const noun = KIND_LABEL[kind].toLowerCase();
@@ -26,7 +26,7 @@ export function ArchiveButton({ kind, id, archived }: { kind: "phase" | "milesto
     router.refresh();
   }
   return (
-    <Button type="button" variant="secondary" loading={pending} onClick={toggle}>
+    <Button type="button" variant="secondary" loading={pending} disabled={disabled} onClick={toggle}>
       {archived ? <ArchiveRestore aria-hidden /> : <Archive aria-hidden />}
       {archived ? `Restore ${noun}` : `Archive ${noun}`}
     </Button>

@@ -3,6 +3,7 @@
 import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { ArchiveButton } from "@/lib/features/roadmap-editor/components/archive-button";
+import { useEditorNavigation } from "@/lib/features/roadmap-editor/components/editor-navigation";
 import { KIND_LABEL } from "@/lib/features/roadmap-editor/constants";
 
 /**
@@ -29,23 +30,24 @@ export function EditorFormShell({
   archived?: boolean;
 }) {
   const conflictRef = useRef<HTMLDivElement>(null);
+  const { pending: leaving } = useEditorNavigation();
   const hasConflict = conflict !== null && conflict !== undefined;
   useEffect(() => {
     // The save button sits at the bottom of a long form: bring the explanation to where the person looks.
     if (hasConflict) conflictRef.current?.scrollIntoView({ block: "center" });
   }, [hasConflict]);
   return (
-    <form onSubmit={form.onSubmit} className="grid gap-5" noValidate>
+    <form onSubmit={form.onSubmit} className="grid gap-5 aria-busy:opacity-60" noValidate aria-busy={leaving || undefined}>
       {hasConflict ? <div ref={conflictRef}>{conflict}</div> : null}
-      <fieldset disabled={readOnly} className="grid min-w-0 gap-5">
+      <fieldset disabled={readOnly || leaving} className="grid min-w-0 gap-5">
         {children}
       </fieldset>
       {readOnly ? null : (
         <div className="flex flex-wrap items-center gap-2 border-t border-border pt-4">
-          <Button type="submit" loading={form.pending}>
+          <Button type="submit" loading={form.pending} disabled={leaving}>
             {saveLabel ?? `Save ${kind ? KIND_LABEL[kind].toLowerCase() : "changes"}`}
           </Button>
-          {kind && id ? <ArchiveButton kind={kind} id={id} archived={archived} /> : null}
+          {kind && id ? <ArchiveButton kind={kind} id={id} archived={archived} disabled={leaving} /> : null}
         </div>
       )}
     </form>

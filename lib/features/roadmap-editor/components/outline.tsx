@@ -10,6 +10,7 @@ import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { cn } from "@/lib/cn";
 import { addMilestoneAction, addPhaseAction, addProjectAction, reorderItemsAction } from "@/lib/features/roadmap-editor/actions";
+import { useEditorNavigation } from "@/lib/features/roadmap-editor/components/editor-navigation";
 import { useRunAction } from "@/lib/features/roadmap-editor/components/use-run-action";
 import { moveInList } from "@/lib/features/roadmap-editor/utils";
 
@@ -42,6 +43,7 @@ export function Outline(props: Props) {
   const [phases, setPhases] = useState(props.phases);
   const [projects, setProjects] = useState(props.projects);
   const [dragging, setDragging] = useState<{ list: string; id: string } | null>(null);
+  const { navigateTo } = useEditorNavigation();
   if (source !== props) {
     // The server's outline after a refresh is the truth again.
     setSource(props);
@@ -125,6 +127,7 @@ export function Outline(props: Props) {
           <Link
             href={href}
             scroll={false}
+            onNavigate={() => navigateTo(`${kind}:${item.id}`)}
             aria-current={current ? "page" : undefined}
             className={cn("min-w-0 flex-1 truncate rounded-sm py-1.5 text-sm", readOnly && "pl-2", item.archived && "text-muted-foreground line-through")}
           >
@@ -152,6 +155,7 @@ export function Outline(props: Props) {
       <Link
         href={`${basePath}?item=${item}`}
         scroll={false}
+        onNavigate={() => navigateTo(item)}
         aria-current={selected === item ? "page" : undefined}
         className={cn("block rounded-md px-2 py-1.5 text-sm hover:bg-surface-muted", selected === item && "bg-surface-muted font-medium")}
       >

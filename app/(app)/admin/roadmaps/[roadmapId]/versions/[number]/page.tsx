@@ -4,12 +4,18 @@ import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { requireAdmin } from "@/lib/auth/viewer";
 import { formatCalendarDay } from "@/lib/features/cohorts/utils";
+import { EditorNavigationProvider } from "@/lib/features/roadmap-editor/components/editor-navigation";
 import { MilestoneForm } from "@/lib/features/roadmap-editor/components/milestone-form";
 import { Outline } from "@/lib/features/roadmap-editor/components/outline";
 import { PhaseForm } from "@/lib/features/roadmap-editor/components/phase-form";
 import { ProjectForm } from "@/lib/features/roadmap-editor/components/project-form";
 import { PublishBar } from "@/lib/features/roadmap-editor/components/publish-bar";
-import { CriteriaForm, DetailsForm, NotesForm, WeeklyRuleForm } from "@/lib/features/roadmap-editor/components/version-forms";
+import {
+  CriteriaForm,
+  DetailsForm,
+  NotesForm,
+  WeeklyRuleForm,
+} from "@/lib/features/roadmap-editor/components/version-forms";
 import { KIND_LABEL } from "@/lib/features/roadmap-editor/constants";
 import { loadVersionEditor } from "@/lib/features/roadmap-editor/loaders";
 import type { EditorVersion } from "@/lib/features/roadmap-editor/types";
@@ -17,27 +23,51 @@ import { ExportMenu } from "@/lib/features/roadmaps/components/export-menu";
 
 export const metadata: Metadata = { title: "Roadmap editor" };
 
-type Props = { params: Promise<{ roadmapId: string; number: string }>; searchParams: Promise<{ item?: string | string[] }> };
+type Props = {
+  params: Promise<{ roadmapId: string; number: string }>;
+  searchParams: Promise<{ item?: string | string[] }>;
+};
 
 /** The form for `?item=…`; an unknown or stale item falls back to the title and goal. */
 function selectedItem(version: EditorVersion, item: string) {
   const readOnly = version.status !== "draft";
-  const fields = { title: version.title, summary: version.summary, weeklyRule: version.weeklyRule, criteria: version.criteria, notes: version.notes, lockVersion: version.lockVersion };
+  const fields = {
+    title: version.title,
+    summary: version.summary,
+    weeklyRule: version.weeklyRule,
+    criteria: version.criteria,
+    notes: version.notes,
+    lockVersion: version.lockVersion,
+  };
   const versionForm = { versionId: version.id, fields, readOnly };
   const [kind, id] = item.split(":");
   const locked = new Set(version.lockedKeys);
   if (kind === "phase") {
     const phase = version.phases.find((candidate) => candidate.id === id);
-    if (phase) return { title: `${KIND_LABEL.phase}: ${phase.title}`, archived: phase.archived, form: <PhaseForm phase={phase} readOnly={readOnly} /> };
+    if (phase)
+      return {
+        key: item,
+        title: `${KIND_LABEL.phase}: ${phase.title}`,
+        archived: phase.archived,
+        form: <PhaseForm phase={phase} readOnly={readOnly} />,
+      };
   }
   if (kind === "milestone") {
     const milestone = version.phases.flatMap((phase) => phase.milestones).find((candidate) => candidate.id === id);
     if (milestone) {
       const phases = version.phases.map((phase) => ({ id: phase.id, title: phase.title }));
       return {
+        key: item,
         title: `${KIND_LABEL.milestone}: ${milestone.title}`,
         archived: milestone.archived,
-        form: <MilestoneForm milestone={milestone} phases={phases} keyLocked={locked.has(milestone.key)} readOnly={readOnly} />,
+        form: (
+          <MilestoneForm
+            milestone={milestone}
+            phases={phases}
+            keyLocked={locked.has(milestone.key)}
+            readOnly={readOnly}
+          />
+        ),
       };
     }
   }
@@ -46,18 +76,25 @@ function selectedItem(version: EditorVersion, item: string) {
     if (project) {
       const phases = version.phases
         .filter((phase) => !phase.archived)
-        .map((phase) => ({ id: phase.id, title: phase.title, milestones: phase.milestones.filter((milestone) => !milestone.archived) }));
+        .map((phase) => ({
+          id: phase.id,
+          title: phase.title,
+          milestones: phase.milestones.filter((milestone) => !milestone.archived),
+        }));
       return {
+        key: item,
         title: `${KIND_LABEL.project}: ${project.title}`,
         archived: project.archived,
         form: <ProjectForm project={project} phases={phases} keyLocked={locked.has(project.key)} readOnly={readOnly} />,
       };
     }
   }
-  if (item === "rule") return { title: "Weekly rule", archived: false, form: <WeeklyRuleForm {...versionForm} /> };
-  if (item === "criteria") return { title: "Success criteria", archived: false, form: <CriteriaForm {...versionForm} /> };
-  if (item === "notes") return { title: "Notes", archived: false, form: <NotesForm {...versionForm} /> };
-  return { title: "Title and goal", archived: false, form: <DetailsForm {...versionForm} /> };
+  if (item === "rule")
+    return { key: item, title: "Weekly rule", archived: false, form: <WeeklyRuleForm {...versionForm} /> };
+  if (item === "criteria")
+    return { key: item, title: "Success criteria", archived: false, form: <CriteriaForm {...versionForm} /> };
+  if (item === "notes") return { key: item, title: "Notes", archived: false, form: <NotesForm {...versionForm} /> };
+  return { key: "details", title: "Title and goal", archived: false, form: <DetailsForm {...versionForm} /> };
 }
 
 export default async function VersionEditorPage({ params, searchParams }: Props) {
@@ -80,35 +117,55 @@ export default async function VersionEditorPage({ params, searchParams }: Props)
           </Link>
         }
         title={`Version ${version.number}`}
-        description={readOnly ? "This version is published and read-only. Start a new draft to change the roadmap." : "A draft: learners see nothing of it until it is published and their cohort moves to it."}
+        description={
+          readOnly
+            ? "This version is published and read-only. Start a new draft to change the roadmap."
+            : "A draft: learners see nothing of it until it is published and their cohort moves to it."
+        }
         actions={<ExportMenu roadmapId={roadmapId} versionNumber={version.number} />}
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(16rem,20rem)_1fr] lg:items-start">
-        <aside id="outline" className="order-last lg:sticky lg:top-4 lg:order-first lg:max-h-[calc(100dvh-10rem)] lg:overflow-y-auto lg:pr-2">
-          <Outline
-            versionId={version.id}
-            basePath={basePath}
-            selected={selected.title === "Title and goal" ? "details" : item}
-            readOnly={readOnly}
-            phases={version.phases.map((phase) => ({
-              id: phase.id,
-              title: phase.title,
-              archived: phase.archived,
-              milestones: phase.milestones.map((milestone) => ({ id: milestone.id, title: milestone.title, archived: milestone.archived })),
-            }))}
-            projects={version.projects.map((project) => ({ id: project.id, title: project.title, archived: project.archived }))}
-          />
-        </aside>
-        <section aria-labelledby="item-heading" className="grid min-w-0 gap-4 rounded-lg border border-border bg-surface p-4 sm:p-6">
-          <a href="#outline" className="justify-self-start text-sm text-accent hover:underline lg:hidden">
-            Jump to the outline
-          </a>
-          <h2 id="item-heading" className="flex flex-wrap items-center gap-2 text-lg font-semibold break-words">
-            {selected.title} {selected.archived ? <Badge variant="outline">Archived</Badge> : null}
-          </h2>
-          <div key={item}>{selected.form}</div>
-        </section>
-      </div>
+      <EditorNavigationProvider selected={selected.key}>
+        <div className="grid gap-6 lg:grid-cols-[minmax(16rem,20rem)_1fr] lg:items-start">
+          <aside
+            id="outline"
+            className="order-last lg:sticky lg:top-4 lg:order-first lg:max-h-[calc(100dvh-10rem)] lg:overflow-y-auto lg:pr-2"
+          >
+            <Outline
+              versionId={version.id}
+              basePath={basePath}
+              selected={selected.key}
+              readOnly={readOnly}
+              phases={version.phases.map((phase) => ({
+                id: phase.id,
+                title: phase.title,
+                archived: phase.archived,
+                milestones: phase.milestones.map((milestone) => ({
+                  id: milestone.id,
+                  title: milestone.title,
+                  archived: milestone.archived,
+                })),
+              }))}
+              projects={version.projects.map((project) => ({
+                id: project.id,
+                title: project.title,
+                archived: project.archived,
+              }))}
+            />
+          </aside>
+          <section
+            aria-labelledby="item-heading"
+            className="grid min-w-0 gap-4 rounded-lg border border-border bg-surface p-4 sm:p-6"
+          >
+            <a href="#outline" className="justify-self-start text-sm text-accent hover:underline lg:hidden">
+              Jump to the outline
+            </a>
+            <h2 id="item-heading" className="flex flex-wrap items-center gap-2 text-lg font-semibold break-words">
+              {selected.title} {selected.archived ? <Badge variant="outline">Archived</Badge> : null}
+            </h2>
+            <div key={selected.key}>{selected.form}</div>
+          </section>
+        </div>
+      </EditorNavigationProvider>
       <PublishBar
         roadmapId={roadmapId}
         versionId={version.id}
