@@ -3,9 +3,9 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { MILESTONE_CONTENT_SELECT, PROJECT_CONTENT_SELECT } from "@/lib/features/roadmaps/constants";
 import { getRoadmapDocument } from "@/lib/features/roadmaps/data";
-import type { RoadmapResource } from "@/lib/features/roadmaps/types";
+import type { ChangeSummary, RoadmapResource } from "@/lib/features/roadmaps/types";
+import { diffDocuments } from "@/lib/features/roadmaps/utils";
 import type {
-  ChangeSummary,
   EditorMilestone,
   EditorPhase,
   EditorProject,
@@ -15,7 +15,6 @@ import type {
   RoadmapOverview,
   VersionStatus,
 } from "@/lib/features/roadmap-editor/types";
-import { diffDocuments } from "@/lib/features/roadmap-editor/utils";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 

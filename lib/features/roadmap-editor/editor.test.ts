@@ -167,6 +167,21 @@ describe("versions", () => {
     ]);
   });
 
+  it("stores the same computed summary when a version is published straight from a file", async () => {
+    const document = await readDefaultRoadmap();
+    await importRoadmapDocument({ ...document, slug: "from-file" });
+    const [first, ...rest] = document.phases[0]!.milestones;
+    const next = structuredClone(document);
+    next.phases[0]!.milestones = [{ ...first!, title: "Renamed in the file" }, ...rest.slice(1)];
+    const v2 = await importRoadmapDocument({ ...next, slug: "from-file" });
+    const stored = await db.roadmapVersion.findUniqueOrThrow({ where: { id: v2.versionId }, select: { changeSummary: true } });
+    expect(stored.changeSummary).toEqual({
+      added: [],
+      changed: [{ kind: "milestone", key: first!.key, title: "Renamed in the file" }],
+      archived: [{ kind: "milestone", key: rest[0]!.key, title: rest[0]!.title }],
+    });
+  });
+
   it("publishes a draft once when two admins press Publish together", async () => {
     const { draft } = await publishedWithDraft();
     const results = await Promise.all([admin, secondAdmin].map((who) => asUser(who, () => publishVersionAction({ versionId: draft.id }))));

@@ -35,7 +35,8 @@ import type {
   PublishOutcome,
   SaveOutcome,
 } from "@/lib/features/roadmap-editor/types";
-import { diffDocuments, uniqueKey } from "@/lib/features/roadmap-editor/utils";
+import { uniqueKey } from "@/lib/features/roadmap-editor/utils";
+import { diffDocuments } from "@/lib/features/roadmaps/utils";
 import type { RoadmapNote } from "@/lib/features/roadmaps/types";
 
 /** Who made a change, for the audit trail. */

@@ -1,14 +1,7 @@
 import type { ActionResult } from "@/lib/action-result";
-import type { EvidenceRequirement, RoadmapNote, RoadmapResource } from "@/lib/features/roadmaps/types";
+import type { ChangeSummary, EvidenceRequirement, RoadmapNote, RoadmapResource } from "@/lib/features/roadmaps/types";
 
 export type VersionStatus = "draft" | "published" | "retired";
-
-export type ChangeKind = "phase" | "milestone" | "project";
-
-export type ChangedItem = { kind: ChangeKind; key: string; title: string };
-
-/** What a version adds, changes and archives against the version before it, by key. Stored on publish. */
-export type ChangeSummary = { added: ChangedItem[]; changed: ChangedItem[]; archived: ChangedItem[] };
 
 export type RoadmapListRow = {
   id: string;

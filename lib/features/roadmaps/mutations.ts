@@ -3,7 +3,8 @@ import { db, type Tx } from "@/lib/db";
 import type { VersionStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import type { RoadmapDocument } from "@/lib/features/roadmaps/types";
-import { openDraftMessage } from "@/lib/features/roadmaps/utils";
+import { getRoadmapDocument } from "@/lib/features/roadmaps/data";
+import { diffDocuments, openDraftMessage } from "@/lib/features/roadmaps/utils";
 
 export type ImportedVersion = { roadmapId: string; versionId: string; slug: string; number: number; created: boolean };
 
@@ -40,10 +41,13 @@ export async function importRoadmapDocument(
     const latest = await tx.roadmapVersion.findFirst({
       where: { roadmapId: roadmap.id },
       orderBy: { number: "desc" },
-      select: { number: true },
+      select: { id: true, number: true },
     });
     const number = (latest?.number ?? 0) + 1;
     const publishedAt = status === "published" ? new Date() : null;
+    // A version published straight from a file gets the same computed summary as one published in the editor;
+    // a draft's is computed when it is published. (No draft is open here, so `latest` is published or retired.)
+    const changeSummary = publishedAt ? diffDocuments(latest ? await getRoadmapDocument(latest.id) : null, document) : undefined;
     const version = await tx.roadmapVersion.create({
       data: {
         roadmapId: roadmap.id,
@@ -53,6 +57,7 @@ export async function importRoadmapDocument(
         summary: document.summary,
         publishedAt,
         publishedById: publishedAt ? actorId : null,
+        changeSummary,
       },
       select: { id: true },
     });

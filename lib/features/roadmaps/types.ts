@@ -159,3 +159,10 @@ export type RoadmapImportPreviewResult =
 export type RoadmapImportResult =
   | { status: "invalid"; problems: RoadmapImportProblem[] }
   | { status: "imported"; roadmapId: string; number: number; href: string };
+
+export type ChangeKind = "phase" | "milestone" | "project";
+
+export type ChangedItem = { kind: ChangeKind; key: string; title: string };
+
+/** What a version adds, changes and archives against the version before it, by key. Stored on publish. */
+export type ChangeSummary = { added: ChangedItem[]; changed: ChangedItem[]; archived: ChangedItem[] };

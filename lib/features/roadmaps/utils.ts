@@ -1,6 +1,9 @@
 import { parseRoadmapJson, serializeRoadmapJson } from "@/lib/features/roadmaps/json";
 import { parseRoadmapMarkdown, serializeRoadmapMarkdown } from "@/lib/features/roadmaps/markdown";
 import type {
+  ChangeKind,
+  ChangedItem,
+  ChangeSummary,
   RoadmapDocument,
   RoadmapImportCounts,
   RoadmapImportFormat,
@@ -61,16 +64,6 @@ function stableJson(value: unknown): string {
   );
 }
 
-/** Milestones (with their phase) and projects by key, as comparable text. */
-function itemsByKey(document: RoadmapDocument): Map<string, string> {
-  const items = new Map<string, string>();
-  for (const phase of document.phases) {
-    for (const milestone of phase.milestones) items.set(milestone.key, stableJson(["milestone", phase.key, milestone]));
-  }
-  for (const project of document.projects) items.set(project.key, stableJson(["project", project]));
-  return items;
-}
-
 /**
  * Milestone and project keys added, changed (any field, or moved to another phase) and removed between two
  * versions. Progress hangs off these keys, so this is what an admin checks before replacing a version.
@@ -79,17 +72,9 @@ export function compareRoadmapKeys(
   previous: RoadmapDocument,
   next: RoadmapDocument,
 ): Omit<RoadmapKeyChanges, "comparedWith"> {
-  const before = itemsByKey(previous);
-  const after = itemsByKey(next);
-  const added: string[] = [];
-  const changed: string[] = [];
-  for (const [key, value] of after) {
-    const old = before.get(key);
-    if (old === undefined) added.push(key);
-    else if (old !== value) changed.push(key);
-  }
-  const removed = [...before.keys()].filter((key) => !after.has(key));
-  return { added, changed, removed };
+  const summary = diffDocuments(previous, next);
+  const keys = (items: ChangedItem[]) => items.filter((item) => item.kind !== "phase").map((item) => item.key);
+  return { added: keys(summary.added), changed: keys(summary.changed), removed: keys(summary.archived) };
 }
 
 export type RoadmapExportFormat = "md" | "json";
@@ -116,4 +101,44 @@ export function roadmapExportHref(roadmapId: string, number: number, format: Roa
 /** Where an imported draft opens: the roadmap editor. */
 export function roadmapVersionHref(roadmapId: string, number: number): string {
   return `/admin/roadmaps/${encodeURIComponent(roadmapId)}/versions/${number}`;
+}
+
+type Entry = { kind: ChangeKind; key: string; title: string; content: string };
+
+function entries(document: RoadmapDocument): Map<string, Entry> {
+  const map = new Map<string, Entry>();
+  for (const { milestones, ...phase } of document.phases) {
+    map.set(`phase:${phase.key}`, { kind: "phase", key: phase.key, title: phase.title, content: stableJson(phase) });
+    for (const milestone of milestones) {
+      // A milestone that moves to another phase has changed for the learners who follow it.
+      const content = stableJson({ ...milestone, phase: phase.key });
+      map.set(`item:${milestone.key}`, { kind: "milestone", key: milestone.key, title: milestone.title, content });
+    }
+  }
+  for (const project of document.projects) {
+    map.set(`item:${project.key}`, { kind: "project", key: project.key, title: project.title, content: stableJson(project) });
+  }
+  return map;
+}
+
+const item = ({ kind, key, title }: Entry): ChangedItem => ({ kind, key, title });
+
+/**
+ * Added / changed / archived phases, milestones and projects between two versions, matched by key (the identity
+ * progress hangs on). Order within a list is not a change; archived means "live before, not live now".
+ */
+export function diffDocuments(previous: RoadmapDocument | null, next: RoadmapDocument): ChangeSummary {
+  const before = previous ? entries(previous) : new Map<string, Entry>();
+  const after = entries(next);
+  const summary: ChangeSummary = { added: [], changed: [], archived: [] };
+  for (const [id, entry] of after) {
+    const old = before.get(id);
+    if (!old || old.kind !== entry.kind) summary.added.push(item(entry));
+    else if (old.content !== entry.content) summary.changed.push(item(entry));
+  }
+  for (const [id, entry] of before) {
+    const now = after.get(id);
+    if (!now || now.kind !== entry.kind) summary.archived.push(item(entry));
+  }
+  return summary;
 }

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { KIND_LABEL } from "@/lib/features/roadmap-editor/constants";
-import type { ChangeSummary } from "@/lib/features/roadmap-editor/types";
+import type { ChangeSummary } from "@/lib/features/roadmaps/types";
 
 const GROUPS = [
   { field: "added", label: "Added", variant: "success" },

@@ -13,7 +13,8 @@ import { discardDraftAction, publishVersionAction } from "@/lib/features/roadmap
 import { ChangeList } from "@/lib/features/roadmap-editor/components/change-list";
 import { NewDraftButton } from "@/lib/features/roadmap-editor/components/new-draft-button";
 import { useRunAction } from "@/lib/features/roadmap-editor/components/use-run-action";
-import type { ChangeSummary, PublishIssue } from "@/lib/features/roadmap-editor/types";
+import type { PublishIssue } from "@/lib/features/roadmap-editor/types";
+import type { ChangeSummary } from "@/lib/features/roadmaps/types";
 import { describeChanges } from "@/lib/features/roadmap-editor/utils";
 
 type Props = {
