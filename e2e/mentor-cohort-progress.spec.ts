@@ -24,7 +24,7 @@ test("mentor reads the cohort's progress and signs off a criterion", async ({ pa
   await learnerPage.getByLabel("Where you are (criterion 1)").selectOption("confident");
   await learnerPage.getByLabel("Why (criterion 1)").fill("I rebuilt last week's run from a fresh clone in ten minutes.");
   await learnerPage.getByRole("button", { name: "Save self-assessment" }).first().click();
-  await expect(learnerPage.getByText("Self-assessment saved.")).toBeVisible();
+  await expect(learnerPage.getByText("Self-assessment saved.", { exact: true })).toBeVisible();
   const criterion = (await learnerPage.locator('section[aria-labelledby="success-criteria"] li p').first().textContent()) ?? "";
   await learnerContext.close();
 
