@@ -2,12 +2,12 @@
 // DATABASE_URL is set), apply migrations, seed demo data once, build if needed,
 // serve Cairn, and on Ctrl-C / SIGTERM stop the web server first and the database last.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { EnvError, parseEnv, parseServerEnv } from "@/lib/env";
 import { openDatabase } from "@/lib/db/local-instance";
 import { migrate } from "@/lib/db/migrator";
 import { logger } from "@/lib/logger";
+import { buildIsStale } from "@/scripts/lib/build-freshness";
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
@@ -76,8 +76,8 @@ try {
     printDemoAccounts(env.PORT);
   }
 
-  if (!dev && !existsSync(".next/BUILD_ID")) {
-    logger.info("building Cairn (first start only, about a minute)");
+  if (!dev && buildIsStale()) {
+    logger.info("building Cairn (first start, or the code changed since the last build; about two minutes)");
     const build = spawnSync(process.execPath, [nextBin, "build"], {
       stdio: "inherit",
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
