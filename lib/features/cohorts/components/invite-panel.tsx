@@ -9,6 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
+import type { ActionResult } from "@/lib/action-result";
 import { createInviteAction, revokeInviteAction } from "@/lib/features/cohorts/actions";
 import { errorsFor, FormAlert } from "@/lib/features/cohorts/components/form-parts";
 import { INVITE_EXPIRY_CHOICES } from "@/lib/features/cohorts/constants";
@@ -49,6 +50,33 @@ export function NewLink({ url, onDone }: { url: string; onDone: () => void }) {
       </div>
     </div>
   );
+}
+
+/** "Create invite link": pending state, field errors, a form-level alert, and the new link, shown once. */
+export function useInviteCreation() {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [created, setCreated] = useState<string | null>(null);
+
+  async function create(call: () => Promise<ActionResult<{ token: string }>>) {
+    setPending(true);
+    setAlert(null);
+    const result = await call().catch(() => null);
+    setPending(false);
+    if (!result) return setAlert("Cairn could not be reached. No link was created; try again.");
+    if (!result.ok) {
+      setErrors(result.fieldErrors ?? {});
+      if (!result.fieldErrors) setAlert(result.error);
+      return;
+    }
+    setErrors({});
+    setCreated(`${window.location.origin}/invite/${result.data.token}`);
+    router.refresh();
+  }
+
+  return { errors, alert, pending, created, setCreated, create };
 }
 
 /** "Revoke" for one invite link; the caller names the link and says what revoking stops. */
@@ -103,33 +131,18 @@ function InviteList({ label, invites, timezone }: { label: string; invites: Invi
 
 /** Create invite links (role, expiry, use limit) and manage the existing ones. */
 export function InvitePanel({ cohortId, invites, timezone }: { cohortId: string; invites: InviteRow[]; timezone: string }) {
-  const router = useRouter();
   const [role, setRole] = useState<"learner" | "mentor">("learner");
   const [expiresInDays, setExpiresInDays] = useState("7");
   const [maxUses, setMaxUses] = useState("1");
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const [created, setCreated] = useState<string | null>(null);
+  const { errors, alert, pending, created, setCreated, create } = useInviteCreation();
   const active = invites.filter((invite) => invite.state === "active");
   const inactive = invites.filter((invite) => invite.state !== "active");
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setPending(true);
-    setAlert(null);
-    const result = await createInviteAction({ cohortId, role, expiresInDays, maxUses }).catch(() => null);
-    setPending(false);
-    if (!result) return setAlert("Cairn could not be reached. No link was created; try again.");
-    if (!result.ok) {
-      setErrors(result.fieldErrors ?? {});
-      if (!result.fieldErrors) setAlert(result.error);
-      return;
-    }
-    setErrors({});
-    setCreated(`${window.location.origin}/invite/${result.data.token}`);
-    router.refresh();
+    void create(() => createInviteAction({ cohortId, role, expiresInDays, maxUses }));
   }
+
 
   return (
     <div className="grid gap-4">

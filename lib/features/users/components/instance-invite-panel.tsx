@@ -1,7 +1,6 @@
 "use client";
 
 import { Link2 } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -10,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { errorsFor, FormAlert } from "@/lib/features/cohorts/components/form-parts";
-import { INVITE_STATE, NewLink, RevokeInviteButton } from "@/lib/features/cohorts/components/invite-panel";
+import { INVITE_STATE, NewLink, RevokeInviteButton, useInviteCreation } from "@/lib/features/cohorts/components/invite-panel";
 import { INVITE_USES_MAX } from "@/lib/features/cohorts/constants";
 import { formatDayInZone, plural } from "@/lib/features/cohorts/utils";
 import { createInstanceInviteAction, revokeInstanceInviteAction } from "@/lib/features/users/actions";
@@ -51,37 +50,17 @@ function InviteItem({ invite }: { invite: InstanceInviteRow }) {
 
 /** Admin → Users → Invite links: create a link (role, optional cohort, expiry, uses) and manage every link. */
 export function InstanceInvitePanel({ invites, cohorts }: { invites: InstanceInviteRow[]; cohorts: CohortOption[] }) {
-  const router = useRouter();
   const [role, setRole] = useState<Role>("learner");
   const [cohortId, setCohortId] = useState("");
   const [expiresInDays, setExpiresInDays] = useState("7");
   const [maxUses, setMaxUses] = useState("1");
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const [created, setCreated] = useState<string | null>(null);
+  const { errors, alert, pending, created, setCreated, create } = useInviteCreation();
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setPending(true);
-    setAlert(null);
-    const result = await createInstanceInviteAction({
-      role,
-      cohortId: role === "admin" ? "" : cohortId,
-      expiresInDays,
-      maxUses,
-    }).catch(() => null);
-    setPending(false);
-    if (!result) return setAlert("Cairn could not be reached. No link was created; try again.");
-    if (!result.ok) {
-      setErrors(result.fieldErrors ?? {});
-      if (!result.fieldErrors) setAlert(result.error);
-      return;
-    }
-    setErrors({});
-    setCreated(`${window.location.origin}/invite/${result.data.token}`);
-    router.refresh();
+    void create(() => createInstanceInviteAction({ role, cohortId: role === "admin" ? "" : cohortId, expiresInDays, maxUses }));
   }
+
 
   return (
     <div className="grid gap-6">
