@@ -1,5 +1,5 @@
 import type { ActionResult } from "@/lib/action-result";
-import type { ChangeSummary, EvidenceRequirement, RoadmapNote, RoadmapResource } from "@/lib/features/roadmaps/types";
+import type { ChangeSummary, RoadmapMilestone, RoadmapNote, RoadmapPhase, RoadmapProject } from "@/lib/features/roadmaps/types";
 
 export type VersionStatus = "draft" | "published" | "retired";
 
@@ -33,43 +33,14 @@ export type RoadmapOverview = {
   draftNumber: number | null;
 };
 
-export type EditorMilestone = {
-  id: string;
-  phaseId: string;
-  key: string;
-  title: string;
-  description: string;
-  doneWhen: string[];
-  resources: RoadmapResource[];
-  evidence: EvidenceRequirement;
-  reviewRequired: boolean;
-  effortHours: number | null;
-  archived: boolean;
-  lockVersion: number;
-};
+/** Editor rows: the document's fields plus what editing needs (row id, archived flag, optimistic-lock counter). */
+type Editable = { id: string; archived: boolean; lockVersion: number };
 
-export type EditorPhase = {
-  id: string;
-  key: string;
-  title: string;
-  description: string;
-  archived: boolean;
-  lockVersion: number;
-  milestones: EditorMilestone[];
-};
+export type EditorMilestone = RoadmapMilestone & Editable & { phaseId: string };
 
-export type EditorProject = {
-  id: string;
-  key: string;
-  title: string;
-  description: string;
-  doneWhen: string[];
-  evidence: EvidenceRequirement;
-  reviewRequired: boolean;
-  milestoneKeys: string[];
-  archived: boolean;
-  lockVersion: number;
-};
+export type EditorPhase = Omit<RoadmapPhase, "milestones"> & Editable & { milestones: EditorMilestone[] };
+
+export type EditorProject = RoadmapProject & Editable;
 
 export type EditorCriterion = { key: string; text: string };
 
