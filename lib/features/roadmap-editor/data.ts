@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { MILESTONE_CONTENT_SELECT, PROJECT_CONTENT_SELECT } from "@/lib/features/roadmaps/constants";
 import { getRoadmapDocument } from "@/lib/features/roadmaps/data";
-import type { ChangeSummary, RoadmapResource } from "@/lib/features/roadmaps/types";
+import type { ChangeSummary, RoadmapDocument, RoadmapResource } from "@/lib/features/roadmaps/types";
 import { diffDocuments } from "@/lib/features/roadmaps/utils";
 import type {
   EditorMilestone,
@@ -184,14 +184,24 @@ export async function getPreviousVersion(roadmapId: string, number: number) {
   });
 }
 
-/** A draft's change summary against the version before it, computed from both documents. */
-export async function computeChangeSummary(roadmapId: string, versionId: string, number: number) {
-  const previous = await getPreviousVersion(roadmapId, number);
-  const [before, after] = await Promise.all([
-    previous ? getRoadmapDocument(previous.id) : null,
-    getRoadmapDocument(versionId),
-  ]);
-  return { previousNumber: previous?.number ?? null, summary: diffDocuments(before, after) };
+/** The live (not archived) content of loaded editor rows, as the document getRoadmapDocument would read. */
+function liveDocument(fields: EditorVersionFields, slug: string, phases: EditorPhase[], projects: EditorProject[]): RoadmapDocument {
+  const live = <T extends { archived: boolean }>(items: T[]) => items.filter((item) => !item.archived);
+  return {
+    title: fields.title,
+    slug,
+    summary: fields.summary,
+    phases: live(phases).map(({ key, title, description, milestones }) => ({
+      key,
+      title,
+      description,
+      milestones: live(milestones).map(({ id: _id, phaseId: _phaseId, archived: _archived, lockVersion: _lock, ...milestone }) => milestone),
+    })),
+    projects: live(projects).map(({ id: _id, archived: _archived, lockVersion: _lock, ...project }) => project),
+    weeklyRule: fields.weeklyRule,
+    criteria: fields.criteria,
+    notes: fields.notes,
+  };
 }
 
 /** Everything the editor shows for one version, archived items included, in a constant number of statements. */
@@ -215,13 +225,18 @@ export async function getEditorVersion(roadmapId: string, number: number): Promi
   });
   if (!version) return null;
   const status = version.status as VersionStatus;
-  const [lockedKeys, comparison] = await Promise.all([
-    getKeysWithProgress(roadmapId),
-    status === "draft" ? computeChangeSummary(roadmapId, version.id, number) : getPreviousVersion(roadmapId, number),
-  ]);
+  const fields = toVersionFields(version);
+  const phases = version.phases.map(({ milestones, ...phase }) => toEditorPhase(phase, milestones.map(toEditorMilestone)));
+  const projects = version.projects.map(toEditorProject);
+  const [lockedKeys, previous] = await Promise.all([getKeysWithProgress(roadmapId), getPreviousVersion(roadmapId, number)]);
+  // A draft's summary is computed now, against the version before it; a published one shows what was stored.
+  const changeSummary =
+    status === "draft"
+      ? diffDocuments(previous ? await getRoadmapDocument(previous.id) : null, liveDocument(fields, version.roadmap.slug, phases, projects))
+      : (version.changeSummary as ChangeSummary | null);
   const draft = version.roadmap.versions.find((other) => other.status === "draft");
   return {
-    ...toVersionFields(version),
+    ...fields,
     id: version.id,
     roadmapId,
     roadmapSlug: version.roadmap.slug,
@@ -229,12 +244,11 @@ export async function getEditorVersion(roadmapId: string, number: number): Promi
     status,
     publishedAt: iso(version.publishedAt),
     publishedBy: version.publishedBy?.name ?? null,
-    phases: version.phases.map(({ milestones, ...phase }) => toEditorPhase(phase, milestones.map(toEditorMilestone))),
-    projects: version.projects.map(toEditorProject),
+    phases,
+    projects,
     lockedKeys: [...lockedKeys],
-    previousNumber: comparison && "summary" in comparison ? comparison.previousNumber : (comparison?.number ?? null),
-    changeSummary:
-      comparison && "summary" in comparison ? comparison.summary : (version.changeSummary as ChangeSummary | null),
+    previousNumber: previous?.number ?? null,
+    changeSummary,
     draftNumber: draft && draft.number !== version.number ? draft.number : null,
     latestNumber: version.roadmap.versions[0]?.number ?? version.number,
   };
