@@ -1,9 +1,8 @@
-import { ArrowLeft, ArrowRight, BellOff } from "lucide-react";
+import { BellOff } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
-import { Button } from "@/components/ui/button";
+import { Pager } from "@/components/layout/pager";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireViewer } from "@/lib/auth/viewer";
 import { MarkAllReadButton } from "@/lib/features/notifications/components/mark-all-read-button";
@@ -37,28 +36,11 @@ export default async function NotificationsPage({
       ) : (
         <NotificationList items={items} serverNow={new Date().toISOString()} />
       )}
-      {isFirstPage && !nextCursor ? null : (
-        <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-2">
-          {isFirstPage ? (
-            <span />
-          ) : (
-            <Button asChild variant="secondary" size="sm">
-              <Link href="/notifications">
-                <ArrowLeft aria-hidden />
-                Newest
-              </Link>
-            </Button>
-          )}
-          {nextCursor ? (
-            <Button asChild variant="secondary" size="sm">
-              <Link href={`/notifications?before=${encodeURIComponent(nextCursor)}`}>
-                Older
-                <ArrowRight aria-hidden />
-              </Link>
-            </Button>
-          ) : null}
-        </nav>
-      )}
+      <Pager
+        className="mt-4"
+        previous={isFirstPage ? null : { href: "/notifications", label: "Newest" }}
+        next={nextCursor ? { href: `/notifications?before=${encodeURIComponent(nextCursor)}`, label: "Older" } : null}
+      />
     </>
   );
 }

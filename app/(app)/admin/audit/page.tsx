@@ -1,7 +1,8 @@
-import { ArrowLeft, ArrowRight, Info, ScrollText } from "lucide-react";
+import { Info, ScrollText } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
+import { Pager } from "@/components/layout/pager";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -85,26 +86,10 @@ export default async function AuditLogPage({
           />
         )}
         {showPager ? (
-          <nav aria-label="Pages" className="flex items-center justify-between gap-2">
-            {log.newerCursor ? (
-              <Button asChild variant="secondary" size="sm">
-                <Link href={auditHref(log.filters, { after: log.newerCursor })}>
-                  <ArrowLeft aria-hidden />
-                  Newer
-                </Link>
-              </Button>
-            ) : (
-              <span />
-            )}
-            {log.olderCursor ? (
-              <Button asChild variant="secondary" size="sm">
-                <Link href={auditHref(log.filters, { before: log.olderCursor })}>
-                  Older
-                  <ArrowRight aria-hidden />
-                </Link>
-              </Button>
-            ) : null}
-          </nav>
+          <Pager
+            previous={log.newerCursor ? { href: auditHref(log.filters, { after: log.newerCursor }), label: "Newer" } : null}
+            next={log.olderCursor ? { href: auditHref(log.filters, { before: log.olderCursor }), label: "Older" } : null}
+          />
         ) : null}
       </div>
     </>

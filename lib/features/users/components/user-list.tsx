@@ -1,7 +1,7 @@
-import { ChevronLeft, ChevronRight, ShieldCheck } from "lucide-react";
+import { ShieldCheck } from "lucide-react";
 import Link from "next/link";
+import { Pager } from "@/components/layout/pager";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/lib/features/notifications/components/relative-time";
 import { UserActions } from "@/lib/features/users/components/user-actions";
 import type { AdminUsersPage, UserRow } from "@/lib/features/users/types";
@@ -72,31 +72,11 @@ export function UserList({ data, serverNow }: { data: AdminUsersPage; serverNow:
         ))}
       </ul>
       {data.pageCount > 1 ? (
-        <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2">
-          {data.page > 1 ? (
-            <Button asChild variant="secondary" size="sm">
-              <Link href={usersHref(data.filters, data.page - 1)}>
-                <ChevronLeft aria-hidden />
-                Previous
-              </Link>
-            </Button>
-          ) : (
-            <span />
-          )}
-          <span className="text-sm text-muted-foreground">
-            Page {data.page} of {data.pageCount}
-          </span>
-          {data.page < data.pageCount ? (
-            <Button asChild variant="secondary" size="sm">
-              <Link href={usersHref(data.filters, data.page + 1)}>
-                Next
-                <ChevronRight aria-hidden />
-              </Link>
-            </Button>
-          ) : (
-            <span />
-          )}
-        </nav>
+        <Pager
+          previous={data.page > 1 ? { href: usersHref(data.filters, data.page - 1), label: "Previous" } : null}
+          next={data.page < data.pageCount ? { href: usersHref(data.filters, data.page + 1), label: "Next" } : null}
+          status={`Page ${data.page} of ${data.pageCount}`}
+        />
       ) : null}
     </div>
   );
