@@ -70,3 +70,11 @@ export function Field({ label, children, hint, errors, optional, id, className }
     </div>
   );
 }
+
+/** Errors for a field, including those zod reports on its items ("mentorEmails.0"). */
+export function errorsFor(errors: Record<string, string[]>, field: string): string[] | undefined {
+  const found = Object.entries(errors)
+    .filter(([key]) => key === field || key.startsWith(`${field}.`))
+    .flatMap(([, messages]) => messages);
+  return found.length > 0 ? [...new Set(found)] : undefined;
+}

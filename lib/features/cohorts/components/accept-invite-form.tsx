@@ -3,10 +3,10 @@
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { errorsFor, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { acceptInviteAction } from "@/lib/features/cohorts/actions";
-import { errorsFor, FormAlert } from "@/lib/features/cohorts/components/form-parts";
+import { FormAlert } from "@/components/ui/form-alert";
 import { INVITE_INVALID_MESSAGE } from "@/lib/features/cohorts/constants";
 
 /** Signed out: create an account, join with the invite's role, then sign in and go to the new home. */

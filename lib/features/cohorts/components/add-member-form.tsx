@@ -4,12 +4,12 @@ import { UserPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { errorsFor, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { addCohortMemberAction } from "@/lib/features/cohorts/actions";
-import { errorsFor, FormAlert } from "@/lib/features/cohorts/components/form-parts";
+import { FormAlert } from "@/components/ui/form-alert";
 
 /** "Add member": an existing account by email. People without an account get an invite link instead. */
 export function AddMemberForm({ cohortId }: { cohortId: string }) {

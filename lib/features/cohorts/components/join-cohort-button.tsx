@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { joinCohortAction } from "@/lib/features/cohorts/actions";
-import { FormAlert } from "@/lib/features/cohorts/components/form-parts";
+import { FormAlert } from "@/components/ui/form-alert";
 import { INVITE_INVALID_MESSAGE } from "@/lib/features/cohorts/constants";
 
 /** Signed in: join with the current account, or sign out to accept with another one. */

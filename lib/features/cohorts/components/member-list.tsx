@@ -14,7 +14,7 @@ import {
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
+import { errorsFor, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import {
@@ -22,7 +22,7 @@ import {
   restoreCohortMemberAction,
   updateMemberScheduleAction,
 } from "@/lib/features/cohorts/actions";
-import { errorsFor, FormAlert } from "@/lib/features/cohorts/components/form-parts";
+import { FormAlert } from "@/components/ui/form-alert";
 import type { MemberRow } from "@/lib/features/cohorts/types";
 import { formatCalendarDay, formatDayInZone, plural } from "@/lib/features/cohorts/utils";
 

@@ -3,13 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { errorsFor, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { createCohortAction } from "@/lib/features/cohorts/actions";
-import { errorsFor, FormAlert, VersionOptions } from "@/lib/features/cohorts/components/form-parts";
+import { FormAlert } from "@/components/ui/form-alert";
+import { VersionOptions } from "@/lib/features/cohorts/components/form-parts";
 import { REVIEW_TARGET_HOURS_DEFAULT, WEEKS_PER_PHASE_DEFAULT } from "@/lib/features/cohorts/constants";
 import type { VersionOption } from "@/lib/features/cohorts/types";
 

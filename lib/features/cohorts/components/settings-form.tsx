@@ -3,12 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { errorsFor, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { updateCohortSettingsAction } from "@/lib/features/cohorts/actions";
-import { errorsFor, FormAlert } from "@/lib/features/cohorts/components/form-parts";
+import { FormAlert } from "@/components/ui/form-alert";
 import type { CohortSettingsValues } from "@/lib/features/cohorts/types";
 
 type Draft = Record<Exclude<keyof CohortSettingsValues, "lockVersion">, string>;

@@ -5,11 +5,12 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { errorsFor, Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { moveCohortVersionAction, previewVersionMoveAction } from "@/lib/features/cohorts/actions";
-import { errorsFor, FormAlert, versionLabel, VersionOptions } from "@/lib/features/cohorts/components/form-parts";
+import { FormAlert } from "@/components/ui/form-alert";
+import { versionLabel, VersionOptions } from "@/lib/features/cohorts/components/form-parts";
 import type { MoveItem, VersionMovePreview, VersionOption } from "@/lib/features/cohorts/types";
 import { plural } from "@/lib/features/cohorts/utils";
 

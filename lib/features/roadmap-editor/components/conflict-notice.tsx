@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { FormAlert } from "@/lib/features/cohorts/components/form-parts";
+import { FormAlert } from "@/components/ui/form-alert";
 import { ITEM_CONFLICT_MESSAGE } from "@/lib/features/roadmap-editor/constants";
 
 function show(value: unknown): string {

@@ -3,11 +3,10 @@
 import { Plus, X } from "lucide-react";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { errorsFor, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { errorsFor } from "@/lib/features/cohorts/components/form-parts";
 import { KEY_LOCKED_MESSAGE } from "@/lib/features/roadmap-editor/constants";
 import type { EvidenceRequirement, RoadmapResource } from "@/lib/features/roadmaps/types";
 

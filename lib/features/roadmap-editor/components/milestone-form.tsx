@@ -1,9 +1,8 @@
 "use client";
 
-import { Field } from "@/components/ui/field";
+import { errorsFor, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { errorsFor } from "@/lib/features/cohorts/components/form-parts";
 import { updateMilestoneAction } from "@/lib/features/roadmap-editor/actions";
 import { ConflictNotice } from "@/lib/features/roadmap-editor/components/conflict-notice";
 import { EditorFormShell } from "@/lib/features/roadmap-editor/components/editor-form-shell";

@@ -3,10 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { errorsFor, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
-import { errorsFor } from "@/lib/features/cohorts/components/form-parts";
 import { createRoadmapAction } from "@/lib/features/roadmap-editor/actions";
 import { useRunAction } from "@/lib/features/roadmap-editor/components/use-run-action";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { errorsFor } from "@/lib/features/cohorts/components/form-parts";
+import { errorsFor } from "@/components/ui/field";
 import { updatePhaseAction } from "@/lib/features/roadmap-editor/actions";
 import { ConflictNotice } from "@/lib/features/roadmap-editor/components/conflict-notice";
 import { EditorFormShell } from "@/lib/features/roadmap-editor/components/editor-form-shell";

@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { toast } from "@/components/ui/toast";
-import { FormAlert } from "@/lib/features/cohorts/components/form-parts";
+import { FormAlert } from "@/components/ui/form-alert";
 import { discardDraftAction, publishVersionAction } from "@/lib/features/roadmap-editor/actions";
 import { ChangeList } from "@/lib/features/roadmap-editor/components/change-list";
 import { NewDraftButton } from "@/lib/features/roadmap-editor/components/new-draft-button";

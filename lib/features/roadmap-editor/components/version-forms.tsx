@@ -2,10 +2,9 @@
 
 import { ChevronDown, ChevronUp, Plus, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { errorsFor, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import { errorsFor } from "@/lib/features/cohorts/components/form-parts";
 import {
   updateCriteriaAction,
   updateNotesAction,

@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
-import { FormAlert } from "@/lib/features/cohorts/components/form-parts";
+import { FormAlert } from "@/components/ui/form-alert";
 import { importRoadmapAction, previewRoadmapImportAction } from "@/lib/features/roadmaps/actions";
 import { ImportPreview, ImportProblems } from "@/lib/features/roadmaps/components/import-preview";
 import { fileTooLargeMessage, ROADMAP_FILE_MAX_BYTES } from "@/lib/features/roadmaps/constants";
