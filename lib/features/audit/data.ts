@@ -19,7 +19,7 @@ import {
   utcDayEnd,
   utcDayStart,
 } from "@/lib/features/audit/utils";
-import { formatAbsoluteTime, formatRelativeTime } from "@/lib/features/notifications/utils";
+import { formatAbsoluteTime, formatRelativeTime } from "@/lib/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/ids";
 

@@ -18,7 +18,7 @@ import { cn } from "@/lib/cn";
 import { markAllNotificationsReadAction, markNotificationsReadAction } from "@/lib/features/notifications/actions";
 import { EMPTY_TEXT } from "@/lib/features/notifications/constants";
 import { publishRead, subscribeRead, type ReadEvent } from "@/lib/features/notifications/components/read-sync";
-import { RelativeTime } from "@/lib/features/notifications/components/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import type { NotificationItem, NotificationSummary } from "@/lib/features/notifications/types";
 import { unreadLabel } from "@/lib/features/notifications/utils";
 

@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
 import { TYPE_LABELS } from "@/lib/features/notifications/constants";
 import { NotificationLink } from "@/lib/features/notifications/components/notification-link";
-import { RelativeTime } from "@/lib/features/notifications/components/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import type { NotificationItem } from "@/lib/features/notifications/types";
 
 /** The full list on /notifications; each whole row is its link. `serverNow` keeps relative times hydration-safe. */

@@ -2,7 +2,7 @@ import { ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { Pager } from "@/components/layout/pager";
 import { Badge } from "@/components/ui/badge";
-import { RelativeTime } from "@/lib/features/notifications/components/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { UserActions } from "@/lib/features/users/components/user-actions";
 import type { AdminUsersPage, UserRow } from "@/lib/features/users/types";
 import { usersHref } from "@/lib/features/users/utils";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { formatAbsoluteTime, formatRelativeTime } from "@/lib/features/notifications/utils";
+import { formatAbsoluteTime, formatRelativeTime } from "@/lib/dates";
 
 const subscribe = () => () => {};
 
