@@ -11,7 +11,6 @@ import type {
 } from "@/lib/features/audit/types";
 import {
   actionLabel,
-  encodeCursor,
   groupActions,
   isSystemActor,
   listChanges,
@@ -19,6 +18,7 @@ import {
   utcDayEnd,
   utcDayStart,
 } from "@/lib/features/audit/utils";
+import { encodeCursor } from "@/lib/cursor";
 import { formatAbsoluteTime, formatRelativeTime } from "@/lib/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/ids";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SYSTEM_ACTOR } from "@/lib/features/audit/constants";
 import type { AuditFilters, AuditQuery } from "@/lib/features/audit/types";
-import { parseCursor } from "@/lib/features/audit/utils";
+import { parseCursor } from "@/lib/cursor";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -1,3 +1,4 @@
+import type { KeysetCursor } from "@/lib/cursor";
 /** Who made a change, as the audit log shows it. */
 export type AuditActor =
   | { kind: "user"; id: string; name: string; email: string; deactivated: boolean }
@@ -48,7 +49,7 @@ export type AuditFilters = {
 };
 
 /** Keyset position: (createdAt, id), newest first. */
-export type AuditCursor = { createdAt: Date; id: string };
+export type AuditCursor = KeysetCursor;
 
 export type AuditQuery = {
   filters: AuditFilters;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ACTION_LABELS } from "@/lib/features/audit/constants";
-import { actionLabel, auditHref, formatValue, groupActions, listChanges, parseCursor, encodeCursor } from "@/lib/features/audit/utils";
+import { encodeCursor, parseCursor } from "@/lib/cursor";
+import { actionLabel, auditHref, formatValue, groupActions, listChanges } from "@/lib/features/audit/utils";
 
 // Codes the other admin screens write or will write (docs/audit-log.md); each needs its own words, not the fallback.
 const DOCUMENTED = [

@@ -5,7 +5,7 @@ import {
   SYSTEM_ACTOR,
   TARGET_TYPE_LABELS,
 } from "@/lib/features/audit/constants";
-import type { AuditChange, AuditCursor, AuditFilters, AuditTypeGroup } from "@/lib/features/audit/types";
+import type { AuditChange, AuditFilters, AuditTypeGroup } from "@/lib/features/audit/types";
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -97,18 +97,6 @@ export function listChanges(before: unknown, after: unknown): AuditChange[] {
     .filter((field) => JSON.stringify(from[field]) !== JSON.stringify(to[field]))
     .filter((field) => !isIdField(field, from[field], to[field]))
     .map((field) => ({ field: words(field), before: formatValue(from[field]), after: formatValue(to[field]) }));
-}
-
-/** `<epoch ms>.<uuid>`, the same shape as the notifications page's cursor. */
-export function encodeCursor({ createdAt, id }: AuditCursor): string {
-  return `${createdAt.getTime()}.${id}`;
-}
-
-export function parseCursor(value: string): AuditCursor | null {
-  const match = /^(\d{1,15})\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(value);
-  if (!match) return null;
-  const createdAt = new Date(Number(match[1]));
-  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: match[2]!.toLowerCase() };
 }
 
 /** Midnight UTC starting a YYYY-MM-DD day. */

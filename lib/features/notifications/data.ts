@@ -6,7 +6,8 @@ import type {
   NotificationItem,
   NotificationSummary,
 } from "@/lib/features/notifications/types";
-import { encodeCursor, isOnSitePath } from "@/lib/features/notifications/utils";
+import { encodeCursor } from "@/lib/cursor";
+import { isOnSitePath } from "@/lib/features/notifications/utils";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 const itemSelect = {

@@ -4,7 +4,7 @@ import { cache } from "react";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getNotificationSummary, getUnreadCount, listNotifications } from "@/lib/features/notifications/data";
 import type { NotificationPage, NotificationSummary } from "@/lib/features/notifications/types";
-import { parseCursor } from "@/lib/features/notifications/utils";
+import { parseCursor } from "@/lib/cursor";
 
 /** The bell in the top bar: the viewer's unread count and latest notifications (≤ 2 statements). */
 export const loadNotificationBell = cache(

@@ -1,3 +1,4 @@
+import type { KeysetCursor } from "@/lib/cursor";
 import type { NotificationType } from "@/lib/generated/prisma/enums";
 
 /** One notification as pages and the bell see it; dates travel as ISO strings to client components. */
@@ -26,7 +27,7 @@ export type NotificationPage = {
 };
 
 /** Keyset position: rows strictly older than (createdAt, id) come next. */
-export type NotificationCursor = { createdAt: Date; id: string };
+export type NotificationCursor = KeysetCursor;
 
 /** What both "mark read" actions answer: how many of the viewer's rows changed, and the viewer's unread count now. */
 export type MarkReadResult = { marked: number; unread: number };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { encodeCursor, isOnSitePath, parseCursor, unreadLabel } from "@/lib/features/notifications/utils";
+import { encodeCursor, parseCursor } from "@/lib/cursor";
+import { isOnSitePath, unreadLabel } from "@/lib/features/notifications/utils";
 
 describe("isOnSitePath", () => {
   it.each(["/", "/roadmap", "/reviews/0190f0a0-0000-7000-8000-000000000000?tab=thread#c-1"])("accepts %j", (value) => {
