@@ -66,7 +66,7 @@ export default async function AdminHomePage() {
               <TR>
                 <TH>Name</TH>
                 <TH>Slug</TH>
-                <TH>Latest version</TH>
+                <TH>Published version</TH>
                 <TH>Cohorts using it</TH>
               </TR>
             </THead>
@@ -80,8 +80,8 @@ export default async function AdminHomePage() {
                   </TD>
                   <TD className="font-mono text-xs">{roadmap.slug}</TD>
                   <TD>
-                    {roadmap.latestVersion ? `v${roadmap.latestVersion}` : "—"}{" "}
-                    {roadmap.hasDraft ? <Badge variant="warning">Draft not published</Badge> : null}
+                    {roadmap.latestPublished ? `Version ${roadmap.latestPublished}` : "—"}{" "}
+                    {roadmap.draftNumber ? <Badge variant="warning">Draft not published</Badge> : null}
                   </TD>
                   <TD className="tabular-nums">{roadmap.cohortsUsing}</TD>
                 </TR>
