@@ -1,4 +1,4 @@
-// Markdown written by people (milestone descriptions, notes, comments), rendered on the server (SECURITY.md #17).
+// Markdown written by people (milestone descriptions, notes, comments), rendered on the server (docs/security.md #17).
 //
 // Raw HTML is never parsed (no rehype-raw): it is shown as the escaped characters someone typed, so `<script>` is
 // text and mXSS shapes have no HTML parser to confuse. rehype-sanitize (GitHub's schema) is the last tree step,

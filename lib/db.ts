@@ -9,7 +9,7 @@ function createClient() {
   const adapter = new PrismaPg({
     connectionString,
     max: Number(process.env.DATABASE_POOL_SIZE) || 10,
-    // Fail fast instead of queueing forever when the database is down (SECURITY.md #29).
+    // Fail fast instead of queueing forever when the database is down (docs/security.md #29).
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
     statement_timeout: 15_000,

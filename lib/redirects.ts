@@ -1,4 +1,4 @@
-/** Only same-site paths may be redirect targets (SECURITY.md #15): "/x" yes; "//evil", "/\\evil", "https://…" no. */
+/** Only same-site paths may be redirect targets (docs/security.md #15): "/x" yes; "//evil", "/\\evil", "https://…" no. */
 export function safeRedirectPath(value: string | null | undefined, fallback = "/"): string {
   if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
   try {

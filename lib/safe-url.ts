@@ -1,4 +1,4 @@
-// The one check every user-supplied link goes through (SECURITY.md #16): on the way in (zod schemas) and again
+// The one check every user-supplied link goes through (docs/security.md #16): on the way in (zod schemas) and again
 // on the way out (SafeLink), so a row written by an older rule or by hand can never become a `javascript:` href.
 
 export const URL_MAX_LENGTH = 2048;

@@ -1,4 +1,4 @@
-// SECURITY.md #9: every route handler and server action must appear here with the rule
+// docs/security.md #9: every route handler and server action must appear here with the rule
 // that guards it, and the rule must name the test that proves it. Adding a handler or an
 // action without a row fails this test.
 import { readdirSync, readFileSync, statSync } from "node:fs";

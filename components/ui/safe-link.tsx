@@ -10,7 +10,7 @@ export type SafeLinkProps = Omit<ComponentProps<"a">, "href" | "target" | "rel" 
 };
 
 /**
- * The only way user-supplied links reach the page (SECURITY.md #16). The protocol is checked again here, whatever
+ * The only way user-supplied links reach the page (docs/security.md #16). The protocol is checked again here, whatever
  * was validated on the way in; an unsafe address keeps its text but loses the link.
  */
 export function SafeLink({ href, children, className, ...anchorProps }: SafeLinkProps) {

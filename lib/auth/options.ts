@@ -18,7 +18,7 @@ const PER_EMAIL = { points: 10, windowSeconds: 15 * 60 };
 const PER_ADDRESS = { points: 100, windowSeconds: 15 * 60 };
 
 /**
- * SECURITY.md #11: attempts per email, and per client address when a trusted proxy
+ * docs/security.md #11: attempts per email, and per client address when a trusted proxy
  * tells us the address. If the limiter itself fails, sign-in fails (closed).
  */
 async function withinLoginLimits(email: string, headers: Record<string, unknown> | undefined): Promise<boolean> {
@@ -58,7 +58,7 @@ export const authOptions: NextAuthOptions = {
           where: { email },
           select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true, deactivatedAt: true },
         });
-        // Unknown email and wrong password take the same path and time (SECURITY.md #12).
+        // Unknown email and wrong password take the same path and time (docs/security.md #12).
         const valid = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), password);
         if (!user || !valid || user.deactivatedAt) {
           logger.info({ event: "login.failed", requestId }, "sign-in refused");

@@ -41,7 +41,7 @@ const ZONE = "Pacific/Auckland";
 const emptyCloseOut = { learned: "", built: "", tested: "", documented: "", reviewed: "", blockers: "", reflection: "" };
 
 let keys: string[];
-// SECURITY.md's fixture world: mentorX, learnerX1, learnerX2 in X; mentorY, learnerY1 in Y;
+// docs/security.md's fixture world: mentorX, learnerX1, learnerX2 in X; mentorY, learnerY1 in Y;
 // dual mentors X and learns in Y; admin mentors nothing.
 let world: Awaited<ReturnType<typeof createWorld>>;
 
@@ -231,7 +231,7 @@ describe("bad input", () => {
   });
 });
 
-describe("authorization (SECURITY.md cases 1, 2, 7)", () => {
+describe("authorization (docs/security.md cases 1, 2, 7)", () => {
   async function x1Checkin() {
     return createCheckin({ membershipId: world.memberships.x1.id, weekStart: dateOnly(thisWeek()), notes: { learned: "X1's week" } });
   }

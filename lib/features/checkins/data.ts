@@ -44,7 +44,7 @@ const checkinSelect = {
   lockVersion: true,
   comments: {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    // Only the author's name: learner-facing payloads never carry emails (SECURITY.md #8).
+    // Only the author's name: learner-facing payloads never carry emails (docs/security.md #8).
     select: { id: true, body: true, createdAt: true, authorId: true, author: { select: { name: true } } },
   },
 } satisfies Prisma.CheckinSelect;

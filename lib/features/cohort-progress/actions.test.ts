@@ -112,7 +112,7 @@ describe("signOffCriterionAction", () => {
     expect(await db.auditEvent.count()).toBe(0);
   });
 
-  it("refuses a mentor on the next call once they are removed from the cohort (SECURITY.md #5)", async () => {
+  it("refuses a mentor on the next call once they are removed from the cohort (docs/security.md #5)", async () => {
     const first = await assess(world.memberships.x1.id);
     const second = await assess(world.memberships.x2.id);
     expect((await asUser(world.mentorX, () => signOffCriterionAction(input(first)))).ok).toBe(true);
@@ -148,7 +148,7 @@ describe("signOffCriterionAction", () => {
     expect(await db.auditEvent.count()).toBe(1);
   });
 
-  it("rejects extra fields and malformed input (SECURITY.md #7)", async () => {
+  it("rejects extra fields and malformed input (docs/security.md #7)", async () => {
     const assessment = await assess(world.memberships.x1.id);
     const extra = await asUser(world.mentorX, () => signOffCriterionAction({ ...input(assessment), signedOffById: world.mentorY.id }));
     expect(extra).toMatchObject({ ok: false, code: "INVALID_INPUT" });

@@ -185,7 +185,7 @@ describe("scope of both exports", () => {
     }
   });
 
-  it("refuses a mentor on the next request once they are removed (SECURITY.md #5)", async () => {
+  it("refuses a mentor on the next request once they are removed (docs/security.md #5)", async () => {
     const mentor = await createUser({ name: "Leaving Mentor" });
     const membership = await addMember(world.x.id, mentor.id, "mentor");
     expect((await call(exportProgress, mentor, world.x.id)).status).toBe(200);

@@ -200,7 +200,7 @@ describe("scope: out of scope is the same 404 as a random id", () => {
     }
   });
 
-  it("refuses a mentor on the next request once they are removed from the cohort (SECURITY.md #5)", async () => {
+  it("refuses a mentor on the next request once they are removed from the cohort (docs/security.md #5)", async () => {
     const mentor = await createUser({ name: "Leaving Mentor" });
     const membership = await addMember(world.x.id, mentor.id, "mentor");
     await loadCohortOverview(viewerOf(mentor), world.x.id, ALL, NOW);

@@ -3,7 +3,7 @@ import type { CohortStructure, LearnerRow, LearnerStanding, MatrixQuery } from "
 import { buildMatrix, csvCell, csvDateTime, csvFilename, matrixHref, normalizeName, toCsv } from "@/lib/features/cohort-progress/utils";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
 
-describe("CSV cells (SECURITY.md #18)", () => {
+describe("CSV cells (docs/security.md #18)", () => {
   it.each([
     ["=HYPERLINK(\"http://evil.example\",\"x\")", "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\""],
     ["+1+1", "'+1+1"],

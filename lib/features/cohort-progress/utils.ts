@@ -170,7 +170,7 @@ export function matrixHref(base: string, query: MatrixQuery, change: Partial<Mat
   return search ? `${base}?${search}` : base;
 }
 
-// CSV (SECURITY.md #18): spreadsheet apps run a cell that starts with one of these as a formula, so such a cell
+// CSV (docs/security.md #18): spreadsheet apps run a cell that starts with one of these as a formula, so such a cell
 // is prefixed with an apostrophe (OWASP "CSV injection"); quotes, commas and line breaks are quoted per RFC 4180.
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;

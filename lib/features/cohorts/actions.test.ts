@@ -1,6 +1,6 @@
 // Cohort management as shipped: real server actions and loaders run as a signed-in person through
 // asUser (the session still goes through the database), against a real PostgreSQL.
-// SECURITY.md fixture world: mentorX, learnerX1, learnerX2 in X; mentorY, learnerY1 in Y; dual mentors X
+// docs/security.md fixture world: mentorX, learnerX1, learnerX2 in X; mentorY, learnerY1 in Y; dual mentors X
 // and learns in Y; admin mentors nothing.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";

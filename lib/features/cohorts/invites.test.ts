@@ -1,6 +1,6 @@
 // Invite links end to end through the real actions: creation (token shown once, stored hashed),
 // the public landing, accepting with a new account under the password policy, joining signed in,
-// expiry, revocation, the use limit and the race for the last use (SECURITY.md #14).
+// expiry, revocation, the use limit and the race for the last use (docs/security.md #14).
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";

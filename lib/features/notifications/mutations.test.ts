@@ -106,7 +106,7 @@ describe("notify", () => {
 });
 
 describe("marking read", () => {
-  it("changes only the owner's rows and counts only those (SECURITY.md #2)", async () => {
+  it("changes only the owner's rows and counts only those (docs/security.md #2)", async () => {
     const mine = await seed(learner.id, 3);
     const theirs = await seed(other.id, 2);
     expect(await markRead(learner.id, theirs)).toBe(0);
@@ -163,7 +163,7 @@ describe("the mark-read actions (viewer halves)", () => {
     ["an id that is not a uuid", () => ({ ids: ["1 OR 1=1"] })],
     ["ids as a string", (id: string) => ({ ids: id })],
     ["nothing at all", () => undefined],
-  ])("reject %s (SECURITY.md #7) and change nothing", async (_name, build) => {
+  ])("reject %s (docs/security.md #7) and change nothing", async (_name, build) => {
     const [id] = await seed(learner.id, 1);
     const result = await markNotificationsRead(viewerOf(learner), build(id!));
     expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT" });

@@ -18,7 +18,7 @@ function validate(input: NotificationInput) {
 
 /**
  * Tells one person about something, inside the caller's transaction so the notification exists exactly when the
- * change it announces does (SECURITY.md #28). Throws on an off-site href or an empty title.
+ * change it announces does (docs/security.md #28). Throws on an off-site href or an empty title.
  */
 export async function notify(tx: Tx, input: NotificationInput): Promise<{ id: string }> {
   return tx.notification.create({ data: validate(input), select: { id: true } });

@@ -3,7 +3,7 @@ import { MARK_READ_MAX, TITLE_MAX } from "@/lib/features/notifications/constants
 import { isOnSitePath } from "@/lib/features/notifications/utils";
 import { NotificationType } from "@/lib/generated/prisma/enums";
 
-/** Input of "mark these read": only ids; anything else (userId, readAt…) is refused (SECURITY.md #7). */
+/** Input of "mark these read": only ids; anything else (userId, readAt…) is refused (docs/security.md #7). */
 export const markReadSchema = z
   .object({
     ids: z

@@ -85,7 +85,7 @@ async function lockProgress(tx: Tx, membershipId: string, key: string) {
 /**
  * "Submit for review": one attempt with its links and note. The progress row is locked
  * for the whole transaction, so concurrent submits queue up: the first creates the pending
- * attempt, the others get that same attempt back (SECURITY.md #23). The same idempotency
+ * attempt, the others get that same attempt back (docs/security.md #23). The same idempotency
  * key always returns the first result (#24).
  */
 export async function submitEvidence(

@@ -124,7 +124,7 @@ describe("submissionInputSchema", () => {
     ["learnerId", "0195a3c4-5b6d-7e8f-9a0b-1c2d3e4f5a6c"],
     ["reviewerId", "0195a3c4-5b6d-7e8f-9a0b-1c2d3e4f5a6d"],
     ["createdAt", "2020-01-01T00:00:00Z"],
-  ])("rejects the extra field %s (SECURITY.md #7)", (field, value) => {
+  ])("rejects the extra field %s (docs/security.md #7)", (field, value) => {
     const result = submissionInputSchema.safeParse({ ...valid, [field]: value });
     expect(result.success).toBe(false);
     expect(result.error?.issues).toContainEqual(expect.objectContaining({ code: "unrecognized_keys", keys: [field] }));

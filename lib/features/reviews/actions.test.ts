@@ -30,7 +30,7 @@ beforeAll(async () => {
 
 const LINKS = [{ url: "https://github.com/learner/pipeline/pull/3", kind: "github_pull_request" as const }];
 
-/** SECURITY.md's fixture world: mentorX (+ a second mentor of X), mentorY, learners of X and Y, dual, admin. */
+/** docs/security.md's fixture world: mentorX (+ a second mentor of X), mentorY, learners of X and Y, dual, admin. */
 async function world() {
   const x = await createCohort({ versionId, name: "Cohort X" });
   const y = await createCohort({ versionId, name: "Cohort Y" });
@@ -235,7 +235,7 @@ describe("deciding an attempt", () => {
   });
 });
 
-describe("who may review (SECURITY.md)", () => {
+describe("who may review (docs/security.md)", () => {
   it("answers another cohort's mentor like an unknown attempt, even when they name their own cohort (#3)", async () => {
     const { y, x, mentorY, learnerX2, attempt } = await world();
     const unknown = await approve(mentorY, crypto.randomUUID());

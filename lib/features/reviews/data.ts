@@ -43,7 +43,7 @@ const ATTEMPT_JOINS = Prisma.sql`
 
 /**
  * Waiting attempts a reviewer may see: pending, from a current learner of the cohort, and never their own — a
- * mentor who learns in another cohort (or an admin who learns anywhere) does not review themselves (SECURITY.md #4).
+ * mentor who learns in another cohort (or an admin who learns anywhere) does not review themselves (docs/security.md #4).
  */
 function waitingFor(viewerId: string) {
   return Prisma.sql`s.status = 'pending' AND m.removed_at IS NULL AND m.user_id <> ${viewerId}::uuid`;
@@ -216,7 +216,7 @@ export type ReviewScope = {
 
 /**
  * Derives scope from the attempt (attempt → learner's membership → cohort → its mentors), never from the client:
- * null when the id is unknown, the learner was removed, the attempt is the viewer's own (SECURITY.md #4), the
+ * null when the id is unknown, the learner was removed, the attempt is the viewer's own (docs/security.md #4), the
  * viewer neither mentors the cohort nor is an admin (#3), or `cohortHint` names another cohort. Every one of those
  * looks the same to the caller. Reads the database each time, so a removed mentor is refused at once (#5).
  */

@@ -99,7 +99,7 @@ async function winnerConflict(scope: ReviewScope) {
 }
 
 /**
- * "Approve" / "Request changes" (SECURITY.md #25, #28). One transaction: the learner's progress row is locked
+ * "Approve" / "Request changes" (docs/security.md #25, #28). One transaction: the learner's progress row is locked
  * `FOR UPDATE` — the same row and lock as the learner's submit and withdraw — so a withdraw and a decision, or two
  * decisions, run one after the other; the second one sees the first and gets a conflict naming it. The review,
  * both statuses, the cleared claim, the audit event and the learner's notification commit together or not at all.

@@ -19,7 +19,7 @@ const submissionId = z.uuid({ error: REVIEW_MESSAGES.submission });
 
 /**
  * Scope always comes from the attempt itself. A client may still name the cohort it thinks the attempt is in; a
- * mismatch reads as "not found", exactly like an unknown id (SECURITY.md #3).
+ * mismatch reads as "not found", exactly like an unknown id (docs/security.md #3).
  */
 const cohortHint = z.uuid({ error: REVIEW_MESSAGES.submission }).optional();
 

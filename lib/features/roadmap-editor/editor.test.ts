@@ -404,7 +404,7 @@ function milestoneFree(project: EditorVersion["projects"][number]) {
   return fields;
 }
 
-describe("who may author (SECURITY.md #6)", () => {
+describe("who may author (docs/security.md #6)", () => {
   it("answers a mentor or learner replaying any editor action as if nothing existed, and changes nothing", async () => {
     const { roadmapId, draft, cohort, learner } = await publishedWithDraft();
     const mentor = await createUser({ name: "Morgan Mentor" });

@@ -1,6 +1,6 @@
 // Roadmap import as shipped: the real server actions, run as a signed-in person through asUser (the session still
 // goes through the database), against a real PostgreSQL. What an admin sees on the import screen, what gets
-// written, and that nobody else can write anything (SECURITY.md #6, #7); imported Markdown renders safely (#17).
+// written, and that nobody else can write anything (docs/security.md #6, #7); imported Markdown renders safely (#17).
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -311,7 +311,7 @@ describe("who may import", () => {
   });
 });
 
-describe("imported Markdown on screen (SECURITY.md #17)", () => {
+describe("imported Markdown on screen (docs/security.md #17)", () => {
   it("renders descriptions, goal and notes from an imported file with nothing that runs", async () => {
     const hostile = [
       "<script>alert(1)</script>",

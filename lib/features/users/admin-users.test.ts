@@ -1,5 +1,5 @@
 // Admin → Users as shipped: the real server actions and the page loader run as a signed-in person through
-// asUser (the session still goes through the database), against a real PostgreSQL. Covers SECURITY.md #5,
+// asUser (the session still goes through the database), against a real PostgreSQL. Covers docs/security.md #5,
 // #6 and #13 for these surfaces: non-admins are refused as "not found" with nothing changed, and demotion and
 // deactivation apply on the very next request of an existing session.
 import { beforeAll, describe, expect, it } from "vitest";
@@ -35,7 +35,7 @@ beforeAll(async () => {
   ({ versionId } = await importDefaultRoadmap());
 });
 
-/** SECURITY.md's fixture world, with fresh people per test so state never leaks between tests. */
+/** docs/security.md's fixture world, with fresh people per test so state never leaks between tests. */
 async function world() {
   const x = await createCohort({ versionId, name: `Cohort X ${crypto.randomUUID().slice(0, 6)}` });
   const y = await createCohort({ versionId, name: `Cohort Y ${crypto.randomUUID().slice(0, 6)}` });

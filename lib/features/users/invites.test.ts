@@ -1,4 +1,4 @@
-// Instance invite links on Admin → Users (SECURITY.md #14), through the shared invite code of
+// Instance invite links on Admin → Users (docs/security.md #14), through the shared invite code of
 // lib/features/cohorts: an admin invite makes an admin, a mentor/learner invite without a cohort makes a
 // plain account, with a cohort it joins it; expiry, use limits, revocation and the race for the last use.
 import { beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Password reset links an admin hands over (SECURITY.md #13, #14): a 256-bit token shown once and stored as
+// Password reset links an admin hands over (docs/security.md #13, #14): a 256-bit token shown once and stored as
 // its sha256, 24 hours, single use, replaced by a newer link; the public form applies the password policy,
 // signs out every other session, and two concurrent uses of one link set one password.
 import { createHash } from "node:crypto";
