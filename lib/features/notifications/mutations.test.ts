@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { markAllNotificationsReadAction, markNotificationsReadAction } from "@/lib/features/notifications/actions";
 import { getUnreadCount } from "@/lib/features/notifications/data";
 import {
   markAllNotificationsRead,
@@ -11,6 +12,7 @@ import {
   notifyMany,
 } from "@/lib/features/notifications/mutations";
 import { createUser } from "@/prisma/factories/users";
+import { asUser } from "@/test/as-viewer";
 
 type User = Awaited<ReturnType<typeof createUser>>;
 const viewerOf = (user: User) => ({ id: user.id, email: user.email, name: user.name, isAdmin: false });
@@ -132,6 +134,17 @@ describe("marking read", () => {
     expect(await markAllRead(learner.id)).toBe(4);
     expect(await getUnreadCount(learner.id)).toBe(0);
     expect(await getUnreadCount(other.id)).toBe(3);
+  });
+});
+
+describe("the mark-read server actions", () => {
+  it("act for the person of the session only: their own rows marked, someone else's ids ignored", async () => {
+    const mine = await seed(learner.id, 2);
+    const theirs = await seed(other.id, 2);
+    const marked = await asUser(learner, () => markNotificationsReadAction({ ids: [mine[0]!, theirs[0]!] }));
+    expect(marked).toEqual({ ok: true, data: { marked: 1, unread: 1 } });
+    expect(await asUser(learner, () => markAllNotificationsReadAction())).toEqual({ ok: true, data: { marked: 1, unread: 0 } });
+    expect(await getUnreadCount(other.id)).toBe(2);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   addCommentAction,
   addPrivateNoteAction,
   deletePrivateNoteAction,
+  updatePrivateNoteAction,
   saveSelfAssessmentAction,
   submitEvidenceAction,
   tickMilestoneAction,
@@ -224,6 +225,18 @@ describe("the milestone page", () => {
     const foreign = await asUser(classmate, () => deletePrivateNoteAction({ cohortId: cohort.id, noteId }));
     expect(foreign).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await db.privateNote.count({ where: { id: noteId } })).toBe(1);
+  });
+
+  it("lets a learner edit only their own private notes", async () => {
+    const { cohort, learner, classmate } = await world();
+    const added = await asUser(learner, () => addPrivateNoteAction({ cohortId: cohort.id, itemKey: reviewedKey, body: "first draft" }));
+    const noteId = added.ok ? added.data.id : "";
+    const foreign = await asUser(classmate, () => updatePrivateNoteAction({ cohortId: cohort.id, noteId, body: "overwritten" }));
+    expect(foreign).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect((await db.privateNote.findUniqueOrThrow({ where: { id: noteId } })).body).toBe("first draft");
+    const own = await asUser(learner, () => updatePrivateNoteAction({ cohortId: cohort.id, noteId, body: "second draft" }));
+    expect(own).toMatchObject({ ok: true });
+    expect((await db.privateNote.findUniqueOrThrow({ where: { id: noteId } })).body).toBe("second draft");
   });
 });
 
