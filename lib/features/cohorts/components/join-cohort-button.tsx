@@ -1,6 +1,7 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
@@ -13,6 +14,7 @@ export function JoinCohortButton({ token, label }: { token: string; label: strin
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ text: string; home: string } | null>(null);
 
   function join() {
     setError(null);
@@ -22,8 +24,21 @@ export function JoinCohortButton({ token, label }: { token: string; label: strin
       if (!result.ok) {
         return setError(result.code === "NOT_FOUND" ? `${INVITE_INVALID_MESSAGE}. Ask your mentor for a new link.` : result.error);
       }
+      // Already a member with another role: the link changed nothing, and they should read why before moving on.
+      if (result.data.notice) return setNotice({ text: result.data.notice, home: result.data.home });
       router.push(result.data.home);
     });
+  }
+
+  if (notice) {
+    return (
+      <div className="grid gap-3">
+        <FormAlert tone="warning">{notice.text}</FormAlert>
+        <Button asChild className="w-full">
+          <Link href={notice.home}>Go to Cairn</Link>
+        </Button>
+      </div>
+    );
   }
 
   return (
