@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { consumeRateLimit, resetRateLimit } from "@/lib/rate-limit";
+import { safeRedirectUrl } from "@/lib/redirects";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
@@ -73,6 +74,11 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth's default keeps any path and prefixes the origin; ours also resolves dot segments and encodings
+    // and refuses what would leave Cairn (docs/security.md #15, #36).
+    redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

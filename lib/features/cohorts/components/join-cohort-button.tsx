@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { joinCohortAction } from "@/lib/features/cohorts/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { INVITE_INVALID_MESSAGE } from "@/lib/features/cohorts/constants";
+import { safeRedirectPath } from "@/lib/redirects";
 
 /** Signed in: join with the current account, or sign out to accept with another one. */
 export function JoinCohortButton({ token, label }: { token: string; label: string }) {
@@ -25,8 +26,9 @@ export function JoinCohortButton({ token, label }: { token: string; label: strin
         return setError(result.code === "NOT_FOUND" ? `${INVITE_INVALID_MESSAGE}. Ask your mentor for a new link.` : result.error);
       }
       // Already a member with another role: the link changed nothing, and they should read why before moving on.
-      if (result.data.notice) return setNotice({ text: result.data.notice, home: result.data.home });
-      router.push(result.data.home);
+      const home = safeRedirectPath(result.data.home);
+      if (result.data.notice) return setNotice({ text: result.data.notice, home });
+      router.push(home);
     });
   }
 
