@@ -67,11 +67,14 @@ describe("expired rows", () => {
     });
   }
 
-  it("are purged in bounded batches by the calls that count hits, and live windows stay", async () => {
+  it("are purged in bounded batches by the calls that start a window, and live windows stay", async () => {
     await db.rateLimit.deleteMany();
     const live = { points: 5, windowSeconds: 600 };
     await consumeRateLimit("test:live", live);
     await seedExpired(250, "test:old");
+    // Another hit on a running window adds no row and purges nothing.
+    await consumeRateLimit("test:live", live);
+    expect(await db.rateLimit.count({ where: { expiresAt: { lt: new Date() } } })).toBe(250);
     await consumeRateLimit("test:purge-1", live);
     // One call deletes at most one batch, so a burst of old rows never makes a sign-in slow.
     expect(await db.rateLimit.count({ where: { expiresAt: { lt: new Date() } } })).toBe(150);
@@ -79,13 +82,14 @@ describe("expired rows", () => {
     await consumeRateLimit("test:purge-3", live);
     expect(await db.rateLimit.count({ where: { expiresAt: { lt: new Date() } } })).toBe(0);
     expect(await db.rateLimit.count()).toBe(4);
-    expect((await db.rateLimit.findUniqueOrThrow({ where: { key: stored("test:live") } })).points).toBe(1);
+    expect((await db.rateLimit.findUniqueOrThrow({ where: { key: stored("test:live") } })).points).toBe(2);
   });
 
   it("are purged safely while many requests count at once (several instances behave the same)", async () => {
     await db.rateLimit.deleteMany();
-    await seedExpired(400, "test:busy");
+    await seedExpired(300, "test:busy");
     const rule = { points: 1000, windowSeconds: 600 };
+    // Forty hits on four new keys at once: four of them start a window and purge while the others count.
     const results = await Promise.all(Array.from({ length: 40 }, (_, index) => consumeRateLimit(`test:busy-key-${index % 4}`, rule)));
     expect(results.every((result) => result.allowed)).toBe(true);
     expect(await db.rateLimit.count({ where: { expiresAt: { lt: new Date() } } })).toBe(0);

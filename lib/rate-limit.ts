@@ -6,7 +6,7 @@ import { logger } from "@/lib/logger";
 
 export type RateLimitRule = { points: number; windowSeconds: number };
 
-/** Expired rows one call deletes at most: enough to keep up with the rows calls create, never a long statement. */
+/** Expired rows one purge deletes at most: far more than the one row a new window adds, never a long statement. */
 const PURGE_BATCH = 100;
 
 /**
@@ -29,12 +29,11 @@ async function purgeExpired() {
 
 /**
  * Counts one hit against `key` in PostgreSQL (shared by every app instance, survives restarts) and says whether it
- * is still within the rule. The count is one atomic statement: a window that has expired starts again at 1. Each
- * call first purges a batch of expired rows, so the table only holds live windows. Callers treat a thrown error
- * as "refuse" (fail closed).
+ * is still within the rule. The count is one atomic statement: a window that has expired starts again at 1. Rows
+ * only accumulate when a window starts, so each call that starts one also purges a batch of expired rows, and the
+ * table holds live windows only. Callers treat a thrown error as "refuse" (fail closed).
  */
 export async function consumeRateLimit(key: string, rule: RateLimitRule): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  await purgeExpired();
   const [row] = await db.$queryRaw<{ points: number; expires_at: Date }[]>`
     INSERT INTO rate_limits (key, points, expires_at, created_at, updated_at)
     VALUES (${storedKey(key)}, 1, now() + make_interval(secs => ${rule.windowSeconds}), now(), now())
@@ -43,6 +42,7 @@ export async function consumeRateLimit(key: string, rule: RateLimitRule): Promis
       expires_at = CASE WHEN rate_limits.expires_at <= now() THEN EXCLUDED.expires_at ELSE rate_limits.expires_at END,
       updated_at = now()
     RETURNING points, expires_at`;
+  if (row!.points === 1) await purgeExpired();
   const retryAfterSeconds = Math.max(0, Math.ceil((row!.expires_at.getTime() - Date.now()) / 1000));
   return { allowed: row!.points <= rule.points, retryAfterSeconds };
 }
