@@ -8,7 +8,6 @@ import { headers } from "next/headers";
 import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
 import { requireViewer, type Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
 import { consumeRateLimit, limiterAddress } from "@/lib/rate-limit";
 import { createInvite, revokeInvite } from "@/lib/features/cohorts/mutations";
 import { inviteRefSchema } from "@/lib/features/cohorts/schema";
@@ -118,17 +117,13 @@ const RESET_PER_ADDRESS = { points: 30, windowSeconds: 15 * 60 };
 
 /**
  * Attempts per link and per client address (the one Cairn's server recorded; see limiterAddress for requests without
- * one); a failing limiter refuses (closed).
+ * one). A limiter that cannot be reached throws: the reset is refused (closed) with runAction's "something went
+ * wrong on our side", not a misleading "too many attempts".
  */
 async function withinResetLimits(token: string): Promise<boolean> {
-  try {
-    const byLink = await consumeRateLimit(`reset:link:${hashResetToken(token)}`, RESET_PER_LINK);
-    const byAddress = await consumeRateLimit(`reset:address:${limiterAddress(await requestHeaders())}`, RESET_PER_ADDRESS);
-    return byLink.allowed && byAddress.allowed;
-  } catch (error) {
-    logger.error({ err: error }, "password reset rate limiter failed; refusing");
-    return false;
-  }
+  const byLink = await consumeRateLimit(`reset:link:${hashResetToken(token)}`, RESET_PER_LINK);
+  const byAddress = await consumeRateLimit(`reset:address:${limiterAddress(await requestHeaders())}`, RESET_PER_ADDRESS);
+  return byLink.allowed && byAddress.allowed;
 }
 
 /** Public (/reset-password/[token]): set a new password under the policy, then sign in on /login. */
