@@ -25,8 +25,8 @@ export function JoinCohortButton({ token, label }: { token: string; label: strin
       if (!result.ok) {
         return setError(result.code === "NOT_FOUND" ? `${INVITE_INVALID_MESSAGE}. Ask your mentor for a new link.` : result.error);
       }
-      // Already a member with another role: the link changed nothing, and they should read why before moving on.
       const home = safeRedirectPath(result.data.home);
+      // Already a member with another role: the link changed nothing, and they should read why before moving on.
       if (result.data.notice) return setNotice({ text: result.data.notice, home });
       router.push(home);
     });
