@@ -83,3 +83,21 @@ test("repeated wrong passwords are slowed down, and the right one is refused too
   await expect(page.getByText("Too many attempts. Wait a few minutes, then try again.")).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("a callbackUrl that resolves to another site lands on Cairn, from the form and from the server", async ({ page, baseURL }) => {
+  const cairn = new URL(baseURL!).origin;
+  // The sign-in form follows the checked target once the password is accepted.
+  await page.goto(`/login?callbackUrl=${encodeURIComponent("/a/..//evil.example")}`);
+  await page.getByLabel("Email").fill("learner@example.com");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/roadmap$/);
+  expect(new URL(page.url()).origin).toBe(cairn);
+
+  // Signed in, /login redirects on the server at once; the same check applies to the Location it answers with.
+  for (const target of ["/a/..//evil.example", "/%2e%2e//evil.example", "/%2f%2fevil.example", "/\\evil.example", "https://evil.example/"]) {
+    const response = await page.request.get(`/login?callbackUrl=${encodeURIComponent(target)}`, { maxRedirects: 0 });
+    expect(response.status(), target).toBe(307);
+    expect(new URL(response.headers().location!, cairn).href, target).toBe(`${cairn}/`);
+  }
+});

@@ -7,9 +7,15 @@ import { safeRedirectPath } from "@/lib/redirects";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reset?: string }> }) {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function LoginPage({ searchParams }: Props) {
   const { callbackUrl, reset } = await searchParams;
-  if (await getViewer()) redirect(safeRedirectPath(callbackUrl));
+  // Checked once here, for the server redirect and the form alike (docs/security.md #15, #36); sending a
+  // signed-in person back to /login would loop.
+  const checked = safeRedirectPath(callbackUrl);
+  const target = checked === "/login" || checked.startsWith("/login?") ? "/" : checked;
+  if (await getViewer()) redirect(target);
   return (
     <main id="main" className="grid min-h-dvh place-items-center px-4 py-10">
       <div className="w-full max-w-sm">
@@ -25,7 +31,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
                 Your password was changed. Sign in with the new one.
               </p>
             ) : null}
-            <SignInForm callbackUrl={callbackUrl} />
+            <SignInForm callbackUrl={target} />
           </CardContent>
         </Card>
       </div>

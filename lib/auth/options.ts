@@ -2,36 +2,27 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { LOGIN_RATE_LIMITED } from "@/lib/auth/constants";
+import { LOGIN_RATE_LIMITED, LOGIN_UNAVAILABLE } from "@/lib/auth/constants";
+import { admitLoginAttempt, recordLoginSuccess } from "@/lib/auth/login-limit";
 import { timingDummyHash, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { consumeRateLimit, resetRateLimit } from "@/lib/rate-limit";
+import { limiterAddress } from "@/lib/rate-limit";
+import { safeRedirectUrl } from "@/lib/redirects";
 
 const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(320),
+  email: z.string().trim().toLowerCase().max(320).pipe(z.email()),
   password: z.string().min(1).max(1024),
 });
 
-const PER_EMAIL = { points: 10, windowSeconds: 15 * 60 };
-const PER_ADDRESS = { points: 100, windowSeconds: 15 * 60 };
-
 /**
- * docs/security.md #11: attempts per email, and per client address when a trusted proxy
- * tells us the address. If the limiter itself fails, sign-in fails (closed).
+ * The limiter's store or the database could not be reached: the sign-in is refused (fails closed) with a code the
+ * form shows as "unavailable" (docs/security.md #11). next-auth hands a thrown message to the browser, so it is never
+ * the underlying error's own text.
  */
-async function withinLoginLimits(email: string, headers: Record<string, unknown> | undefined): Promise<boolean> {
-  try {
-    const byEmail = await consumeRateLimit(`login:email:${email}`, PER_EMAIL);
-    const forwarded = typeof headers?.["x-forwarded-for"] === "string" ? headers["x-forwarded-for"] : "";
-    const address = env().TRUST_PROXY ? forwarded.split(",")[0]?.trim() : undefined;
-    const byAddress = address ? await consumeRateLimit(`login:ip:${address}`, PER_ADDRESS) : { allowed: true };
-    return byEmail.allowed && byAddress.allowed;
-  } catch (error) {
-    logger.error({ err: error }, "login rate limiter failed; refusing sign-in");
-    return false;
-  }
+function refuseUnavailable(error: unknown, requestId: string | undefined): never {
+  logger.error({ err: error, event: "login.unavailable", requestId }, "sign-in could not be checked; refusing");
+  throw new Error(LOGIN_UNAVAILABLE);
 }
 
 /** 30 days; revocation does not wait for expiry (docs/decisions/003-session-revocation.md). */
@@ -50,29 +41,45 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        if (!(await withinLoginLimits(email, request?.headers))) {
+        const attempt = { email, address: limiterAddress(request?.headers) };
+        let admitted: boolean;
+        try {
+          admitted = await admitLoginAttempt(attempt);
+        } catch (error) {
+          refuseUnavailable(error, requestId);
+        }
+        if (!admitted) {
           logger.warn({ event: "login.rate_limited", requestId }, "sign-in rate limited");
           throw new Error(LOGIN_RATE_LIMITED);
         }
-        const user = await db.user.findUnique({
-          where: { email },
-          select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true, deactivatedAt: true },
-        });
-        // Unknown email and wrong password take the same path and time (docs/security.md #12).
-        const valid = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), password);
-        if (!user || !valid || user.deactivatedAt) {
-          logger.info({ event: "login.failed", requestId }, "sign-in refused");
-          return null;
+        try {
+          const user = await db.user.findUnique({
+            where: { email },
+            select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true, deactivatedAt: true },
+          });
+          // Unknown email and wrong password take the same path and time (docs/security.md #12).
+          const valid = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), password);
+          if (!user || !valid || user.deactivatedAt) {
+            logger.info({ event: "login.failed", requestId }, "sign-in refused");
+            return null;
+          }
+          await recordLoginSuccess(attempt);
+          // "Last seen" on Admin → Users.
+          await db.user.update({ where: { id: user.id }, data: { lastSeenAt: new Date() } });
+          logger.info({ event: "login.succeeded", userId: user.id, requestId }, "signed in");
+          return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+        } catch (error) {
+          refuseUnavailable(error, requestId);
         }
-        await resetRateLimit(`login:email:${email}`);
-        // "Last seen" on Admin → Users.
-        await db.user.update({ where: { id: user.id }, data: { lastSeenAt: new Date() } });
-        logger.info({ event: "login.succeeded", userId: user.id, requestId }, "signed in");
-        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
   ],
   callbacks: {
+    // next-auth's default keeps any path and prefixes the origin; ours also resolves dot segments and encodings
+    // and refuses what would leave Cairn (docs/security.md #15, #36).
+    redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

@@ -8,6 +8,7 @@ import { AcceptInviteForm } from "@/lib/features/cohorts/components/accept-invit
 import { JoinCohortButton } from "@/lib/features/cohorts/components/join-cohort-button";
 import { INVITE_INVALID_MESSAGE } from "@/lib/features/cohorts/constants";
 import { loadInviteLanding } from "@/lib/features/cohorts/loaders";
+import { otherRoleInviteNotice } from "@/lib/features/cohorts/utils";
 
 // Public (proxy.ts lets /invite/ through signed out): the token in the path is the only credential,
 // and every unusable token renders the same page.
@@ -23,6 +24,7 @@ export default async function InvitePage({ params }: Props) {
   const landing = await loadInviteLanding(token, viewer);
   // An instance invite without a cohort (and not for an admin) only creates an account.
   const plainAccount = landing.valid && !landing.cohortId && landing.role !== "admin";
+  const otherRoleInvite = landing.valid && landing.viewerRole ? otherRoleInviteNotice(landing.viewerRole, landing.role) : null;
   return (
     <main id="main" className="grid min-h-dvh place-items-center px-4 py-10">
       <div className="w-full max-w-sm">
@@ -71,6 +73,7 @@ export default async function InvitePage({ params }: Props) {
                   <p className="text-sm text-muted-foreground">
                     You are already {ROLE_TEXT[landing.viewerRole]} of this cohort, signed in as{" "}
                     <span className="font-medium text-foreground">{viewer.name}</span>.
+                    {otherRoleInvite ? ` ${otherRoleInvite}` : null}
                   </p>
                   <Button asChild className="w-full">
                     <Link href={landing.viewerRole === "learner" ? `/roadmap?cohort=${landing.cohortId}` : `/cohorts/${landing.cohortId}/members`}>

@@ -217,26 +217,86 @@ describe("joining signed in", () => {
       ok: true,
       data: { cohortId: cohort.id, role: "learner", home: `/roadmap?cohort=${cohort.id}`, alreadyMember: false },
     });
-    expect(await join(person, token)).toMatchObject({ ok: true, data: { alreadyMember: true } });
+    expect(await join(person, token)).toEqual({
+      ok: true,
+      data: { cohortId: cohort.id, role: "learner", home: `/roadmap?cohort=${cohort.id}`, alreadyMember: true },
+    });
     expect(await loadInviteLanding(token, { ...person, isAdmin: false })).toMatchObject({ valid: true, viewerRole: "learner" });
     expect(await db.membership.count({ where: { cohortId: cohort.id, userId: person.id } })).toBe(1);
     expect(await db.invite.findUniqueOrThrow({ where: { id: invite.id } })).toMatchObject({ useCount: 1 });
-
-    // The cohort's mentor opening a learner link stays a mentor.
-    const mentorRow = await db.membership.findFirstOrThrow({ where: { cohortId: cohort.id, role: "mentor" }, include: { user: true } });
-    expect(await join(mentorRow.user, token)).toMatchObject({ ok: true, data: { role: "mentor", alreadyMember: true } });
-    expect(await db.membership.findUniqueOrThrow({ where: { id: mentorRow.id } })).toMatchObject({ role: "mentor" });
   });
 
-  it("reactivates someone removed earlier, on the same membership with their role", async () => {
+  it("an active member opening a link for another role keeps their role, is told why, and takes no use (docs/security.md #35)", async () => {
+    const { cohort, mentor } = await cohortWithMentor();
+    const learner = await createUser();
+    await addMember(cohort.id, learner.id, "learner");
+    const learnerLink = await createInvite({ cohortId: cohort.id, role: "learner", maxUses: 5 });
+    const mentorLink = await createInvite({ cohortId: cohort.id, role: "mentor", maxUses: 5 });
+
+    expect(await join(mentor, learnerLink.token)).toEqual({
+      ok: true,
+      data: {
+        cohortId: cohort.id,
+        role: "mentor",
+        home: `/cohorts/${cohort.id}/members`,
+        alreadyMember: true,
+        notice: "You are already a mentor in this cohort. This link is for learners, so it does not change your role; ask whoever manages the cohort if it should.",
+      },
+    });
+    expect(await join(learner, mentorLink.token)).toMatchObject({
+      ok: true,
+      data: { role: "learner", alreadyMember: true, notice: expect.stringContaining("This link is for mentors, so it does not change your role") },
+    });
+    const roles = await db.membership.findMany({ where: { cohortId: cohort.id }, select: { userId: true, role: true, removedAt: true } });
+    expect(roles).toEqual(
+      expect.arrayContaining([
+        { userId: mentor.id, role: "mentor", removedAt: null },
+        { userId: learner.id, role: "learner", removedAt: null },
+      ]),
+    );
+    expect(await db.invite.count({ where: { cohortId: cohort.id, useCount: { gt: 0 } } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { action: "invite.redeem", cohortId: cohort.id } })).toBe(0);
+    // The invite page says the same before anyone clicks.
+    expect(await loadInviteLanding(learnerLink.token, { ...mentor, isAdmin: false })).toMatchObject({ role: "learner", viewerRole: "mentor" });
+  });
+
+  it("brings someone removed back on the same membership, with the invite's role (docs/security.md #35)", async () => {
     const { cohort } = await cohortWithMentor();
     const person = await createUser();
     const membership = await addMember(cohort.id, person.id, "learner");
     await db.membership.update({ where: { id: membership.id }, data: { removedAt: new Date() } });
     const { token, invite } = await createInvite({ cohortId: cohort.id, role: "mentor" });
-    expect(await join(person, token)).toMatchObject({ ok: true, data: { role: "learner", alreadyMember: false } });
-    expect(await db.membership.findUniqueOrThrow({ where: { id: membership.id } })).toMatchObject({ removedAt: null, role: "learner" });
+    expect(await join(person, token)).toEqual({
+      ok: true,
+      data: { cohortId: cohort.id, role: "mentor", home: `/cohorts/${cohort.id}/members`, alreadyMember: false },
+    });
+    expect(await db.membership.findUniqueOrThrow({ where: { id: membership.id } })).toMatchObject({ removedAt: null, role: "mentor" });
     expect(await db.membership.count({ where: { cohortId: cohort.id, userId: person.id } })).toBe(1);
+    expect(await db.invite.findUniqueOrThrow({ where: { id: invite.id } })).toMatchObject({ useCount: 1 });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "invite.redeem", targetId: invite.id } })).toMatchObject({
+      actorId: person.id,
+      before: { userId: person.id, role: "learner", removedAt: expect.any(String) },
+      after: { userId: person.id, role: "mentor", removedAt: null, reactivated: true },
+    });
+  });
+
+  it("lets one of two simultaneous joins by the same person take a use; the other reports the membership", async () => {
+    const { cohort } = await cohortWithMentor();
+    const { token, invite } = await createInvite({ cohortId: cohort.id, maxUses: 5 });
+    const person = await createUser();
+    const results = await Promise.all([join(person, token), join(person, token), join(person, token)]);
+    expect(results.map((result) => result.ok && result.data.role)).toEqual(["learner", "learner", "learner"]);
+    expect(results.filter((result) => result.ok && !result.data.alreadyMember)).toHaveLength(1);
+    expect(await db.membership.count({ where: { cohortId: cohort.id, userId: person.id } })).toBe(1);
+    expect(await db.invite.findUniqueOrThrow({ where: { id: invite.id } })).toMatchObject({ useCount: 1 });
+  });
+
+  it("an admin invite makes an admin once; an admin opening it again takes no use", async () => {
+    const person = await createUser();
+    const { token, invite } = await createInvite({ cohortId: null, role: "admin", maxUses: 3 });
+    expect(await join(person, token)).toMatchObject({ ok: true, data: { role: "admin", home: "/admin", alreadyMember: false } });
+    expect(await db.user.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({ isAdmin: true });
+    expect(await join(person, token)).toEqual({ ok: true, data: { cohortId: null, role: "admin", home: "/admin", alreadyMember: true } });
     expect(await db.invite.findUniqueOrThrow({ where: { id: invite.id } })).toMatchObject({ useCount: 1 });
   });
 

@@ -12,8 +12,9 @@ import {
 import { INVITE_INVALID_MESSAGE, SETTINGS_CONFLICT_MESSAGE, VERSION_CONFLICT_MESSAGE } from "@/lib/features/cohorts/constants";
 import type { CohortSettingsUpdate, CreateCohortValues } from "@/lib/features/cohorts/schema";
 import type { CohortSettingsValues, CreatedInvite, JoinedCohort } from "@/lib/features/cohorts/types";
-import { dayToDate, inviteState } from "@/lib/features/cohorts/utils";
+import { dayToDate, inviteState, otherRoleInviteNotice } from "@/lib/features/cohorts/utils";
 import { notify, notifyMany } from "@/lib/features/notifications/mutations";
+import { releaseClaimsWithoutAccess } from "@/lib/features/reviews/mutations";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** Who made a change, for the audit trail. */
@@ -230,19 +231,28 @@ export async function addMemberByEmail(
 
 type MembershipScope = { id: string; cohortId: string; userId: string; role: "mentor" | "learner"; user: { name: string } };
 
-/** Sets removedAt: the person loses access on their next request; their progress, attempts and threads stay. */
+/**
+ * Sets removedAt: the person loses access on their next request; their progress, attempts and threads stay.
+ * A removed mentor's review claims in this cohort are freed in the same transaction (docs/security.md #41).
+ */
 export async function removeMember(actor: Actor, membership: MembershipScope): Promise<void> {
   await db.$transaction(async (tx) => {
     const removedAt = new Date();
     const { count } = await tx.membership.updateMany({ where: { id: membership.id, removedAt: null }, data: { removedAt } });
     if (count === 0) throw new AppError("INVALID_STATE", `${membership.user.name} is not in this cohort any more.`);
+    const claimsReleased = membership.role === "mentor" ? await releaseClaimsWithoutAccess(tx, membership.userId) : 0;
     await audit(tx, actor, {
       action: "cohort.member_remove",
       targetType: "membership",
       targetId: membership.id,
       cohortId: membership.cohortId,
       before: { userId: membership.userId, role: membership.role, removedAt: null },
-      after: { userId: membership.userId, role: membership.role, removedAt: removedAt.toISOString() },
+      after: {
+        userId: membership.userId,
+        role: membership.role,
+        removedAt: removedAt.toISOString(),
+        ...(claimsReleased > 0 ? { claimsReleased } : {}),
+      },
     });
   });
 }
@@ -403,36 +413,64 @@ async function consumeInvite(tx: Tx, tokenHash: string): Promise<ConsumedInvite>
   return invite;
 }
 
+/** The membership (cohort invites) a person already has, locked for the rest of the transaction. */
+type Standing = { membership: { id: string; role: "mentor" | "learner"; removedAt: Date | null } | null; activeRole: JoinedCohort["role"] | null };
+
 /**
- * Gives the account the invite's role; an existing membership keeps its role and is reactivated if removed.
- * A mentor or learner invite without a cohort only creates the account.
+ * What the person already holds that the invite would grant — their membership of the invite's cohort, or the admin
+ * flag — read `FOR UPDATE`, so a second join, a removal or an "Add back" of the same person waits for this
+ * transaction and then sees its outcome.
  */
-async function joinWithInvite(tx: Tx, invite: ConsumedInvite, userId: string): Promise<boolean> {
-  let reactivated = false;
+async function lockStanding(tx: Tx, invite: { role: JoinedCohort["role"]; cohortId: string | null }, userId: string): Promise<Standing> {
+  if (invite.role === "admin") {
+    const [user] = await tx.$queryRaw<{ is_admin: boolean }[]>`SELECT is_admin FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
+    return { membership: null, activeRole: user?.is_admin ? "admin" : null };
+  }
+  const [row] = await tx.$queryRaw<{ id: string; role: "mentor" | "learner"; removed_at: Date | null }[]>`
+    SELECT id::text AS id, role::text AS role, removed_at FROM memberships
+     WHERE cohort_id = ${invite.cohortId}::uuid AND user_id = ${userId}::uuid
+       FOR UPDATE`;
+  if (!row) return { membership: null, activeRole: null };
+  return { membership: { id: row.id, role: row.role, removedAt: row.removed_at }, activeRole: row.removed_at ? null : row.role };
+}
+
+/**
+ * Gives the account exactly the invite's role (docs/security.md #35). A removed member comes back on their old
+ * membership — their earlier work stays attached — but with the invite's role, never the one they had: a mentor
+ * removed from a cohort who opens a learner link is a learner. The caller has checked, under lockStanding, that
+ * the person is not an active member already. A mentor or learner invite without a cohort only creates the account.
+ */
+async function joinWithInvite(tx: Tx, invite: ConsumedInvite, userId: string, previous: Standing["membership"]): Promise<void> {
   if (invite.role === "admin") {
     await tx.user.update({ where: { id: userId }, data: { isAdmin: true } });
   } else if (invite.cohort_id) {
-    const existing = await tx.membership.findUnique({
-      where: { cohortId_userId: { cohortId: invite.cohort_id!, userId } },
-      select: { id: true, removedAt: true },
-    });
-    if (existing) {
-      await tx.membership.update({ where: { id: existing.id }, data: { removedAt: null } });
-      reactivated = !!existing.removedAt;
+    if (previous) {
+      await tx.membership.update({ where: { id: previous.id }, data: { removedAt: null, role: invite.role } });
     } else {
-      await tx.membership.create({ data: { cohortId: invite.cohort_id!, userId, role: invite.role } });
+      await tx.membership.create({ data: { cohortId: invite.cohort_id, userId, role: invite.role } });
     }
   }
   // Someone removed and invited again redeems the same invite twice; one redemption row is enough.
   await tx.inviteRedemption.createMany({ data: [{ inviteId: invite.id, userId }], skipDuplicates: true });
+  const reactivated = !!previous;
   await audit(tx, { id: userId }, {
     action: "invite.redeem",
     targetType: "invite",
     targetId: invite.id,
     cohortId: invite.cohort_id,
-    after: { userId, role: invite.role, reactivated },
+    before: previous ? { userId, role: previous.role, removedAt: previous.removedAt?.toISOString() ?? null } : undefined,
+    after: { userId, role: invite.role, reactivated, ...(previous ? { removedAt: null } : {}) },
   });
-  return reactivated;
+}
+
+/**
+ * Someone already active opens an invite: nothing changes and no use is taken. When the invite is for another role
+ * they are told so plainly instead of being moved between roles by a link.
+ */
+function alreadyJoined(cohortId: string | null, role: JoinedCohort["role"], inviteRole: JoinedCohort["role"]): JoinedCohort {
+  const joined: JoinedCohort = { cohortId, role, home: homeOf(role, cohortId), alreadyMember: true };
+  const notice = otherRoleInviteNotice(role, inviteRole);
+  return notice ? { ...joined, notice: `You are already ${ROLE_WORD[role]} in this cohort. ${notice}` } : joined;
 }
 
 async function usableInviteOrThrow(tokenHash: string, now: Date) {
@@ -468,7 +506,7 @@ export async function acceptInviteWithNewAccount(
         data: { email: account.email, name: account.name, passwordHash },
         select: { id: true },
       });
-      await joinWithInvite(tx, invite, user.id);
+      await joinWithInvite(tx, invite, user.id, null);
       return { userId: user.id, cohortId: invite.cohort_id, role: invite.role, home: homeOf(invite.role, invite.cohort_id), alreadyMember: false };
     });
   } catch (error) {
@@ -478,32 +516,32 @@ export async function acceptInviteWithNewAccount(
 }
 
 /**
- * Signed in: "Join <cohort>". Someone already active in the cohort keeps their membership and the
- * invite keeps its use; someone removed earlier is reactivated.
+ * Signed in: "Join <cohort>". Someone already active in the cohort (or already an admin, for an admin invite) keeps
+ * what they have and the invite keeps its use, whatever role the invite names; someone removed earlier comes back
+ * with the invite's role.
  */
 export async function acceptInviteAsUser(userId: string, token: string, now = new Date()): Promise<JoinedCohort> {
   const tokenHash = hashInviteToken(token);
   const invite = await usableInviteOrThrow(tokenHash, now);
   // An instance invite for a plain account has nothing to give someone who already has one.
   if (invite.role !== "admin" && !invite.cohortId) return { cohortId: null, role: invite.role, home: "/", alreadyMember: true };
-  const active =
-    invite.role === "admin"
-      ? await db.user.findFirst({ where: { id: userId, isAdmin: true }, select: { id: true } })
-      : await db.membership.findFirst({ where: { cohortId: invite.cohortId!, userId, removedAt: null }, select: { role: true } });
-  if (active) {
-    const role = "role" in active ? active.role : "admin";
-    return { cohortId: invite.cohortId, role, home: homeOf(role, invite.cohortId), alreadyMember: true };
+  try {
+    return await db.$transaction(async (tx) => {
+      const standing = await lockStanding(tx, invite, userId);
+      if (standing.activeRole) return alreadyJoined(invite.cohortId, standing.activeRole, invite.role);
+      const consumed = await consumeInvite(tx, tokenHash);
+      await joinWithInvite(tx, consumed, userId, standing.membership);
+      return { cohortId: consumed.cohort_id, role: consumed.role, home: homeOf(consumed.role, consumed.cohort_id), alreadyMember: false };
+    });
+  } catch (error) {
+    // The same person joining twice at once with no membership yet: the unique (cohort, user) pair lets one
+    // transaction create it; this one rolled back without taking a use and reports what the other made.
+    if (!isUniqueViolation(error) || !invite.cohortId) throw error;
+    const membership = await db.membership.findUnique({
+      where: { cohortId_userId: { cohortId: invite.cohortId, userId } },
+      select: { role: true, removedAt: true },
+    });
+    if (!membership || membership.removedAt) throw error;
+    return alreadyJoined(invite.cohortId, membership.role, invite.role);
   }
-  return db.$transaction(async (tx) => {
-    const consumed = await consumeInvite(tx, tokenHash);
-    await joinWithInvite(tx, consumed, userId);
-    const membership = consumed.cohort_id
-      ? await tx.membership.findUnique({
-          where: { cohortId_userId: { cohortId: consumed.cohort_id, userId } },
-          select: { role: true },
-        })
-      : null;
-    const role = membership?.role ?? consumed.role;
-    return { cohortId: consumed.cohort_id, role, home: homeOf(role, consumed.cohort_id), alreadyMember: false };
-  });
 }

@@ -140,8 +140,17 @@ export type InviteLanding =
       viewerRole: "mentor" | "learner" | null;
     };
 
-/** Where someone goes after accepting an invite. */
-export type JoinedCohort = { cohortId: string | null; role: "admin" | "mentor" | "learner"; home: string; alreadyMember: boolean };
+/**
+ * Where someone goes after accepting an invite. `notice` explains, when they were already a member with another role than the
+ * invite's, that the link changed nothing.
+ */
+export type JoinedCohort = {
+  cohortId: string | null;
+  role: "admin" | "mentor" | "learner";
+  home: string;
+  alreadyMember: boolean;
+  notice?: string;
+};
 
 /** "Save settings": saved values, a refusal with its reason, or — when the form was stale — the current values. */
 export type SettingsSaveResult =

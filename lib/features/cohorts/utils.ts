@@ -76,3 +76,14 @@ export function formatDayInZone(isoInstant: string, timeZone: string): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+const ROLE_PLURAL = { learner: "learners", mentor: "mentors", admin: "admins" } as const;
+
+/**
+ * What someone already in the cohort reads when they open an invite for another role: a link never moves a member
+ * between roles (docs/security.md #35). Null when the roles match and there is nothing to explain.
+ */
+export function otherRoleInviteNotice(memberRole: keyof typeof ROLE_PLURAL, inviteRole: keyof typeof ROLE_PLURAL): string | null {
+  if (memberRole === inviteRole) return null;
+  return `This link is for ${ROLE_PLURAL[inviteRole]}, so it does not change your role; ask whoever manages the cohort if it should.`;
+}

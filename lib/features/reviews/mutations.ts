@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { notify } from "@/lib/features/notifications/mutations";
 import { getItemRules, type ItemRulesRow } from "@/lib/features/progress/data";
@@ -78,6 +78,27 @@ export async function releaseSubmission(scope: ReviewScope, reviewer: Pick<Revie
   if (heldByOther(state, reviewer.id, now)) {
     throw new AppError("CONFLICT", `${state.claimedBy!.name} holds this claim; only they can release it.`);
   }
+}
+
+/**
+ * Gives back every claim `userId` holds on an attempt they may no longer review: in a cohort they do not mentor
+ * (any more), unless they are an active admin, who may review anywhere (docs/security.md #41). Runs inside the
+ * caller's transaction after its change, so removal, demotion or deactivation and the freed attempts commit together
+ * and another mentor can claim at once instead of waiting out the 30 minutes. Returns how many were released.
+ */
+export async function releaseClaimsWithoutAccess(tx: Tx, userId: string): Promise<number> {
+  return tx.$executeRaw`
+    UPDATE submissions s SET claimed_by_id = NULL, claimed_until = NULL, updated_at = now()
+      FROM progress p
+      JOIN memberships m ON m.id = p.membership_id
+     WHERE s.claimed_by_id = ${userId}::uuid AND p.id = s.progress_id
+       AND NOT EXISTS (
+         SELECT 1 FROM users u
+          WHERE u.id = ${userId}::uuid AND u.deactivated_at IS NULL
+            AND (u.is_admin OR EXISTS (
+              SELECT 1 FROM memberships mentor
+               WHERE mentor.cohort_id = m.cohort_id AND mentor.user_id = u.id
+                 AND mentor.role = 'mentor' AND mentor.removed_at IS NULL)))`;
 }
 
 const FALLBACK_RULES = { evidence: "required", reviewRequired: true } as const;

@@ -10,6 +10,7 @@ import {
   SELF_DEACTIVATE_MESSAGE,
   USER_NOT_FOUND,
 } from "@/lib/features/users/constants";
+import { releaseClaimsWithoutAccess } from "@/lib/features/reviews/mutations";
 import { getResetLanding, hashResetToken } from "@/lib/features/users/data";
 import type { NewAccount } from "@/lib/features/users/schema";
 import type { CreatedResetLink } from "@/lib/features/users/types";
@@ -82,11 +83,13 @@ export async function setAdmin(actor: Actor, target: Target, isAdmin: boolean): 
     if (isAdmin && current.deactivatedAt) throw new AppError("INVALID_STATE", `Reactivate ${target.name} first.`);
     if (!isAdmin && !current.deactivatedAt) await assertAnotherActiveAdmin(tx, target.id);
     await tx.user.update({ where: { id: target.id }, data: { isAdmin } });
+    // A former admin keeps only the claims in cohorts they mentor (docs/security.md #41).
+    const claimsReleased = isAdmin ? 0 : await releaseClaimsWithoutAccess(tx, target.id);
     await audit(tx, actor, {
       action: isAdmin ? "user.grant_admin" : "user.revoke_admin",
       targetId: target.id,
       before: { isAdmin: current.isAdmin },
-      after: { isAdmin },
+      after: { isAdmin, ...(claimsReleased > 0 ? { claimsReleased } : {}) },
     });
     return { isAdmin };
   });
@@ -94,7 +97,7 @@ export async function setAdmin(actor: Actor, target: Target, isAdmin: boolean): 
 
 /**
  * "Deactivate": they cannot sign in, and the session version bump signs them out everywhere on their
- * next request. Their work, memberships and history stay.
+ * next request. Their work, memberships and history stay; their review claims are released.
  */
 export async function deactivateUser(actor: Actor, target: Target): Promise<{ deactivatedAt: string }> {
   if (actor.id === target.id) throw new AppError("INVALID_STATE", SELF_DEACTIVATE_MESSAGE);
@@ -111,11 +114,13 @@ export async function deactivateUser(actor: Actor, target: Target): Promise<{ de
     });
     // A reset link handed out before must not bring them back.
     await tx.passwordResetToken.deleteMany({ where: { userId: target.id, usedAt: null } });
+    // Their review claims free up now, not 30 minutes later (docs/security.md #41).
+    const claimsReleased = await releaseClaimsWithoutAccess(tx, target.id);
     await audit(tx, actor, {
       action: "user.deactivate",
       targetId: target.id,
       before: { deactivatedAt: null },
-      after: { deactivatedAt: deactivatedAt.toISOString() },
+      after: { deactivatedAt: deactivatedAt.toISOString(), ...(claimsReleased > 0 ? { claimsReleased } : {}) },
     });
     return { deactivatedAt: deactivatedAt.toISOString() };
   });

@@ -162,4 +162,22 @@ describe("using a reset link", () => {
     expect(results.slice(0, 10)).toEqual(Array.from({ length: 10 }, () => INVALID));
     expect(results[10]).toEqual({ ok: false, code: "RATE_LIMITED", error: RESET_RATE_LIMITED });
   });
+
+  it("refuses, as a failure on Cairn's side rather than too many attempts, while the limiter cannot be reached", async () => {
+    const person = await createUser();
+    const { token } = await linkFor(person);
+    const before = await passwordHashOf(person);
+    await db.$executeRaw`ALTER TABLE rate_limits RENAME TO rate_limits_unreachable`;
+    try {
+      expect(await resetPasswordAction({ token, password: NEW_PASSWORD })).toMatchObject({
+        ok: false,
+        code: "INTERNAL",
+        error: expect.stringMatching(/^Something went wrong on our side/),
+      });
+    } finally {
+      await db.$executeRaw`ALTER TABLE rate_limits_unreachable RENAME TO rate_limits`;
+    }
+    expect(await passwordHashOf(person)).toBe(before);
+    expect(await resetPasswordAction({ token, password: NEW_PASSWORD })).toEqual({ ok: true, data: undefined });
+  });
 });

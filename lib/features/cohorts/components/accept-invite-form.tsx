@@ -8,6 +8,7 @@ import { Input } from "@/components/ui/input";
 import { acceptInviteAction } from "@/lib/features/cohorts/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { INVITE_INVALID_MESSAGE } from "@/lib/features/cohorts/constants";
+import { safeRedirectPath } from "@/lib/redirects";
 
 /** Signed out: create an account, join with the invite's role, then sign in and go to the new home. */
 export function AcceptInviteForm({ token }: { token: string }) {
@@ -37,9 +38,8 @@ export function AcceptInviteForm({ token }: { token: string }) {
     }
     const signedIn = await signIn("credentials", { email, password, redirect: false }).catch(() => null);
     // The account exists either way; if signing in fails here, the sign-in page takes them on.
-    window.location.assign(
-      signedIn?.ok && !signedIn.error ? result.data.home : `/login?callbackUrl=${encodeURIComponent(result.data.home)}`,
-    );
+    const home = safeRedirectPath(result.data.home);
+    window.location.assign(signedIn?.ok && !signedIn.error ? home : `/login?callbackUrl=${encodeURIComponent(home)}`);
   }
 
   if (invalid) {

@@ -3,11 +3,17 @@
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { LOGIN_RATE_LIMITED } from "@/lib/auth/constants";
+import {
+  LOGIN_RATE_LIMITED,
+  LOGIN_RATE_LIMITED_MESSAGE,
+  LOGIN_UNAVAILABLE,
+  LOGIN_UNAVAILABLE_MESSAGE,
+} from "@/lib/auth/constants";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { safeRedirectPath } from "@/lib/redirects";
 
+/** `callbackUrl` is where to go after signing in; it is checked again here, as any redirect target from input is. */
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -29,10 +35,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     setPending(false);
     setError(
       result?.error === LOGIN_RATE_LIMITED
-        ? "Too many attempts. Wait a few minutes, then try again."
-        : result
-          ? "Email or password is incorrect."
-          : "Cairn could not be reached. Check your connection and try again.",
+        ? LOGIN_RATE_LIMITED_MESSAGE
+        : result?.error === LOGIN_UNAVAILABLE
+          ? LOGIN_UNAVAILABLE_MESSAGE
+          : result
+            ? "Email or password is incorrect."
+            : "Cairn could not be reached. Check your connection and try again.",
     );
   }
 
