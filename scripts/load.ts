@@ -15,12 +15,12 @@ import { freePort } from "@/lib/db/embedded";
 import { buildIfStale } from "@/scripts/lib/build-freshness";
 import { startCairnServer, type CairnServer } from "@/scripts/lib/cairn-server";
 import { actionHeaders, findActionIds, signIn } from "@/scripts/lib/load/cairn-http";
-import { categoriesTable, checksList, runsTable, summarizeRun, type RunSummary } from "@/scripts/lib/load/report";
+import { categoriesTable, checksList, medianOf, runsTable, summarizeRun, type RunSummary } from "@/scripts/lib/load/report";
 import type { Check, PlannedRequest, RunConfig, RunResult } from "@/scripts/lib/load/types";
 import { startThrowawayDatabase, type ThrowawayDatabase } from "@/scripts/lib/throwaway-database";
 
 const USAGE =
-  "Usage: npm run load -- [--rate 50|10,50] [--duration <s>] [--quick] [--run mixed,contention] [--url <Cairn> with DATABASE_URL] [--record]";
+  "Usage: npm run load -- [--rate 50|10,50] [--duration <s>] [--rounds <n>] [--quick] [--run mixed,contention] [--url <Cairn> with DATABASE_URL] [--record]";
 const { values } = parseArgs({
   options: {
     url: { type: "string" },
@@ -28,6 +28,7 @@ const { values } = parseArgs({
     duration: { type: "string" },
     quick: { type: "boolean", default: false },
     run: { type: "string", default: "mixed,contention" },
+    rounds: { type: "string", default: "1" },
     timeout: { type: "string", default: "10" },
     record: { type: "boolean", default: false },
   },
@@ -37,8 +38,11 @@ const runs = new Set(values.run.split(","));
 const mixedSeconds = Number(values.duration ?? (values.quick ? 20 : 120));
 const contentionSeconds = Math.min(mixedSeconds, values.quick ? 10 : 30);
 const timeoutSeconds = Number(values.timeout);
+const rounds = Number(values.rounds);
 if (
   rates.some((rate) => !Number.isInteger(rate) || rate < 1) ||
+  !Number.isInteger(rounds) ||
+  rounds < 1 ||
   ![mixedSeconds, timeoutSeconds].every((n) => Number.isFinite(n) && n > 0) ||
   [...runs].some((run) => run !== "mixed" && run !== "contention")
 ) {
@@ -62,6 +66,8 @@ const MIX: [string, number][] = [
 ];
 const MIXED_SCHEDULE_LENGTH = 2_000;
 const CONTENTION = { mentors: 12, connections: 16, attemptsAtOnce: 3 };
+/** How much the machine has to give right now: Next's cheapest route, as fast as it answers (ENVIRONMENT: ≈ 700 req/s idle). */
+const REFERENCE = { path: "/api/health", connections: 8, seconds: 5 };
 
 const RESULTS_DIR = "bench/results";
 const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
@@ -279,7 +285,7 @@ try {
     });
     baseUrl = server.url;
   }
-  const { checkContention, checkTicks, tickVersions } = await import("@/scripts/lib/load/fixtures");
+  const { checkContention, checkTicks, tickStates } = await import("@/scripts/lib/load/fixtures");
   const summaries: RunSummary[] = [];
   const checks: Check[] = [];
   const details: string[] = [];
@@ -287,26 +293,48 @@ try {
   if (runs.has("mixed")) {
     const { world, schedule } = await mixedPlan(baseUrl);
     await warmUp(baseUrl, schedule);
-    for (const rate of rates) {
-      say(`Mixed traffic at ${rate} requests/s for ${mixedSeconds} s…`);
-      const before = await tickVersions(world.tickPairs);
-      const result = await runGenerator({
-        name: `mixed @ ${rate}/s`,
+    const byRate = new Map<number, RunSummary[]>(rates.map((rate) => [rate, []]));
+    for (let round = 1; round <= rounds; round += 1) {
+      const suffix = rounds > 1 ? ` (round ${round})` : "";
+      say(`Reference: ${REFERENCE.path} as fast as it answers for ${REFERENCE.seconds} s${suffix}…`);
+      const reference = await runGenerator({
+        name: `reference ${REFERENCE.path}${suffix}`,
         url: baseUrl,
-        connections: rate,
-        durationSeconds: mixedSeconds,
-        rate,
+        connections: REFERENCE.connections,
+        durationSeconds: REFERENCE.seconds,
         timeoutSeconds,
-        schedule,
+        schedule: [{ category: "health", method: "GET", path: REFERENCE.path, headers: {} }],
       });
-      const tick = result.categories["tick milestone"];
-      const check = checkTicks(world.tickPairs, before, await tickVersions(world.tickPairs), result.ticks, tick ? tick.sent - tick.answered : 0);
-      const summary = summarizeRun(result);
-      summaries.push(summary);
-      checks.push({ ...check, name: `${summary.name}: ${check.name}` });
-      details.push(`### ${summary.name}\n\n${categoriesTable(summary)}`);
-      if (result.failures.length > 0) details.push(`First server failures:\n${result.failures.map((f) => `- ${f.category} (${f.status}): ${f.detail}`).join("\n")}`);
+      summaries.push(summarizeRun(reference));
+      for (const rate of rates) {
+        say(`Mixed traffic at ${rate} requests/s for ${mixedSeconds} s${suffix}…`);
+        const before = await tickStates(world.tickPairs);
+        // Ticks continue from where the previous run left each milestone.
+        const current = schedule.map((planned) =>
+          planned.tick ? { ...planned, tick: { ...planned.tick, first: before.get(planned.tick.pair)?.next ?? planned.tick.first } } : planned,
+        );
+        const result = await runGenerator({
+          name: `mixed @ ${rate}/s${suffix}`,
+          url: baseUrl,
+          connections: rate,
+          durationSeconds: mixedSeconds,
+          rate,
+          timeoutSeconds,
+          schedule: current,
+        });
+        const after = await tickStates(world.tickPairs);
+        const versions = (states: typeof before) => new Map([...states].map(([id, state]) => [id, state.lockVersion]));
+        const tick = result.categories["tick milestone"];
+        const check = checkTicks(world.tickPairs, versions(before), versions(after), result.ticks, tick ? tick.sent - tick.answered : 0);
+        const summary = summarizeRun(result);
+        summaries.push(summary);
+        byRate.get(rate)!.push(summary);
+        checks.push({ ...check, name: `${summary.name}: ${check.name}` });
+        details.push(`### ${summary.name}\n\n${categoriesTable(summary)}`);
+        if (result.failures.length > 0) details.push(`First server failures:\n${result.failures.map((f) => `- ${f.category} (${f.status}): ${f.detail}`).join("\n")}`);
+      }
     }
+    if (rounds > 1) for (const [rate, runsAtRate] of byRate) summaries.push(medianOf(runsAtRate, `mixed @ ${rate}/s (median of ${rounds})`));
   }
 
   if (runs.has("contention")) {

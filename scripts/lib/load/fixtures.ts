@@ -79,9 +79,13 @@ export async function prepareMixed(): Promise<MixedWorld> {
   };
 }
 
-export async function tickVersions(pairs: TickPair[]): Promise<Map<string, number>> {
-  const rows = await db.progress.findMany({ where: { id: { in: pairs.map((pair) => pair.id) } }, select: { id: true, lockVersion: true } });
-  return new Map(rows.map((row) => [row.id, row.lockVersion]));
+/** Where each pair stands now: its lock version, and the tick that would change it ("reopen" when it is done). */
+export async function tickStates(pairs: TickPair[]): Promise<Map<string, { lockVersion: number; next: TickPair["first"] }>> {
+  const rows = await db.progress.findMany({
+    where: { id: { in: pairs.map((pair) => pair.id) } },
+    select: { id: true, lockVersion: true, status: true },
+  });
+  return new Map(rows.map((row) => [row.id, { lockVersion: row.lockVersion, next: row.status === "done" ? "reopen" : "complete" }]));
 }
 
 /**

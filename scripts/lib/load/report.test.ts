@@ -1,6 +1,6 @@
 // The figures a load run reports: throughput served, nearest-rank percentiles, and errors by kind.
 import { describe, expect, it } from "vitest";
-import { percentile, runsTable, summarizeRun } from "@/scripts/lib/load/report";
+import { medianOf, percentile, runsTable, summarizeRun } from "@/scripts/lib/load/report";
 import type { RunResult } from "@/scripts/lib/load/types";
 
 function result(overrides: Partial<RunResult> = {}): RunResult {
@@ -57,5 +57,17 @@ describe("summarizeRun", () => {
     expect(table.split("\n")).toHaveLength(4);
     expect(table).toContain("| mixed @ 10/s | 10 req/s | 7.5 req/s | 150 | 75 ms | 1.00 s | 1.00 s | 1.00 s | 1 × 500, 2 × action INTERNAL, 1 × timeout (2.6 %) | 900 ms |");
     expect(table).toContain("| contention | as fast as served |");
+  });
+});
+
+describe("medianOf", () => {
+  it("reports the median round of each figure and every error of every round", () => {
+    const rounds = [1, 3, 2].map((seconds) =>
+      summarizeRun(result({ durationSeconds: 20, categories: { page: { sent: 10, answered: 10, status: { 200: 9, 502: 1 }, outcomes: {}, latencies: [seconds * 1000] } } })),
+    );
+    const median = medianOf(rounds, "mixed @ 10/s (median of 3)");
+    expect(median.latency.p95).toBe(2000);
+    expect(median.answered).toBe(30);
+    expect(median.errors).toEqual({ 502: 3, timeout: 3 });
   });
 });

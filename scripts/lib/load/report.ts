@@ -79,6 +79,36 @@ export function summarizeRun(result: RunResult): RunSummary {
   };
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** One row for several rounds of the same run: the median of each figure, errors added up. */
+export function medianOf(rounds: RunSummary[], name: string): RunSummary {
+  const errors: Record<string, number> = {};
+  for (const round of rounds) for (const [kind, count] of Object.entries(round.errors)) add(errors, kind, count);
+  const pick = (figure: (run: RunSummary) => number) => median(rounds.map(figure));
+  return {
+    name,
+    offered: rounds[0]!.offered,
+    served: pick((run) => run.served),
+    answered: rounds.reduce((sum, run) => sum + run.answered, 0),
+    latency: { p50: pick((run) => run.latency.p50), p95: pick((run) => run.latency.p95), p99: pick((run) => run.latency.p99), max: pick((run) => run.latency.max) },
+    errors,
+    errorCount: rounds.reduce((sum, run) => sum + run.errorCount, 0),
+    errorRate: pick((run) => run.errorRate),
+    categories: {},
+    autocannon: {
+      latencyP50: pick((run) => run.autocannon.latencyP50),
+      latencyP97_5: pick((run) => run.autocannon.latencyP97_5),
+      latencyP99: pick((run) => run.autocannon.latencyP99),
+      requestsPerSecond: pick((run) => run.autocannon.requestsPerSecond),
+    },
+  };
+}
+
 export function formatMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
