@@ -213,6 +213,22 @@ async function runGenerator(config: RunConfig): Promise<RunResult> {
   }
 }
 
+/**
+ * Requests still in flight when the generator stopped keep running on the server and may commit after it exits;
+ * the rows are read once two reads a second apart agree, so those writes land in this run's check, not the next.
+ */
+async function settled<T>(read: () => Promise<Map<string, T>>): Promise<Map<string, T>> {
+  let previous = JSON.stringify([...(await read())]);
+  for (let attempt = 0; attempt < 30; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const current = await read();
+    const serialized = JSON.stringify([...current]);
+    if (serialized === previous) return current;
+    previous = serialized;
+  }
+  throw new Error("The database kept changing for 30 s after the run stopped; is something else writing to it?");
+}
+
 /** What the server logged at error level during the run, grouped by message. */
 function serverErrors(logFile: string): Record<string, number> {
   if (!existsSync(logFile)) return {};
@@ -285,7 +301,7 @@ try {
     });
     baseUrl = server.url;
   }
-  const { checkContention, checkTicks, tickStates } = await import("@/scripts/lib/load/fixtures");
+  const { checkContention, checkTicks, reviewCount, tickStates } = await import("@/scripts/lib/load/fixtures");
   const summaries: RunSummary[] = [];
   const checks: Check[] = [];
   const details: string[] = [];
@@ -322,7 +338,7 @@ try {
           timeoutSeconds,
           schedule: current,
         });
-        const after = await tickStates(world.tickPairs);
+        const after = await settled(() => tickStates(world.tickPairs));
         const versions = (states: typeof before) => new Map([...states].map(([id, state]) => [id, state.lockVersion]));
         const tick = result.categories["tick milestone"];
         const check = checkTicks(world.tickPairs, versions(before), versions(after), result.ticks, tick ? tick.sent - tick.answered : 0);
@@ -351,6 +367,7 @@ try {
     const summary = summarizeRun(result);
     summaries.push(summary);
     const unanswered = Object.values(result.categories).reduce((sum, category) => sum + category.sent - category.answered, 0);
+    await settled(async () => new Map([["reviews", await reviewCount(world.submissionIds)]]));
     const serverFailures = Object.entries(summary.errors).filter(([kind]) => kind.startsWith("5") || kind.startsWith("action"));
     checks.push({
       name: "contention: no 5xx and no action failed on the server's side",

@@ -135,6 +135,10 @@ export async function prepareContention({ mentors, submissions }: { mentors: num
   return { cohortId: cohort.id, password, mentors: people, submissionIds: attempts.map((attempt) => attempt.submissionId) };
 }
 
+export async function reviewCount(submissionIds: string[]): Promise<number> {
+  return db.review.count({ where: { submissionId: { in: submissionIds } } });
+}
+
 /**
  * After many mentors claimed and decided the same few attempts at once: one decision per attempt at most, each
  * acknowledged decision stored as acknowledged, each stored one acknowledged (unless a response never arrived), and
