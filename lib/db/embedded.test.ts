@@ -1,6 +1,6 @@
 // A command-line tool run beside a serving Cairn (a nightly `npm run db:backup`) attaches to the embedded
 // PostgreSQL that is already running instead of restarting it under the web server's feet.
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -22,7 +22,8 @@ async function answers(serverUrl: string) {
 
 describe("startEmbeddedPostgres({ reuseRunning })", () => {
   it("joins the running server and leaves it running when the tool is done", async () => {
-    const dataDir = path.join(await mkdtemp(path.join(os.tmpdir(), "cairn-embedded-test-")), "postgres");
+    const parent = await mkdtemp(path.join(os.tmpdir(), "cairn-embedded-test-"));
+    const dataDir = path.join(parent, "postgres");
     const serving = await startEmbeddedPostgres({ dataDir, password: "serving", removeOnStop: true });
     try {
       const tool = await startEmbeddedPostgres({ dataDir, password: "serving", reuseRunning: true });
@@ -32,6 +33,7 @@ describe("startEmbeddedPostgres({ reuseRunning })", () => {
       expect(await answers(serving.serverUrl)).toBe(true);
     } finally {
       await serving.stop();
+      await rm(parent, { recursive: true, force: true });
     }
     expect(await answers(serving.serverUrl)).toBe(false);
   }, 120_000);
