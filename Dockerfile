@@ -12,7 +12,7 @@ COPY . .
 # The migrator and admin:create are bundled so the runtime image needs neither tsx nor sources;
 # @node-rs/argon2 stays external and comes from the standalone output's node_modules.
 RUN node node_modules/next/dist/bin/next build \
- && npx esbuild scripts/migrate.ts scripts/admin-create.ts --bundle --platform=node --format=esm --target=node20 \
+ && npx esbuild scripts/migrate.ts scripts/admin-create.ts scripts/db-backup.ts scripts/db-restore.ts --bundle --platform=node --format=esm --target=node20 \
       --outdir=dist --out-extension:.js=.mjs --conditions=react-server \
       --external:pg-native --external:@node-rs/argon2 \
       --banner:js="import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);"

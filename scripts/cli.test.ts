@@ -1,19 +1,22 @@
 // The command-line tools as an operator runs them: real processes against the test database.
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { parseRoadmapMarkdown } from "@/lib/features/roadmaps/markdown";
 import { DEFAULT_ROADMAP_FILE } from "@/prisma/factories/roadmaps";
+import { createUser } from "@/prisma/factories/users";
+import { createDatabase, withAdminClient } from "@/test/database";
 
 const exec = promisify(execFile);
 
-async function run(script: string, args: string[], stdin?: string) {
+async function run(script: string, args: string[], stdin?: string, env: Record<string, string> = {}) {
   const child = exec(process.execPath, ["--import", "tsx", "--conditions=react-server", `scripts/${script}.ts`, ...args], {
-    env: { ...process.env, LOG_LEVEL: "silent" },
+    env: { ...process.env, LOG_LEVEL: "silent", ...env },
   });
   if (stdin !== undefined) {
     child.child.stdin?.end(stdin);
@@ -78,4 +81,40 @@ describe("npm run admin:create", () => {
     expect(result.stderr).toContain("password: Use at least 8 characters.");
     expect(await db.user.count({ where: { email: "weak@example.org" } })).toBe(0);
   }, 60_000);
+});
+
+describe("npm run db:backup / db:restore", () => {
+  const target = `cairn_cli_restore_${process.env.VITEST_POOL_ID ?? "0"}`;
+  afterAll(() => withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${target} WITH (FORCE)`)));
+
+  it("backs up to a file, restores it into an empty database, and refuses a second restore there", async () => {
+    await createUser({ email: "kept@example.org", name: "Kept Through A Restore" });
+    const directory = await mkdtemp(path.join(os.tmpdir(), "cairn-cli-backup-"));
+    const file = path.join(directory, "nightly.gz");
+
+    const backup = await run("db-backup", ["--output", file]);
+    expect(backup.stderr).toBe("");
+    expect(backup.stdout).toMatch(/^Backed up \d+ tables, \d+ rows \(migration level: \d{14}_\w+\) to .*nightly\.gz \(\d+\.\d MB\)\.$/m);
+    expect(await run("db-backup", ["--output", file])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("already exists; choose another --output. Nothing was written."),
+    });
+
+    const url = await createDatabase(target);
+    const restored = await run("db-restore", [file], undefined, { DATABASE_URL: url });
+    expect(restored.stdout).toMatch(/^Restored \d+ tables, \d+ rows/m);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query("SELECT name FROM users WHERE email = 'kept@example.org'");
+      expect(rows).toEqual([{ name: "Kept Through A Restore" }]);
+    } finally {
+      await client.end();
+    }
+
+    const again = await run("db-restore", [file], undefined, { DATABASE_URL: url });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("The target database is not empty");
+    await rm(directory, { recursive: true, force: true });
+  }, 120_000);
 });

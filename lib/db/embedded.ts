@@ -106,20 +106,41 @@ function isRunning(bin: Binaries, dataDir: string, user: ReturnType<typeof runAs
   }
 }
 
+/** The port of the server running on `dataDir`: line 4 of postmaster.pid, as PostgreSQL documents it. */
+function runningPort(dataDir: string): number {
+  const port = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[3]);
+  if (!Number.isInteger(port) || port <= 0) throw new Error(`Cannot read the port of the PostgreSQL running on ${dataDir}.`);
+  return port;
+}
+
+function serverUrl(password: string, port: number) {
+  return `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+}
+
 export async function startEmbeddedPostgres({
   dataDir,
   password,
   removeOnStop = false,
+  reuseRunning = false,
 }: {
   dataDir: string;
   password: string;
   /** Delete the data directory after stopping (tests). */
   removeOnStop?: boolean;
+  /**
+   * Connect to a server already running on this data directory and leave it running on stop. Command-line tools
+   * (a nightly backup, admin:create) run beside a serving Cairn; restarting its database would cut it off.
+   */
+  reuseRunning?: boolean;
 }): Promise<EmbeddedDatabase> {
   const directory = path.resolve(dataDir);
   const bin = await binaries();
   const user = runAs();
   if (!existsSync(path.join(directory, "PG_VERSION"))) await initialise(directory, password, bin, user);
+  if (reuseRunning && isRunning(bin, directory, user)) {
+    const port = runningPort(directory);
+    return { serverUrl: serverUrl(password, port), port, stop: async () => {} };
+  }
   if (isRunning(bin, directory, user)) {
     // Left over from a Cairn that was killed without shutting down: stop it and start clean.
     await run(bin.pg_ctl, ["stop", "-D", directory, "-m", "fast", "-w"], { ...user });
@@ -135,7 +156,7 @@ export async function startEmbeddedPostgres({
   }
   let stopped = false;
   return {
-    serverUrl: `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}`,
+    serverUrl: serverUrl(password, port),
     port,
     async stop() {
       if (stopped) return;

@@ -43,7 +43,11 @@ async function ensureDatabase(serverUrl: string, name: string) {
   }
 }
 
-export async function openDatabase(env: Env): Promise<DatabaseInstance> {
+/**
+ * `reuseRunning`: attach to an embedded server that is already running (a Cairn serving beside a
+ * command-line tool) instead of restarting it, and leave it running afterwards.
+ */
+export async function openDatabase(env: Env, { reuseRunning = false } = {}): Promise<DatabaseInstance> {
   if (env.DATABASE_URL) {
     return { databaseUrl: env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
@@ -52,6 +56,7 @@ export async function openDatabase(env: Env): Promise<DatabaseInstance> {
   const server = await startEmbeddedPostgres({
     dataDir: path.join(dataDir, "postgres"),
     password: secrets.postgresPassword,
+    reuseRunning,
   });
   try {
     await ensureDatabase(server.serverUrl, EMBEDDED_DATABASE_NAME);

@@ -9,7 +9,7 @@ import path from "node:path";
 import pg from "pg";
 
 /** The advisory lock key Prisma Migrate uses, so our migrator and the Prisma CLI exclude each other. */
-const PRISMA_ADVISORY_LOCK_KEY = 72707369;
+export const PRISMA_ADVISORY_LOCK_KEY = 72707369;
 
 const CREATE_MIGRATIONS_TABLE = `
 CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -102,13 +102,16 @@ export async function pendingMigrations(
 export async function migrate({
   connectionString,
   migrationsDir = DEFAULT_MIGRATIONS_DIR,
+  through,
   log = () => {},
 }: {
   connectionString: string;
   migrationsDir?: string;
+  /** Stop after this migration (a restore brings a blank database to the level its backup was made at). */
+  through?: string;
   log?: (message: string) => void;
 }): Promise<{ applied: string[] }> {
-  const files = await readMigrations(migrationsDir);
+  const files = (await readMigrations(migrationsDir)).filter((file) => through === undefined || file.name <= through);
   const client = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000 });
   await client.connect();
   const appliedNow: string[] = [];

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
@@ -15,4 +16,17 @@ function newestMtime(entry: string): number {
 /** True when there is no production build, or a source changed since it was made (e.g. after `git pull`). */
 export function buildIsStale(): boolean {
   return !existsSync(BUILD_ID) || statSync(BUILD_ID).mtimeMs <= Math.max(...SOURCES.map(newestMtime));
+}
+
+/**
+ * Runs `next build` when the build is stale; exits with the build's status when it fails. Its output goes to
+ * standard error, so a tool's own standard output (a report) stays clean.
+ */
+export function buildIfStale() {
+  if (!buildIsStale()) return;
+  const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    stdio: ["inherit", 2, 2],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (build.status !== 0) process.exit(build.status ?? 1);
 }

@@ -1,3 +1,4 @@
+import { BackupError } from "@/lib/db/backup";
 import { openDatabase } from "@/lib/db/local-instance";
 import { MigrationError } from "@/lib/db/migrator";
 import { EnvError, parseEnv } from "@/lib/env";
@@ -11,7 +12,7 @@ import { AppError } from "@/lib/errors";
 export async function withDatabase(work: () => Promise<number | void>): Promise<never> {
   let code = 0;
   try {
-    const database = await openDatabase(parseEnv());
+    const database = await openDatabase(parseEnv(), { reuseRunning: true });
     process.env.DATABASE_URL = database.databaseUrl;
     try {
       code = (await work()) ?? 0;
@@ -22,7 +23,9 @@ export async function withDatabase(work: () => Promise<number | void>): Promise<
       await database.stop();
     }
   } catch (error) {
-    if (!(error instanceof EnvError || error instanceof AppError || error instanceof MigrationError)) throw error;
+    if (!(error instanceof EnvError || error instanceof AppError || error instanceof MigrationError || error instanceof BackupError)) {
+      throw error;
+    }
     console.error(error.message);
     code = 1;
   }

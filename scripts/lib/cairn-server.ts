@@ -1,0 +1,52 @@
+// The one place tools start a production Cairn web server (the load run; e2e goes through Playwright's webServer).
+// It runs the build in `.next` on a given port and resolves once /api/health answers.
+import { spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { once } from "node:events";
+
+export type CairnServer = { url: string; pid: number; stop: () => Promise<void> };
+
+const STARTUP_TIMEOUT_MS = 60_000;
+const STOP_GRACE_MS = 15_000;
+
+export async function startCairnServer({
+  port,
+  env,
+  logFile,
+}: {
+  port: number;
+  /** DATABASE_URL, NEXTAUTH_SECRET and friends; added to this process's environment. */
+  env: Record<string, string>;
+  /** The server's stdout and stderr go here. */
+  logFile: string;
+}): Promise<CairnServer> {
+  const url = `http://127.0.0.1:${port}`;
+  const log = createWriteStream(logFile);
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, NODE_ENV: "production", NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  const exited = once(child, "exit");
+
+  async function stop() {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
+      await exited;
+      clearTimeout(timer);
+    }
+    log.end();
+  }
+
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The Cairn server exited with ${child.exitCode} while starting; see ${logFile}.`);
+    const healthy = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
+    if (healthy) return { url, pid: child.pid!, stop };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await stop();
+  throw new Error(`The Cairn server did not answer /api/health within ${STARTUP_TIMEOUT_MS / 1000} s; see ${logFile}.`);
+}
