@@ -35,6 +35,15 @@ export async function createSeededDatabase(): Promise<SeededDatabase> {
   }
 }
 
+/** Servers still running when the test worker exits, for instance after a failed test, must not outlive it. */
+const running = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
+/** Comfortably above the server's own 8-second drain, so a server that drains properly is never cut short. */
+const STOP_TIMEOUT_MS = 15_000;
+
 export type CairnProcess = {
   url: string;
   child: ChildProcess;
@@ -67,8 +76,12 @@ export async function startCairn({
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  running.add(child);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal })),
+    child.once("exit", (code, signal) => {
+      running.delete(child);
+      resolve({ code, signal });
+    }),
   );
 
   const deadline = Date.now() + 60_000;
@@ -89,7 +102,10 @@ export async function startCairn({
     output: () => output,
     async stop(signal = "SIGTERM") {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
+      const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
+      const outcome = await exited;
+      clearTimeout(timer);
+      return outcome;
     },
   };
 }
