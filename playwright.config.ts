@@ -43,11 +43,15 @@ export default defineConfig({
       },
     },
   ],
+  // Cairn's own HTTP server, as `npm start` and the Docker image run it; stopped with SIGTERM, so every run also
+  // goes through its graceful shutdown.
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port}`,
+    command: "node --import tsx scripts/serve.ts",
+    env: { PORT: port },
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "ignore",
     stderr: "pipe",
   },

@@ -1,21 +1,21 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { poolConfig } from "@/lib/db/deadlines";
 import { recordQuery } from "@/lib/db/query-count";
+import { logger } from "@/lib/logger";
+import { onShutdown } from "@/lib/shutdown";
 
 function createClient() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set; start Cairn with `npm start`.");
-  const adapter = new PrismaPg({
-    connectionString,
-    max: Number(process.env.DATABASE_POOL_SIZE) || 10,
-    // Fail fast instead of queueing forever when the database is down (docs/security.md #29).
-    connectionTimeoutMillis: 5_000,
-    idleTimeoutMillis: 30_000,
-    statement_timeout: 15_000,
+  const adapter = new PrismaPg(poolConfig(connectionString, Number(process.env.DATABASE_POOL_SIZE) || 10), {
+    onPoolError: (error) => logger.warn({ err: error }, "idle database connection failed"),
+    onConnectionError: (error) => logger.warn({ err: error }, "database connection failed during a transaction"),
   });
   const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
   client.$on("query", (event) => recordQuery(event.query));
+  onShutdown("database pool", () => client.$disconnect());
   return client;
 }
 

@@ -27,6 +27,22 @@ describe("environment", () => {
     expect(message).toContain("- LOG_LEVEL: ");
   });
 
+  it("trusts one proxy hop by default and refuses a hop count that is not one to ten", () => {
+    expect(parseEnv({}).TRUST_PROXY_HOPS).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: "true", TRUST_PROXY_HOPS: "2" })).toMatchObject({ TRUST_PROXY: true, TRUST_PROXY_HOPS: 2 });
+    for (const hops of ["0", "11", "two"]) {
+      expect(() => parseEnv({ TRUST_PROXY_HOPS: hops })).toThrowError(
+        "TRUST_PROXY_HOPS: must be the number of reverse proxies in front of Cairn, from 1 to 10",
+      );
+    }
+  });
+
+  it("listens on every interface unless HOST names an address", () => {
+    expect(parseEnv({}).HOST).toBeUndefined();
+    expect(parseEnv({ HOST: "127.0.0.1" }).HOST).toBe("127.0.0.1");
+    expect(() => parseEnv({ HOST: "cairn.example.org" })).toThrowError("HOST: must be an IP address");
+  });
+
   it("treats empty values as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", PORT: "" }).DATABASE_URL).toBeUndefined();
   });

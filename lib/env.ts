@@ -1,5 +1,6 @@
 // Environment, validated once at boot with one clear message per bad variable.
 // Every variable is documented in .env.example.
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const booleanString = z
@@ -18,6 +19,10 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   DATABASE_URL: postgresUrl.optional(),
   PORT: z.coerce.number({ message: "must be a port number from 1 to 65535" }).int().min(1).max(65535).default(3000),
+  HOST: z
+    .string()
+    .refine((value) => isIP(value) !== 0 || value === "localhost", { message: "must be an IP address such as 127.0.0.1 or 0.0.0.0" })
+    .optional(),
   NEXTAUTH_URL: z.url({ protocol: /^https?$/, message: "must be the public http(s) URL of Cairn" }).optional(),
   NEXTAUTH_SECRET: z
     .string()
@@ -26,6 +31,12 @@ export const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: booleanString,
+  TRUST_PROXY_HOPS: z.coerce
+    .number({ message: "must be the number of reverse proxies in front of Cairn, from 1 to 10" })
+    .int()
+    .min(1, "must be the number of reverse proxies in front of Cairn, from 1 to 10")
+    .max(10, "must be the number of reverse proxies in front of Cairn, from 1 to 10")
+    .default(1),
   CAIRN_DATA_DIR: z.string().min(1).default(".data"),
   CAIRN_DEMO: booleanString,
   SMTP_URL: z

@@ -1,5 +1,5 @@
 // `npm run test:e2e`: a throwaway embedded PostgreSQL with the demo data, a production
-// build (rebuilt only when sources changed), then Playwright against `next start`.
+// build (rebuilt only when sources changed), then Playwright against Cairn's own server (scripts/serve.ts).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { freePort } from "@/lib/db/embedded";

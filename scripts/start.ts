@@ -1,6 +1,7 @@
 // `npm start`: validate the environment, open the database (embedded unless
 // DATABASE_URL is set), apply migrations, seed demo data once, build if needed,
-// serve Cairn, and on Ctrl-C / SIGTERM stop the web server first and the database last.
+// serve Cairn, and on Ctrl-C / SIGTERM stop the web server first (it finishes requests in flight) and the
+// database last.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { EnvError, parseEnv, parseServerEnv } from "@/lib/env";
@@ -89,10 +90,12 @@ try {
   await shutdown("error", 1);
 }
 
-const web = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT)], {
+// Cairn's own HTTP server (scripts/serve.ts), not `next start`: it decides the client's address and drains on SIGTERM.
+const web = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", ...(dev ? ["--dev"] : [])], {
   stdio: "inherit",
   env: {
     ...process.env,
+    PORT: String(env.PORT),
     DATABASE_URL: database.databaseUrl,
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? database.nextAuthSecret,
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,

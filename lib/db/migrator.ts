@@ -87,9 +87,10 @@ function plan(files: MigrationFile[], applied: AppliedRow[]): MigrationFile[] {
 export async function pendingMigrations(
   connectionString: string,
   migrationsDir = DEFAULT_MIGRATIONS_DIR,
+  { timeoutMs = 5_000 }: { timeoutMs?: number } = {},
 ): Promise<string[]> {
   const files = await readMigrations(migrationsDir);
-  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5000 });
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
   await client.connect();
   try {
     const applied = (await readApplied(client)) ?? [];

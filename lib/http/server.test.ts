@@ -1,0 +1,133 @@
+import http, { type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/client-address";
+import type { ProxyTrust } from "@/lib/http/client-address";
+import { createCairnServer, type CairnServer, type RequestHandler } from "@/lib/http/server";
+
+const silent = { error: () => {} };
+const running: CairnServer[] = [];
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((cairn) => cairn.drain(1_000)));
+});
+
+/** What the app behind the server sees: the headers Next would be handed, raw and parsed. */
+function echoHeaders(): RequestHandler {
+  return (request, response) => {
+    response.setHeader("content-type", "application/json");
+    response.end(JSON.stringify({ headers: request.headers, rawHeaders: request.rawHeaders }));
+  };
+}
+
+async function start(handler: RequestHandler, trust: ProxyTrust = { trustProxy: false, hops: 1 }) {
+  const cairn = createCairnServer({ handler, trust, log: silent });
+  running.push(cairn);
+  await new Promise<void>((resolve) => cairn.server.listen(0, "127.0.0.1", resolve));
+  const { port } = cairn.server.address() as AddressInfo;
+  return { cairn, port };
+}
+
+/** A raw request, so that header names keep the exact casing and repetition a client chose. */
+function send(
+  port: number,
+  rawHeaders: string[] = [],
+  agent?: http.Agent,
+): Promise<{ status: number; body: string; headers: IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request({ port, host: "127.0.0.1", path: "/", headers: ["Host", `127.0.0.1:${port}`, ...rawHeaders], agent });
+    request.on("response", (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (body += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body, headers: response.headers }));
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+function toPairs(flat: string[]): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (let index = 0; index + 1 < flat.length; index += 2) pairs.push([flat[index]!, flat[index + 1]!]);
+  return pairs;
+}
+
+function seen(body: string) {
+  const parsed = JSON.parse(body) as { headers: Record<string, string>; rawHeaders: string[] };
+  const raw = toPairs(parsed.rawHeaders).filter(([name]) => name.toLowerCase() === CLIENT_ADDRESS_HEADER);
+  return { address: parsed.headers[CLIENT_ADDRESS_HEADER], raw };
+}
+
+describe("the client address header (docs/security.md #11)", () => {
+  it("is the socket's address, whatever the client sent under that name or in X-Forwarded-For", async () => {
+    const { port } = await start(echoHeaders());
+    const response = await send(port, [
+      "X-Cairn-Client-Address",
+      "203.0.113.66",
+      "x-cairn-client-address",
+      "198.51.100.1",
+      "X-Forwarded-For",
+      "203.0.113.77",
+    ]);
+    const { address, raw } = seen(response.body);
+    expect(address).toBe("127.0.0.1");
+    expect(raw).toEqual([[CLIENT_ADDRESS_HEADER, "127.0.0.1"]]);
+  });
+
+  it("is set on requests that sent nothing about their address", async () => {
+    const { port } = await start(echoHeaders());
+    expect(seen((await send(port)).body).address).toBe("127.0.0.1");
+  });
+
+  it("behind a trusted proxy, is what that proxy appended to X-Forwarded-For, not what the client wrote", async () => {
+    const { port } = await start(echoHeaders(), { trustProxy: true, hops: 1 });
+    const response = await send(port, [
+      CLIENT_ADDRESS_HEADER,
+      "203.0.113.66",
+      "X-Forwarded-For",
+      "203.0.113.66, 192.0.2.44",
+    ]);
+    expect(seen(response.body).address).toBe("192.0.2.44");
+  });
+});
+
+describe("draining on shutdown (docs/security.md #30)", () => {
+  it("lets a request in flight finish, refuses new connections, and closes idle keep-alive connections", async () => {
+    let release = () => {};
+    let arrived = () => {};
+    const handlerStarted = new Promise<void>((resolve) => (arrived = resolve));
+    const slow: RequestHandler = async (_request, response) => {
+      arrived();
+      await new Promise<void>((resolve) => (release = resolve));
+      response.end("finished");
+    };
+    const { cairn, port } = await start(slow);
+    const keepAlive = new http.Agent({ keepAlive: true });
+    const inFlight = send(port, [], keepAlive);
+    await handlerStarted;
+
+    const drained = cairn.drain(5_000);
+    await expect(send(port)).rejects.toMatchObject({ code: "ECONNREFUSED" });
+    release();
+    const response = await inFlight;
+    expect(response).toMatchObject({ status: 200, body: "finished" });
+    expect(await drained).toEqual({ forced: false });
+    expect(cairn.server.listening).toBe(false);
+    keepAlive.destroy();
+  });
+
+  it("cuts requests still running when the grace period ends, and says so", async () => {
+    const { cairn, port } = await start(() => new Promise<void>(() => {}));
+    const stuck = send(port).catch((error: unknown) => error);
+    await expect.poll(() => cairn.server.listening && getConnections(cairn.server)).toBe(1);
+    const started = Date.now();
+    expect(await cairn.drain(300)).toEqual({ forced: true });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await stuck).toMatchObject({ code: "ECONNRESET" });
+  });
+});
+
+function getConnections(server: http.Server): Promise<number> {
+  return new Promise((resolve, reject) => server.getConnections((error, count) => (error ? reject(error) : resolve(count))));
+}
