@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { calendarDay } from "@/lib/dates";
+import { lockVersionSchema } from "@/lib/lock-version";
 import { weekStartOf } from "@/lib/features/checkins/utils";
 import { ROADMAP_KEY_PATTERN } from "@/lib/features/roadmaps/json";
 import { multilineText } from "@/lib/text-input";
@@ -45,7 +46,7 @@ const checkinIdSchema = z.uuid("This check-in does not exist.");
 const weekStartSchema = calendarDay("Pick a week.").refine((value) => weekStartOf(value) === value, "A week starts on a Monday.");
 
 /** The version the form loaded; null when there was no check-in for the week yet. */
-const lockVersionSchema = z.number().int().min(0).nullable();
+const nullableLockVersionSchema = lockVersionSchema.nullable();
 
 const textSchema = multilineText({ error: "Enter text." })
   .trim()
@@ -55,7 +56,7 @@ export const checkinPlanSchema = z
   .object({
     cohortId: cohortIdSchema,
     weekStart: weekStartSchema,
-    lockVersion: lockVersionSchema,
+    lockVersion: nullableLockVersionSchema,
     plannedKeys: z
       .array(z.string().trim().max(200).regex(ROADMAP_KEY_PATTERN, "Pick milestones from the list."), {
         error: "Pick milestones from the list.",
@@ -70,7 +71,7 @@ export const checkinCloseOutSchema = z
   .object({
     cohortId: cohortIdSchema,
     weekStart: weekStartSchema,
-    lockVersion: lockVersionSchema,
+    lockVersion: nullableLockVersionSchema,
     learned: textSchema,
     built: textSchema,
     tested: textSchema,
@@ -88,7 +89,7 @@ export const checkinCloseOutSchema = z
 export const reopenCheckinSchema = z
   .object({
     checkinId: checkinIdSchema,
-    lockVersion: z.number().int().min(0),
+    lockVersion: lockVersionSchema,
   })
   .strict();
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { calendarDay } from "@/lib/dates";
+import { lockVersionSchema } from "@/lib/lock-version";
 import { lineText } from "@/lib/text-input";
 import { isValidTimeZone } from "@/lib/features/cohorts/utils";
 import {
@@ -102,7 +103,7 @@ export const cohortSettingsSchema = z
   .object({
     ...cohortShape,
     cohortId: cohortIdSchema,
-    lockVersion: z.number().int().min(0),
+    lockVersion: lockVersionSchema,
     weeksPerPhase: wholeNumber(1, WEEKS_PER_PHASE_MAX, "weeks per phase"),
     reviewTargetHours: wholeNumber(1, REVIEW_TARGET_HOURS_MAX, "the review target in hours"),
     inactivityDays: wholeNumber(1, INACTIVITY_DAYS_MAX, "the inactivity days"),

@@ -154,8 +154,18 @@ function controlCharacterMessage(what: string) {
   return `${what} contains an invisible control character (such as a text-direction override), which Cairn does not store; remove it.`;
 }
 
+/** Any value a caller may send, as text for a message; JSON cannot write every one of them (10n, cycles). */
+function printable(value: unknown): string {
+  if (typeof value === "string") return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 function quote(value: unknown): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value);
+  const text = printable(value);
   return `"${text && text.length > 60 ? `${text.slice(0, 57)}…` : text}"`;
 }
 
