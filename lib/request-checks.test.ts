@@ -75,13 +75,14 @@ describe("request bodies over the limit (docs/security.md #21, #39)", () => {
 });
 
 describe("bodies sent without a length", () => {
-  const chunked = (bytes: number) =>
+  /** `stillSending`: the client has not finished, as when the proxy answers in the middle of an upload. */
+  const chunked = (bytes: number, { stillSending = false } = {}) =>
     new Request("http://cairn.example.org/roadmap", {
       method: "POST",
       body: new ReadableStream<Uint8Array>({
         start(controller) {
           for (let sent = 0; sent < bytes; sent += 64 * 1024) controller.enqueue(new Uint8Array(Math.min(64 * 1024, bytes - sent)));
-          controller.close();
+          if (!stillSending) controller.close();
         },
       }),
       duplex: "half",
@@ -89,6 +90,7 @@ describe("bodies sent without a length", () => {
 
   it("are counted as they arrive and refused past the limit, leaving the original readable", async () => {
     expect(await refuseLongStream(chunked(REQUEST_BODY_LIMIT_BYTES + 1))).toEqual({ status: 413, body: TOO_LARGE_MESSAGE, contentType: "text/plain" });
+    expect(await refuseLongStream(chunked(REQUEST_BODY_LIMIT_BYTES + 1, { stillSending: true }))).toMatchObject({ status: 413 });
     const small = chunked(1000);
     expect(await refuseLongStream(small)).toBeNull();
     expect((await small.arrayBuffer()).byteLength).toBe(1000);

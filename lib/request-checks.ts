@@ -81,7 +81,9 @@ export async function refuseLongStream(request: Request): Promise<Refusal | null
     if (done) return null;
     received += value.byteLength;
     if (received > REQUEST_BODY_LIMIT_BYTES) {
-      await reader.cancel();
+      // Not awaited: a tee'd copy's cancel settles only once the original is cancelled or read to the end, and
+      // Next reads the original only after the proxy has answered.
+      void reader.cancel();
       return { status: 413, body: TOO_LARGE_MESSAGE, contentType: "text/plain" };
     }
   }
