@@ -5,7 +5,7 @@ import { ASSET_CONTENT_SECURITY_POLICY, BASELINE_HEADERS, HSTS_VALUE } from "./l
 const baseline = Object.entries(BASELINE_HEADERS).map(([key, value]) => ({ key, value }));
 
 // What proxy.ts does not see (its matcher leaves them out): built assets and the files Next serves itself.
-const ASSET_SOURCES = ["/_next/static/:path*", "/_next/image", "/favicon.ico", "/robots.txt", "/icon.svg"];
+const ASSET_SOURCES = ["/_next/static/:path*", "/_next/image", "/robots.txt", "/icon.svg"];
 
 const nextConfig: NextConfig = {
   // The Docker image is built from the standalone output; `npm start` serves the regular build with `next start`.

@@ -7,7 +7,8 @@ import { logger } from "@/lib/logger";
 import { refuseLongStream, refuseRequest } from "@/lib/request-checks";
 import { BASELINE_HEADERS, HSTS_VALUE, pageContentSecurityPolicy } from "@/lib/security-headers";
 
-const PUBLIC_PATHS = [/^\/login$/, /^\/p\//, /^\/invite\//, /^\/reset-password\//, /^\/api\//];
+// Cairn has no favicon.ico (its icon is app/icon.svg): the request gets the 404 page, signed in or not.
+const PUBLIC_PATHS = [/^\/login$/, /^\/p\//, /^\/invite\//, /^\/reset-password\//, /^\/api\//, /^\/favicon\.ico$/];
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
 export async function proxy(request: NextRequest) {
@@ -52,8 +53,8 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-// Prefetches included: their answers must carry the headers too (docs/security.md #40). Built assets and the public
-// files are left to next.config.ts, which gives them the same headers without a nonce.
+// Prefetches included: their answers must carry the headers too (docs/security.md #40). Built assets and the two
+// public files are left to next.config.ts, which gives them the same headers without a nonce.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|icon.svg).*)"],
+  matcher: ["/((?!_next/static|_next/image|robots.txt|icon.svg).*)"],
 };
