@@ -7,8 +7,15 @@ import { safeRedirectPath } from "@/lib/redirects";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reset?: string }> }) {
-  const { callbackUrl, reset } = await searchParams;
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** A repeated parameter arrives as a list; the first one counts. */
+const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const query = await searchParams;
+  const callbackUrl = single(query.callbackUrl);
+  const reset = single(query.reset);
   if (await getViewer()) redirect(safeRedirectPath(callbackUrl));
   return (
     <main id="main" className="grid min-h-dvh place-items-center px-4 py-10">
