@@ -82,17 +82,21 @@ const HOSTILE_VALUES: unknown[] = [
 /** For people the action is not for: they are refused before any field is read, so a few values show it. */
 const FEW_VALUES: unknown[] = ["\u0000", LONG, null, 2 ** 53 + 2, ["x"], JSON.parse('{"__proto__": {"isAdmin": true}}')];
 
-function wholeInputs(input: unknown): unknown[] {
-  const base = input && typeof input === "object" && !Array.isArray(input) ? input : {};
+type Call = { input: unknown; field?: FieldPath; control?: boolean; extraKeys?: boolean };
+
+/** Hostile inputs as a whole. Extra keys — `status`, `__proto__`, `constructor` — must be refused (docs/security.md #7). */
+function wholeInputs(input: unknown): Call[] {
+  const takesObject = !!input && typeof input === "object" && !Array.isArray(input);
+  const base = takesObject ? input : {};
   return [
-    undefined,
-    null,
-    "\u0000",
-    42,
-    [input],
-    { ...base, status: "approved", learnerId: crypto.randomUUID(), createdAt: "2020-01-01" },
-    Object.assign(JSON.parse('{"__proto__": {"isAdmin": true}}'), base),
-    Object.assign(Object.create(null), base, { constructor: { prototype: { isAdmin: true } } }),
+    { input: undefined },
+    { input: null },
+    { input: "\u0000" },
+    { input: 42 },
+    { input: [input] },
+    { input: { ...base, status: "approved", learnerId: crypto.randomUUID(), createdAt: "2020-01-01" }, extraKeys: takesObject },
+    { input: Object.assign(JSON.parse('{"__proto__": {"isAdmin": true}}'), base), extraKeys: takesObject },
+    { input: Object.assign(Object.create(null), base, { constructor: { prototype: { isAdmin: true } } }), extraKeys: takesObject },
   ];
 }
 
@@ -484,7 +488,7 @@ describe("hostile input to every server action (docs/security.md #39)", () => {
       if (!sample) continue;
       const roles = [...new Set<Role>([sample.as, "admin", "learner"])];
       for (const role of roles) {
-        const inputs: { input: unknown; field?: FieldPath; control?: boolean }[] = wholeInputs(sample.input).map((input) => ({ input }));
+        const inputs = wholeInputs(sample.input);
         for (const field of fieldPaths(sample.input)) {
           const original = valueAt(sample.input, field);
           for (const value of role === sample.as ? HOSTILE_VALUES : FEW_VALUES) {
@@ -492,7 +496,7 @@ describe("hostile input to every server action (docs/security.md #39)", () => {
             inputs.push({ input: replaced(sample.input, field, value), field, control: textField && CONTROL_VALUES.includes(value as string) });
           }
         }
-        for (const { input, field, control } of inputs) {
+        for (const { input, field, control, extraKeys } of inputs) {
           calls += 1;
           const call = describeCall(name, role, input, field);
           let outcome: Outcome;
@@ -512,6 +516,7 @@ describe("hostile input to every server action (docs/security.md #39)", () => {
           }
           if (!refused(outcome)) {
             if (control) problems.push(`${call} accepted a control character in ${field?.join(".")}`);
+            if (extraKeys) problems.push(`${call} accepted extra keys`);
             continue;
           }
           if (outcome.ok === false && (typeof outcome.error !== "string" || outcome.error.trim() === "")) {
