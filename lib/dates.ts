@@ -1,4 +1,6 @@
-// Dates as people read them: relative ("2 hours ago") and absolute with the time zone named.
+// Dates as people read them: relative ("2 hours ago") and absolute with the time zone named; and the calendar days
+// and instants Cairn accepts as input.
+import { z } from "zod";
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -30,4 +32,38 @@ export function formatAbsoluteTime(date: Date, timeZone?: string): string {
     timeZone,
     timeZoneName: "short",
   }).format(date);
+}
+
+/**
+ * The days Cairn accepts as input (docs/security.md #39). PostgreSQL has no year 0 and JavaScript dates end in year
+ * 275760, so anything near either edge is a typo or an attack; a learning programme fits comfortably in between.
+ */
+export const DAY_RANGE = { min: "1900-01-01", max: "2999-12-31" } as const;
+export const DAY_RANGE_MESSAGE = "Pick a date between 1900 and 2999.";
+
+/** A real calendar day ("2027-02-30" is not), written YYYY-MM-DD, within DAY_RANGE. */
+export function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value < DAY_RANGE.min || value > DAY_RANGE.max) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * A calendar-day field. `message` is the field's own sentence for "not a date"; a real date outside the range gets
+ * the range. Surrounding spaces are ignored.
+ */
+export function calendarDay(message: string) {
+  return z
+    .string({ error: message })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: message, abort: true })
+    .refine((value) => value >= DAY_RANGE.min && value <= DAY_RANGE.max, { error: DAY_RANGE_MESSAGE, abort: true })
+    .refine(isCalendarDay, { error: message });
+}
+
+/** An ISO 8601 instant in UTC ("…Z", as toISOString writes it), within DAY_RANGE. */
+export function instant(message: string) {
+  return z.iso
+    .datetime({ error: message })
+    .refine((value) => isCalendarDay(value.slice(0, 10)), { error: message });
 }

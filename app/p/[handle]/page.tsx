@@ -2,14 +2,16 @@ import { BadgeCheck, GitCommitHorizontal } from "lucide-react";
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { loadPublicPortfolio } from "@/lib/features/portfolio/loaders";
+import { HANDLE_PATTERN } from "@/lib/features/portfolio/schema";
 import { EvidenceLink } from "@/lib/features/progress/components/evidence-link";
 import { formatDay } from "@/lib/features/progress/utils";
 
 type Props = { params: Promise<{ handle: string }> };
 
+/** Only a handle Cairn could have issued names the tab: whatever else the address holds is not repeated back. */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { handle } = await params;
-  return { title: `@${handle} — portfolio`, robots: { index: false } };
+  return { title: HANDLE_PATTERN.test(handle) ? `@${handle} — portfolio` : "Portfolio", robots: { index: false } };
 }
 
 // Public: no session, no app shell, nothing about the person beyond their chosen handle.

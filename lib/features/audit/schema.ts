@@ -2,6 +2,7 @@ import { z } from "zod";
 import { SYSTEM_ACTOR } from "@/lib/features/audit/constants";
 import type { AuditFilters, AuditQuery } from "@/lib/features/audit/types";
 import { parseCursor } from "@/lib/cursor";
+import { isCalendarDay } from "@/lib/dates";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -11,11 +12,7 @@ const typeSchema = z
   .string()
   .max(100)
   .regex(/^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*(?:\.\*)?$/);
-/** A real calendar day: "2027-02-30" parses to another day in JavaScript, so the round trip must match. */
-const daySchema = z.iso.date().refine((day) => {
-  const date = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
-});
+const daySchema = z.string().refine(isCalendarDay);
 
 const NOTES = {
   actor: "The “Person” filter in the link was not recognised, so it is ignored.",

@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { isValidIsoDate, weekStartOf } from "@/lib/features/checkins/utils";
+import { calendarDay } from "@/lib/dates";
+import { lockVersionSchema } from "@/lib/lock-version";
+import { weekStartOf } from "@/lib/features/checkins/utils";
+import { ROADMAP_KEY_PATTERN } from "@/lib/features/roadmaps/json";
+import { multilineText } from "@/lib/text-input";
 
 export const PLANNED_MILESTONES_MAX = 10;
 export const HOURS_MAX = 80;
@@ -39,16 +43,12 @@ const hoursSchema = z.number({ error: HOURS_MESSAGE }).int(HOURS_MESSAGE).min(0,
 const cohortIdSchema = z.uuid("Choose a cohort.");
 const checkinIdSchema = z.uuid("This check-in does not exist.");
 
-const weekStartSchema = z
-  .string()
-  .refine(isValidIsoDate, "Pick a week.")
-  .refine((value) => weekStartOf(value) === value, "A week starts on a Monday.");
+const weekStartSchema = calendarDay("Pick a week.").refine((value) => weekStartOf(value) === value, "A week starts on a Monday.");
 
 /** The version the form loaded; null when there was no check-in for the week yet. */
-const lockVersionSchema = z.number().int().min(0).nullable();
+const nullableLockVersionSchema = lockVersionSchema.nullable();
 
-const textSchema = z
-  .string({ error: "Enter text." })
+const textSchema = multilineText({ error: "Enter text." })
   .trim()
   .max(TEXT_MAX, `Use at most ${TEXT_MAX.toLocaleString("en")} characters.`);
 
@@ -56,9 +56,11 @@ export const checkinPlanSchema = z
   .object({
     cohortId: cohortIdSchema,
     weekStart: weekStartSchema,
-    lockVersion: lockVersionSchema,
+    lockVersion: nullableLockVersionSchema,
     plannedKeys: z
-      .array(z.string().trim().min(1).max(200), { error: "Pick milestones from the list." })
+      .array(z.string().trim().max(200).regex(ROADMAP_KEY_PATTERN, "Pick milestones from the list."), {
+        error: "Pick milestones from the list.",
+      })
       .transform((keys) => [...new Set(keys)])
       .pipe(z.array(z.string()).max(PLANNED_MILESTONES_MAX, `Pick at most ${PLANNED_MILESTONES_MAX} milestones.`)),
     plannedHours: z.preprocess(toNumberOrNull, hoursSchema.nullable()),
@@ -69,7 +71,7 @@ export const checkinCloseOutSchema = z
   .object({
     cohortId: cohortIdSchema,
     weekStart: weekStartSchema,
-    lockVersion: lockVersionSchema,
+    lockVersion: nullableLockVersionSchema,
     learned: textSchema,
     built: textSchema,
     tested: textSchema,
@@ -87,15 +89,14 @@ export const checkinCloseOutSchema = z
 export const reopenCheckinSchema = z
   .object({
     checkinId: checkinIdSchema,
-    lockVersion: z.number().int().min(0),
+    lockVersion: lockVersionSchema,
   })
   .strict();
 
 export const checkinCommentSchema = z
   .object({
     checkinId: checkinIdSchema,
-    body: z
-      .string({ error: "Write a comment." })
+    body: multilineText({ error: "Write a comment." })
       .trim()
       .min(1, "Write a comment.")
       .max(COMMENT_MAX, `Use at most ${COMMENT_MAX.toLocaleString("en")} characters.`),

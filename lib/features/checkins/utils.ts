@@ -52,10 +52,6 @@ export function addDays(isoDateString: string, days: number): string {
   return isoDate(new Date(dateOnly(isoDateString).getTime() + days * DAY_MS));
 }
 
-export function isValidIsoDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(dateOnly(value).getTime()) && isoDate(dateOnly(value)) === value;
-}
-
 /** Monday of the week a calendar date belongs to (weeks are Monday-based, ISO 8601). */
 export function weekStartOf(isoDateString: string): string {
   const weekday = (dateOnly(isoDateString).getUTCDay() + 6) % 7;

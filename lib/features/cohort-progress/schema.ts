@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { instant } from "@/lib/dates";
+import { searchText } from "@/lib/text-input";
 import { MATRIX_SORTS, SEARCH_MAX } from "@/lib/features/cohort-progress/constants";
 import type { MatrixQuery } from "@/lib/features/cohort-progress/types";
 
@@ -7,7 +9,7 @@ const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 // The matrix reads its state from the query string. A hand-edited or stale URL falls back to the defaults
 // instead of failing: these are view settings, not input anyone stores.
 const matrixQuerySchema = z.object({
-  q: z.preprocess(first, z.string().trim().max(SEARCH_MAX).catch("")).default(""),
+  q: z.preprocess(first, searchText().trim().max(SEARCH_MAX).catch("")).default(""),
   phase: z.preprocess(first, z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(200).catch("")).default(""),
   sort: z.preprocess(first, z.enum(MATRIX_SORTS).catch("name")).default("name"),
   risk: z.preprocess(first, z.literal("1").optional().catch(undefined)),
@@ -28,7 +30,7 @@ export const SIGN_OFF_MESSAGES = {
 export const signOffInputSchema = z.strictObject({
   assessmentId: z.uuid({ error: SIGN_OFF_MESSAGES.notFound }),
   /** The assessment's updatedAt as the mentor's page showed it: a sign-off only covers what was read. */
-  seenUpdatedAt: z.iso.datetime({ error: SIGN_OFF_MESSAGES.changed }),
+  seenUpdatedAt: instant(SIGN_OFF_MESSAGES.changed),
 });
 
 export type SignOffInput = z.input<typeof signOffInputSchema>;

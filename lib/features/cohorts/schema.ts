@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { calendarDay } from "@/lib/dates";
+import { lockVersionSchema } from "@/lib/lock-version";
+import { lineText } from "@/lib/text-input";
 import { isValidTimeZone } from "@/lib/features/cohorts/utils";
 import {
   COHORT_NAME_MAX,
@@ -44,21 +47,14 @@ function wholeNumberOr(fallback: number, min: number, max: number, what: string)
   );
 }
 
-function isIsoDate(value: string) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-const isoDateSchema = z.string({ error: "Pick a date." }).trim().refine(isIsoDate, "Pick a date.");
+const isoDateSchema = calendarDay("Pick a date.");
 /** "" or missing means "no date". */
 const optionalIsoDateSchema = z.preprocess(
   (value) => (value === "" || value === undefined ? null : value),
-  z.string().trim().refine(isIsoDate, "Pick a date, or leave it empty.").nullable(),
+  calendarDay("Pick a date, or leave it empty.").nullable(),
 );
 
-const nameSchema = z
-  .string({ error: "Enter a name." })
+const nameSchema = lineText({ error: "Enter a name." })
   .trim()
   .min(1, "Enter a name.")
   .max(COHORT_NAME_MAX, `Use at most ${COHORT_NAME_MAX} characters.`);
@@ -107,7 +103,7 @@ export const cohortSettingsSchema = z
   .object({
     ...cohortShape,
     cohortId: cohortIdSchema,
-    lockVersion: z.number().int().min(0),
+    lockVersion: lockVersionSchema,
     weeksPerPhase: wholeNumber(1, WEEKS_PER_PHASE_MAX, "weeks per phase"),
     reviewTargetHours: wholeNumber(1, REVIEW_TARGET_HOURS_MAX, "the review target in hours"),
     inactivityDays: wholeNumber(1, INACTIVITY_DAYS_MAX, "the inactivity days"),

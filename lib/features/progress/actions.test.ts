@@ -163,6 +163,27 @@ describe("submitting evidence", () => {
     expect(reused).toMatchObject({ ok: false, code: "CONFLICT" });
   });
 
+  it("answers one idempotency key sent at once for two milestones with one attempt and a conflict (docs/security.md #24, #39)", async () => {
+    const { cohort, learner } = await world();
+    const otherReviewedKey = (await readDefaultRoadmap()).phases
+      .flatMap((phase) => phase.milestones)
+      .find((m) => m.reviewRequired && m.key !== reviewedKey)!.key;
+    const idempotencyKey = crypto.randomUUID();
+    const results = await Promise.all(
+      [reviewedKey, otherReviewedKey].map((itemKey) =>
+        submit(learner, { cohortId: cohort.id, itemKey, links: goodLinks, note: "", idempotencyKey }),
+      ),
+    );
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.find((result) => !result.ok)).toEqual({
+      ok: false,
+      code: "CONFLICT",
+      error: "This idempotency key was already used for a different submission.",
+    });
+    expect(await db.submission.count({ where: { progress: { membership: { userId: learner.id } } } })).toBe(1);
+    expect(await db.idempotencyKey.count({ where: { userId: learner.id } })).toBe(1);
+  });
+
   it("cannot withdraw an attempt a mentor already decided, nor someone else's", async () => {
     const { cohort, learner, classmate, mentor, membership } = await world();
     const attempt = await createSubmission({ membershipId: membership.id, itemKey: reviewedKey, links: goodLinks });

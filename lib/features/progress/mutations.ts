@@ -86,7 +86,7 @@ async function lockProgress(tx: Tx, membershipId: string, key: string) {
  * "Submit for review": one attempt with its links and note. The progress row is locked
  * for the whole transaction, so concurrent submits queue up: the first creates the pending
  * attempt, the others get that same attempt back (docs/security.md #23). The same idempotency
- * key always returns the first result (#24).
+ * key always returns the first result, and refuses a different submission (#24).
  */
 export async function submitEvidence(
   membership: LearnerMembership,
@@ -95,6 +95,23 @@ export async function submitEvidence(
   idempotencyKey?: string,
 ): Promise<SubmittedAttempt> {
   const item = await itemOrThrow(membership, key);
+  try {
+    return await submitLocked(membership, item, input, idempotencyKey);
+  } catch (error) {
+    // One key sent at once for two milestones locks two progress rows, so both requests pass the key lookup and
+    // the key's unique index stops the second. Its transaction is gone; run it again and the lookup answers.
+    if (!idempotencyKey || !(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
+    return submitLocked(membership, item, input, idempotencyKey);
+  }
+}
+
+async function submitLocked(
+  membership: LearnerMembership,
+  item: ItemRulesRow,
+  input: SubmitEvidenceInput,
+  idempotencyKey?: string,
+): Promise<SubmittedAttempt> {
+  const key = item.key;
   return db.$transaction(async (tx) => {
     const progress = await lockProgress(tx, membership.membershipId, key);
     const hash = requestHash(key, input);

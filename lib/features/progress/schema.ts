@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { MARKDOWN_MAX_LENGTH } from "@/lib/text-limits";
+import { lineText, multilineText } from "@/lib/text-input";
 import { ROADMAP_KEY_PATTERN, ROADMAP_LIMITS } from "@/lib/features/roadmaps/json";
 import { isSafeHttpUrl, URL_MAX_LENGTH } from "@/lib/safe-url";
 
@@ -28,8 +29,7 @@ export const evidenceLinkSchema = z.strictObject({
     .max(URL_MAX_LENGTH, { error: SUBMISSION_MESSAGES.urlLength, abort: true })
     // zod's own URL check accepts `javascript:`; this is the same check SafeLink repeats when rendering.
     .refine(isSafeHttpUrl, { error: SUBMISSION_MESSAGES.url }),
-  label: z
-    .string()
+  label: lineText()
     .trim()
     .max(EVIDENCE_LABEL_MAX, { error: SUBMISSION_MESSAGES.label })
     // Forms send "" for an empty input; no label means "show the address".
@@ -47,8 +47,7 @@ export const submissionInputSchema = z.strictObject({
     .array(evidenceLinkSchema, { error: SUBMISSION_MESSAGES.linksMin })
     .min(1, { error: SUBMISSION_MESSAGES.linksMin })
     .max(EVIDENCE_LINKS_MAX, { error: SUBMISSION_MESSAGES.linksMax }),
-  note: z
-    .string()
+  note: multilineText()
     .max(MARKDOWN_MAX_LENGTH, { error: SUBMISSION_MESSAGES.note })
     // Not trimmed otherwise: leading indentation is Markdown (an indented code block).
     .transform((note) => (note.trim() === "" ? "" : note))
@@ -80,8 +79,7 @@ export const withdrawInputSchema = z.strictObject({
 });
 
 const bodySchema = (what: string) =>
-  z
-    .string()
+  multilineText()
     .trim()
     .min(1, { error: `Write a ${what} first.` })
     .max(COMMENT_MAX, { error: `Keep the ${what} under ${count(COMMENT_MAX)} characters.` });
@@ -105,8 +103,7 @@ export const selfAssessmentInputSchema = z.strictObject({
   cohortId: cohortIdSchema,
   criterionKey: z.string().regex(ROADMAP_KEY_PATTERN, { error: "This criterion does not exist." }),
   level: z.enum(["not_yet", "partly", "confident"], { error: "Choose how far you are." }),
-  justification: z
-    .string()
+  justification: multilineText()
     .trim()
     .min(1, { error: "Say in a sentence or two why." })
     .max(JUSTIFICATION_MAX, { error: `Keep it under ${count(JUSTIFICATION_MAX)} characters.` }),

@@ -3,6 +3,7 @@ import { ROADMAP_KEY_PATTERN } from "@/lib/features/roadmaps/json";
 import { COMMENT_MAX } from "@/lib/features/progress/schema";
 import { LEARNER_SEARCH_MAX, PROJECTS_PHASE } from "@/lib/features/reviews/constants";
 import { MARKDOWN_MAX_LENGTH } from "@/lib/text-limits";
+import { multilineText, searchText } from "@/lib/text-input";
 
 const count = (value: number) => value.toLocaleString("en");
 
@@ -32,8 +33,7 @@ export const decisionInputSchema = z
     submissionId,
     cohortId: cohortHint,
     decision: z.enum(["approve", "request_changes"], { error: REVIEW_MESSAGES.decision }),
-    comment: z
-      .string()
+    comment: multilineText()
       .max(MARKDOWN_MAX_LENGTH, { error: REVIEW_MESSAGES.commentLength })
       // Blank means no comment; otherwise kept as typed, because leading indentation is Markdown.
       .transform((comment) => (comment.trim() === "" ? "" : comment))
@@ -51,8 +51,7 @@ export type DecisionInput = z.infer<typeof decisionInputSchema>;
 export const mentorCommentInputSchema = z.strictObject({
   submissionId,
   cohortId: cohortHint,
-  body: z
-    .string()
+  body: multilineText()
     .trim()
     .min(1, { error: REVIEW_MESSAGES.replyRequired })
     .max(COMMENT_MAX, { error: REVIEW_MESSAGES.replyLength }),
@@ -69,8 +68,7 @@ export const queueFiltersSchema = z.object({
     .refine((phase) => phase === PROJECTS_PHASE || ROADMAP_KEY_PATTERN.test(phase))
     .optional()
     .catch(undefined),
-  learner: z
-    .string()
+  learner: searchText()
     .trim()
     .max(LEARNER_SEARCH_MAX)
     .transform((learner) => learner || undefined)

@@ -3,6 +3,10 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getEditorVersion, getRoadmapOverview, listRoadmaps } from "@/lib/features/roadmap-editor/data";
+import { isUuid } from "@/lib/ids";
+
+/** Version numbers are PostgreSQL integers; a longer number in the URL is a version that cannot exist. */
+const VERSION_NUMBER = /^[1-9]\d{0,8}$/;
 
 // Admin pages: anyone else gets the same 404 as a missing page (SPEC §3).
 function adminOnly(viewer: Viewer) {
@@ -16,13 +20,12 @@ export const loadRoadmapList = cache(async (viewer: Viewer) => {
 
 export const loadRoadmapOverview = cache(async (viewer: Viewer, roadmapId: string) => {
   adminOnly(viewer);
-  if (!/^[0-9a-f-]{36}$/i.test(roadmapId)) notFound();
+  if (!isUuid(roadmapId)) notFound();
   return (await getRoadmapOverview(roadmapId)) ?? notFound();
 });
 
 export const loadVersionEditor = cache(async (viewer: Viewer, roadmapId: string, number: string) => {
   adminOnly(viewer);
-  const parsed = Number(number);
-  if (!/^[0-9a-f-]{36}$/i.test(roadmapId) || !Number.isSafeInteger(parsed) || parsed < 1) notFound();
-  return (await getEditorVersion(roadmapId, parsed)) ?? notFound();
+  if (!isUuid(roadmapId) || !VERSION_NUMBER.test(number)) notFound();
+  return (await getEditorVersion(roadmapId, Number(number))) ?? notFound();
 });

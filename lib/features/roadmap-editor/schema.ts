@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lockVersionSchema } from "@/lib/lock-version";
 import { ROADMAP_LIMITS, roadmapDocumentFieldsSchema } from "@/lib/features/roadmaps/json";
 
 // The editor saves one item at a time with the very field rules of the import formats, so anything the editor
@@ -9,7 +10,7 @@ const milestoneFields = document.phases.element.shape.milestones.element;
 const projectFields = document.projects.element;
 
 const id = z.uuid({ error: "This item does not exist." });
-const lockVersion = z.int().min(0);
+const lockVersion = lockVersionSchema;
 
 export const ITEM_KINDS = ["phase", "milestone", "project"] as const;
 
@@ -36,7 +37,7 @@ export const criteriaSchema = z.strictObject({
   versionId: id,
   lockVersion,
   items: z
-    .array(z.strictObject({ key: z.string().nullable(), text: document.criteria.element.shape.text }))
+    .array(z.strictObject({ key: document.criteria.element.shape.key.nullable(), text: document.criteria.element.shape.text }))
     .max(ROADMAP_LIMITS.criteria, { error: `A roadmap can have at most ${ROADMAP_LIMITS.criteria} success criteria.` }),
 });
 

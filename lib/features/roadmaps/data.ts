@@ -3,11 +3,12 @@ import { db } from "@/lib/db";
 import { MILESTONE_CONTENT_SELECT, PROJECT_CONTENT_SELECT } from "@/lib/features/roadmaps/constants";
 import type { RoadmapDocument } from "@/lib/features/roadmaps/types";
 import { liveInOrder } from "@/lib/features/roadmaps/utils";
+import { isUuid } from "@/lib/ids";
 
 /** A roadmap by slug or id, with the version to export: the given number, else the latest published, else the latest. */
 export async function findRoadmapVersion(roadmap: string, versionNumber?: number) {
   const found = await db.roadmap.findFirst({
-    where: /^[0-9a-f-]{36}$/i.test(roadmap) ? { OR: [{ id: roadmap }, { slug: roadmap }] } : { slug: roadmap },
+    where: isUuid(roadmap) ? { OR: [{ id: roadmap }, { slug: roadmap }] } : { slug: roadmap },
     select: {
       id: true,
       slug: true,

@@ -11,6 +11,7 @@
 import { z } from "zod";
 
 import { fileTooLargeMessage, ROADMAP_FILE_MAX_BYTES } from "@/lib/features/roadmaps/constants";
+import { hasControlCharacters, type TextShape } from "@/lib/text-input";
 
 import type {
   DescribePath,
@@ -136,13 +137,35 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-/** PostgreSQL text cannot hold U+0000, so no roadmap text may contain it. */
+/** PostgreSQL text cannot hold U+0000, so no roadmap text may contain it; it gets its own sentence. */
 function hasNoNul(text: string): boolean {
   return !text.includes("\u0000");
 }
 
+/**
+ * Other invisible controls (lib/text-input.ts). Tabs are text in every roadmap field, as in any Markdown file; NUL
+ * and line breaks in one-line fields have their own sentences.
+ */
+function hasNoOtherControls(shape: TextShape) {
+  return (text: string) => !hasControlCharacters(text.replace(/[\u0000\t\r\n]/g, ""), shape);
+}
+
+function controlCharacterMessage(what: string) {
+  return `${what} contains an invisible control character (such as a text-direction override), which Cairn does not store; remove it.`;
+}
+
+/** Any value a caller may send, as text for a message; JSON cannot write every one of them (10n, cycles). */
+function printable(value: unknown): string {
+  if (typeof value === "string") return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 function quote(value: unknown): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value);
+  const text = printable(value);
   return `"${text && text.length > 60 ? `${text.slice(0, 57)}…` : text}"`;
 }
 
@@ -153,7 +176,8 @@ function oneLine(what: string, max: number) {
     .min(1, { error: `${what} cannot be empty.` })
     .max(max, { error: `${what} can be at most ${max} characters long.` })
     .refine((text) => !/[\r\n]/.test(text), { error: `${what} must fit on one line.` })
-    .refine(hasNoNul, { error: `${what} contains a NUL character (\\0), which Cairn cannot store; remove it.` });
+    .refine(hasNoNul, { error: `${what} contains a NUL character (\\0), which Cairn cannot store; remove it.` })
+    .refine(hasNoOtherControls("line"), { error: controlCharacterMessage(what) });
 }
 
 function markdown(what: string, max: number) {
@@ -162,6 +186,7 @@ function markdown(what: string, max: number) {
     .overwrite(normalizeMarkdownBlock)
     .max(max, { error: `${what} can be at most ${max} characters long.` })
     .refine(hasNoNul, { error: `${what} contains a NUL character (\\0), which Cairn cannot store; remove it.` })
+    .refine(hasNoOtherControls("multiline"), { error: controlCharacterMessage(what) })
     .refine((text) => scanCodeFences(text.split("\n")).unclosedAt === null, {
       error: `${what} opens a code block (\`\`\`) that is never closed.`,
       params: { code: "unclosed-code-fence" },

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { passwordSchema } from "@/lib/auth/password";
+import { lineText, searchText } from "@/lib/text-input";
 import {
   INSTANCE_INVITE_EXPIRY_DAYS_MAX,
+  RESET_INVALID_MESSAGE,
   ROLE_FILTERS,
   STATUS_FILTERS,
   USER_NOT_FOUND,
@@ -21,7 +23,7 @@ export const emailSchema = z
 export const newAccountSchema = z
   .object({
     email: emailSchema,
-    name: z.string().trim().min(1, "Enter a name.").max(NAME_MAX, `Use at most ${NAME_MAX} characters.`),
+    name: lineText({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(NAME_MAX, `Use at most ${NAME_MAX} characters.`),
     password: passwordSchema,
   })
   .strict();
@@ -41,7 +43,7 @@ function firstValue(value: unknown) {
  * or stale URL still shows the list, never an error.
  */
 export const userListParamsSchema = z.object({
-  q: z.preprocess(firstValue, z.string().trim().max(USER_SEARCH_MAX).catch("")).catch(""),
+  q: z.preprocess(firstValue, searchText().trim().max(USER_SEARCH_MAX).catch("")).catch(""),
   role: z.preprocess(firstValue, z.enum(ROLE_FILTERS).optional()).catch(undefined),
   cohort: z.preprocess(firstValue, z.uuid().optional()).catch(undefined),
   status: z.preprocess(firstValue, z.enum(STATUS_FILTERS).optional()).catch(undefined),
@@ -59,7 +61,7 @@ export const userRefSchema = z.object({ userId: userIdSchema }).strict();
 export const setAdminSchema = z.object({ userId: userIdSchema, isAdmin: z.boolean("Choose whether they are an admin.") }).strict();
 
 /** 32 random bytes in base64url: 43 characters. Anything else cannot be a link Cairn issued. */
-export const resetTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+export const resetTokenSchema = z.string({ error: RESET_INVALID_MESSAGE }).regex(/^[A-Za-z0-9_-]{43}$/, RESET_INVALID_MESSAGE);
 
 /** /reset-password/[token] → "Set new password": the same policy as a new account. */
 export const resetPasswordSchema = z.object({ token: resetTokenSchema, password: passwordSchema }).strict();
