@@ -101,3 +101,17 @@ test("a callbackUrl that resolves to another site lands on Cairn, from the form 
     expect(new URL(response.headers().location!, cairn).href, target).toBe(`${cairn}/`);
   }
 });
+
+test.describe("before the page's script has loaded", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("submitting the form never puts the password in the address", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill("learner@example.com");
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+    expect(page.url()).not.toContain(PASSWORD);
+    expect(page.url()).not.toContain("password");
+  });
+});

@@ -45,7 +45,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+    // POST, so that a click before the page's script has loaded never puts the password in the address bar,
+    // the server's logs or the browser's history; the page then simply shows the form again.
+    <form method="post" onSubmit={onSubmit} className="grid gap-4" noValidate>
       {error ? (
         <p role="alert" className="rounded-md border border-status-danger-border bg-status-danger-subtle px-3 py-2 text-sm text-status-danger-fg">
           {error}
