@@ -301,6 +301,10 @@ test.describe("security headers on every kind of response", () => {
     const page = await learner.get("/roadmap");
     const nonce = /'nonce-([^']+)'/.exec(page.headers()["content-security-policy"] ?? "")?.[1];
     expect(await page.text(), "the page's scripts carry the nonce").toContain(`nonce="${nonce}"`);
+    const again = await learner.get("/roadmap");
+    const nextNonce = /'nonce-([^']+)'/.exec(again.headers()["content-security-policy"] ?? "")?.[1];
+    expect(nextNonce, "every response gets a fresh nonce").toBeTruthy();
+    expect(nextNonce).not.toBe(nonce);
     await Promise.all([anonymous.dispose(), learner.dispose()]);
   });
 });

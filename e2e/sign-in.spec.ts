@@ -46,6 +46,17 @@ test.describe("each demo role signs in and lands home", () => {
   });
 });
 
+test("the session cookie is out of reach of scripts and other sites", async ({ page, context }) => {
+  await signIn(page, "learner@example.com");
+  await expect(page).toHaveURL(/\/roadmap$/);
+  const session = (await context.cookies()).find((cookie) => cookie.name.endsWith("next-auth.session-token"));
+  expect(session, "a session cookie was set").toBeDefined();
+  expect(session!.httpOnly).toBe(true);
+  expect(session!.sameSite).toBe("Lax");
+  expect(await page.evaluate(() => document.cookie)).not.toContain("session-token");
+  await signOut(page);
+});
+
 test("a wrong password gets one clear message and no session", async ({ page }) => {
   await signIn(page, "learner@example.com", "not-the-password");
   await expect(page.getByText("Email or password is incorrect.")).toHaveRole("alert");

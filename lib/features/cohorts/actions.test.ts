@@ -160,7 +160,7 @@ describe("creating a cohort (admin)", () => {
     expect((await db.cohort.findUniqueOrThrow({ where: { id } })).timezone).toBe("UTC");
   });
 
-  it("refuses a learner or mentor replaying the admin action, and an admin demoted a moment ago (SECURITY #5, #6)", async () => {
+  it("refuses a learner or mentor replaying the admin action, and an admin demoted a moment ago (docs/security.md #5, #6)", async () => {
     const before = await db.cohort.count();
     for (const user of [world.learnerX1, world.mentorX]) {
       expect(await asUser(user, () => createCohortAction(newCohortInput()))).toMatchObject({ ok: false, code: "NOT_FOUND" });
@@ -364,7 +364,7 @@ describe("query counts", () => {
   });
 });
 
-describe("SECURITY #5: removing a mentor takes effect on their next request", () => {
+describe("docs/security.md #5: removing a mentor takes effect on their next request", () => {
   it("refuses the removed mentor's very next loader and action calls", async () => {
     const cohort = await createCohort({ versionId, name: "Revocation" });
     const mentor = await createUser();
@@ -386,7 +386,7 @@ describe("SECURITY #5: removing a mentor takes effect on their next request", ()
   });
 });
 
-describe("SECURITY #3: other cohorts' mentors, learners and dual roles see nothing", () => {
+describe("docs/security.md #3: other cohorts' mentors, learners and dual roles see nothing", () => {
   async function everyAction(target: { cohortId: string; membershipId: string; inviteId: string; lockVersion: number }) {
     const { cohortId, membershipId, inviteId, lockVersion } = target;
     return <Record<string, () => Promise<unknown>>>{
@@ -460,7 +460,7 @@ describe("SECURITY #3: other cohorts' mentors, learners and dual roles see nothi
   });
 });
 
-describe("SECURITY #7: extra fields are rejected", () => {
+describe("docs/security.md #7: extra fields are rejected", () => {
   it.each([
     ["status", { status: "approved" }],
     ["reviewerId", { reviewerId: crypto.randomUUID() }],

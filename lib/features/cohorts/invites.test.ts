@@ -165,7 +165,7 @@ describe("accepting signed out", () => {
     expect(await db.invite.findUniqueOrThrow({ where: { id: invite.id } })).toMatchObject({ useCount: 0 });
   });
 
-  it("refuses an email that already has an account, and extra fields such as isAdmin (SECURITY #7)", async () => {
+  it("refuses an email that already has an account, and extra fields such as isAdmin (docs/security.md #7)", async () => {
     const { cohort } = await cohortWithMentor();
     const existing = await createUser();
     const { token, invite } = await createInvite({ cohortId: cohort.id });

@@ -72,7 +72,7 @@ describe("ticking milestones", () => {
     expect(await db.progress.count({ where: { membershipId: membership.id } })).toBe(0);
   });
 
-  it("answers another cohort's id like a missing milestone (SECURITY #2) and rejects extra fields (#7)", async () => {
+  it("answers another cohort's id like a missing milestone (docs/security.md #2) and rejects extra fields (#7)", async () => {
     const { other, learner, outsider, cohort } = await world();
     const foreign = await tick(learner, { cohortId: other.id, itemKey: selfCheckKey, event: "complete" });
     const random = await tick(learner, { cohortId: crypto.randomUUID(), itemKey: selfCheckKey, event: "complete" });
@@ -141,7 +141,7 @@ describe("submitting evidence", () => {
     expect(submission.status).toBe("recorded");
   });
 
-  it("turns ten concurrent submits into one pending attempt, returned to every caller (SECURITY #23)", async () => {
+  it("turns ten concurrent submits into one pending attempt, returned to every caller (docs/security.md #23)", async () => {
     const { cohort, learner } = await world();
     const results = await Promise.all(
       Array.from({ length: 10 }, () => submit(learner, { cohortId: cohort.id, itemKey: reviewedKey, links: goodLinks, note: "" })),
@@ -152,7 +152,7 @@ describe("submitting evidence", () => {
     expect(await db.submission.count({ where: { progress: { membership: { userId: learner.id } } } })).toBe(1);
   });
 
-  it("creates one attempt for the same idempotency key, even after the first was withdrawn (SECURITY #24)", async () => {
+  it("creates one attempt for the same idempotency key, even after the first was withdrawn (docs/security.md #24)", async () => {
     const { cohort, learner } = await world();
     const idempotencyKey = crypto.randomUUID();
     const input = { cohortId: cohort.id, itemKey: reviewedKey, links: goodLinks, note: "", idempotencyKey };
@@ -194,7 +194,7 @@ describe("submitting evidence", () => {
     expect(late).toMatchObject({ ok: false, code: "INVALID_STATE", error: "This attempt is no longer waiting for review." });
   });
 
-  it("rejects extra fields such as status or learnerId (SECURITY #7)", async () => {
+  it("rejects extra fields such as status or learnerId (docs/security.md #7)", async () => {
     const { cohort, learner } = await world();
     for (const extra of [{ status: "approved" }, { learnerId: learner.id }, { reviewerId: learner.id }, { createdAt: "2020-01-01" }]) {
       const result = await submit(learner, { cohortId: cohort.id, itemKey: reviewedKey, links: goodLinks, note: "", ...extra });
@@ -204,7 +204,7 @@ describe("submitting evidence", () => {
 });
 
 describe("the milestone page", () => {
-  it("shows the learner only their own attempts, notes and thread, with no emails or hashes (SECURITY #1, #8)", async () => {
+  it("shows the learner only their own attempts, notes and thread, with no emails or hashes (docs/security.md #1, #8)", async () => {
     const { cohort, learner, classmate, mentor, classmateMembership } = await world();
     await createSubmission({ membershipId: classmateMembership.id, itemKey: reviewedKey, links: [{ url: "https://example.com/secret" }] });
     await asUser(classmate, () => addPrivateNoteAction({ cohortId: cohort.id, itemKey: reviewedKey, body: "classmate secret" }));

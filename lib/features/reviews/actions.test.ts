@@ -172,7 +172,7 @@ describe("deciding an attempt", () => {
     expect(await db.notification.count({ where: { userId: learnerX1.id, type: "decision", title: `Changes requested: ${reviewedTitle}` } })).toBe(1);
   });
 
-  it("lets exactly one of two mentors deciding at once win; the other hears who did (SECURITY #25)", async () => {
+  it("lets exactly one of two mentors deciding at once win; the other hears who did (docs/security.md #25)", async () => {
     for (let round = 0; round < 3; round += 1) {
       const { mentorX, mentorX2, attempt } = await world();
       const results = await Promise.all([approve(mentorX, attempt.id), requestChanges(mentorX2, attempt.id)]);
@@ -206,7 +206,7 @@ describe("deciding an attempt", () => {
     else expect(state).toMatchObject({ status: "withdrawn", review: null, audits: 0 });
   });
 
-  it("commits nothing when the notification cannot be written (SECURITY #28)", async () => {
+  it("commits nothing when the notification cannot be written (docs/security.md #28)", async () => {
     const { mentorX, learnerX1, attempt } = await world();
     // A real failure inside the transaction, for this learner only: the database refuses their notifications.
     await db.$executeRaw`CREATE TABLE cairn_test_refused (user_id uuid PRIMARY KEY)`;

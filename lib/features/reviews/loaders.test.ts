@@ -90,7 +90,7 @@ describe("review queue", () => {
     expect(JSON.stringify(queue)).not.toContain(w.yukiAttempt.id);
   });
 
-  it("never shows a mentor who learns elsewhere their own attempts, nor an admin who learns (SECURITY #4)", async () => {
+  it("never shows a mentor who learns elsewhere their own attempts, nor an admin who learns (docs/security.md #4)", async () => {
     const w = await world();
     const asDual = await loadReviewQueue(viewerOf(w.dual));
     expect(asDual.rows.map((row) => row.submissionId)).not.toContain(w.dualOwn.id);
@@ -152,7 +152,7 @@ describe("review queue", () => {
     await expect(loadReviewQueue(viewerOf(w.mentorX), "nope")).rejects.toThrow(NOT_FOUND);
   });
 
-  it("is a 404 for someone who mentors nothing, and refuses a removed mentor on the next request (SECURITY #5)", async () => {
+  it("is a 404 for someone who mentors nothing, and refuses a removed mentor on the next request (docs/security.md #5)", async () => {
     const w = await world();
     await expect(loadReviewQueue(viewerOf(w.amara))).rejects.toThrow(NOT_FOUND);
     await db.membership.updateMany({ where: { userId: w.mentorY.id }, data: { removedAt: new Date() } });
@@ -228,7 +228,7 @@ describe("review screen", () => {
     expect(alone).toMatchObject({ nextHref: "/reviews?phase=projects", queueHref: "/reviews?phase=projects" });
   });
 
-  it("answers another cohort's mentor, a learner, a random or malformed id and one's own attempt with the same 404 (SECURITY #3, #4)", async () => {
+  it("answers another cohort's mentor, a learner, a random or malformed id and one's own attempt with the same 404 (docs/security.md #3, #4)", async () => {
     const w = await world();
     await expect(loadReviewScreen(viewerOf(w.mentorY), w.amaraOld.id)).rejects.toThrow(NOT_FOUND);
     await expect(loadReviewScreen(viewerOf(w.mentorY), w.amaraOld.id, w.y.id)).rejects.toThrow(NOT_FOUND);
