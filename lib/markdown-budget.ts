@@ -47,6 +47,8 @@ type LinePrefix = {
   /** Where the line's content starts, after container markers and indentation. */
   contentStart: number;
   hasTab: boolean;
+  /** A footnote definition starts after indentation or another marker: it may sit in another footnote definition. */
+  nestedFootnote: boolean;
 };
 
 function isSpace(char: string | undefined): boolean {
@@ -104,6 +106,7 @@ function readPrefix(line: string): LinePrefix {
   let markers = 0;
   let itemMarkers = 0;
   let hasTab = false;
+  let nestedFootnote = false;
   // The one space after a marker belongs to the marker, not to the indentation of a container.
   let afterMarker = false;
   for (;;) {
@@ -124,7 +127,11 @@ function readPrefix(line: string): LinePrefix {
       if (rule && char === rule.char && index >= rule.start && rule.count - ruleCharsSeen >= 3) break;
       length = 1;
     } else {
-      length = orderedMarkerLength(line, index) || footnoteMarkerLength(line, index);
+      length = orderedMarkerLength(line, index);
+      if (length === 0) {
+        length = footnoteMarkerLength(line, index);
+        if (length > 0 && index > 0) nestedFootnote = true;
+      }
     }
     if (length === 0) break;
     if (rule && index >= rule.start && char === rule.char) ruleCharsSeen++;
@@ -134,7 +141,7 @@ function readPrefix(line: string): LinePrefix {
     column += length;
     afterMarker = true;
   }
-  return { markers, itemMarkers, indent: indentColumns, contentStart: index, hasTab };
+  return { markers, itemMarkers, indent: indentColumns, contentStart: index, hasTab, nestedFootnote };
 }
 
 type Fence = { char: string; length: number; indent: number };
@@ -228,6 +235,9 @@ export type MarkdownMeasure = Record<keyof typeof MARKDOWN_BUDGET, number>;
 /** Upper bounds of what parsing `source` costs, one per limit of MARKDOWN_BUDGET. Linear in the length of `source`. */
 export function measureMarkdown(source: string): MarkdownMeasure {
   let nesting = 0;
+  // micromark continues a footnote definition nested directly in another with the same four columns of indentation
+  // as the outer one, so once definitions nest, indentation no longer bounds how many containers a line continues.
+  let footnotesNest = false;
   let markers = 0;
   let listItemCopies = 0;
   let lines = 0;
@@ -257,12 +267,14 @@ export function measureMarkdown(source: string): MarkdownMeasure {
       const { start, columns } = leadingWhitespace(line);
       const candidate = fenceAt(line, start);
       const closes = candidate !== null && candidate.char === fence.char && candidate.length >= fence.length && isBlank(candidate.rest);
-      if (closes && columns <= 3) {
+      // A closing fence less indented than the opening one may instead end the list item the fence sits in and open
+      // a new fence; one indented four or more closes it or not depending on that list item too. This scan does not
+      // track list items, so both stop it trusting fences.
+      if (closes && columns <= 3 && columns >= fence.indent) {
         fence = null;
         previousBlank = false;
         continue;
       }
-      // An indented closing fence closes or not depending on list items this scan does not track.
       if (start === line.length || (columns >= fence.indent && !(closes && fence.indent > 0))) continue;
       fence = null;
       fencesTrusted = false;
@@ -281,7 +293,9 @@ export function measureMarkdown(source: string): MarkdownMeasure {
     // Each marker opens at most one container. A container kept open from an earlier line needs its own marker (block
     // quotes) or two or more columns of indentation (list items, footnote definitions), and can only be one that an
     // earlier line opened: indentation alone (deeply indented code) never nests deeper than the text did before.
-    nesting = Math.max(nesting, prefix.markers + Math.min(Math.floor(prefix.indent / 2), nesting));
+    const continued = footnotesNest && prefix.indent > 0 ? nesting : Math.min(Math.floor(prefix.indent / 2), nesting);
+    nesting = Math.max(nesting, prefix.markers + continued);
+    footnotesNest ||= prefix.nestedFootnote;
     listItemCopies += prefix.itemMarkers * (lines + markers + tableCells);
     markers += prefix.markers;
 
