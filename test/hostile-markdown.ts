@@ -1,5 +1,5 @@
-// Markdown shapes that once stalled the parser for seconds to minutes, each as long as Cairn stores (20,000
-// characters), for the unit tests and the end-to-end run (docs/security.md #34).
+// Markdown shapes that once stalled the parser for seconds to minutes, for the unit tests and the end-to-end run
+// (docs/security.md #34).
 import { MARKDOWN_MAX_LENGTH } from "@/lib/text-limits";
 
 /** `unit` repeated up to `length` characters, ending with `tail`. */
@@ -16,52 +16,64 @@ function linesUpTo(line: (index: number) => string, length = MARKDOWN_MAX_LENGTH
   }
 }
 
-export const HOSTILE_MARKDOWN: Record<string, string> = {
-  "bullet list markers on one line": repeatTo("- "),
-  "star list markers on one line": repeatTo("* "),
-  "plus list markers on one line": repeatTo("+ "),
-  "ordered list markers on one line": repeatTo("1. "),
-  "ordered list markers with parentheses": repeatTo("1) "),
-  "block quote markers": repeatTo("> "),
-  "block quote markers without spaces": repeatTo(">"),
-  "mixed container markers": repeatTo("> - 1. "),
-  "footnote definitions in footnote definitions": repeatTo("[^a]: "),
-  "list nested by indentation": linesUpTo((depth) => `${" ".repeat(depth * 2)}- a\n`),
-  "block quotes one deeper per line": linesUpTo((depth) => `${"> ".repeat(depth + 1)}a\n`),
-  "nested list items on every line": repeatTo("- - - - a\n"),
-  "emphasis run": repeatTo("*a"),
-  "underscore emphasis run": repeatTo("_a"),
-  "strong emphasis run": repeatTo("**a"),
-  "closing emphasis run": repeatTo("a*"),
-  "emphasis nested thousands deep": `${"*".repeat(9_999)}a${"*".repeat(10_000)}`,
-  "strikethrough run": repeatTo("~a"),
-  "double strikethrough run": repeatTo("~~a"),
-  "open brackets": repeatTo("[", ""),
-  "bracketed words": repeatTo("[a"),
-  "link destinations without links": repeatTo("]("),
-  "empty links": repeatTo("[]("),
-  "image openers": repeatTo("!["),
-  "images nested in images": `${"![".repeat(5_000)}${"](b)".repeat(2_499)}`,
-  "footnote call openers": repeatTo("[^"),
-  "backtick run": repeatTo("`a"),
-  "backtick runs of every length": linesUpTo((length) => `${"`".repeat(length + 1)} `),
-  "angle brackets": repeatTo("<", ""),
-  "tag openers": repeatTo("<a"),
-  "unclosed comments in one paragraph": repeatTo("a <!-- b\n"),
-  "unclosed processing instructions": repeatTo("a <? b\n"),
-  "unclosed link titles": repeatTo("[a](b (x\n"),
-  "character references": repeatTo("&amp;"),
-  "numeric reference openers": repeatTo("&#"),
-  "www autolinks": repeatTo("www.a "),
-  "http autolinks": repeatTo("http://a "),
-  "email autolinks": repeatTo("a.b@c.d "),
-  "backslash escapes": repeatTo("\\", "a"),
-  "link reference definitions": linesUpTo((index) => `[r${index}]: https://example.com/${index}\n`),
-  "footnote definitions": linesUpTo((index) => `[^${index}]: note\n`),
-  "table thousands of columns wide": `|${"a|".repeat(2_500)}\n|${"-|".repeat(2_500)}\n${"b\n".repeat(2_498)}`,
-  "table with padded rows": `| a | b | c | d | e | f | g | h |\n|---|---|---|---|---|---|---|---|\n${"x\n".repeat(9_965)}`,
-  "one-character lines": repeatTo("a\n"),
-  "one-character paragraphs": repeatTo("a\n\n"),
-  "hard line breaks": repeatTo("a  \n"),
-  "short list items": repeatTo("- a\n"),
+/** Each shape at a given length (the limit of the field it goes into). */
+export const HOSTILE_SHAPES: Record<string, (length: number) => string> = {
+  "bullet list markers on one line": (length) => repeatTo("- ", "x", length),
+  "star list markers on one line": (length) => repeatTo("* ", "x", length),
+  "plus list markers on one line": (length) => repeatTo("+ ", "x", length),
+  "ordered list markers on one line": (length) => repeatTo("1. ", "x", length),
+  "ordered list markers with parentheses": (length) => repeatTo("1) ", "x", length),
+  "block quote markers": (length) => repeatTo("> ", "x", length),
+  "block quote markers without spaces": (length) => repeatTo(">", "x", length),
+  "mixed container markers": (length) => repeatTo("> - 1. ", "x", length),
+  "footnote definitions in footnote definitions": (length) => repeatTo("[^a]: ", "x", length),
+  "list nested by indentation": (length) => linesUpTo((depth) => `${" ".repeat(depth * 2)}- a\n`, length),
+  "block quotes one deeper per line": (length) => linesUpTo((depth) => `${"> ".repeat(depth + 1)}a\n`, length),
+  "nested list items on every line": (length) => repeatTo("- - - - a\n", "x", length),
+  "emphasis run": (length) => repeatTo("*a", "x", length),
+  "underscore emphasis run": (length) => repeatTo("_a", "x", length),
+  "strong emphasis run": (length) => repeatTo("**a", "x", length),
+  "closing emphasis run": (length) => repeatTo("a*", "x", length),
+  "emphasis nested thousands deep": (length) => `${"*".repeat(Math.floor((length - 1) / 2))}a${"*".repeat(Math.ceil((length - 1) / 2))}`,
+  "strikethrough run": (length) => repeatTo("~a", "x", length),
+  "double strikethrough run": (length) => repeatTo("~~a", "x", length),
+  "open brackets": (length) => repeatTo("[", "", length),
+  "bracketed words": (length) => repeatTo("[a", "x", length),
+  "link destinations without links": (length) => repeatTo("](", "x", length),
+  "empty links": (length) => repeatTo("[](", "x", length),
+  "image openers": (length) => repeatTo("![", "x", length),
+  "images nested in images": (length) => `${"![".repeat(Math.floor(length / 6))}${"](b)".repeat(Math.floor(length / 6))}`,
+  "footnote call openers": (length) => repeatTo("[^", "x", length),
+  "backtick run": (length) => repeatTo("`a", "x", length),
+  "backtick runs of every length": (length) => linesUpTo((run) => `${"`".repeat(run + 1)} `, length),
+  "angle brackets": (length) => repeatTo("<", "", length),
+  "tag openers": (length) => repeatTo("<a", "x", length),
+  "unclosed comments in one paragraph": (length) => repeatTo("a <!-- b\n", "x", length),
+  "unclosed processing instructions": (length) => repeatTo("a <? b\n", "x", length),
+  "unclosed link titles": (length) => repeatTo("[a](b (x\n", "x", length),
+  "character references": (length) => repeatTo("&amp;", "x", length),
+  "numeric reference openers": (length) => repeatTo("&#", "x", length),
+  "www autolinks": (length) => repeatTo("www.a ", "x", length),
+  "http autolinks": (length) => repeatTo("http://a ", "x", length),
+  "email autolinks": (length) => repeatTo("a.b@c.d ", "x", length),
+  "backslash escapes": (length) => repeatTo("\\", "a", length),
+  "link reference definitions": (length) => linesUpTo((index) => `[r${index}]: https://example.com/${index}\n`, length),
+  "footnote definitions": (length) => linesUpTo((index) => `[^${index}]: note\n`, length),
+  "table thousands of columns wide": (length) => {
+    const columns = Math.floor(length / 8);
+    return `|${"a|".repeat(columns)}\n|${"-|".repeat(columns)}\n${"b\n".repeat(Math.floor((length - 4 * columns - 4) / 2))}`;
+  },
+  "table with padded rows": (length) => {
+    const head = "| a | b | c | d | e | f | g | h |\n|---|---|---|---|---|---|---|---|\n";
+    return `${head}${"x\n".repeat(Math.floor((length - head.length) / 2))}`;
+  },
+  "one-character lines": (length) => repeatTo("a\n", "x", length),
+  "one-character paragraphs": (length) => repeatTo("a\n\n", "x", length),
+  "hard line breaks": (length) => repeatTo("a  \n", "x", length),
+  "short list items": (length) => repeatTo("- a\n", "x", length),
 };
+
+/** Every shape at MARKDOWN_MAX_LENGTH, the longest Markdown Cairn stores. */
+export const HOSTILE_MARKDOWN: Record<string, string> = Object.fromEntries(
+  Object.entries(HOSTILE_SHAPES).map(([name, shape]) => [name, shape(MARKDOWN_MAX_LENGTH)]),
+);

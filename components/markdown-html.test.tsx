@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import { ImageIcon } from "lucide-react";
-import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
@@ -103,15 +102,15 @@ describe("renderMarkdownHtml", () => {
 
   it("renders links exactly as SafeLink does", () => {
     const href = "https://example.com/runs?id=1&view=chart";
-    const safe = renderToStaticMarkup(createElement(SafeLink, { href }, "the run"));
+    const safe = renderToStaticMarkup(<SafeLink href={href}>the run</SafeLink>);
     expect(renderMarkdownHtml(`[the run](${href})`)).toBe(`<p>${safe}</p>`);
 
-    const refused = renderToStaticMarkup(createElement(SafeLink, { href: "javascript:alert(1)" }, "the run"));
+    const refused = renderToStaticMarkup(<SafeLink href="javascript:alert(1)">the run</SafeLink>);
     expect(renderMarkdownHtml("[the run](javascript:alert(1))")).toBe(`<p>${refused}</p>`);
   });
 
   it("draws the image link's icon exactly as lucide does", () => {
-    const icon = renderToStaticMarkup(createElement(ImageIcon, { "aria-hidden": true, className: "me-1 inline size-3.5 align-[-0.125em]" }));
+    const icon = renderToStaticMarkup(<ImageIcon aria-hidden className="me-1 inline size-3.5 align-[-0.125em]" />);
     expect(renderMarkdownHtml("![Loss curve](https://example.com/loss.png)")).toContain(
       `${icon}<span class="sr-only">Image: </span>Loss curve`,
     );
