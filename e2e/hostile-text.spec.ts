@@ -14,20 +14,21 @@ const LEARNER = { email: "gabriel.moreau@example.com", name: "Gabriel Moreau" };
 const MILESTONE = { key: "onnx-portability", title: "Portable models with ONNX" };
 const ROADMAP = { title: "Hostile text roadmap", slug: "hostile-text", milestone: "Track every experiment" };
 
-const TEXT = {
-  note: HOSTILE_SHAPES["bullet list markers on one line"]!(20_000),
-  thread: HOSTILE_SHAPES["emphasis run"]!(5_000),
-  privateNote: HOSTILE_SHAPES["ordered list markers on one line"]!(5_000),
-  checkin: HOSTILE_SHAPES["unclosed comments in one paragraph"]!(2_000),
-  review: HOSTILE_SHAPES["mixed container markers"]!(20_000),
-  description: HOSTILE_SHAPES["block quote markers"]!(20_000),
-  preview: HOSTILE_SHAPES["emphasis nested thousands deep"]!(20_000),
-};
-
-// A long text is checked by its start: Playwright compares normalised text, and the start is distinctive enough.
-function startOf(text: string): string {
-  return text.slice(0, 60).trim();
+/** A hostile shape filling a field of `length` characters, ending in a paragraph that names it. */
+function hostile(shape: string, length: number, name: string): { text: string; name: string } {
+  const tail = `\n\n${name}`;
+  return { text: HOSTILE_SHAPES[shape]!(length - tail.length) + tail, name };
 }
+
+const TEXT = {
+  note: hostile("bullet list markers on one line", 20_000, "End of the hostile submission note"),
+  thread: hostile("emphasis run", 5_000, "End of the hostile message"),
+  privateNote: hostile("ordered list markers on one line", 5_000, "End of the hostile private note"),
+  checkin: hostile("unclosed comments in one paragraph", 2_000, "End of the hostile check-in"),
+  review: hostile("mixed container markers", 20_000, "End of the hostile review comment"),
+  description: hostile("block quote markers", 20_000, "End of the hostile description"),
+  preview: hostile("emphasis nested thousands deep", 20_000, "End of the hostile preview"),
+};
 
 async function signIn(browser: Browser, email: string, home: RegExp): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -68,21 +69,21 @@ test("hostile text never stalls Cairn", async ({ browser, request }) => {
   await learner.goto(`/roadmap/${MILESTONE.key}`);
   await expect(learner.getByRole("heading", { level: 1, name: MILESTONE.title })).toBeVisible();
   await learner.getByLabel("Link 1 URL").fill("https://github.com/gabriel/onnx-export/pull/3");
-  await learner.getByRole("textbox", { name: "Note (optional)" }).fill(TEXT.note);
+  await learner.getByRole("textbox", { name: "Note (optional)" }).fill(TEXT.note.text);
   await learner.getByRole("button", { name: "Submit for review" }).click();
   const attempt = learner.getByRole("listitem", { name: "Attempt 1" });
   await expect(attempt.getByText("Waiting for review")).toBeVisible();
-  await expect(attempt.getByText(startOf(TEXT.note))).toBeVisible();
+  await expect(attempt.getByText(TEXT.note.name).first()).toBeVisible();
   await expect(attempt.getByText(PLAIN_TEXT_NOTE)).toBeVisible();
 
-  await learner.getByLabel("Message to your mentors").fill(TEXT.thread);
+  await learner.getByLabel("Message to your mentors").fill(TEXT.thread.text);
   await learner.getByRole("button", { name: "Send" }).click();
   const conversation = learner.getByRole("region", { name: "Conversation" });
-  await expect(conversation.getByText(startOf(TEXT.thread))).toBeVisible();
+  await expect(conversation.getByText(TEXT.thread.name).first()).toBeVisible();
 
-  await learner.getByLabel("New private note").fill(TEXT.privateNote);
+  await learner.getByLabel("New private note").fill(TEXT.privateNote.text);
   await learner.getByRole("button", { name: "Add note" }).click();
-  await expect(learner.getByRole("region", { name: "Private notes" }).getByText(startOf(TEXT.privateNote))).toBeVisible();
+  await expect(learner.getByRole("region", { name: "Private notes" }).getByText(TEXT.privateNote.name).first()).toBeVisible();
 
   // The learner's weekly check-in, closed out with the text.
   await learner.goto("/check-ins");
@@ -91,7 +92,7 @@ test("hostile text never stalls Cairn", async ({ browser, request }) => {
   await thisWeek.getByRole("button", { name: "Save plan" }).click();
   await expect(learner.getByText("Plan saved", { exact: true }).first()).toBeVisible();
   await thisWeek.getByText("Close out the week").click();
-  await thisWeek.getByLabel("Learned").fill(TEXT.checkin);
+  await thisWeek.getByLabel("Learned").fill(TEXT.checkin.text);
   await thisWeek.getByLabel("Actual hours").fill("6");
   await thisWeek.getByRole("button", { name: "Close out week" }).click();
   await expect(learner.getByText("Week closed out", { exact: true }).first()).toBeVisible();
@@ -103,7 +104,7 @@ test("hostile text never stalls Cairn", async ({ browser, request }) => {
   await expect(mentor.getByRole("heading", { level: 1, name: MILESTONE.title })).toBeVisible();
   const reviewUrl = mentor.url();
   await expect(mentor.getByRole("region", { name: "This attempt (1)" }).getByText(PLAIN_TEXT_NOTE)).toBeVisible();
-  await mentor.getByLabel("Comment").fill(TEXT.review);
+  await mentor.getByLabel("Comment").fill(TEXT.review.text);
   await mentor.getByRole("button", { name: "Request changes" }).click();
   await expect(mentor).not.toHaveURL(reviewUrl);
 
@@ -113,7 +114,7 @@ test("hostile text never stalls Cairn", async ({ browser, request }) => {
   if (!parsed.ok) throw new Error("the seeded roadmap does not parse");
   const roadmap = { ...parsed.document, title: ROADMAP.title, slug: ROADMAP.slug };
   const milestone = roadmap.phases.flatMap((phase) => phase.milestones).find((item) => item.title === ROADMAP.milestone)!;
-  milestone.description = TEXT.description;
+  milestone.description = TEXT.description.text;
   const admin = await signIn(browser, "admin@example.com", /\/admin$/);
   await admin.goto("/admin/roadmaps/import");
   await admin.getByLabel("Paste text").check();
@@ -126,8 +127,8 @@ test("hostile text never stalls Cairn", async ({ browser, request }) => {
   const preview = admin.getByRole("region", { name: "Description preview" });
   await expect(preview.getByText(PLAIN_TEXT_NOTE)).toBeVisible();
   const editorUrl = admin.url();
-  await admin.getByRole("textbox", { name: /^Description/ }).fill(TEXT.preview);
-  await expect(preview.getByText(startOf(TEXT.preview))).toBeVisible();
+  await admin.getByRole("textbox", { name: /^Description/ }).fill(TEXT.preview.text);
+  await expect(preview.getByText(TEXT.preview.name).first()).toBeVisible();
   await expect(preview.getByText(PLAIN_TEXT_NOTE)).toBeVisible();
 
   // Every page that shows the text, all at once.
@@ -140,19 +141,19 @@ test("hostile text never stalls Cairn", async ({ browser, request }) => {
   ]);
 
   const attempts = learner.getByRole("region", { name: "Attempts" });
-  await expect(attempts.getByText(startOf(TEXT.note))).toBeVisible();
-  await expect(attempts.getByText(startOf(TEXT.review))).toBeVisible();
-  await expect(learner.getByRole("region", { name: "Conversation" }).getByText(startOf(TEXT.thread))).toBeVisible();
-  await expect(learner.getByRole("region", { name: "Private notes" }).getByText(startOf(TEXT.privateNote))).toBeVisible();
+  await expect(attempts.getByText(TEXT.note.name).first()).toBeVisible();
+  await expect(attempts.getByText(TEXT.review.name).first()).toBeVisible();
+  await expect(learner.getByRole("region", { name: "Conversation" }).getByText(TEXT.thread.name).first()).toBeVisible();
+  await expect(learner.getByRole("region", { name: "Private notes" }).getByText(TEXT.privateNote.name).first()).toBeVisible();
 
-  await expect(checkins.getByText(startOf(TEXT.checkin)).first()).toBeVisible();
+  await expect(checkins.getByText(TEXT.checkin.name).first()).toBeVisible();
 
   const thisAttempt = mentor.getByRole("region", { name: "This attempt (1)" });
-  await expect(thisAttempt.getByText(startOf(TEXT.note))).toBeVisible();
-  await expect(thisAttempt.getByText(startOf(TEXT.review))).toBeVisible();
-  await expect(mentor.getByRole("region", { name: "Conversation" }).getByText(startOf(TEXT.thread))).toBeVisible();
+  await expect(thisAttempt.getByText(TEXT.note.name).first()).toBeVisible();
+  await expect(thisAttempt.getByText(TEXT.review.name).first()).toBeVisible();
+  await expect(mentor.getByRole("region", { name: "Conversation" }).getByText(TEXT.thread.name).first()).toBeVisible();
 
-  await expect(admin.getByRole("region", { name: "Description preview" }).getByText(startOf(TEXT.description))).toBeVisible();
+  await expect(admin.getByRole("region", { name: "Description preview" }).getByText(TEXT.description.name).first()).toBeVisible();
 
   const durations = await stopWatching();
   expect(durations.length).toBeGreaterThan(10);
