@@ -182,9 +182,10 @@ function delimiterRowColumns(content: string): number {
   return columns;
 }
 
-// A literal autolink becomes a whole link, so it counts like `[`, `]` and the `(` of a written one.
+// A literal autolink (`www.`, `://`, an email's `@`) becomes a whole link, so it counts like `[`, `]` and the `(` of
+// a written one.
 const LINK_MARKS = 3;
-const INLINE_MARKS = new Set(["*", "_", "~", "`", "[", "]", "<", "&", "\\", "@"]);
+const INLINE_MARKS = new Set(["*", "_", "~", "`", "[", "]", "<", "&", "\\"]);
 
 function isW(char: string | undefined): boolean {
   return char === "w" || char === "W";
@@ -195,7 +196,7 @@ function countInlineMarks(line: string): number {
   for (let index = 0; index < line.length; index++) {
     const char = line[index]!;
     if (INLINE_MARKS.has(char)) count++;
-    // Literal autolinks (`www.example.com`, `https://…`) start without any mark and cost what a written link does.
+    else if (char === "@") count += LINK_MARKS;
     else if (isW(char) && isW(line[index + 1]) && isW(line[index + 2]) && line[index + 3] === ".") count += LINK_MARKS;
     else if (char === ":" && line[index + 1] === "/" && line[index + 2] === "/") count += LINK_MARKS;
   }
