@@ -25,13 +25,13 @@ import { userLinkAttributes } from "@/lib/safe-url";
 import { MARKDOWN_MAX_LENGTH } from "@/lib/text-limits";
 
 /** Characters of source and HTML kept in the render cache (a few MB; the longest texts render to a few hundred kB). */
-export const MARKDOWN_CACHE_MAX_CHARS = 4_000_000;
+const MARKDOWN_CACHE_MAX_CHARS = 4_000_000;
 
 /** The note under a text shown as plain text because of the budget. */
 export const PLAIN_TEXT_NOTE = "Shown without formatting: this text has more Markdown structure than Cairn displays.";
 
 /** The note under a text cut at MARKDOWN_MAX_LENGTH. */
-export const TRUNCATED_NOTE = "The rest of this text is too long to show.";
+const TRUNCATED_NOTE = "The rest of this text is too long to show.";
 
 // Marks the links that stand in for images, so they can carry an image icon.
 const IMAGE_LINK_PROPERTY = "dataMarkdownImage";
