@@ -16,9 +16,9 @@ export const MARKDOWN_BUDGET = {
    * For each list item and footnote definition, the lines, container markers and table cells before it: when an item
    * ends, the parser copies everything it has read so far, so items cost in proportion to what precedes them.
    */
-  listItemCopies: 400_000,
+  listItemCopies: 250_000,
   /** Lines that are neither blank nor fenced code: each is a block, or a chunk of one, that the parser handles apart. */
-  lines: 1_500,
+  lines: 1_000,
   /** Characters that can start or end an inline construct, outside fenced code blocks. */
   inlineMarks: 3_000,
   /**
@@ -40,7 +40,10 @@ const ORDERED_DIGITS_MAX = 9;
 type LinePrefix = {
   /** Container markers: `>`, list item markers, footnote definition labels. */
   markers: number;
-  /** List item markers and footnote definition labels. */
+  /**
+   * List item markers, and footnote definition labels counted twice: with its call and back-link, a footnote costs
+   * the parser about what two list items do.
+   */
   itemMarkers: number;
   /** Columns of indentation in the prefix, without the one space that belongs to each marker. */
   indent: number;
@@ -130,6 +133,7 @@ function readPrefix(line: string): LinePrefix {
       length = orderedMarkerLength(line, index);
       if (length === 0) {
         length = footnoteMarkerLength(line, index);
+        if (length > 0) itemMarkers++;
         if (length > 0 && index > 0) nestedFootnote = true;
       }
     }
