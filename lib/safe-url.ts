@@ -36,3 +36,14 @@ export function parseHttpUrl(raw: string): URL | null {
 export function isSafeHttpUrl(raw: string): boolean {
   return parseHttpUrl(raw) !== null;
 }
+
+/** `rel` of every link to a user-supplied address: no handle on Cairn's window, no referrer, no endorsement. */
+export const USER_LINK_REL = "noopener noreferrer nofollow ugc";
+
+export type UserLinkAttributes = { href: string; target: "_blank"; rel: typeof USER_LINK_REL };
+
+/** The anchor attributes of a user-supplied link (a new tab, USER_LINK_REL), or `null` when it must stay text. */
+export function userLinkAttributes(raw: string | null | undefined): UserLinkAttributes | null {
+  const url = typeof raw === "string" ? parseHttpUrl(raw) : null;
+  return url ? { href: url.href, target: "_blank", rel: USER_LINK_REL } : null;
+}
