@@ -1,5 +1,5 @@
 import http, { type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/client-address";
 import type { ProxyTrust } from "@/lib/http/client-address";
@@ -131,3 +131,39 @@ describe("draining on shutdown (docs/security.md #30)", () => {
 function getConnections(server: http.Server): Promise<number> {
   return new Promise((resolve, reject) => server.getConnections((error, count) => (error ? reject(error) : resolve(count))));
 }
+
+/** Writes bytes as they are, so that a request Node cannot parse reaches the server. */
+function sendRaw(port: number, bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, "127.0.0.1", () => socket.write(bytes));
+    let answer = "";
+    socket.setEncoding("utf8");
+    socket.on("data", (chunk: string) => (answer += chunk));
+    socket.on("end", () => resolve(answer));
+    socket.on("error", reject);
+  });
+}
+
+describe("answers the server writes itself (docs/security.md #40)", () => {
+  it.each([
+    ["headers larger than Node accepts", (port: number) => `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`, 431],
+    ["a request line that is not HTTP", () => "HELLO THERE\r\n\r\n", 400],
+  ])("%s get a status, a sentence and the security headers", async (_name, request, status) => {
+    const { port } = await start(echoHeaders());
+    const answer = await sendRaw(port, request(port));
+    expect(answer.split("\r\n")[0]).toBe(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}`);
+    expect(answer.toLowerCase()).toContain("x-content-type-options: nosniff");
+    expect(answer.toLowerCase()).toContain("content-security-policy: default-src 'none'");
+    expect(answer).toMatch(/Cairn/);
+  });
+
+  it("a handler that fails unexpectedly answers 500 with the security headers", async () => {
+    const { port } = await start(() => {
+      throw new Error("boom");
+    });
+    const answer = await send(port);
+    expect(answer.status).toBe(500);
+    expect(answer.headers["x-content-type-options"]).toBe("nosniff");
+    expect(answer.body).not.toContain("boom");
+  });
+});

@@ -2,7 +2,9 @@
 // it decides the client's address before Next sees a request, and drains in-flight requests on shutdown
 // (docs/security.md #11, #30).
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import { setClientAddressHeader, type ProxyTrust } from "@/lib/http/client-address";
+import { ASSET_CONTENT_SECURITY_POLICY, BASELINE_HEADERS } from "@/lib/security-headers";
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
 
@@ -20,6 +22,35 @@ const HEADERS_TIMEOUT_MS = 66_000;
 /** The whole request, body included (the largest is a 1.5 MB roadmap import). */
 const REQUEST_TIMEOUT_MS = 120_000;
 const IDLE_SWEEP_MS = 100;
+
+/** Headers for the few answers this server writes itself, which Next and proxy.ts never see (docs/security.md #40). */
+const OWN_ANSWER_HEADERS: Readonly<Record<string, string>> = {
+  ...BASELINE_HEADERS,
+  "content-security-policy": ASSET_CONTENT_SECURITY_POLICY,
+  "content-type": "text/plain; charset=utf-8",
+  "cache-control": "no-store",
+};
+
+/**
+ * Node answers a request it cannot parse — headers too large, a malformed request line — before any handler runs,
+ * with a bare status line. Cairn answers it itself, with its headers and a sentence, then closes the connection.
+ */
+function answerUnparsableRequest(error: Error & { code?: string }, socket: Duplex) {
+  if (!socket.writable || error.code === "ECONNRESET") {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, text] =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? [431, "Request Header Fields Too Large", "The request's headers are larger than Cairn accepts."]
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, "Request Timeout", "The request took too long to arrive."]
+        : [400, "Bad Request", "Cairn could not read this request."];
+  const body = `${text}\n`;
+  const headers = { ...OWN_ANSWER_HEADERS, "content-length": String(Buffer.byteLength(body)), connection: "close" };
+  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join("");
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\n${head}\r\n${body}`);
+}
 
 export type CairnServer = {
   server: http.Server;
@@ -42,11 +73,12 @@ export function createCairnServer({ handler, trust, log }: { handler: RequestHan
         if (response.headersSent) {
           response.destroy();
         } else {
-          response.statusCode = 500;
-          response.end("Internal Server Error");
+          response.writeHead(500, OWN_ANSWER_HEADERS);
+          response.end("Something went wrong on Cairn's side. Try again in a moment.\n");
         }
       });
   });
+  server.on("clientError", answerUnparsableRequest);
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = REQUEST_TIMEOUT_MS;
