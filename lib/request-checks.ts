@@ -91,7 +91,7 @@ export async function refuseLongStream(request: Request): Promise<Refusal | null
 
 /** A minimal page: the request never reached the app, so it cannot use the app's layout. */
 function plainPage(title: string, message: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · Cairn</title><style>body{font-family:system-ui,sans-serif;display:grid;min-height:100dvh;place-items:center;margin:0;padding:1rem;color:#1f2937}main{max-width:28rem;text-align:center}a{color:#2563eb}</style></head><body><main id="main"><p>400</p><h1>${title}</h1><p>${message}</p><p><a href="/">Go to my home</a></p></main></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>${title} · Cairn</title><style>body{font-family:system-ui,sans-serif;display:grid;min-height:100dvh;place-items:center;margin:0;padding:1rem;color:#1f2937;background:#fff}main{max-width:28rem;text-align:center}a{color:#2563eb}@media (prefers-color-scheme:dark){body{color:#e5e7eb;background:#111827}a{color:#93c5fd}}</style></head><body><main id="main"><p>400</p><h1>${title}</h1><p>${message}</p><p><a href="/">Go to my home</a></p></main></body></html>`;
 }
 
 /**
