@@ -1,7 +1,7 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
-// Layer boundaries (CONVENTIONS.md): app/ → lib/features/* → components/ → lib/* (infrastructure).
+// Layer boundaries (docs/conventions.md): app/ → lib/features/* → components/ → lib/* (infrastructure).
 // Nothing imports app/; infrastructure never imports features or components; components stay
 // domain-agnostic. No allow-list: a file that needs an exception belongs in another layer.
 const noAppImports = { group: ["@/app/*", "@/app"], message: "Nothing imports app/: move shared code into lib/ or components/." };

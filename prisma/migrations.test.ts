@@ -1,6 +1,6 @@
 // Proves that prisma/migrations builds exactly the database prisma/schema.prisma describes. The Prisma CLI
 // would check this by introspecting a live database, which its Wasm engine cannot do through
-// @prisma/adapter-pg here (ENVIRONMENT.md, "Prisma 7"), so we build the database twice and compare catalogs.
+// @prisma/adapter-pg here (docs/decisions/001-own-migrator.md), so we build the database twice and compare catalogs.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

@@ -1,5 +1,5 @@
 // Starts one embedded PostgreSQL for the whole Vitest run and migrates a template
-// database that every worker clones (CONVENTIONS.md: a database per worker).
+// database that every worker clones (docs/conventions.md, "Tests").
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";

@@ -52,7 +52,7 @@ export async function requireViewer(): Promise<Viewer> {
   return viewer;
 }
 
-/** Admin-only pages: anyone else gets the same 404 as a missing page (SPEC §3). */
+/** Admin-only pages: anyone else gets the same 404 as a missing page (docs/product.md, "Roles and scope"). */
 export async function requireAdmin(): Promise<Viewer> {
   const viewer = await requireViewer();
   if (!viewer.isAdmin) notFound();

@@ -1,5 +1,5 @@
 // Prisma's schema engine, run as WebAssembly. The CLI's native schema engine cannot be downloaded on our
-// machines, so migration SQL is generated here instead (see /work/shared/ENVIRONMENT.md, "Prisma 7").
+// machines, so migration SQL is generated here instead (docs/decisions/001-own-migrator.md).
 import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";

@@ -1,4 +1,4 @@
-// Every privileged change Cairn ships leaves an audit row (SPEC §4): each one is performed here through its real
+// Every privileged change Cairn ships leaves an audit row (docs/product.md, "Domain"): each one is performed here through its real
 // server action, signed in as the person who would make it, and the row is checked for actor, time, target and
 // before/after — then read back through the audit page's loader, as the admin would see it. The list of codes
 // and what their before/after hold is docs/audit-log.md.

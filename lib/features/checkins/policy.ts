@@ -22,7 +22,7 @@ export function canCommentOnCheckin(viewer: Pick<Viewer, "id">, scope: CheckinSc
   return scope.cohortActive && (scope.viewerIsMentor || canChangeCheckin(viewer, scope));
 }
 
-/** Whoever may comment may read; admins may read everything (SPEC §3). */
+/** Whoever may comment may read; admins may read everything (docs/product.md, "Roles and scope"). */
 export function canReadCheckin(viewer: Pick<Viewer, "id" | "isAdmin">, scope: CheckinScope): boolean {
   return viewer.isAdmin || canCommentOnCheckin(viewer, scope);
 }

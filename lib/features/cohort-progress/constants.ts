@@ -2,7 +2,7 @@ import type { RiskKind } from "@/lib/features/cohort-progress/types";
 
 /**
  * Learners per matrix page. With ~45 milestone columns a row is ~50 DOM nodes (one <td> per cell), so 25 rows
- * keep a page near the 1,400-node budget (PERFORMANCE.md) while a 13-learner cohort fits on one page.
+ * keep a page near the 1,400-node budget (docs/performance.md) while a 13-learner cohort fits on one page.
  */
 export const MATRIX_PAGE_SIZE = 25;
 

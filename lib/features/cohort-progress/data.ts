@@ -91,7 +91,7 @@ const toDates = (values: (Date | string)[] | null) => (values ?? []).map((value)
 
 /**
  * Every active learner of a cohort (or one of them) with their statuses and what the at-risk rules read,
- * aggregated per learner in ONE statement whatever the cohort's size (PERFORMANCE.md: matrix ≤ 3 statements).
+ * aggregated per learner in ONE statement whatever the cohort's size (docs/performance.md: matrix ≤ 3 statements).
  *
  * Activity is the learner's own doing: starting or ticking a milestone, an attempt, a comment in their threads,
  * a check-in written or a reply on one. Progress rows' updated_at is not used because a mentor's decision

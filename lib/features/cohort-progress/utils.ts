@@ -279,7 +279,7 @@ export function csvResponse(file: CsvFile): Response {
   });
 }
 
-/** The same answer for a random id, another cohort and a signed-out caller (SPEC §3). */
+/** The same answer for a random id, another cohort and a signed-out caller (docs/product.md, "Roles and scope"). */
 export function notFoundResponse(): Response {
   return new Response(NOT_FOUND_BODY, {
     status: 404,

@@ -1,6 +1,6 @@
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
 
-/** User-visible status labels (SPEC §4); tests and people find things by them. */
+/** User-visible status labels (docs/product.md, "Domain"); tests and people find things by them. */
 export const STATUS_LABELS: Record<ProgressStatus, string> = {
   not_started: "Not started",
   in_progress: "In progress",

@@ -1,4 +1,4 @@
-// The status model of SPEC §4, in one place. Every write that changes a learner's
+// The status model of docs/product.md ("Domain"), in one place. Every write that changes a learner's
 // status asks `transition()` first; the roadmap, the milestone page, the portfolio and
 // the mentor screens all read the statuses it produced.
 import type { EvidenceRequirement, ProgressStatus } from "@/lib/generated/prisma/enums";

@@ -271,7 +271,7 @@ describe("who may review (docs/security.md)", () => {
     const adminsOwn = await createSubmission({ membershipId: adminLearner.id, itemKey: reviewedKey, links: LINKS });
     expect(await approve(admin, adminsOwn.id)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await db.review.count({ where: { submissionId: { in: [own.id, adminsOwn.id] } } })).toBe(0);
-    // The admin still reviews other people's work (SPEC §3), and dual reviews in the cohort they mentor.
+    // The admin still reviews other people's work (docs/product.md, "Roles and scope"), and dual reviews in the cohort they mentor.
     expect(await approve(admin, attempt.id)).toMatchObject({ ok: true });
     expect(await approve(dual, adminsOwn.id)).toMatchObject({ ok: true });
   });

@@ -3,7 +3,7 @@ export const CLAIM_MINUTES = 30;
 
 /**
  * Rows the queue renders at once, oldest first. The queue is worked from the top and `n` walks all of it, so a
- * longer page would only add DOM (PERFORMANCE.md: ≤ 1,400 nodes) without helping anyone.
+ * longer page would only add DOM (docs/performance.md: ≤ 1,400 nodes) without helping anyone.
  */
 export const QUEUE_PAGE_SIZE = 50;
 

@@ -17,7 +17,7 @@ const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * The cohorts whose queue the viewer works: the active cohorts they mentor, or — for an instance admin, who may
- * do everything (SPEC §3) and whom getCohortAccess lets into any cohort — every active cohort.
+ * do everything (docs/product.md, "Roles and scope") and whom getCohortAccess lets into any cohort — every active cohort.
  */
 export async function listReviewCohorts(viewer: Pick<Reviewer, "id" | "isAdmin">) {
   return db.cohort.findMany({
@@ -75,7 +75,7 @@ type QueueRowSql = {
 };
 
 /**
- * The review queue in four statements whatever the number of learners or attempts (PERFORMANCE.md): the cohorts
+ * The review queue in four statements whatever the number of learners or attempts (docs/performance.md): the cohorts
  * in scope; the oldest matching attempts with their total; per-cohort counts; the phases to filter by.
  * `filters.cohort` must already be one of `cohorts` (the loader checks it).
  */

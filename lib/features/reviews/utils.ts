@@ -24,7 +24,7 @@ export type Waiting = {
   left: string | null;
 };
 
-/** Time an attempt has waited against the cohort's review target (SPEC §4: hours, default 72). */
+/** Time an attempt has waited against the cohort's review target (docs/product.md, "Domain": hours, default 72). */
 export function waitingFor(submittedAt: Date, now: Date, targetHours: number): Waiting {
   const waitedMs = Math.max(0, now.getTime() - submittedAt.getTime());
   const targetMs = targetHours * HOUR_MS;
@@ -46,7 +46,7 @@ function format(date: Date, timezone: string, options: Intl.DateTimeFormatOption
   }
 }
 
-/** "Mar 3, 2027, 2:05 PM" in the cohort's time zone (UX.md: dates in the cohort's zone, absolute on hover). */
+/** "Mar 3, 2027, 2:05 PM" in the cohort's time zone (docs/ux.md: dates in the cohort's zone, absolute on hover). */
 export function formatDateTime(date: Date | string, timezone: string): string {
   return format(new Date(date), timezone, { dateStyle: "medium", timeStyle: "short" });
 }

@@ -8,7 +8,7 @@ import { isUuid } from "@/lib/ids";
 /** Version numbers are PostgreSQL integers; a longer number in the URL is a version that cannot exist. */
 const VERSION_NUMBER = /^[1-9]\d{0,8}$/;
 
-// Admin pages: anyone else gets the same 404 as a missing page (SPEC §3).
+// Admin pages: anyone else gets the same 404 as a missing page (docs/product.md, "Roles and scope").
 function adminOnly(viewer: Viewer) {
   if (!viewer.isAdmin) notFound();
 }

@@ -1,4 +1,4 @@
-// The roadmap Markdown format (SPEC §6; full guide with examples in docs/roadmap-format.md).
+// The roadmap Markdown format (full guide with examples in docs/roadmap-format.md).
 //
 // The plain template from the MLOps article imports as-is; Cairn's export adds a few indented lines under
 // each bullet so that export → import gives back every field. Exported shape:

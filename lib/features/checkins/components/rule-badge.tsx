@@ -2,7 +2,7 @@ import { CircleCheck, CircleDashed, CircleX } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import type { WeeklyRuleCheck } from "@/lib/features/checkins/types";
 
-/** Text and icon first, colour second (UX.md). A running week is "not met yet", never "missed". */
+/** Text and icon first, colour second (docs/ux.md). A running week is "not met yet", never "missed". */
 export function RuleBadge({ rule, running = false }: { rule: WeeklyRuleCheck; running?: boolean }) {
   if (rule.met) {
     return (

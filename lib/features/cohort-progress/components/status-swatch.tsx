@@ -3,7 +3,7 @@ import { STATUS_LABELS } from "@/lib/features/progress/constants";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
 
 /**
- * How a status paints a matrix cell. Colour is never alone (UX.md): each status also has its own shape —
+ * How a status paints a matrix cell. Colour is never alone (docs/ux.md): each status also has its own shape —
  * hollow, half-filled, ringed, striped, solid — drawn with backgrounds on the cell itself so a cell stays one
  * DOM node. "Approved" and "Done" are both complete and share the solid fill; the cell's label tells them apart.
  */

@@ -12,7 +12,7 @@ const APPEARANCE: Record<ProgressStatus, { variant: BadgeProps["variant"]; icon:
   done: { variant: "success", icon: CircleCheck },
 };
 
-/** Status is text first, colour second (UX.md). */
+/** Status is text first, colour second (docs/ux.md). */
 export function StatusBadge({ status }: { status: ProgressStatus }) {
   const { variant, icon } = APPEARANCE[status];
   return (

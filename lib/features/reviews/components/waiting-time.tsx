@@ -5,7 +5,7 @@ import { formatDateTime, waitingFor } from "@/lib/features/reviews/utils";
 
 /**
  * "waiting 2 days" against the cohort's review target; an overdue attempt says so in words and with an icon as
- * well as colour (UX.md: status is text first). The absolute time is on hover.
+ * well as colour (docs/ux.md: status is text first). The absolute time is on hover.
  */
 export function WaitingTime({
   submittedAt,
