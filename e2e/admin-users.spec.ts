@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { newSignedInPage } from "@/e2e/support/sign-in";
 
 // An admin looks after people: hands a learner a password reset link, the learner sets a new password with it,
 // then the admin deactivates the learner — whose open session ends on its next request — and finds both
@@ -6,19 +7,9 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 const LEARNER = { name: "Hana Suzuki", email: "hana.suzuki@example.com" };
 const NEW_PASSWORD = "cedar lantern river 7";
 
-async function signIn(browser: Browser, email: string, password: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
-
 test("admin hands over a reset link and deactivates a learner", async ({ browser }) => {
   test.setTimeout(120_000);
-  const admin = await signIn(browser, "admin@example.com", "cairn-demo");
+  const admin = await newSignedInPage(browser, "admin@example.com");
   await admin.getByRole("navigation").getByRole("link", { name: "Users" }).first().click();
   await expect(admin.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
   await admin.getByLabel("Name or email").fill("hana");
@@ -44,7 +35,7 @@ test("admin hands over a reset link and deactivates a learner", async ({ browser
   await learner.goto(link);
   await expect(learner.getByText(/no longer valid/)).toBeVisible();
 
-  const session = await signIn(browser, LEARNER.email, NEW_PASSWORD);
+  const session = await newSignedInPage(browser, LEARNER.email, { password: NEW_PASSWORD });
   await expect(session.getByRole("heading", { level: 1 })).toBeVisible();
 
   // Deactivation ends the open session on its very next request.

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { newSignedInPage } from "@/e2e/support/sign-in";
 import { PLAIN_TEXT_NOTE } from "@/components/markdown-html";
 import { serializeRoadmapJson } from "@/lib/features/roadmaps/json";
 import { parseRoadmapMarkdown } from "@/lib/features/roadmaps/markdown";
@@ -9,7 +10,6 @@ import { HOSTILE_SHAPES } from "@/test/hostile-markdown";
 // Text shaped to stall a Markdown parser, at each field's longest, written through the UI by a learner, a mentor and
 // an admin; then the pages that show it, loaded all at once, while /api/health keeps answering (docs/security.md
 // #34). Uses a demo learner no other spec touches.
-const PASSWORD = "cairn-demo";
 const LEARNER = { email: "gabriel.moreau@example.com", name: "Gabriel Moreau" };
 const MILESTONE = { key: "onnx-portability", title: "Portable models with ONNX" };
 const ROADMAP = { title: "Hostile text roadmap", slug: "hostile-text", milestone: "Track every experiment" };
@@ -29,16 +29,6 @@ const TEXT = {
   description: hostile("block quote markers", 20_000, "End of the hostile description"),
   preview: hostile("emphasis nested thousands deep", 20_000, "End of the hostile preview"),
 };
-
-async function signIn(browser: Browser, email: string, home: RegExp): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(home);
-  return page;
-}
 
 /** Asks /api/health again and again until stopped; resolves to how long each answer took, in milliseconds. */
 function watchHealth(request: APIRequestContext) {
@@ -65,7 +55,7 @@ test("hostile text never stalls Cairn", async ({ browser, request }) => {
   const stopWatching = watchHealth(request);
 
   // The learner: a submission note, a message to the mentors and a private note.
-  const learner = await signIn(browser, LEARNER.email, /\/roadmap$/);
+  const learner = await newSignedInPage(browser, LEARNER.email, { home: /\/roadmap$/ });
   await learner.goto(`/roadmap/${MILESTONE.key}`);
   await expect(learner.getByRole("heading", { level: 1, name: MILESTONE.title })).toBeVisible();
   await learner.getByLabel("Link 1 URL").fill("https://github.com/gabriel/onnx-export/pull/3");
@@ -98,7 +88,7 @@ test("hostile text never stalls Cairn", async ({ browser, request }) => {
   await expect(learner.getByText("Week closed out", { exact: true }).first()).toBeVisible();
 
   // The mentor asks for changes with a comment of the same kind.
-  const mentor = await signIn(browser, "mentor@example.com", /\/reviews$/);
+  const mentor = await newSignedInPage(browser, "mentor@example.com", { home: /\/reviews$/ });
   await mentor.goto("/reviews?learner=gabriel");
   await mentor.getByRole("listitem", { name: `${LEARNER.name}: ${MILESTONE.title}` }).getByRole("link", { name: MILESTONE.title }).click();
   await expect(mentor.getByRole("heading", { level: 1, name: MILESTONE.title })).toBeVisible();
@@ -115,7 +105,7 @@ test("hostile text never stalls Cairn", async ({ browser, request }) => {
   const roadmap = { ...parsed.document, title: ROADMAP.title, slug: ROADMAP.slug };
   const milestone = roadmap.phases.flatMap((phase) => phase.milestones).find((item) => item.title === ROADMAP.milestone)!;
   milestone.description = TEXT.description.text;
-  const admin = await signIn(browser, "admin@example.com", /\/admin$/);
+  const admin = await newSignedInPage(browser, "admin@example.com", { home: /\/admin$/ });
   await admin.goto("/admin/roadmaps/import");
   await admin.getByLabel("Paste text").check();
   await admin.getByLabel("Format").selectOption("json");

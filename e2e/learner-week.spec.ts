@@ -1,21 +1,14 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signInWithForm } from "@/e2e/support/sign-in";
 
 // A learner's week: tick and untick, keyboard ticking, evidence (bad URL first), withdraw and
 // resubmit, a weekly check-in, the portfolio and its public page. Uses a demo learner of its own.
 const EMAIL = "kavya.raman@example.com";
 const REVIEWED = { key: "onnx-portability", title: "Portable models with ONNX" };
 
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(EMAIL);
-  await page.getByLabel("Password").fill("cairn-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/roadmap$/);
-}
-
 test("learner works through a week", async ({ page, browser }) => {
   test.setTimeout(90_000);
-  await signIn(page);
+  await signInWithForm(page, EMAIL, { home: /\/roadmap$/ });
 
   // Tick a self-check milestone, see it persist, then untick it.
   const tick = page.getByRole("button", { name: /^Mark as done: / }).first();

@@ -1,17 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signInWithForm } from "@/e2e/support/sign-in";
 
 // A mentor looks at the demo cohort's "Progress" matrix, filters a phase, finds a learner, opens their page from
 // a cell, and signs off a success criterion the learner assessed. Uses a demo learner no other journey touches.
 const LEARNER = { email: "isaac.mensah@example.com", name: "Isaac Mensah" };
 const COHORT = "MLOps Cohort 2027";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("cairn-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
 
 test("mentor reads the cohort's progress and signs off a criterion", async ({ page, browser }) => {
   test.setTimeout(90_000);
@@ -19,7 +12,7 @@ test("mentor reads the cohort's progress and signs off a criterion", async ({ pa
   // The learner assesses their first success criterion.
   const learnerContext = await browser.newContext();
   const learnerPage = await learnerContext.newPage();
-  await signIn(learnerPage, LEARNER.email);
+  await signInWithForm(learnerPage, LEARNER.email);
   await learnerPage.goto("/roadmap");
   await learnerPage.getByLabel("Where you are (criterion 1)").selectOption("confident");
   await learnerPage.getByLabel("Why (criterion 1)").fill("I rebuilt last week's run from a fresh clone in ten minutes.");
@@ -28,7 +21,7 @@ test("mentor reads the cohort's progress and signs off a criterion", async ({ pa
   const criterion = (await learnerPage.locator('section[aria-labelledby="success-criteria"] li p').first().textContent()) ?? "";
   await learnerContext.close();
 
-  await signIn(page, "mentor@example.com");
+  await signInWithForm(page, "mentor@example.com");
   await page.goto("/cohorts");
   await page.getByRole("link", { name: COHORT }).click();
   await expect(page.getByRole("heading", { level: 1, name: COHORT })).toBeVisible();

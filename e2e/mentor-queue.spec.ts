@@ -1,23 +1,15 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signInWithForm } from "@/e2e/support/sign-in";
 
 // A mentor clears the queue: claim, request changes with a comment, the learner resubmits, approve, the learner
 // sees it. Uses a demo learner no other spec touches (Bruno Costa, whose second portfolio project is waiting).
-const PASSWORD = "cairn-demo";
 const MENTOR = "mentor@example.com";
 const LEARNER = { email: "bruno.costa@example.com", name: "Bruno Costa" };
 const PROJECT = { key: "dockerized-inference-service", title: "Dockerized inference service with CI/CD" };
 
-async function signIn(page: Page, email: string, home: RegExp) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(home);
-}
-
 test("mentor clears the queue", async ({ page, browser }) => {
   test.setTimeout(120_000);
-  await signIn(page, MENTOR, /\/reviews$/);
+  await signInWithForm(page, MENTOR, { home: /\/reviews$/ });
   await expect(page.getByRole("heading", { level: 1, name: "Review queue" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Cohorts" }).getByRole("link", { name: /MLOps Cohort 2027/ })).toBeVisible();
 
@@ -59,7 +51,7 @@ test("mentor clears the queue", async ({ page, browser }) => {
   // The learner, in a browser of their own, sees the decision and resubmits.
   const learnerContext = await browser.newContext();
   const learner = await learnerContext.newPage();
-  await signIn(learner, LEARNER.email, /\/roadmap$/);
+  await signInWithForm(learner, LEARNER.email, { home: /\/roadmap$/ });
   await learner.goto(`/roadmap/${PROJECT.key}`);
   const attempt1 = learner.getByRole("listitem", { name: "Attempt 1" });
   await expect(attempt1.getByText("Changes requested", { exact: true })).toBeVisible();
@@ -89,7 +81,7 @@ test("mentor clears the queue", async ({ page, browser }) => {
 });
 
 test("a mentor sees nothing of attempts they may not review", async ({ page }) => {
-  await signIn(page, MENTOR, /\/reviews$/);
+  await signInWithForm(page, MENTOR, { home: /\/reviews$/ });
   const unknown = await page.goto(`/reviews/${crypto.randomUUID()}`);
   expect(unknown?.status()).toBe(404);
   const malformed = await page.goto("/reviews/not-an-id");
