@@ -59,6 +59,3 @@ export function TD({ className, ...props }: ComponentProps<"td">) {
   return <td className={cn("border-b border-border px-3 py-2 align-middle", className)} {...props} />;
 }
 
-export function TableCaption({ className, ...props }: ComponentProps<"caption">) {
-  return <caption className={cn("px-3 py-2 text-left text-sm text-muted-foreground", className)} {...props} />;
-}

@@ -1,9 +1,8 @@
 "use client";
 
 import { Tooltip as TooltipPrimitive } from "radix-ui";
-import type { ComponentProps, ReactNode } from "react";
+import type { ComponentProps } from "react";
 
-import { Kbd } from "@/components/ui/kbd";
 import { cn } from "@/lib/cn";
 
 /** Mount once near the root so every tooltip shares one open delay. */
@@ -37,28 +36,3 @@ export function TooltipContent({
   );
 }
 
-/**
- * The common case in one element: a tooltip on `children` (which must accept a ref, e.g. a Button), optionally
- * naming its keyboard shortcut. Shortcuts shown here are only hints; the key handling lives with the feature.
- */
-export function SimpleTooltip({
-  content,
-  shortcut,
-  side,
-  children,
-}: {
-  content: ReactNode;
-  shortcut?: string;
-  side?: ComponentProps<typeof TooltipPrimitive.Content>["side"];
-  children: ReactNode;
-}) {
-  return (
-    <Tooltip>
-      <TooltipTrigger asChild>{children}</TooltipTrigger>
-      <TooltipContent side={side}>
-        <span>{content}</span>
-        {shortcut ? <Kbd className="border-background/30 bg-transparent text-background">{shortcut}</Kbd> : null}
-      </TooltipContent>
-    </Tooltip>
-  );
-}
