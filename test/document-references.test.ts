@@ -12,7 +12,7 @@ const tracked = execFileSync("git", ["ls-files", "--cached", "--others", "--excl
 /** `docs/…` paths and all-caps Markdown file names, as code and docs cite them. */
 const DOCUMENT = /\b(?:docs\/[\w./-]+\.(?:md|json)|[A-Z][A-Z_-]+\.md)\b/g;
 /** Ways to point at documents that cannot be in the repository. */
-const OUTSIDE = /\bSPEC §|\.\.\/shared\/|\/work\/shared|\bissue #\d+/i;
+const OUTSIDE = /\bSPEC §|\.\.\/shared\/|\/work\/shared|\bissues? #?\d+/i;
 
 describe("document references", () => {
   it("cite only documents that exist in the repository", () => {

@@ -1,5 +1,3 @@
-import type { RiskKind } from "@/lib/features/cohort-progress/types";
-
 /**
  * Learners per matrix page. With ~45 milestone columns a row is ~50 DOM nodes (one <td> per cell), so 25 rows
  * keep a page near the 1,400-node budget (docs/performance.md) while a 13-learner cohort fits on one page.
@@ -29,15 +27,6 @@ export const SORT_LABELS: Record<MatrixSort, string> = {
   progress: "Progress (least first)",
   "progress-desc": "Progress (most first)",
   risk: "At risk first",
-};
-
-/** Short names of the at-risk rules, for badges and the CSV. */
-export const RISK_LABELS: Record<RiskKind, string> = {
-  behind_pace: "Behind pace",
-  inactive: "Inactive",
-  weekly_rule: "Weekly rule missed",
-  changes_requested: "Changes unanswered",
-  deadline_passed: "Deadline passed",
 };
 
 export const NOT_FOUND_BODY = "Not found";

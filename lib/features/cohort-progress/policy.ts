@@ -1,4 +1,4 @@
-// The at-risk rules (issue 4, point 5) and who may act on a cohort's learners. Pure: every rule takes the
+// The at-risk rules (docs/product.md) and who may act on a cohort's learners. Pure: every rule takes the
 // cohort's "today" and time zone from its caller, so tests stand on a fixed day and the matrix, the overview,
 // the learner page and the CSV all flag the same people for the same reasons.
 import type { Viewer } from "@/lib/auth/viewer";
