@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { expect, test, type Download, type Page } from "@playwright/test";
+import type { Download, Page } from "@playwright/test";
+import { expect, test } from "@/e2e/support/fixtures";
 import { parseRoadmapMarkdown } from "@/lib/features/roadmaps/markdown";
 import type { RoadmapDocument } from "@/lib/features/roadmaps/types";
 
@@ -22,7 +23,7 @@ async function downloadText(page: Page, click: () => Promise<void>): Promise<{ n
   return { name: file.suggestedFilename(), text: await readFile((await file.path())!, "utf8") };
 }
 
-test("admin prepares next spring's roadmap", async ({ page }) => {
+test("admin prepares next spring's roadmap", async ({ page, signIn }) => {
   test.setTimeout(180_000);
   const source = (await readFile(path.join(process.cwd(), "content", "roadmaps", "mlops-roadmap-2026.md"), "utf8")).replace(
     /^# .*$/m,
@@ -30,11 +31,7 @@ test("admin prepares next spring's roadmap", async ({ page }) => {
   );
   const imported = await parsed(source);
 
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("admin@example.com");
-  await page.getByLabel("Password").fill("cairn-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/admin$/);
+  await signIn("admin", { home: /\/admin$/ });
 
   // Import: preview first, then a draft.
   await page.getByRole("navigation").getByRole("link", { name: "Roadmaps" }).first().click();

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { newSignedInPage } from "@/e2e/support/sign-in";
+import { expect, test } from "@/e2e/support/fixtures";
 
 // An admin looks after people: hands a learner a password reset link, the learner sets a new password with it,
 // then the admin deactivates the learner — whose open session ends on its next request — and finds both
@@ -7,9 +6,9 @@ import { newSignedInPage } from "@/e2e/support/sign-in";
 const LEARNER = { name: "Hana Suzuki", email: "hana.suzuki@example.com" };
 const NEW_PASSWORD = "cedar lantern river 7";
 
-test("admin hands over a reset link and deactivates a learner", async ({ browser }) => {
+test("admin hands over a reset link and deactivates a learner", async ({ browser, signedInPage }) => {
   test.setTimeout(120_000);
-  const admin = await newSignedInPage(browser, "admin@example.com");
+  const admin = await signedInPage("admin");
   await admin.getByRole("navigation").getByRole("link", { name: "Users" }).first().click();
   await expect(admin.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
   await admin.getByLabel("Name or email").fill("hana");
@@ -35,7 +34,7 @@ test("admin hands over a reset link and deactivates a learner", async ({ browser
   await learner.goto(link);
   await expect(learner.getByText(/no longer valid/)).toBeVisible();
 
-  const session = await newSignedInPage(browser, LEARNER.email, { password: NEW_PASSWORD });
+  const session = await signedInPage(LEARNER.email, { password: NEW_PASSWORD });
   await expect(session.getByRole("heading", { level: 1 })).toBeVisible();
 
   // Deactivation ends the open session on its very next request.

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { DEMO_PASSWORD, expect, test } from "@/e2e/support/fixtures";
 
 // Someone probes a running Cairn against the production build (docs/security.md #19, #20, #21, #39, #40).
 // Every page and route handler is found in app/, so a new one is swept without touching this file; its dynamic
@@ -8,7 +9,6 @@ import { expect, request as playwrightRequest, test, type APIRequestContext, typ
 // hostile filters, signed out, as an admin and as a learner. Nothing answers 5xx, every refusal says something a
 // person can read, and every response — redirects, 404s, prefetches, static files — carries the security headers.
 
-const PASSWORD = "cairn-demo";
 const HOSTILE_SEGMENTS = [
   "%00",
   "%E0%A4%A",
@@ -68,7 +68,7 @@ async function signedIn(baseURL: string, email: string): Promise<APIRequestConte
   const context = await playwrightRequest.newContext({ baseURL });
   const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const response = await context.post("/api/auth/callback/credentials", {
-    form: { email, password: PASSWORD, csrfToken, json: "true" },
+    form: { email, password: DEMO_PASSWORD, csrfToken, json: "true" },
     maxRedirects: 0,
   });
   expect(response.status(), `signing in ${email}`).toBeLessThan(400);
@@ -309,17 +309,13 @@ test.describe("security headers on every kind of response", () => {
   });
 });
 
-test("a learner follows prefetched links and no script is blocked by the policy", async ({ page }) => {
+test("a learner follows prefetched links and no script is blocked by the policy", async ({ page, signIn }) => {
   const blocked: string[] = [];
   page.on("console", (message) => {
     if (/Content.Security.Policy|Refused to (execute|load)/i.test(message.text())) blocked.push(message.text());
   });
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("learner@example.com");
-  await page.getByLabel("Password").fill(PASSWORD);
   const prefetched = page.waitForResponse((response) => response.request().headers()["next-router-prefetch"] === "1");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/roadmap$/);
+  await signIn("learner", { home: /\/roadmap$/ });
   expect(headerProblems(await prefetched, "a prefetch the browser made")).toEqual([]);
   await page.getByRole("link", { name: "Check-ins" }).first().hover();
   await page.getByRole("link", { name: "Check-ins" }).first().click();

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { newSignedInPage } from "@/e2e/support/sign-in";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "@/e2e/support/fixtures";
 import { PLAIN_TEXT_NOTE } from "@/components/markdown-html";
 import { serializeRoadmapJson } from "@/lib/features/roadmaps/json";
 import { parseRoadmapMarkdown } from "@/lib/features/roadmaps/markdown";
@@ -50,12 +50,12 @@ function watchHealth(request: APIRequestContext) {
   };
 }
 
-test("hostile text never stalls Cairn", async ({ browser, request }) => {
+test("hostile text never stalls Cairn", async ({ request, signedInPage }) => {
   test.setTimeout(240_000);
   const stopWatching = watchHealth(request);
 
   // The learner: a submission note, a message to the mentors and a private note.
-  const learner = await newSignedInPage(browser, LEARNER.email, { home: /\/roadmap$/ });
+  const learner = await signedInPage(LEARNER.email, { home: /\/roadmap$/ });
   await learner.goto(`/roadmap/${MILESTONE.key}`);
   await expect(learner.getByRole("heading", { level: 1, name: MILESTONE.title })).toBeVisible();
   await learner.getByLabel("Link 1 URL").fill("https://github.com/gabriel/onnx-export/pull/3");
@@ -88,7 +88,7 @@ test("hostile text never stalls Cairn", async ({ browser, request }) => {
   await expect(learner.getByText("Week closed out", { exact: true }).first()).toBeVisible();
 
   // The mentor asks for changes with a comment of the same kind.
-  const mentor = await newSignedInPage(browser, "mentor@example.com", { home: /\/reviews$/ });
+  const mentor = await signedInPage("mentor", { home: /\/reviews$/ });
   await mentor.goto("/reviews?learner=gabriel");
   await mentor.getByRole("listitem", { name: `${LEARNER.name}: ${MILESTONE.title}` }).getByRole("link", { name: MILESTONE.title }).click();
   await expect(mentor.getByRole("heading", { level: 1, name: MILESTONE.title })).toBeVisible();
@@ -105,7 +105,7 @@ test("hostile text never stalls Cairn", async ({ browser, request }) => {
   const roadmap = { ...parsed.document, title: ROADMAP.title, slug: ROADMAP.slug };
   const milestone = roadmap.phases.flatMap((phase) => phase.milestones).find((item) => item.title === ROADMAP.milestone)!;
   milestone.description = TEXT.description.text;
-  const admin = await newSignedInPage(browser, "admin@example.com", { home: /\/admin$/ });
+  const admin = await signedInPage("admin", { home: /\/admin$/ });
   await admin.goto("/admin/roadmaps/import");
   await admin.getByLabel("Paste text").check();
   await admin.getByLabel("Format").selectOption("json");

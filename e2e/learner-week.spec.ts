@@ -1,14 +1,13 @@
-import { expect, test } from "@playwright/test";
-import { signInWithForm } from "@/e2e/support/sign-in";
+import { expect, test } from "@/e2e/support/fixtures";
 
 // A learner's week: tick and untick, keyboard ticking, evidence (bad URL first), withdraw and
 // resubmit, a weekly check-in, the portfolio and its public page. Uses a demo learner of its own.
 const EMAIL = "kavya.raman@example.com";
 const REVIEWED = { key: "onnx-portability", title: "Portable models with ONNX" };
 
-test("learner works through a week", async ({ page, browser }) => {
+test("learner works through a week", async ({ page, browser, signIn }) => {
   test.setTimeout(90_000);
-  await signInWithForm(page, EMAIL, { home: /\/roadmap$/ });
+  await signIn(EMAIL, { home: /\/roadmap$/ });
 
   // Tick a self-check milestone, see it persist, then untick it.
   const tick = page.getByRole("button", { name: /^Mark as done: / }).first();

@@ -1,27 +1,24 @@
-import { expect, test } from "@playwright/test";
-import { signInWithForm } from "@/e2e/support/sign-in";
+import { expect, test } from "@/e2e/support/fixtures";
 
 // A mentor looks at the demo cohort's "Progress" matrix, filters a phase, finds a learner, opens their page from
 // a cell, and signs off a success criterion the learner assessed. Uses a demo learner no other journey touches.
 const LEARNER = { email: "isaac.mensah@example.com", name: "Isaac Mensah" };
 const COHORT = "MLOps Cohort 2027";
 
-test("mentor reads the cohort's progress and signs off a criterion", async ({ page, browser }) => {
+test("mentor reads the cohort's progress and signs off a criterion", async ({ page, signIn, signedInPage }) => {
   test.setTimeout(90_000);
 
   // The learner assesses their first success criterion.
-  const learnerContext = await browser.newContext();
-  const learnerPage = await learnerContext.newPage();
-  await signInWithForm(learnerPage, LEARNER.email);
+  const learnerPage = await signedInPage(LEARNER.email);
   await learnerPage.goto("/roadmap");
   await learnerPage.getByLabel("Where you are (criterion 1)").selectOption("confident");
   await learnerPage.getByLabel("Why (criterion 1)").fill("I rebuilt last week's run from a fresh clone in ten minutes.");
   await learnerPage.getByRole("button", { name: "Save self-assessment" }).first().click();
   await expect(learnerPage.getByText("Self-assessment saved.", { exact: true })).toBeVisible();
   const criterion = (await learnerPage.locator('section[aria-labelledby="success-criteria"] li p').first().textContent()) ?? "";
-  await learnerContext.close();
+  await learnerPage.context().close();
 
-  await signInWithForm(page, "mentor@example.com");
+  await signIn("mentor");
   await page.goto("/cohorts");
   await page.getByRole("link", { name: COHORT }).click();
   await expect(page.getByRole("heading", { level: 1, name: COHORT })).toBeVisible();

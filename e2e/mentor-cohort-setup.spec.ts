@@ -1,27 +1,16 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@/e2e/support/fixtures";
 
 // A mentor sets up a cohort: the admin creates it with the demo mentor, the mentor changes its
 // pacing and creates an invite link, a newcomer joins through the link in a fresh browser, the
 // mentor extends their deadline and finally removes them (their work is kept).
-const PASSWORD = "cairn-demo";
 const COHORT = "Spring Cohort 2027";
 const NEWCOMER = { name: "Nia Newcomer", email: "nia.newcomer@example.com", password: "granite trail marker 42" };
 
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
-
-test("mentor sets up a cohort", async ({ browser }) => {
+test("mentor sets up a cohort", async ({ browser, signedInPage }) => {
   test.setTimeout(180_000);
 
   // The admin creates the cohort on the MLOps roadmap with the demo mentor.
-  const admin = await signedInPage(browser, "admin@example.com");
+  const admin = await signedInPage("admin");
   await admin.goto("/admin");
   await admin.getByRole("link", { name: "New cohort" }).click();
   await expect(admin.getByRole("heading", { level: 1, name: "New cohort" })).toBeVisible();
@@ -43,7 +32,7 @@ test("mentor sets up a cohort", async ({ browser }) => {
   await expect(admin.getByRole("row", { name: new RegExp(COHORT) })).toContainText("Morgan Reyes");
 
   // The mentor opens the cohort's settings and changes its pacing.
-  const mentor = await signedInPage(browser, "mentor@example.com");
+  const mentor = await signedInPage("mentor");
   await mentor.goto(`/cohorts/${cohortId}/settings`);
   await expect(mentor.getByRole("heading", { level: 1, name: "Cohort settings" })).toBeVisible();
   await expect(mentor.getByLabel("Weeks per phase")).toHaveValue("2");

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { signInWithForm } from "@/e2e/support/sign-in";
+import { expect, test } from "@/e2e/support/fixtures";
 
 // A mentor clears the queue: claim, request changes with a comment, the learner resubmits, approve, the learner
 // sees it. Uses a demo learner no other spec touches (Bruno Costa, whose second portfolio project is waiting).
@@ -7,9 +6,9 @@ const MENTOR = "mentor@example.com";
 const LEARNER = { email: "bruno.costa@example.com", name: "Bruno Costa" };
 const PROJECT = { key: "dockerized-inference-service", title: "Dockerized inference service with CI/CD" };
 
-test("mentor clears the queue", async ({ page, browser }) => {
+test("mentor clears the queue", async ({ page, signIn, signedInPage }) => {
   test.setTimeout(120_000);
-  await signInWithForm(page, MENTOR, { home: /\/reviews$/ });
+  await signIn(MENTOR, { home: /\/reviews$/ });
   await expect(page.getByRole("heading", { level: 1, name: "Review queue" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Cohorts" }).getByRole("link", { name: /MLOps Cohort 2027/ })).toBeVisible();
 
@@ -49,9 +48,7 @@ test("mentor clears the queue", async ({ page, browser }) => {
   await expect(page.getByRole("heading", { name: "No attempts match these filters" })).toBeVisible();
 
   // The learner, in a browser of their own, sees the decision and resubmits.
-  const learnerContext = await browser.newContext();
-  const learner = await learnerContext.newPage();
-  await signInWithForm(learner, LEARNER.email, { home: /\/roadmap$/ });
+  const learner = await signedInPage(LEARNER.email, { home: /\/roadmap$/ });
   await learner.goto(`/roadmap/${PROJECT.key}`);
   const attempt1 = learner.getByRole("listitem", { name: "Attempt 1" });
   await expect(attempt1.getByText("Changes requested", { exact: true })).toBeVisible();
@@ -77,11 +74,10 @@ test("mentor clears the queue", async ({ page, browser }) => {
   await expect(learner.getByRole("listitem", { name: "Attempt 2" }).getByText("Approved", { exact: true })).toBeVisible();
   await learner.getByRole("button", { name: /unread notification/ }).click();
   await expect(learner.getByRole("menuitem", { name: new RegExp(`Approved: ${PROJECT.title}`) })).toBeVisible();
-  await learnerContext.close();
 });
 
-test("a mentor sees nothing of attempts they may not review", async ({ page }) => {
-  await signInWithForm(page, MENTOR, { home: /\/reviews$/ });
+test("a mentor sees nothing of attempts they may not review", async ({ page, signIn }) => {
+  await signIn(MENTOR, { home: /\/reviews$/ });
   const unknown = await page.goto(`/reviews/${crypto.randomUUID()}`);
   expect(unknown?.status()).toBe(404);
   const malformed = await page.goto("/reviews/not-an-id");

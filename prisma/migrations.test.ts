@@ -1,12 +1,12 @@
 // Proves that prisma/migrations builds exactly the database prisma/schema.prisma describes. The Prisma CLI
 // would check this by introspecting a live database, which its Wasm engine cannot do through
 // @prisma/adapter-pg here (docs/decisions/001-own-migrator.md), so we build the database twice and compare catalogs.
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { migrate } from "@/lib/db/migrator";
+import { migrate, readMigrations } from "@/lib/db/migrator";
 import { diffSchemas, isEmptyMigration, parseSnapshot, readSchemaFiles } from "@/lib/db/schema-engine";
 import { createDatabase } from "@/test/database";
 
@@ -142,17 +142,6 @@ async function withClient<T>(connectionString: string, work: (client: pg.Client)
   }
 }
 
-async function latestMigrationDir(): Promise<string> {
-  const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true });
-  const latest = entries
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort()
-    .at(-1);
-  if (!latest) throw new Error("prisma/migrations holds no migration yet: run `npm run db:diff -- init`.");
-  return path.join(MIGRATIONS_DIR, latest);
-}
-
 describe("prisma/migrations", () => {
   let migratedUrl: string;
   let migrated: Catalog;
@@ -177,9 +166,11 @@ describe("prisma/migrations", () => {
     expect(migrated.indexes).toEqual(fromSchema.indexes);
   });
 
-  it("end with a schema.snapshot equal to the current schema, so the next `npm run db:diff` only adds new changes", async () => {
-    const snapshot = await readFile(path.join(await latestMigrationDir(), "schema.snapshot"), "utf8");
-    const pending = await diffSchemas({ from: parseSnapshot(snapshot), to: await readSchemaFiles(PRISMA_DIR) });
+  it("end with schema.snapshot: the current schema, as of the latest migration, so the next `npm run db:diff` only adds new changes", async () => {
+    const snapshot = parseSnapshot(await readFile(path.join(MIGRATIONS_DIR, "schema.snapshot"), "utf8"));
+    const latest = (await readMigrations(MIGRATIONS_DIR)).at(-1);
+    expect(snapshot.migration, "schema.snapshot must name the latest migration folder").toBe(latest?.name);
+    const pending = await diffSchemas({ from: snapshot.files, to: await readSchemaFiles(PRISMA_DIR) });
     expect(isEmptyMigration(pending), `Schema changes not in any migration:\n${pending}`).toBe(true);
   });
 

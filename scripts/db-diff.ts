@@ -1,7 +1,8 @@
 // npm run db:diff -- <migration_name>
 // Writes the next migration the way `prisma migrate dev --create-only` would, without a database or the
-// CLI's native schema engine (which cannot be downloaded here): it diffs the schema snapshot stored with
-// the latest migration against the current prisma/ schema using Prisma's schema engine as WebAssembly.
+// CLI's native schema engine (which cannot be downloaded here): it diffs prisma/migrations/schema.snapshot (the
+// schema as of the latest migration) against the current prisma/ schema using Prisma's schema engine as
+// WebAssembly, then rolls the snapshot forward (docs/decisions/020-one-rolling-schema-snapshot.md).
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -11,6 +12,7 @@ import {
   parseSnapshot,
   readSchemaFiles,
   serializeSnapshot,
+  type SchemaFile,
 } from "@/lib/db/schema-engine";
 
 const PRISMA_DIR = path.resolve(import.meta.dirname, "..", "prisma");
@@ -28,16 +30,24 @@ async function main(): Promise<void> {
   const current = await readSchemaFiles(PRISMA_DIR);
   const latest = await latestMigration();
 
-  let from: Awaited<ReturnType<typeof readSchemaFiles>> | "empty" = "empty";
+  const snapshotPath = path.join(MIGRATIONS_DIR, SNAPSHOT_FILE);
+  let from: SchemaFile[] | "empty" = "empty";
   if (latest) {
-    const snapshotPath = path.join(MIGRATIONS_DIR, latest, SNAPSHOT_FILE);
     if (!existsSync(snapshotPath)) {
       throw new Error(
-        `${path.relative(process.cwd(), snapshotPath)} is missing, so the schema as of ${latest} is unknown. ` +
-          `Restore it from version control (migrations written by hand need one too).`,
+        `prisma/migrations/${SNAPSHOT_FILE} is missing, so the schema as of ${latest} is unknown. ` +
+          `Restore it from version control.`,
       );
     }
-    from = parseSnapshot(await readFile(snapshotPath, "utf8"));
+    const snapshot = parseSnapshot(await readFile(snapshotPath, "utf8"));
+    if (snapshot.migration !== latest) {
+      throw new Error(
+        `prisma/migrations/${SNAPSHOT_FILE} is the schema as of ${snapshot.migration}, but the latest migration is ` +
+          `${latest} (two branches that each added a migration were merged, or a migration was written by hand). ` +
+          `Rewrite the snapshot as the schema after ${latest} (with "// migration: ${latest}"), then run this again.`,
+      );
+    }
+    from = snapshot.files;
   }
 
   const sql = await diffSchemas({ from, to: current });
@@ -53,7 +63,7 @@ async function main(): Promise<void> {
   const migrationDir = path.join(MIGRATIONS_DIR, directory);
   await mkdir(migrationDir, { recursive: true });
   await writeFile(path.join(migrationDir, "migration.sql"), sql, { flag: "wx" });
-  await writeFile(path.join(migrationDir, SNAPSHOT_FILE), serializeSnapshot(current), { flag: "wx" });
+  await writeFile(snapshotPath, serializeSnapshot({ migration: directory, files: current }));
   if (!existsSync(path.join(MIGRATIONS_DIR, LOCK_FILE))) {
     await writeFile(path.join(MIGRATIONS_DIR, LOCK_FILE), LOCK_FILE_CONTENT);
   }

@@ -6,13 +6,15 @@ export async function createCohort({
   name = "Test Cohort",
   startDate = new Date("2027-01-04"),
   weeksPerPhase = 2,
+  timezone,
 }: {
   versionId: string;
   name?: string;
   startDate?: Date;
   weeksPerPhase?: number;
+  timezone?: string;
 }) {
-  return db.cohort.create({ data: { versionId, name, startDate, weeksPerPhase } });
+  return db.cohort.create({ data: { versionId, name, startDate, weeksPerPhase, timezone } });
 }
 
 export async function addMember(cohortId: string, userId: string, role: MembershipRole) {

@@ -12,10 +12,11 @@ import {
 } from "@/lib/features/checkins/actions";
 import { CLOSED_MESSAGE, CONFLICT_MESSAGE, WEEK_LOCKED_MESSAGE } from "@/lib/features/checkins/schema";
 import { addDays, dateOnly, weekOf } from "@/lib/features/checkins/utils";
-import { addMember, createCohort } from "@/prisma/factories/cohorts";
+import { addMember } from "@/prisma/factories/cohorts";
 import { createCheckin } from "@/prisma/factories/progress";
 import { importDefaultRoadmap } from "@/prisma/factories/roadmaps";
 import { createUser } from "@/prisma/factories/users";
+import { createWorld } from "@/prisma/factories/world";
 
 const signedIn = vi.hoisted(() => ({ viewer: null as Viewer | null }));
 
@@ -43,43 +44,12 @@ const emptyCloseOut = { learned: "", built: "", tested: "", documented: "", revi
 let keys: string[];
 // docs/security.md's fixture world: mentorX, learnerX1, learnerX2 in X; mentorY, learnerY1 in Y;
 // dual mentors X and learns in Y; admin mentors nothing.
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: Awaited<ReturnType<typeof createWorldOnDefaultRoadmap>>;
 
-async function createWorld() {
+async function createWorldOnDefaultRoadmap() {
   const { versionId } = await importDefaultRoadmap();
   keys = (await db.milestone.findMany({ where: { versionId }, orderBy: { position: "asc" }, select: { key: true } })).map((m) => m.key);
-  const startDate = new Date(Date.UTC(2026, 0, 5));
-  const x = await createCohort({ versionId, name: "X", startDate });
-  const y = await createCohort({ versionId, name: "Y", startDate });
-  await db.cohort.updateMany({ where: { id: { in: [x.id, y.id] } }, data: { timezone: ZONE } });
-  const [admin, mentorX, mentorY, learnerX1, learnerX2, learnerY1, dual] = await Promise.all([
-    createUser({ isAdmin: true }),
-    createUser({ name: "Mentor X" }),
-    createUser({ name: "Mentor Y" }),
-    createUser({ name: "Learner X1" }),
-    createUser({ name: "Learner X2" }),
-    createUser({ name: "Learner Y1" }),
-    createUser({ name: "Dual" }),
-  ]);
-  await addMember(x.id, mentorX.id, "mentor");
-  await addMember(y.id, mentorY.id, "mentor");
-  await addMember(x.id, dual.id, "mentor");
-  const x1 = await addMember(x.id, learnerX1.id, "learner");
-  const x2 = await addMember(x.id, learnerX2.id, "learner");
-  const y1 = await addMember(y.id, learnerY1.id, "learner");
-  const dualY = await addMember(y.id, dual.id, "learner");
-  return {
-    x,
-    y,
-    admin: asViewer(admin),
-    mentorX: asViewer(mentorX),
-    mentorY: asViewer(mentorY),
-    learnerX1: asViewer(learnerX1),
-    learnerX2: asViewer(learnerX2),
-    learnerY1: asViewer(learnerY1),
-    dual: asViewer(dual),
-    memberships: { x1, x2, y1, dualY },
-  };
+  return createWorld({ versionId, cohorts: { startDate: new Date(Date.UTC(2026, 0, 5)), timezone: ZONE } });
 }
 
 const thisWeek = () => weekOf(new Date(), ZONE);
@@ -97,7 +67,7 @@ async function rowsOf(membershipId: string) {
 }
 
 beforeAll(async () => {
-  world = await createWorld();
+  world = await createWorldOnDefaultRoadmap();
 });
 
 beforeEach(async () => {

@@ -4,40 +4,22 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { signOffCriterionAction } from "@/lib/features/cohort-progress/actions";
 import { SIGN_OFF_MESSAGES } from "@/lib/features/cohort-progress/schema";
-import { addMember, createCohort } from "@/prisma/factories/cohorts";
 import { importDefaultRoadmap } from "@/prisma/factories/roadmaps";
-import { createUser } from "@/prisma/factories/users";
+import { createWorld } from "@/prisma/factories/world";
 import { asUser } from "@/test/as-viewer";
 
 let criterionKeys: string[];
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: Awaited<ReturnType<typeof createWorldOnDefaultRoadmap>>;
 
-async function createWorld() {
+async function createWorldOnDefaultRoadmap() {
   const { versionId } = await importDefaultRoadmap();
   criterionKeys = (await db.successCriterion.findMany({ where: { versionId }, orderBy: { position: "asc" }, select: { key: true } })).map(
     (criterion) => criterion.key,
   );
-  const x = await createCohort({ versionId, name: "X" });
-  const y = await createCohort({ versionId, name: "Y" });
-  const [admin, mentorX, mentorY, learnerX1, learnerX2, learnerY1, dual, adminLearner] = await Promise.all([
-    createUser({ isAdmin: true, name: "Admin" }),
-    createUser({ name: "Mentor X" }),
-    createUser({ name: "Mentor Y" }),
-    createUser({ name: "Learner X1" }),
-    createUser({ name: "Learner X2" }),
-    createUser({ name: "Learner Y1" }),
-    createUser({ name: "Dual" }),
-    createUser({ isAdmin: true, name: "Admin Learner" }),
-  ]);
-  const mentorXMembership = await addMember(x.id, mentorX.id, "mentor");
-  await addMember(y.id, mentorY.id, "mentor");
-  await addMember(x.id, dual.id, "mentor");
-  const x1 = await addMember(x.id, learnerX1.id, "learner");
-  const x2 = await addMember(x.id, learnerX2.id, "learner");
-  const y1 = await addMember(y.id, learnerY1.id, "learner");
-  const dualY = await addMember(y.id, dual.id, "learner");
-  const adminX = await addMember(x.id, adminLearner.id, "learner");
-  return { x, y, admin, mentorX, mentorY, learnerX1, dual, adminLearner, mentorXMembership, memberships: { x1, x2, y1, dualY, adminX } };
+  return createWorld({
+    versionId,
+    extra: { adminLearner: { in: "x", as: "learner", name: "Admin Learner", isAdmin: true } },
+  });
 }
 
 async function assess(membershipId: string, criterionKey = criterionKeys[0]!) {
@@ -52,13 +34,13 @@ const input = (assessment: { id: string; updatedAt: Date }) => ({
 });
 
 beforeAll(async () => {
-  world = await createWorld();
+  world = await createWorldOnDefaultRoadmap();
 });
 
 beforeEach(async () => {
   await db.auditEvent.deleteMany();
   await db.criterionAssessment.deleteMany();
-  await db.membership.update({ where: { id: world.mentorXMembership.id }, data: { removedAt: null } });
+  await db.membership.update({ where: { id: world.memberships.mentorX.id }, data: { removedAt: null } });
 });
 
 describe("signOffCriterionAction", () => {
@@ -116,13 +98,13 @@ describe("signOffCriterionAction", () => {
     const first = await assess(world.memberships.x1.id);
     const second = await assess(world.memberships.x2.id);
     expect((await asUser(world.mentorX, () => signOffCriterionAction(input(first)))).ok).toBe(true);
-    await db.membership.update({ where: { id: world.mentorXMembership.id }, data: { removedAt: new Date() } });
+    await db.membership.update({ where: { id: world.memberships.mentorX.id }, data: { removedAt: new Date() } });
     expect(await asUser(world.mentorX, () => signOffCriterionAction(input(second)))).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect((await db.criterionAssessment.findUniqueOrThrow({ where: { id: second.id } })).signedOffAt).toBeNull();
   });
 
   it("never lets someone sign off their own self-assessment, admins included", async () => {
-    const own = await assess(world.memberships.adminX.id);
+    const own = await assess(world.memberships.adminLearner.id);
     expect(await asUser(world.adminLearner, () => signOffCriterionAction(input(own)))).toMatchObject({
       ok: false,
       code: "FORBIDDEN",

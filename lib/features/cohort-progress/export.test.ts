@@ -11,6 +11,7 @@ import { addMember, createCohort } from "@/prisma/factories/cohorts";
 import { createSubmission, decideSubmission, setProgress } from "@/prisma/factories/progress";
 import { importDefaultRoadmap } from "@/prisma/factories/roadmaps";
 import { createUser } from "@/prisma/factories/users";
+import { createWorld } from "@/prisma/factories/world";
 import { asUser } from "@/test/as-viewer";
 
 type Handler = typeof exportProgress;
@@ -21,7 +22,7 @@ const EVIL = '=HYPERLINK("http://evil.example","click")';
 
 let versionId: string;
 let items: { key: string; title: string; reviewRequired: boolean }[];
-let world: Awaited<ReturnType<typeof createWorld>>;
+let world: Awaited<ReturnType<typeof createWorldWithDecisions>>;
 
 function call(handler: Handler, user: User, cohortId: string) {
   return asUser(user, () =>
@@ -59,23 +60,13 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-async function createWorld() {
-  const x = await createCohort({ versionId, name: "Cohort X" });
-  const y = await createCohort({ versionId, name: "Cohort Y" });
-  await db.cohort.update({ where: { id: x.id }, data: { timezone: "America/Los_Angeles" } });
-  const [admin, mentorX, mentorY, evil, plus, learnerY1] = await Promise.all([
-    createUser({ isAdmin: true, name: "Admin" }),
-    createUser({ name: "Mentor X" }),
-    createUser({ name: "@Mentor, \"the reviewer\"" }),
-    createUser({ name: EVIL }),
-    createUser({ name: "+1 Learner" }),
-    createUser({ name: "Learner Y1" }),
-  ]);
-  const mentorXMembership = await addMember(x.id, mentorX.id, "mentor");
-  await addMember(y.id, mentorY.id, "mentor");
-  const evilMembership = await addMember(x.id, evil.id, "learner");
-  const plusMembership = await addMember(x.id, plus.id, "learner");
-  await addMember(y.id, learnerY1.id, "learner");
+async function createWorldWithDecisions() {
+  const w = await createWorld({
+    versionId,
+    cohorts: { timezone: "America/Los_Angeles" },
+    names: { mentorY: '@Mentor, "the reviewer"', learnerX1: EVIL, learnerX2: "+1 Learner" },
+  });
+  const evilMembership = w.memberships.x1;
 
   const reviewed = items.find((item) => item.reviewRequired)!;
   await setProgress(evilMembership.id, items[0]!.key, "done");
@@ -87,7 +78,7 @@ async function createWorld() {
   });
   await decideSubmission({
     submissionId: first.id,
-    reviewerId: mentorX.id,
+    reviewerId: w.mentorX.id,
     decision: "request_changes",
     comment: '=1+1, then "quote"\nand a second line',
     at: new Date("2027-03-01T08:00:00Z"),
@@ -98,8 +89,8 @@ async function createWorld() {
     links: [{ url: "https://github.com/example/repo" }],
     at: new Date("2027-03-02T08:00:00Z"),
   });
-  await decideSubmission({ submissionId: second.id, reviewerId: mentorY.id, decision: "approve", at: new Date("2027-03-03T08:00:00Z") });
-  return { x, y, admin, mentorX, mentorY, learnerY1, mentorXMembership, plusMembership, reviewed };
+  await decideSubmission({ submissionId: second.id, reviewerId: w.mentorY.id, decision: "approve", at: new Date("2027-03-03T08:00:00Z") });
+  return { ...w, reviewed };
 }
 
 beforeAll(async () => {
@@ -109,7 +100,7 @@ beforeAll(async () => {
     orderBy: [{ phase: { position: "asc" } }, { position: "asc" }],
     select: { key: true, title: true, reviewRequired: true },
   });
-  world = await createWorld();
+  world = await createWorldWithDecisions();
 });
 
 describe("GET /cohorts/{id}/export/progress", () => {

@@ -12,6 +12,7 @@ import { addMember, createCohort } from "@/prisma/factories/cohorts";
 import { addComment, createCheckin, createSubmission, decideSubmission, setProgress } from "@/prisma/factories/progress";
 import { importDefaultRoadmap } from "@/prisma/factories/roadmaps";
 import { createUser } from "@/prisma/factories/users";
+import { createWorld, type ExtraMember, type World } from "@/prisma/factories/world";
 
 const NOT_FOUND = /NEXT_HTTP_ERROR_FALLBACK;404/;
 // Wednesday 10 March 2027, 12:00 UTC; the cohorts run on Los Angeles time (04:00, still the 10th).
@@ -31,47 +32,9 @@ const day = (iso: string) => new Date(`${iso}T18:00:00Z`);
 
 let versionId: string;
 let items: { key: string; title: string; reviewRequired: boolean }[];
-let world: Awaited<ReturnType<typeof createWorld>>;
+const cohortIn = (name: string) => createCohort({ versionId, name, startDate: START, timezone: ZONE });
 
-async function cohortIn(name: string) {
-  const cohort = await createCohort({ versionId, name, startDate: START });
-  return db.cohort.update({ where: { id: cohort.id }, data: { timezone: ZONE } });
-}
-
-async function createWorld() {
-  const x = await cohortIn("Cohort X");
-  const y = await cohortIn("Cohort Y");
-  const [admin, mentorX, mentorY, learnerX1, learnerX2, learnerY1, dual, removed] = await Promise.all([
-    createUser({ isAdmin: true, name: "Ada Admin" }),
-    createUser({ name: "Mentor X" }),
-    createUser({ name: "Mentor Y" }),
-    createUser({ name: "Lena Park" }),
-    createUser({ name: "Omar Diaz" }),
-    createUser({ name: "Yara Y" }),
-    createUser({ name: "Dual" }),
-    createUser({ name: "Removed Learner" }),
-  ]);
-  const mentorXMembership = await addMember(x.id, mentorX.id, "mentor");
-  await addMember(y.id, mentorY.id, "mentor");
-  await addMember(x.id, dual.id, "mentor");
-  const x1 = await addMember(x.id, learnerX1.id, "learner");
-  const x2 = await addMember(x.id, learnerX2.id, "learner");
-  const y1 = await addMember(y.id, learnerY1.id, "learner");
-  const dualY = await addMember(y.id, dual.id, "learner");
-  const gone = await addMember(x.id, removed.id, "learner");
-  await db.membership.update({ where: { id: gone.id }, data: { removedAt: new Date("2027-02-01T00:00:00Z") } });
-  return {
-    x,
-    y,
-    admin: viewerOf(admin),
-    mentorX: viewerOf(mentorX),
-    mentorY: viewerOf(mentorY),
-    learnerX1: viewerOf(learnerX1),
-    dual: viewerOf(dual),
-    mentorXMembership,
-    memberships: { x1, x2, y1, dualY, gone },
-  };
-}
+let world: World<{ gone: ExtraMember }>;
 
 beforeAll(async () => {
   ({ versionId } = await importDefaultRoadmap());
@@ -80,7 +43,12 @@ beforeAll(async () => {
     orderBy: [{ phase: { position: "asc" } }, { position: "asc" }],
     select: { key: true, title: true, reviewRequired: true },
   });
-  world = await createWorld();
+  world = await createWorld({
+    versionId,
+    cohorts: { startDate: START, timezone: ZONE },
+    names: { learnerX1: "Lena Park", learnerX2: "Omar Diaz", learnerY1: "Yara Y" },
+    extra: { gone: { in: "x", as: "learner", name: "Removed Learner", removedAt: new Date("2027-02-01T00:00:00Z") } },
+  });
 });
 
 describe("the Progress matrix's statement count", () => {
@@ -192,7 +160,7 @@ describe("scope: out of scope is the same 404 as a random id", () => {
       [world.dual, world.y.id, world.memberships.dualY.id],
       [world.learnerX1, world.x.id, world.memberships.x1.id],
       [world.mentorX, world.x.id, world.memberships.gone.id],
-      [world.mentorX, world.x.id, world.mentorXMembership.id],
+      [world.mentorX, world.x.id, world.memberships.mentorX.id],
       [world.mentorX, world.x.id, random],
       [world.mentorX, world.x.id, "../x2"],
     ] as const) {

@@ -32,6 +32,7 @@ import { createInvite } from "@/prisma/factories/invites";
 import { addComment, createSubmission, decideSubmission, setProgress } from "@/prisma/factories/progress";
 import { importDefaultRoadmap, readDefaultRoadmap } from "@/prisma/factories/roadmaps";
 import { createUser } from "@/prisma/factories/users";
+import { createWorld, type World } from "@/prisma/factories/world";
 import { importRoadmapDocument } from "@/lib/features/roadmaps/mutations";
 import { asUser } from "@/test/as-viewer";
 
@@ -42,36 +43,14 @@ type User = Awaited<ReturnType<typeof createUser>>;
 let versionId: string;
 let draftVersionId: string;
 let keys: string[];
-let world: Awaited<ReturnType<typeof createWorld>>;
-
-async function createWorld() {
-  const x = await createCohort({ versionId, name: "Cohort X" });
-  const y = await createCohort({ versionId, name: "Cohort Y" });
-  const [admin, mentorX, mentorY, learnerX1, learnerX2, learnerY1, dual] = await Promise.all([
-    createUser({ isAdmin: true, name: "Admin" }),
-    createUser({ name: "Mentor X" }),
-    createUser({ name: "Mentor Y" }),
-    createUser({ name: "Learner X1" }),
-    createUser({ name: "Learner X2" }),
-    createUser({ name: "Learner Y1" }),
-    createUser({ name: "Dual" }),
-  ]);
-  const mentorXMembership = await addMember(x.id, mentorX.id, "mentor");
-  await addMember(y.id, mentorY.id, "mentor");
-  await addMember(x.id, dual.id, "mentor");
-  const x1 = await addMember(x.id, learnerX1.id, "learner");
-  const x2 = await addMember(x.id, learnerX2.id, "learner");
-  const y1 = await addMember(y.id, learnerY1.id, "learner");
-  await addMember(y.id, dual.id, "learner");
-  return { x, y, admin, mentorX, mentorY, learnerX1, learnerX2, learnerY1, dual, memberships: { mentorX: mentorXMembership, x1, x2, y1 } };
-}
+let world: World;
 
 beforeAll(async () => {
   ({ versionId } = await importDefaultRoadmap());
   const document = await readDefaultRoadmap();
   ({ versionId: draftVersionId } = await importRoadmapDocument(document, { status: "draft" }));
   keys = document.phases.flatMap((phase) => phase.milestones.map((milestone) => milestone.key));
-  world = await createWorld();
+  world = await createWorld({ versionId });
 });
 
 function newCohortInput(overrides: Record<string, unknown> = {}) {

@@ -12,10 +12,11 @@ import { loadLearnerRoadmap } from "@/lib/features/progress/loaders";
 import { claimReviewAction } from "@/lib/features/reviews/actions";
 import { loadReviewQueue, loadReviewScreen } from "@/lib/features/reviews/loaders";
 import { deactivateUserAction, setAdminAction } from "@/lib/features/users/actions";
-import { addMember, createCohort } from "@/prisma/factories/cohorts";
+import { addMember } from "@/prisma/factories/cohorts";
 import { createSubmission } from "@/prisma/factories/progress";
 import { importDefaultRoadmap, readDefaultRoadmap } from "@/prisma/factories/roadmaps";
 import { createUser } from "@/prisma/factories/users";
+import { createWorld } from "@/prisma/factories/world";
 import { asUser } from "@/test/as-viewer";
 
 type User = Awaited<ReturnType<typeof createUser>>;
@@ -32,27 +33,17 @@ beforeAll(async () => {
   reviewedKey = milestone!.key;
 });
 
-/** Cohorts X and Y, each with a waiting attempt; mentorX mentors both, mentorX2 only X, mentorY only Y. */
+/** The fixture world with a waiting attempt in X and in Y; mentorX mentors Y too, mentorX2 only X. */
 async function world() {
-  const x = await createCohort({ versionId, name: "Cohort X" });
-  const y = await createCohort({ versionId, name: "Cohort Y" });
-  const [admin, mentorX, mentorX2, mentorY, learnerX1, learnerY1] = await Promise.all([
-    createUser({ isAdmin: true, name: "Ada Admin" }),
-    createUser({ name: "Morgan X" }),
-    createUser({ name: "Noor X" }),
-    createUser({ name: "Yara Y" }),
-    createUser({ name: "Learner X1" }),
-    createUser({ name: "Learner Y1" }),
-  ]);
-  const mentorXInX = await addMember(x.id, mentorX.id, "mentor");
-  await addMember(y.id, mentorX.id, "mentor");
-  await addMember(x.id, mentorX2.id, "mentor");
-  await addMember(y.id, mentorY.id, "mentor");
-  const x1 = await addMember(x.id, learnerX1.id, "learner");
-  const y1 = await addMember(y.id, learnerY1.id, "learner");
-  const attemptX = await createSubmission({ membershipId: x1.id, itemKey: reviewedKey, links: LINKS });
-  const attemptY = await createSubmission({ membershipId: y1.id, itemKey: reviewedKey, links: LINKS });
-  return { x, y, admin, mentorX, mentorX2, mentorY, mentorXInX, x1, attemptX, attemptY };
+  const w = await createWorld({
+    versionId,
+    names: { mentorX: "Morgan X", mentorY: "Yara Y" },
+    extra: { mentorX2: { in: "x", as: "mentor", name: "Noor X" } },
+  });
+  await addMember(w.y.id, w.mentorX.id, "mentor");
+  const attemptX = await createSubmission({ membershipId: w.memberships.x1.id, itemKey: reviewedKey, links: LINKS });
+  const attemptY = await createSubmission({ membershipId: w.memberships.y1.id, itemKey: reviewedKey, links: LINKS });
+  return { ...w, mentorXInX: w.memberships.mentorX, x1: w.memberships.x1, attemptX, attemptY };
 }
 
 const claim = (user: User, submissionId: string) => asUser(user, () => claimReviewAction({ submissionId }));

@@ -7,10 +7,11 @@ import {
   decideReviewAction,
   releaseReviewAction,
 } from "@/lib/features/reviews/actions";
-import { addMember, createCohort } from "@/prisma/factories/cohorts";
+import { addMember } from "@/prisma/factories/cohorts";
 import { createSubmission } from "@/prisma/factories/progress";
 import { importDefaultRoadmap, readDefaultRoadmap } from "@/prisma/factories/roadmaps";
 import { createUser } from "@/prisma/factories/users";
+import { createWorld } from "@/prisma/factories/world";
 import { asUser } from "@/test/as-viewer";
 
 type User = Awaited<ReturnType<typeof createUser>>;
@@ -32,31 +33,14 @@ const LINKS = [{ url: "https://github.com/learner/pipeline/pull/3", kind: "githu
 
 /** docs/security.md's fixture world: mentorX (+ a second mentor of X), mentorY, learners of X and Y, dual, admin. */
 async function world() {
-  const x = await createCohort({ versionId, name: "Cohort X" });
-  const y = await createCohort({ versionId, name: "Cohort Y" });
-  const [mentorX, mentorX2, mentorY, learnerX1, learnerX2, learnerY1, dual, admin] = await Promise.all([
-    createUser({ name: "Morgan X" }),
-    createUser({ name: "Noor X" }),
-    createUser({ name: "Yara Y" }),
-    createUser({ name: "Learner X1" }),
-    createUser({ name: "Learner X2" }),
-    createUser({ name: "Learner Y1" }),
-    createUser({ name: "Dual Person" }),
-    createUser({ name: "Ada Admin", isAdmin: true }),
-  ]);
-  const mentorXMembership = await addMember(x.id, mentorX!.id, "mentor");
-  await addMember(x.id, mentorX2!.id, "mentor");
-  await addMember(y.id, mentorY!.id, "mentor");
-  const x1 = await addMember(x.id, learnerX1!.id, "learner");
-  await addMember(x.id, learnerX2!.id, "learner");
-  const y1 = await addMember(y.id, learnerY1!.id, "learner");
-  await addMember(x.id, dual!.id, "mentor");
-  const dualLearner = await addMember(y.id, dual!.id, "learner");
+  const w = await createWorld({
+    versionId,
+    names: { mentorX: "Morgan X", mentorY: "Yara Y", dual: "Dual Person" },
+    extra: { mentorX2: { in: "x", as: "mentor", name: "Noor X" } },
+  });
+  const { x1, y1, dualY: dualLearner } = w.memberships;
   const attempt = await createSubmission({ membershipId: x1.id, itemKey: reviewedKey, links: LINKS, note: "Please look." });
-  return {
-    x, y, mentorX: mentorX!, mentorX2: mentorX2!, mentorY: mentorY!, learnerX1: learnerX1!, learnerX2: learnerX2!,
-    learnerY1: learnerY1!, dual: dual!, admin: admin!, mentorXMembership, x1, y1, dualLearner, attempt,
-  };
+  return { ...w, x1, y1, dualLearner, attempt, mentorXMembership: w.memberships.mentorX };
 }
 
 const claim = (user: User, input: object) => asUser(user, () => claimReviewAction(input));

@@ -8,6 +8,7 @@ import { addComment, createSubmission, decideSubmission } from "@/prisma/factori
 import { createWaitingAttempts } from "@/prisma/factories/reviews";
 import { importDefaultRoadmap, readDefaultRoadmap } from "@/prisma/factories/roadmaps";
 import { createUser } from "@/prisma/factories/users";
+import { createWorld } from "@/prisma/factories/world";
 
 const HOUR_MS = 3600 * 1000;
 const NOT_FOUND = /NEXT_HTTP_ERROR_FALLBACK;404/;
@@ -35,26 +36,13 @@ const LINKS = [{ url: "https://github.com/learner/pipeline/pull/3", kind: "githu
 const ago = (hours: number) => new Date(Date.now() - hours * HOUR_MS);
 
 async function world() {
-  const x = await createCohort({ versionId, name: "Cohort X" });
-  const y = await createCohort({ versionId, name: "Cohort Y" });
-  const [mentorX, mentorX2, mentorY, amara, bruno, yuki, dual, admin] = await Promise.all([
-    createUser({ name: "Morgan X" }),
-    createUser({ name: "Noor X" }),
-    createUser({ name: "Yara Y" }),
-    createUser({ name: "Amara Okafor" }),
-    createUser({ name: "Bruno Costa" }),
-    createUser({ name: "Yuki Y" }),
-    createUser({ name: "Dual Person" }),
-    createUser({ name: "Ada Admin", isAdmin: true }),
-  ]);
-  await addMember(x.id, mentorX!.id, "mentor");
-  await addMember(x.id, mentorX2!.id, "mentor");
-  await addMember(y.id, mentorY!.id, "mentor");
-  await addMember(x.id, dual!.id, "mentor");
-  const amaraIn = await addMember(x.id, amara!.id, "learner");
-  const brunoIn = await addMember(x.id, bruno!.id, "learner");
-  const yukiIn = await addMember(y.id, yuki!.id, "learner");
-  const dualIn = await addMember(y.id, dual!.id, "learner");
+  const w = await createWorld({
+    versionId,
+    names: { mentorX: "Morgan X", mentorY: "Yara Y", learnerX1: "Amara Okafor", learnerX2: "Bruno Costa", learnerY1: "Yuki Y", dual: "Dual Person" },
+    extra: { mentorX2: { in: "x", as: "mentor", name: "Noor X" } },
+  });
+  const { learnerX1: amara, learnerX2: bruno, learnerY1: yuki } = w;
+  const { x1: amaraIn, x2: brunoIn, y1: yukiIn, dualY: dualIn } = w.memberships;
   // In X: Amara's first milestone waits 100 h (overdue against 72 h), Bruno's project 5 h, Amara's second 1 h.
   const amaraOld = await createSubmission({ membershipId: amaraIn.id, itemKey: reviewed[0]!.key, links: LINKS, at: ago(100) });
   const brunoProject = await createSubmission({ membershipId: brunoIn.id, itemKey: project.key, links: LINKS, at: ago(5) });
@@ -62,10 +50,7 @@ async function world() {
   // In Y: Yuki's and dual's own.
   const yukiAttempt = await createSubmission({ membershipId: yukiIn.id, itemKey: reviewed[0]!.key, links: LINKS, at: ago(3) });
   const dualOwn = await createSubmission({ membershipId: dualIn.id, itemKey: reviewed[0]!.key, links: LINKS, at: ago(2) });
-  return {
-    x, y, mentorX: mentorX!, mentorX2: mentorX2!, mentorY: mentorY!, amara: amara!, bruno: bruno!, yuki: yuki!, dual: dual!,
-    admin: admin!, amaraIn, brunoIn, amaraOld, brunoProject, amaraNew, yukiAttempt, dualOwn,
-  };
+  return { ...w, amara, bruno, yuki, amaraIn, brunoIn, amaraOld, brunoProject, amaraNew, yukiAttempt, dualOwn };
 }
 
 describe("review queue", () => {
