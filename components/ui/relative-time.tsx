@@ -1,13 +1,14 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { formatAbsoluteTime, formatRelativeTime } from "@/lib/dates";
+import { formatMoment, formatRelativeTime, localTimeZone } from "@/lib/calendar";
 
 const subscribe = () => () => {};
 
 /**
- * "2 hours ago" with the absolute date on hover. The server (and hydration) renders against the request's clock in
- * UTC; the browser then re-renders with its own clock and time zone, so there is never a hydration mismatch.
+ * "2 hours ago" with the absolute moment on hover, its zone named ("12 Mar 2027, 14:05 UTC"). The server (and
+ * hydration) renders against the request's clock in UTC; the browser then re-renders with its own clock and time
+ * zone, so there is never a hydration mismatch.
  */
 export function RelativeTime({ iso, serverNow }: { iso: string; serverNow?: string }) {
   const date = new Date(iso);
@@ -18,8 +19,8 @@ export function RelativeTime({ iso, serverNow }: { iso: string; serverNow?: stri
   );
   const absolute = useSyncExternalStore(
     subscribe,
-    () => formatAbsoluteTime(date),
-    () => formatAbsoluteTime(date, "UTC"),
+    () => formatMoment(date, localTimeZone(), { named: true }),
+    () => formatMoment(date, "UTC", { named: true }),
   );
   return (
     <time dateTime={iso} title={absolute}>

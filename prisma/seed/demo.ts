@@ -1,5 +1,6 @@
 // Demo mode: three demo roles plus a dozen learners at realistic, varied points of the
 // MLOps Roadmap 2026, so every screen has something real to show on first start.
+import { dateOfDay, weekOf } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { LinkKind } from "@/lib/generated/prisma/enums";
 import { addMember, createCohort } from "@/prisma/factories/cohorts";
@@ -58,12 +59,6 @@ function emailFor(name: string) {
   return `${ascii.split(" ").slice(0, 2).join(".")}@example.com`;
 }
 
-function mondayOf(date: Date) {
-  const utc = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  const weekday = (utc.getUTCDay() + 6) % 7;
-  return new Date(utc.getTime() - weekday * DAY);
-}
-
 const EVIDENCE: { url: string; label: string; kind: LinkKind }[] = [
   { url: "https://github.com/example-learner/ml-pipeline", label: "Repository", kind: "github_repo" },
   { url: "https://github.com/example-learner/ml-pipeline/pull/12", label: "Pull request", kind: "github_pull_request" },
@@ -93,7 +88,7 @@ async function seedDemo() {
   );
   // One learner shares a public portfolio, so /p/amara shows what it looks like.
   await db.user.update({ where: { id: others[0]!.id }, data: { handle: "amara", portfolioPublic: true } });
-  const startDate = mondayOf(new Date(now - COHORT_AGE_DAYS * DAY));
+  const startDate = dateOfDay(weekOf(new Date(now - COHORT_AGE_DAYS * DAY), "UTC"));
   const cohort = await createCohort({ versionId, name: DEMO_COHORT_NAME, startDate, weeksPerPhase: 2 });
   await addMember(cohort.id, mentor!.id, "mentor");
 

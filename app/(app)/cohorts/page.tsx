@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
 import { loadCohortList } from "@/lib/features/cohort-progress/loaders";
-import { formatDay } from "@/lib/features/progress/utils";
+import { formatDay } from "@/lib/calendar";
 
 export const metadata: Metadata = { title: "Cohorts" };
 

@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { loadPublicPortfolio } from "@/lib/features/portfolio/loaders";
 import { HANDLE_PATTERN } from "@/lib/features/portfolio/schema";
 import { EvidenceLink } from "@/lib/features/progress/components/evidence-link";
-import { formatDay } from "@/lib/features/progress/utils";
+import { dayIn, formatDay } from "@/lib/calendar";
 
 type Props = { params: Promise<{ handle: string }> };
 
@@ -36,7 +36,7 @@ export default async function PublicPortfolioPage({ params }: Props) {
                 <p className="inline-flex flex-wrap items-center gap-1 text-xs text-muted-foreground">
                   <BadgeCheck aria-hidden className="size-3.5 text-status-success-fg" />
                   {item.kind === "project" ? "Project" : "Milestone"} approved by {item.approvedBy} on{" "}
-                  <time dateTime={item.approvedAt}>{formatDay(item.approvedAt.slice(0, 10))}</time>
+                  <time dateTime={item.approvedAt}>{formatDay(dayIn(new Date(item.approvedAt), "UTC"))}</time>
                 </p>
               </div>
               <ul className="grid gap-1">

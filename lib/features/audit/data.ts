@@ -15,11 +15,9 @@ import {
   isSystemActor,
   listChanges,
   targetTypeLabel,
-  utcDayEnd,
-  utcDayStart,
 } from "@/lib/features/audit/utils";
 import { encodeCursor } from "@/lib/cursor";
-import { formatAbsoluteTime, formatRelativeTime } from "@/lib/dates";
+import { addDays, dateOfDay, formatMoment, formatRelativeTime } from "@/lib/calendar";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/ids";
 
@@ -69,9 +67,10 @@ function filterWhere({ filters }: AuditQuery, actions: string[]): Prisma.AuditEv
     where.action = filters.type;
   }
   if (filters.from || filters.to) {
+    // Whole UTC days; "to" is inclusive, so the range ends at the next day's midnight.
     where.createdAt = {
-      ...(filters.from ? { gte: utcDayStart(filters.from) } : {}),
-      ...(filters.to ? { lt: utcDayEnd(filters.to) } : {}),
+      ...(filters.from ? { gte: dateOfDay(filters.from) } : {}),
+      ...(filters.to ? { lt: dateOfDay(addDays(filters.to, 1)) } : {}),
     };
   }
   return where;
@@ -227,7 +226,7 @@ function toRow(row: EventRow, targets: Map<string, ResolvedTarget>, now: Date): 
   return {
     id: row.id,
     createdAt: row.createdAt.toISOString(),
-    absoluteTime: formatAbsoluteTime(row.createdAt, "UTC"),
+    absoluteTime: formatMoment(row.createdAt, "UTC", { named: true }),
     relativeTime: formatRelativeTime(row.createdAt, now),
     actor: toActor(row),
     action: row.action,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { SYSTEM_ACTOR } from "@/lib/features/audit/constants";
 import type { AuditFilters, AuditQuery } from "@/lib/features/audit/types";
 import { parseCursor } from "@/lib/cursor";
-import { isCalendarDay } from "@/lib/dates";
+import { calendarDay } from "@/lib/calendar";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -12,7 +12,7 @@ const typeSchema = z
   .string()
   .max(100)
   .regex(/^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*(?:\.\*)?$/);
-const daySchema = z.string().refine(isCalendarDay);
+const daySchema = calendarDay("Not a date.");
 
 const NOTES = {
   actor: "The “Person” filter in the link was not recognised, so it is ignored.",

@@ -1,3 +1,4 @@
+import type { Day } from "@/lib/calendar";
 import type { KeysetCursor } from "@/lib/cursor";
 /** Who made a change, as the audit log shows it. */
 export type AuditActor =
@@ -44,8 +45,8 @@ export type AuditFilters = {
   /** An exact action ("cohort.update") or a group ("user.*"). */
   type?: string;
   /** Inclusive UTC days, YYYY-MM-DD. */
-  from?: string;
-  to?: string;
+  from?: Day;
+  to?: Day;
 };
 
 /** Keyset position: (createdAt, id), newest first. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ACTION_LABELS } from "@/lib/features/audit/constants";
+import { dayFrom } from "@/lib/calendar";
 import { encodeCursor, parseCursor } from "@/lib/cursor";
 import { actionLabel, auditHref, formatValue, groupActions, listChanges } from "@/lib/features/audit/utils";
 
@@ -96,7 +97,7 @@ describe("groupActions", () => {
 
 describe("links and cursors", () => {
   it("keeps filters in page links and starts a fresh filter at the newest event", () => {
-    expect(auditHref({ actor: "system", type: "user.*", from: "2027-01-01" }, { before: "1.abc" })).toBe(
+    expect(auditHref({ actor: "system", type: "user.*", from: dayFrom("2027-01-01") }, { before: "1.abc" })).toBe(
       "/admin/audit?actor=system&type=user.*&from=2027-01-01&before=1.abc",
     );
     expect(auditHref({})).toBe("/admin/audit");

@@ -7,8 +7,6 @@ import {
 } from "@/lib/features/audit/constants";
 import type { AuditChange, AuditFilters, AuditTypeGroup } from "@/lib/features/audit/types";
 
-const DAY_MS = 24 * 3600 * 1000;
-
 /** "member_schedule" → "member schedule"; "reviewTargetHours" → "review target hours". */
 function words(value: string): string {
   return value
@@ -97,16 +95,6 @@ export function listChanges(before: unknown, after: unknown): AuditChange[] {
     .filter((field) => JSON.stringify(from[field]) !== JSON.stringify(to[field]))
     .filter((field) => !isIdField(field, from[field], to[field]))
     .map((field) => ({ field: words(field), before: formatValue(from[field]), after: formatValue(to[field]) }));
-}
-
-/** Midnight UTC starting a YYYY-MM-DD day. */
-export function utcDayStart(day: string): Date {
-  return new Date(`${day}T00:00:00.000Z`);
-}
-
-/** Midnight UTC after a YYYY-MM-DD day: "to" is inclusive, so the range ends before this instant. */
-export function utcDayEnd(day: string): Date {
-  return new Date(utcDayStart(day).getTime() + DAY_MS);
 }
 
 /** The audit page's URL for these filters, optionally at a page ("before" older rows, "after" newer rows). */

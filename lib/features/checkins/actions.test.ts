@@ -11,7 +11,7 @@ import {
   saveCheckinPlanAction,
 } from "@/lib/features/checkins/actions";
 import { CLOSED_MESSAGE, CONFLICT_MESSAGE, WEEK_LOCKED_MESSAGE } from "@/lib/features/checkins/schema";
-import { addDays, dateOnly, weekOf } from "@/lib/features/checkins/utils";
+import { addDays, dateOfDay, weekOf } from "@/lib/calendar";
 import { addMember } from "@/prisma/factories/cohorts";
 import { createCheckin } from "@/prisma/factories/progress";
 import { importDefaultRoadmap } from "@/prisma/factories/roadmaps";
@@ -82,7 +82,7 @@ describe("plan and close-out", () => {
     expect(created).toMatchObject({ ok: true, data: { lockVersion: 1, closed: false } });
     const [row] = await rowsOf(world.memberships.x1.id);
     expect(row).toMatchObject({ plannedKeys: [keys[0], keys[1]], plannedHours: 12, closedAt: null });
-    expect(row!.weekStart).toEqual(dateOnly(thisWeek()));
+    expect(row!.weekStart).toEqual(dateOfDay(thisWeek()));
 
     const updated = await saveCheckinPlanAction(plan({ lockVersion: 1, plannedKeys: [keys[2]!], plannedHours: "" }));
     expect(updated).toMatchObject({ ok: true, data: { lockVersion: 2 } });
@@ -143,7 +143,7 @@ describe("plan and close-out", () => {
     const future = await saveCheckinPlanAction(plan({ weekStart: addDays(thisWeek(), 7) }));
     expect(future).toMatchObject({ ok: false, code: "INVALID_STATE" });
 
-    const oldRow = await createCheckin({ membershipId: world.memberships.x1.id, weekStart: dateOnly(older) });
+    const oldRow = await createCheckin({ membershipId: world.memberships.x1.id, weekStart: dateOfDay(older) });
     const oldReopen = await reopenCheckinAction({ checkinId: oldRow.id, lockVersion: oldRow.lockVersion });
     expect(oldReopen).toMatchObject({ ok: false, code: "INVALID_STATE" });
     expect((await db.checkin.findUniqueOrThrow({ where: { id: oldRow.id } })).closedAt).not.toBeNull();
@@ -188,7 +188,7 @@ describe("bad input", () => {
     ["closedAt", () => ({ closedAt: null })],
     ["learnerId", () => ({ learnerId: world.learnerX2.id })],
   ])("rejects an extra %s field everywhere and changes nothing", async (_, extra) => {
-    const existing = await createCheckin({ membershipId: world.memberships.x1.id, weekStart: dateOnly(thisWeek()) });
+    const existing = await createCheckin({ membershipId: world.memberships.x1.id, weekStart: dateOfDay(thisWeek()) });
     const results = await Promise.all([
       saveCheckinPlanAction({ ...plan({ lockVersion: existing.lockVersion }), ...extra() } as never),
       closeOutCheckinAction({ ...closeOut({ lockVersion: existing.lockVersion }), ...extra() } as never),
@@ -203,7 +203,7 @@ describe("bad input", () => {
 
 describe("authorization (docs/security.md cases 1, 2, 7)", () => {
   async function x1Checkin() {
-    return createCheckin({ membershipId: world.memberships.x1.id, weekStart: dateOnly(thisWeek()), notes: { learned: "X1's week" } });
+    return createCheckin({ membershipId: world.memberships.x1.id, weekStart: dateOfDay(thisWeek()), notes: { learned: "X1's week" } });
   }
 
   it("answers a learner writing in someone else's cohort like a random one: NOT_FOUND", async () => {
@@ -262,7 +262,7 @@ describe("authorization (docs/security.md cases 1, 2, 7)", () => {
   });
 
   it("scopes a person by role per cohort: dual replies on their own Y check-in, X's mentor cannot comment there", async () => {
-    const dualCheckin = await createCheckin({ membershipId: world.memberships.dualY.id, weekStart: dateOnly(thisWeek()) });
+    const dualCheckin = await createCheckin({ membershipId: world.memberships.dualY.id, weekStart: dateOfDay(thisWeek()) });
     signedIn.viewer = world.mentorX;
     expect(await addCheckinCommentAction({ checkinId: dualCheckin.id, body: "Hi" })).toMatchObject({ code: "NOT_FOUND" });
     signedIn.viewer = world.mentorY;

@@ -27,7 +27,7 @@ import {
   type ReopenCheckinInput,
 } from "@/lib/features/checkins/schema";
 import type { CheckinCommentView, SavedCheckin } from "@/lib/features/checkins/types";
-import { weekOf } from "@/lib/features/checkins/utils";
+import { type Day, weekOf } from "@/lib/calendar";
 
 const COHORT_NOT_FOUND = "This cohort does not exist.";
 const CHECKIN_NOT_FOUND = "This check-in does not exist.";
@@ -38,7 +38,7 @@ async function ownLearnerMembership(viewer: Viewer, cohortId: string) {
   return membership;
 }
 
-function assertEditableWeek(weekStart: string, timeZone: string) {
+function assertEditableWeek(weekStart: Day, timeZone: string) {
   if (!canEditCheckinWeek(weekStart, weekOf(new Date(), timeZone))) {
     throw new AppError("INVALID_STATE", WEEK_LOCKED_MESSAGE);
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Day } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { LearnerMembership } from "@/lib/features/cohorts/types";
@@ -13,17 +14,8 @@ import type {
   PlannablePhase,
   WeeklyRuleCheck,
 } from "@/lib/features/checkins/types";
-import {
-  addDays,
-  isoDate,
-  localDate,
-  safeTimeZone,
-  streakLength,
-  weekOf,
-  weeklyRuleCheck,
-  weekStartOf,
-  weeksBetween,
-} from "@/lib/features/checkins/utils";
+import { addDays, dayOfDate, safeTimeZone, today as todayIn, weekOf, weekStartOf } from "@/lib/calendar";
+import { streakLength, weeklyRuleCheck, weeksBetween } from "@/lib/features/checkins/utils";
 import { COMPLETE_STATUSES } from "@/lib/features/progress/constants";
 import { liveInOrder } from "@/lib/features/roadmaps/utils";
 
@@ -68,7 +60,7 @@ function toRecord(
 ): CheckinRecord {
   return {
     id: row.id,
-    weekStart: isoDate(row.weekStart),
+    weekStart: dayOfDate(row.weekStart),
     plannedKeys: row.plannedKeys,
     plannedMilestones: row.plannedKeys.map((key) => ({ key, title: titles.get(key) ?? key })),
     plannedHours: row.plannedHours,
@@ -139,10 +131,10 @@ export async function getCheckinsPage(
     }),
   ]);
 
-  const today = localDate(now, timeZone);
+  const today = todayIn(timeZone, now);
   const currentWeek = weekStartOf(today);
   const previousWeek = addDays(currentWeek, -7);
-  const startWeek = weekStartOf(isoDate(membership.startDate));
+  const startWeek = weekStartOf(dayOfDate(membership.startDate));
   const titles = new Map(version.phases.flatMap((phase) => phase.milestones.map((m) => [m.key, m.title] as const)));
 
   const evidenceByWeek = tallyByWeek(
@@ -160,9 +152,9 @@ export async function getCheckinsPage(
   };
 
   const checkinByWeek = new Map(
-    checkins.map((row) => [isoDate(row.weekStart), toRecord(row, titles, learnerUserId, learnerUserId)]),
+    checkins.map((row) => [dayOfDate(row.weekStart), toRecord(row, titles, learnerUserId, learnerUserId)]),
   );
-  const weekView = (weekStart: string): CheckinWeek => ({
+  const weekView = (weekStart: Day): CheckinWeek => ({
     weekStart,
     weekEnd: addDays(weekStart, 6),
     rule: ruleFor(weekStart),
@@ -171,7 +163,7 @@ export async function getCheckinsPage(
   });
 
   // Check-ins written before a later start-date override stay visible rather than silently vanishing.
-  const earliestCheckin = checkins.at(-1) ? isoDate(checkins.at(-1)!.weekStart) : startWeek;
+  const earliestCheckin = checkins.at(-1) ? dayOfDate(checkins.at(-1)!.weekStart) : startWeek;
   const firstWeek = earliestCheckin < startWeek ? earliestCheckin : startWeek;
   const pastWeeks = weeksBetween(firstWeek, previousWeek).map(weekView).reverse();
 
@@ -256,7 +248,7 @@ export async function getCheckinScope(checkinId: string, viewerId: string) {
     membershipId: membership.id,
     cohortId: membership.cohort.id,
     timezone: safeTimeZone(membership.cohort.timezone),
-    weekStart: isoDate(row.weekStart),
+    weekStart: dayOfDate(row.weekStart),
     lockVersion: row.lockVersion,
     closed: row.closedAt !== null,
   };

@@ -5,10 +5,10 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CLOSED_MESSAGE, CONFLICT_MESSAGE, type CloseOutTextField } from "@/lib/features/checkins/schema";
 import type { CheckinCommentView, SavedCheckin } from "@/lib/features/checkins/types";
-import { dateOnly } from "@/lib/features/checkins/utils";
+import { dateOfDay, type Day } from "@/lib/calendar";
 
 /** Which learner-week a write targets; the caller derived the membership from the viewer. */
-export type CheckinTarget = { membershipId: string; weekStart: string };
+export type CheckinTarget = { membershipId: string; weekStart: Day };
 
 type CheckinFields = {
   plannedKeys?: string[];
@@ -34,7 +34,7 @@ function isUniqueViolation(error: unknown) {
  * CONFLICT and nothing of theirs is written.
  */
 async function writeCheckin(target: CheckinTarget, expectedVersion: number | null, fields: CheckinFields) {
-  const weekStart = dateOnly(target.weekStart);
+  const weekStart = dateOfDay(target.weekStart);
   if (expectedVersion === null) {
     try {
       const row = await db.checkin.create({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { dayFrom as day } from "@/lib/calendar";
 import {
   canChangeCheckin,
   canCommentOnCheckin,
@@ -45,9 +46,9 @@ describe("check-in policy", () => {
   });
 
   it("keeps a week editable during itself and the following week only", () => {
-    expect(canEditCheckinWeek("2027-01-11", "2027-01-11")).toBe(true);
-    expect(canEditCheckinWeek("2027-01-04", "2027-01-11")).toBe(true);
-    expect(canEditCheckinWeek("2026-12-28", "2027-01-11")).toBe(false);
-    expect(canEditCheckinWeek("2027-01-18", "2027-01-11")).toBe(false);
+    expect(canEditCheckinWeek(day("2027-01-11"), day("2027-01-11"))).toBe(true);
+    expect(canEditCheckinWeek(day("2027-01-04"), day("2027-01-11"))).toBe(true);
+    expect(canEditCheckinWeek(day("2026-12-28"), day("2027-01-11"))).toBe(false);
+    expect(canEditCheckinWeek(day("2027-01-18"), day("2027-01-11"))).toBe(false);
   });
 });

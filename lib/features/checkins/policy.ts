@@ -1,5 +1,5 @@
 import type { Viewer } from "@/lib/auth/viewer";
-import { addDays } from "@/lib/features/checkins/utils";
+import { addDays, type Day } from "@/lib/calendar";
 
 /** What the database says about a check-in's scope, seen from one viewer. */
 export type CheckinScope = {
@@ -31,6 +31,6 @@ export function canReadCheckin(viewer: Pick<Viewer, "id" | "isAdmin">, scope: Ch
  * A week stays editable during itself and the following week, so a learner can close out
  * (or reopen and correct) last week on Monday; older weeks are history.
  */
-export function canEditCheckinWeek(weekStart: string, currentWeek: string): boolean {
+export function canEditCheckinWeek(weekStart: Day, currentWeek: Day): boolean {
   return weekStart === currentWeek || weekStart === addDays(currentWeek, -7);
 }

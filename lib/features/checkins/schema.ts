@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { calendarDay } from "@/lib/dates";
+import { calendarDay, weekStartOf } from "@/lib/calendar";
 import { lockVersionSchema } from "@/lib/lock-version";
-import { weekStartOf } from "@/lib/features/checkins/utils";
 import { ROADMAP_KEY_PATTERN } from "@/lib/features/roadmaps/json";
 import { multilineText } from "@/lib/text-input";
 

@@ -1,3 +1,4 @@
+import type { Day } from "@/lib/calendar";
 import type { CloseOutTextField } from "@/lib/features/checkins/schema";
 
 /** A comment on a check-in as the learner's page shows it: a name and a role, never an email. */
@@ -15,7 +16,7 @@ export type CheckinCommentView = {
 export type CheckinRecord = {
   id: string;
   /** Monday, YYYY-MM-DD. */
-  weekStart: string;
+  weekStart: Day;
   plannedKeys: string[];
   plannedMilestones: { key: string; title: string }[];
   plannedHours: number | null;
@@ -37,9 +38,9 @@ export type WeeklyRuleCheck = {
 };
 
 export type CheckinWeek = {
-  weekStart: string;
+  weekStart: Day;
   /** Sunday, YYYY-MM-DD. */
-  weekEnd: string;
+  weekEnd: Day;
   rule: WeeklyRuleCheck;
   checkin: CheckinRecord | null;
   /** The learner may still change it (its own week or the week after). */
@@ -57,9 +58,9 @@ export type CheckinsPage = {
   cohortName: string;
   timezone: string;
   /** Today in the cohort's time zone, YYYY-MM-DD. */
-  today: string;
+  today: Day;
   /** The learner's first week (Monday of their start date). */
-  firstWeek: string;
+  firstWeek: Day;
   weeklyRule: string[];
   /** Milestones offered for planning: not yet complete, plus any already in this week's plan. */
   plannable: PlannablePhase[];

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { TIMELINE_EXCERPT, TIMELINE_LIMIT } from "@/lib/features/cohort-progress/constants";
 import type { CohortListItem, CohortStructure, LearnerRow, TimelineEvent } from "@/lib/features/cohort-progress/types";
 import type { ReviewHistoryRow } from "@/lib/features/cohort-progress/utils";
-import { isoDate, safeTimeZone } from "@/lib/features/checkins/utils";
+import { dayFrom, dayOfDate, safeTimeZone } from "@/lib/calendar";
 import { liveInOrder } from "@/lib/features/roadmaps/utils";
 import type { Decision, ProgressStatus, SelfAssessment, SubmissionStatus } from "@/lib/generated/prisma/enums";
 
@@ -54,7 +54,7 @@ export async function getCohortStructure(cohortId: string): Promise<CohortStruct
   return {
     id: cohort.id,
     name: cohort.name,
-    startDate: isoDate(cohort.startDate),
+    startDate: dayOfDate(cohort.startDate),
     weeksPerPhase: cohort.weeksPerPhase,
     inactivityDays: cohort.inactivityDays,
     timezone: safeTimeZone(cohort.timezone),
@@ -174,7 +174,7 @@ export async function listLearnerRows(
       userId: row.user_id,
       name: row.name,
       email: row.email,
-      startDate: row.start_date,
+      startDate: dayFrom(row.start_date),
       extensionDays: row.extension_days,
       joinedAt: new Date(row.joined_at),
       statuses: new Map(keys.map((key, index) => [key, statuses[index] as ProgressStatus])),
@@ -275,7 +275,7 @@ export async function listTimeline(membershipId: string): Promise<Omit<TimelineE
     actorName: row.actor_name,
     byLearner: row.by_learner,
     excerpt: row.excerpt,
-    weekStart: row.week_start,
+    weekStart: row.week_start === null ? null : dayFrom(row.week_start),
   }));
 }
 
@@ -429,7 +429,7 @@ export async function listVisibleCohorts(viewer: { id: string; isAdmin: boolean 
     id: cohort.id,
     name: cohort.name,
     roadmapTitle: cohort.roadmapVersion.title,
-    startDate: isoDate(cohort.startDate),
+    startDate: dayOfDate(cohort.startDate),
     learners: cohort._count.memberships,
     waiting: waitingBy.get(cohort.id) ?? 0,
     mentoring: cohort.memberships.length > 0,

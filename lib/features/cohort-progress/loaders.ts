@@ -5,7 +5,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { getCheckinsPage } from "@/lib/features/checkins/data";
 import { CLOSE_OUT_LABELS, CLOSE_OUT_TEXT_FIELDS } from "@/lib/features/checkins/schema";
 import type { CheckinWeek } from "@/lib/features/checkins/types";
-import { dateOnly, localDate, safeTimeZone } from "@/lib/features/checkins/utils";
+import { dateOfDay, safeTimeZone, today as todayIn } from "@/lib/calendar";
 import { getCohortAccess, type CohortAccess } from "@/lib/features/cohorts/data";
 import {
   getCohortStructure,
@@ -57,7 +57,7 @@ export const loadCohortName = cache(async (viewer: Viewer, cohortId: string): Pr
 
 /** Structure and every active learner's standing: the access check plus two statements, whatever the size. */
 async function cohortStandings(access: CohortAccess, now: Date) {
-  const today = localDate(now, safeTimeZone(access.timezone));
+  const today = todayIn(access.timezone, now);
   const [structure, rows] = await Promise.all([
     getCohortStructure(access.cohortId),
     listLearnerRows(access.cohortId, recentSince(today)),
@@ -138,7 +138,7 @@ export const loadLearnerDetail = cache(
   async (viewer: Viewer, cohortId: string, membershipId: string, now: Date = new Date()): Promise<LearnerDetail> => {
     const access = await accessOrNull(viewer, cohortId);
     if (!access || !isUuid(membershipId)) notFound();
-    const today = localDate(now, safeTimeZone(access.timezone));
+    const today = todayIn(access.timezone, now);
     const [structure, rows] = await Promise.all([
       getCohortStructure(cohortId),
       listLearnerRows(cohortId, recentSince(today), membershipId),
@@ -154,7 +154,7 @@ export const loadLearnerDetail = cache(
           cohortId: structure.id,
           cohortName: structure.name,
           versionId: structure.versionId,
-          startDate: dateOnly(row.startDate),
+          startDate: dateOfDay(row.startDate),
           extensionDays: row.extensionDays,
           weeksPerPhase: structure.weeksPerPhase,
           timezone: structure.timezone,
@@ -258,5 +258,5 @@ export async function loadReviewHistoryCsv(viewer: Viewer | null, cohortId: stri
   if (!access) return null;
   const timeZone = safeTimeZone(access.timezone);
   const rows = await listReviewHistory(access.cohortId);
-  return reviewHistoryCsv(access.cohortName, timeZone, rows, localDate(now, timeZone));
+  return reviewHistoryCsv(access.cohortName, timeZone, rows, todayIn(timeZone, now));
 }

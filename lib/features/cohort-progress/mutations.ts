@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { SIGN_OFF_MESSAGES } from "@/lib/features/cohort-progress/schema";
-import { formatDay } from "@/lib/features/progress/utils";
+import { dayIn, formatDay } from "@/lib/calendar";
 
 export type SignedOff = { signedOffAt: string; signedOffBy: string };
 
@@ -36,11 +36,15 @@ export async function signOffCriterion({
     if (!row) {
       const current = await tx.criterionAssessment.findUnique({
         where: { id: assessmentId },
-        select: { signedOffAt: true, signedOffBy: { select: { name: true } } },
+        select: {
+          signedOffAt: true,
+          signedOffBy: { select: { name: true } },
+          membership: { select: { cohort: { select: { timezone: true } } } },
+        },
       });
       if (current?.signedOffAt) {
         const by = current.signedOffBy?.name ?? "a former mentor";
-        throw new AppError("CONFLICT", `Already signed off by ${by} on ${formatDay(current.signedOffAt.toISOString().slice(0, 10))}.`);
+        throw new AppError("CONFLICT", `Already signed off by ${by} on ${formatDay(dayIn(current.signedOffAt, current.membership.cohort.timezone))}.`);
       }
       throw new AppError("CONFLICT", SIGN_OFF_MESSAGES.changed);
     }

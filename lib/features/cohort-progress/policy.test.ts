@@ -1,6 +1,7 @@
 // The at-risk rules on a fixed clock: Wednesday 10 March 2027, 12:00 UTC (04:00 in Los Angeles, so "today" there
 // is still 10 March; the process itself runs in Pacific/Chatham, where it is already the 11th).
 import { describe, expect, it } from "vitest";
+import { dayFrom as day, today } from "@/lib/calendar";
 import {
   assessRisk,
   behindPace,
@@ -14,32 +15,32 @@ import {
 
 const NOW = new Date("2027-03-10T12:00:00Z");
 const ZONE = "America/Los_Angeles";
-const TODAY = "2027-03-10"; // a Wednesday; this week began Monday 8 March, last week 1 March, the one before 22 Feb
+const TODAY = day("2027-03-10"); // a Wednesday; this week began Monday 8 March, last week 1 March, the one before 22 Feb
 const at = (iso: string) => new Date(iso);
 
 describe("behind pace", () => {
   const items = (done: number, due: number, total = 10) =>
     Array.from({ length: total }, (_, index) => ({
-      target: index < due ? "2027-03-01" : "2027-04-01",
+      target: index < due ? day("2027-03-01") : day("2027-04-01"),
       complete: index < done,
     }));
 
   it("flags fewer completions than milestones due, with the counts", () => {
-    expect(behindPace(items(3, 5), "2027-01-04", TODAY)).toEqual({
+    expect(behindPace(items(3, 5), day("2027-01-04"), TODAY)).toEqual({
       kind: "behind_pace",
       reason: "Behind pace: 3 of 5 due milestones done",
     });
   });
 
   it("stays quiet on pace, ahead of it, and before the learner's start", () => {
-    expect(behindPace(items(5, 5), "2027-01-04", TODAY)).toBeNull();
-    expect(behindPace(items(7, 5), "2027-01-04", TODAY)).toBeNull();
-    expect(behindPace(items(0, 0), "2027-03-15", TODAY)).toBeNull();
+    expect(behindPace(items(5, 5), day("2027-01-04"), TODAY)).toBeNull();
+    expect(behindPace(items(7, 5), day("2027-01-04"), TODAY)).toBeNull();
+    expect(behindPace(items(0, 0), day("2027-03-15"), TODAY)).toBeNull();
   });
 });
 
 describe("no activity for N days", () => {
-  const base = { startDate: "2027-01-04", joinedOn: "2026-12-01", today: TODAY, timeZone: ZONE, days: 7 };
+  const base = { startDate: day("2027-01-04"), joinedOn: day("2026-12-01"), today: TODAY, timeZone: ZONE, days: 7 };
 
   it("counts calendar days in the cohort's zone since the last activity", () => {
     // 1 March 20:00 in Los Angeles is already 2 March in UTC: still 9 days before 10 March on the cohort's clock.
@@ -59,21 +60,21 @@ describe("no activity for N days", () => {
   });
 
   it("counts from the start (or a later joining day) when there was never any activity, and never before the start", () => {
-    expect(inactive({ ...base, startDate: "2027-02-24", lastActivityAt: null })).toEqual({
+    expect(inactive({ ...base, startDate: day("2027-02-24"), lastActivityAt: null })).toEqual({
       kind: "inactive",
       reason: "No activity since starting 14 days ago",
     });
-    expect(inactive({ ...base, joinedOn: "2027-03-08", lastActivityAt: null })).toBeNull();
-    expect(inactive({ ...base, startDate: "2027-03-20", lastActivityAt: null })).toBeNull();
+    expect(inactive({ ...base, joinedOn: day("2027-03-08"), lastActivityAt: null })).toBeNull();
+    expect(inactive({ ...base, startDate: day("2027-03-20"), lastActivityAt: null })).toBeNull();
   });
 
   it("restarts the count when the learner's start date moved past their last activity", () => {
-    expect(inactive({ ...base, startDate: "2027-03-06", lastActivityAt: at("2027-02-01T18:00:00Z") })).toBeNull();
+    expect(inactive({ ...base, startDate: day("2027-03-06"), lastActivityAt: at("2027-02-01T18:00:00Z") })).toBeNull();
   });
 });
 
 describe("weekly rule missed twice running", () => {
-  const base = { today: TODAY, startDate: "2027-01-04", timeZone: ZONE };
+  const base = { today: TODAY, startDate: day("2027-01-04"), timeZone: ZONE };
 
   it("flags two complete weeks without evidence or completions", () => {
     expect(weeklyRuleMissed({ ...base, evidence: [], completions: [at("2027-02-20T12:00:00Z")] })).toEqual({
@@ -85,14 +86,14 @@ describe("weekly rule missed twice running", () => {
   it("is satisfied by evidence or a completion in either of the two weeks, in the cohort's zone", () => {
     // Sunday 28 Feb 23:30 in Los Angeles (Monday 1 March in UTC) belongs to the week of 22 Feb.
     const sundayNight = at("2027-03-01T07:30:00Z");
-    expect(weeklyRuleFor("2027-02-22", [sundayNight], [], ZONE)).toEqual({ met: true, evidence: 1, completed: 0 });
+    expect(weeklyRuleFor(day("2027-02-22"), [sundayNight], [], ZONE)).toEqual({ met: true, evidence: 1, completed: 0 });
     expect(weeklyRuleMissed({ ...base, evidence: [sundayNight], completions: [] })).toBeNull();
     expect(weeklyRuleMissed({ ...base, evidence: [], completions: [at("2027-03-05T18:00:00Z")] })).toBeNull();
   });
 
   it("ignores the running week and weeks before the learner started", () => {
     expect(weeklyRuleMissed({ ...base, evidence: [at("2027-03-09T18:00:00Z")], completions: [] })).not.toBeNull();
-    expect(weeklyRuleMissed({ ...base, startDate: "2027-03-01", evidence: [], completions: [] })).toBeNull();
+    expect(weeklyRuleMissed({ ...base, startDate: day("2027-03-01"), evidence: [], completions: [] })).toBeNull();
   });
 });
 
@@ -125,16 +126,16 @@ describe("changes requested, unanswered for N days", () => {
 
 describe("deadline passed", () => {
   it("flags an unfinished learner once their last target date (with extension) is behind them", () => {
-    expect(deadlinePassed({ deadline: "2027-03-09", today: TODAY, completed: 30, total: 40 })).toEqual({
+    expect(deadlinePassed({ deadline: day("2027-03-09"), today: TODAY, completed: 30, total: 40 })).toEqual({
       kind: "deadline_passed",
-      reason: "Deadline passed on Mar 9, 2027: 30 of 40 milestones done",
+      reason: "Deadline passed on 9 Mar 2027: 30 of 40 milestones done",
     });
   });
 
   it("does not flag on the deadline day, before it, or a learner who finished", () => {
     expect(deadlinePassed({ deadline: TODAY, today: TODAY, completed: 30, total: 40 })).toBeNull();
-    expect(deadlinePassed({ deadline: "2027-04-01", today: TODAY, completed: 30, total: 40 })).toBeNull();
-    expect(deadlinePassed({ deadline: "2027-03-01", today: TODAY, completed: 40, total: 40 })).toBeNull();
+    expect(deadlinePassed({ deadline: day("2027-04-01"), today: TODAY, completed: 30, total: 40 })).toBeNull();
+    expect(deadlinePassed({ deadline: day("2027-03-01"), today: TODAY, completed: 40, total: 40 })).toBeNull();
   });
 });
 
@@ -142,14 +143,14 @@ describe("assessRisk", () => {
   const input = (overrides: Partial<RiskInput> = {}): RiskInput => ({
     today: TODAY,
     timeZone: ZONE,
-    startDate: "2027-01-04",
-    joinedOn: "2027-01-04",
+    startDate: day("2027-01-04"),
+    joinedOn: day("2027-01-04"),
     milestones: [
-      { target: "2027-02-01", complete: true },
-      { target: "2027-03-01", complete: false },
-      { target: "2027-03-05", complete: false },
+      { target: day("2027-02-01"), complete: true },
+      { target: day("2027-03-01"), complete: false },
+      { target: day("2027-03-05"), complete: false },
     ],
-    deadline: "2027-03-05",
+    deadline: day("2027-03-05"),
     inactivityDays: 7,
     lastActivityAt: at("2027-02-01T18:00:00Z"),
     recentEvidence: [],
@@ -169,16 +170,16 @@ describe("assessRisk", () => {
   });
 
   it("lets a learner who finished rest, but keeps an open change request", () => {
-    const finished = input({ milestones: [{ target: "2027-02-01", complete: true }] });
+    const finished = input({ milestones: [{ target: day("2027-02-01"), complete: true }] });
     expect(assessRisk(finished).map((flag) => flag.kind)).toEqual(["changes_requested"]);
   });
 
   it("counts silence from the day someone joined when that is after the start; pacing still follows the start date", () => {
-    const lateJoiner = input({ joinedOn: "2027-03-08", lastActivityAt: null, openRequests: [], deadline: null, milestones: [] });
+    const lateJoiner = input({ joinedOn: day("2027-03-08"), lastActivityAt: null, openRequests: [], deadline: null, milestones: [] });
     expect(assessRisk(lateJoiner).map((flag) => flag.kind)).toEqual(["weekly_rule"]);
   });
 });
 
 it("uses the fixed clock's day in the cohort's zone", () => {
-  expect(new Intl.DateTimeFormat("en-CA", { timeZone: ZONE }).format(NOW)).toBe(TODAY);
+  expect(today(ZONE, NOW)).toBe(TODAY);
 });

@@ -2,22 +2,22 @@
 // cohort's "today" and time zone from its caller, so tests stand on a fixed day and the matrix, the overview,
 // the learner page and the CSV all flag the same people for the same reasons.
 import type { Viewer } from "@/lib/auth/viewer";
+import { addDays, type Day, dayIn, daysBetween, formatDay, weekOf, weekStartOf } from "@/lib/calendar";
 import type { WeeklyRuleCheck } from "@/lib/features/checkins/types";
-import { addDays, localDate, weekOf, weeklyRuleCheck, weekStartOf } from "@/lib/features/checkins/utils";
+import { weeklyRuleCheck } from "@/lib/features/checkins/utils";
 import type { CohortAccess } from "@/lib/features/cohorts/data";
 import type { RiskFlag } from "@/lib/features/cohort-progress/types";
-import { daysBetween, formatDay, pace, type PaceInput } from "@/lib/features/progress/utils";
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+import { pace, type PaceInput } from "@/lib/features/progress/utils";
+import { plural } from "@/lib/plural";
 
 /** Behind the cohort's pacing: fewer milestones complete than have reached their target date (progress pacing). */
-export function behindPace(items: PaceInput, startDate: string, today: string): RiskFlag | null {
+export function behindPace(items: PaceInput, startDate: Day, today: Day): RiskFlag | null {
   if (today < startDate) return null;
   const result = pace(items, startDate, today);
   if (result.onPace) return null;
   return {
     kind: "behind_pace",
-    reason: `Behind pace: ${result.completed} of ${plural(result.expected, "due milestone", "due milestones")} done`,
+    reason: `Behind pace: ${result.completed} of ${plural(result.expected, "due milestone")} done`,
   };
 }
 
@@ -35,21 +35,21 @@ export function inactive({
   days,
 }: {
   lastActivityAt: Date | null;
-  startDate: string;
-  joinedOn: string;
-  today: string;
+  startDate: Day;
+  joinedOn: Day;
+  today: Day;
   timeZone: string;
   days: number;
 }): RiskFlag | null {
   if (today < startDate) return null;
-  const lastDay = lastActivityAt ? localDate(lastActivityAt, timeZone) : null;
+  const lastDay = lastActivityAt ? dayIn(lastActivityAt, timeZone) : null;
   const floor = lastDay ? startDate : joinedOn > startDate ? joinedOn : startDate;
   const quietSince = lastDay && lastDay > floor ? lastDay : floor;
   const quiet = daysBetween(quietSince, today);
   if (quiet < days) return null;
   return {
     kind: "inactive",
-    reason: lastDay ? `No activity for ${quiet} days` : `No activity since starting ${plural(quiet, "day", "days")} ago`,
+    reason: lastDay ? `No activity for ${quiet} days` : `No activity since starting ${plural(quiet, "day")} ago`,
   };
 }
 
@@ -58,7 +58,7 @@ export function inactive({
  * (lib/features/checkins/data.ts): met when any evidence was submitted or any milestone completed during the
  * Monday-to-Sunday week in the cohort's zone.
  */
-export function weeklyRuleFor(weekStart: string, evidence: Date[], completions: Date[], timeZone: string): WeeklyRuleCheck {
+export function weeklyRuleFor(weekStart: Day, evidence: Date[], completions: Date[], timeZone: string): WeeklyRuleCheck {
   const inWeek = (instants: Date[]) => instants.filter((instant) => weekOf(instant, timeZone) === weekStart).length;
   const evidenceCount = inWeek(evidence);
   const completed = inWeek(completions);
@@ -73,8 +73,8 @@ export function weeklyRuleMissed({
   evidence,
   completions,
 }: {
-  today: string;
-  startDate: string;
+  today: Day;
+  startDate: Day;
   timeZone: string;
   evidence: Date[];
   completions: Date[];
@@ -97,12 +97,12 @@ export function changesUnanswered({
 }: {
   /** Oldest first. */
   openRequests: { title: string; decidedAt: Date }[];
-  today: string;
+  today: Day;
   timeZone: string;
   days: number;
 }): RiskFlag | null {
   const overdue = openRequests
-    .map((request) => ({ ...request, age: daysBetween(localDate(request.decidedAt, timeZone), today) }))
+    .map((request) => ({ ...request, age: daysBetween(dayIn(request.decidedAt, timeZone), today) }))
     .filter((request) => request.age >= days)
     .sort((a, b) => b.age - a.age);
   const oldest = overdue[0];
@@ -123,28 +123,28 @@ export function deadlinePassed({
   completed,
   total,
 }: {
-  deadline: string | null;
-  today: string;
+  deadline: Day | null;
+  today: Day;
   completed: number;
   total: number;
 }): RiskFlag | null {
   if (!deadline || today <= deadline || completed >= total) return null;
   return {
     kind: "deadline_passed",
-    reason: `Deadline passed on ${formatDay(deadline)}: ${completed} of ${plural(total, "milestone", "milestones")} done`,
+    reason: `Deadline passed on ${formatDay(deadline)}: ${completed} of ${plural(total, "milestone")} done`,
   };
 }
 
 export type RiskInput = {
-  today: string;
+  today: Day;
   timeZone: string;
   /** The learner's own start date. */
-  startDate: string;
+  startDate: Day;
   /** The day the learner joined the cohort, in the cohort's zone. */
-  joinedOn: string;
+  joinedOn: Day;
   /** Every live milestone in roadmap order with its target date. */
   milestones: PaceInput;
-  deadline: string | null;
+  deadline: Day | null;
   inactivityDays: number;
   lastActivityAt: Date | null;
   recentEvidence: Date[];

@@ -1,3 +1,4 @@
+import type { Day } from "@/lib/calendar";
 import type { MatrixSort } from "@/lib/features/cohort-progress/constants";
 import type { WeeklyRuleCheck } from "@/lib/features/checkins/types";
 import type { Decision, ProgressStatus, SelfAssessment, SubmissionStatus } from "@/lib/generated/prisma/enums";
@@ -28,7 +29,7 @@ export type CohortStructure = {
   id: string;
   name: string;
   /** Cohort start, YYYY-MM-DD. */
-  startDate: string;
+  startDate: Day;
   weeksPerPhase: number;
   inactivityDays: number;
   timezone: string;
@@ -48,7 +49,7 @@ export type LearnerRow = {
   name: string;
   email: string;
   /** The learner's own start date, else the cohort's; YYYY-MM-DD. */
-  startDate: string;
+  startDate: Day;
   extensionDays: number;
   joinedAt: Date;
   statuses: ReadonlyMap<string, ProgressStatus>;
@@ -68,7 +69,7 @@ export type LearnerStanding = {
   due: number;
   waiting: number;
   /** Last target date (with the learner's extension), YYYY-MM-DD. */
-  deadline: string | null;
+  deadline: Day | null;
   risks: RiskFlag[];
 };
 
@@ -99,12 +100,12 @@ export type CohortOverview = {
     timezone: string;
     roadmapTitle: string;
     versionNumber: number;
-    startDate: string;
+    startDate: Day;
     weeksPerPhase: number;
     inactivityDays: number;
     as: "mentor" | "admin";
   };
-  today: string;
+  today: Day;
   stats: { learners: number; atRisk: number; waiting: number; averagePercent: number };
   /** Every phase, for the filter. */
   phases: { key: string; number: number; title: string }[];
@@ -136,7 +137,7 @@ export type TimelineEvent = {
   byLearner: boolean;
   excerpt: string | null;
   /** Monday of the check-in's week. */
-  weekStart: string | null;
+  weekStart: Day | null;
 };
 
 export type LearnerMilestoneView = {
@@ -144,7 +145,7 @@ export type LearnerMilestoneView = {
   code: string;
   title: string;
   status: ProgressStatus;
-  targetDate: string;
+  targetDate: Day;
   /** The attempt waiting for a decision, if any (links to the review screen). */
   pending: { submissionId: string; attempt: number; submittedAt: string } | null;
 };
@@ -153,7 +154,7 @@ export type LearnerPhaseView = {
   key: string;
   number: number;
   title: string;
-  targetDate: string;
+  targetDate: Day;
   completed: number;
   milestones: LearnerMilestoneView[];
 };
@@ -161,7 +162,7 @@ export type LearnerPhaseView = {
 export type MentorCheckinComment = { id: string; authorName: string; byLearner: boolean; body: string; createdAt: string };
 
 export type MentorCheckinWeek = {
-  weekStart: string;
+  weekStart: Day;
   rule: WeeklyRuleCheck;
   /** The week is still running, so an unmet rule is "not met yet". */
   running: boolean;
@@ -191,8 +192,8 @@ export type AssessmentView = {
 
 export type LearnerDetail = {
   cohort: { id: string; name: string; timezone: string; as: "mentor" | "admin" };
-  learner: { membershipId: string; userId: string; name: string; email: string; startDate: string; extensionDays: number };
-  today: string;
+  learner: { membershipId: string; userId: string; name: string; email: string; startDate: Day; extensionDays: number };
+  today: Day;
   standing: LearnerStanding;
   lastActivityAt: string | null;
   phases: LearnerPhaseView[];
@@ -209,7 +210,7 @@ export type CohortListItem = {
   id: string;
   name: string;
   roadmapTitle: string;
-  startDate: string;
+  startDate: Day;
   learners: number;
   waiting: number;
   /** The viewer actively mentors it (admins see every cohort). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CohortStructure, LearnerRow, LearnerStanding, MatrixQuery } from "@/lib/features/cohort-progress/types";
-import { buildMatrix, csvCell, csvDateTime, csvFilename, matrixHref, normalizeName, toCsv } from "@/lib/features/cohort-progress/utils";
+import { dayFrom as day, formatSortableMoment } from "@/lib/calendar";
+import { buildMatrix, csvCell, csvFilename, matrixHref, normalizeName, toCsv } from "@/lib/features/cohort-progress/utils";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
 
 describe("CSV cells (docs/security.md #18)", () => {
@@ -32,7 +33,7 @@ describe("CSV cells (docs/security.md #18)", () => {
   it("names files in ASCII and dates rows on the cohort's clock", () => {
     expect(csvFilename("MLOps Cohort 2027 — Été", "progress", "2027-03-10")).toBe("mlops-cohort-2027-ete-progress-2027-03-10.csv");
     expect(csvFilename("///", "reviews", "2027-03-10")).toBe("cohort-reviews-2027-03-10.csv");
-    expect(csvDateTime(new Date("2027-03-01T07:30:00Z"), "America/Los_Angeles")).toBe("2027-02-28 23:30");
+    expect(formatSortableMoment(new Date("2027-03-01T07:30:00Z"), "America/Los_Angeles")).toBe("2027-02-28 23:30");
   });
 });
 
@@ -40,7 +41,7 @@ describe("the matrix for a query", () => {
   const structure: CohortStructure = {
     id: "c",
     name: "C",
-    startDate: "2027-01-04",
+    startDate: day("2027-01-04"),
     weeksPerPhase: 2,
     inactivityDays: 7,
     timezone: "UTC",

@@ -1,4 +1,5 @@
 // Pure helpers of the cohort views: a learner's standing, the matrix (filter, sort, page, totals) and CSV.
+import { addDays, dateOfDay, type Day, dayIn, formatSortableMoment, weekStartOf } from "@/lib/calendar";
 import { MATRIX_PAGE_SIZE, NOT_FOUND_BODY } from "@/lib/features/cohort-progress/constants";
 import { assessRisk } from "@/lib/features/cohort-progress/policy";
 import type {
@@ -10,7 +11,6 @@ import type {
   MatrixQuery,
   MatrixRow,
 } from "@/lib/features/cohort-progress/types";
-import { addDays, dateOnly, localDate, weekStartOf } from "@/lib/features/checkins/utils";
 import { COMPLETE_STATUSES, STATUS_LABELS } from "@/lib/features/progress/constants";
 import { targetDates } from "@/lib/features/progress/utils";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
@@ -45,7 +45,7 @@ export function learnerTargets(
 export function learnerStanding(
   structure: CohortStructure,
   row: LearnerRow,
-  today: string,
+  today: Day,
   memo?: Map<string, Targets>,
 ): LearnerStanding {
   const targets = learnerTargets(structure, row, memo);
@@ -69,7 +69,7 @@ export function learnerStanding(
       timeZone: structure.timezone,
       startDate: row.startDate,
       // Only read without any activity; formatting a date in a zone is the costly part of 500 rows.
-      joinedOn: row.lastActivityAt ? row.startDate : localDate(row.joinedAt, structure.timezone),
+      joinedOn: row.lastActivityAt ? row.startDate : dayIn(row.joinedAt, structure.timezone),
       milestones,
       deadline,
       inactivityDays: structure.inactivityDays,
@@ -200,7 +200,7 @@ export function csvFilename(cohortName: string, what: string, today: string): st
 }
 
 /** The progress matrix as CSV: every active learner, every live milestone key, status labels as text, totals. */
-export function progressCsv(structure: CohortStructure, learners: StandingRow[], today: string): CsvFile {
+export function progressCsv(structure: CohortStructure, learners: StandingRow[], today: Day): CsvFile {
   const keys = structure.phases.flatMap((phase) => phase.milestones.map((milestone) => milestone.key));
   const sorted = [...learners].sort((a, b) => byName.compare(a.row.name, b.row.name));
   const header = ["Learner", "Email", "Start date", "At risk", ...keys, "Completed", "Milestones"];
@@ -225,21 +225,6 @@ export function progressCsv(structure: CohortStructure, learners: StandingRow[],
   return { filename: csvFilename(structure.name, "progress", today), body: toCsv([header, ...body, totals]) };
 }
 
-/** "2027-01-12 14:05" on the cohort's clock. */
-export function csvDateTime(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}`;
-}
-
 export type ReviewHistoryRow = {
   decidedAt: Date;
   learnerName: string;
@@ -252,10 +237,10 @@ export type ReviewHistoryRow = {
 };
 
 /** One row per decision, oldest first, dates on the cohort's clock. */
-export function reviewHistoryCsv(cohortName: string, timeZone: string, rows: ReviewHistoryRow[], today: string): CsvFile {
+export function reviewHistoryCsv(cohortName: string, timeZone: string, rows: ReviewHistoryRow[], today: Day): CsvFile {
   const header = [`Date (${timeZone})`, "Learner", "Milestone", "Milestone key", "Attempt", "Decision", "Reviewer", "Comment"];
   const body = rows.map((row) => [
-    csvDateTime(row.decidedAt, timeZone),
+    formatSortableMoment(row.decidedAt, timeZone),
     row.learnerName,
     row.itemTitle ?? row.itemKey,
     row.itemKey,
@@ -291,6 +276,6 @@ export function notFoundResponse(): Response {
  * Lower bound of the timestamps the weekly rule reads: the Monday of the week before last, one more day back
  * so that zones ahead of UTC lose nothing (weeks are then cut exactly, in the cohort's zone, by weekOf).
  */
-export function recentSince(today: string): Date {
-  return dateOnly(addDays(weekStartOf(today), -15));
+export function recentSince(today: Day): Date {
+  return dateOfDay(addDays(weekStartOf(today), -15));
 }

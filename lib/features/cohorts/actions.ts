@@ -4,6 +4,7 @@
 // the session, validates with a strict schema, and authorizes against the database: admin flag for
 // creating cohorts, getCohortAccess for everything inside one — with the cohort derived from the
 // membership or invite itself when the input names one. Out of scope reads exactly like a random id.
+import type { Day } from "@/lib/calendar";
 import { headers } from "next/headers";
 import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
 import { getViewer, requireViewer, type Viewer } from "@/lib/auth/viewer";
@@ -140,7 +141,7 @@ export async function restoreCohortMemberAction(input: unknown): Promise<ActionR
 /** A learner's own start date and deadline extension. */
 export async function updateMemberScheduleAction(
   input: unknown,
-): Promise<ActionResult<{ startDate: string | null; extensionDays: number }>> {
+): Promise<ActionResult<{ startDate: Day | null; extensionDays: number }>> {
   return runAction(async () => {
     const viewer = await requireViewer();
     const { membershipId, ...schedule } = parseInput(memberScheduleSchema, input);

@@ -13,7 +13,8 @@ import type {
   VersionMovePreview,
   VersionOption,
 } from "@/lib/features/cohorts/types";
-import { diffVersionItems, inviteState, isoDay } from "@/lib/features/cohorts/utils";
+import { dayOfDate } from "@/lib/calendar";
+import { diffVersionItems, inviteState } from "@/lib/features/cohorts/utils";
 
 /**
  * The viewer's own active learner membership in a cohort (or their first one).
@@ -160,8 +161,8 @@ export async function listAdminCohorts(): Promise<AdminCohortRow[]> {
     name: cohort.name,
     roadmapName: cohort.roadmapVersion.roadmap.name,
     versionNumber: cohort.roadmapVersion.number,
-    startDate: isoDay(cohort.startDate),
-    endDate: cohort.endDate ? isoDay(cohort.endDate) : null,
+    startDate: dayOfDate(cohort.startDate),
+    endDate: cohort.endDate ? dayOfDate(cohort.endDate) : null,
     mentors: cohort.memberships.map((membership) => membership.user.name),
     learners: cohort._count.memberships,
   }));
@@ -188,8 +189,8 @@ export async function getCohortSettings(
   return {
     settings: {
       name: cohort.name,
-      startDate: isoDay(cohort.startDate),
-      endDate: cohort.endDate ? isoDay(cohort.endDate) : null,
+      startDate: dayOfDate(cohort.startDate),
+      endDate: cohort.endDate ? dayOfDate(cohort.endDate) : null,
       weeksPerPhase: cohort.weeksPerPhase,
       reviewTargetHours: cohort.reviewTargetHours,
       timezone: cohort.timezone,
@@ -267,15 +268,15 @@ export async function getCohortMembers(
     }),
   ]);
   if (!cohort) return null;
-  const cohortStartDate = isoDay(cohort.startDate);
+  const cohortStartDate = dayOfDate(cohort.startDate);
   const rows: MemberRow[] = memberships.map((membership) => ({
     membershipId: membership.id,
     userId: membership.userId,
     name: membership.user.name,
     email: membership.user.email,
     role: membership.role,
-    startDate: membership.startDate ? isoDay(membership.startDate) : null,
-    effectiveStartDate: membership.startDate ? isoDay(membership.startDate) : cohortStartDate,
+    startDate: membership.startDate ? dayOfDate(membership.startDate) : null,
+    effectiveStartDate: membership.startDate ? dayOfDate(membership.startDate) : cohortStartDate,
     extensionDays: membership.extensionDays,
     joinedAt: membership.createdAt.toISOString(),
     removedAt: membership.removedAt?.toISOString() ?? null,

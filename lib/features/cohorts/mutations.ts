@@ -12,7 +12,8 @@ import {
 import { INVITE_INVALID_MESSAGE, SETTINGS_CONFLICT_MESSAGE, VERSION_CONFLICT_MESSAGE } from "@/lib/features/cohorts/constants";
 import type { CohortSettingsUpdate, CreateCohortValues } from "@/lib/features/cohorts/schema";
 import type { CohortSettingsValues, CreatedInvite, JoinedCohort } from "@/lib/features/cohorts/types";
-import { dayToDate, inviteState, otherRoleInviteNotice } from "@/lib/features/cohorts/utils";
+import { dateOfDay, type Day, dayOfDate } from "@/lib/calendar";
+import { inviteState, otherRoleInviteNotice } from "@/lib/features/cohorts/utils";
 import { notify, notifyMany } from "@/lib/features/notifications/mutations";
 import { releaseClaimsWithoutAccess } from "@/lib/features/reviews/mutations";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -84,8 +85,8 @@ export async function createCohort(actor: Actor, values: CreateCohortValues): Pr
       data: {
         name: values.name,
         versionId: values.versionId,
-        startDate: dayToDate(values.startDate),
-        endDate: values.endDate ? dayToDate(values.endDate) : null,
+        startDate: dateOfDay(values.startDate),
+        endDate: values.endDate ? dateOfDay(values.endDate) : null,
         weeksPerPhase: values.weeksPerPhase,
         reviewTargetHours: values.reviewTargetHours,
         timezone: values.timezone,
@@ -146,8 +147,8 @@ export async function updateCohortSettings(
       where: { id: cohortId, lockVersion, archivedAt: null },
       data: {
         name: values.name,
-        startDate: dayToDate(values.startDate),
-        endDate: values.endDate ? dayToDate(values.endDate) : null,
+        startDate: dateOfDay(values.startDate),
+        endDate: values.endDate ? dateOfDay(values.endDate) : null,
         weeksPerPhase: values.weeksPerPhase,
         reviewTargetHours: values.reviewTargetHours,
         timezone: values.timezone,
@@ -158,8 +159,8 @@ export async function updateCohortSettings(
     if (count === 0) return null;
     const beforeValues = {
       ...before,
-      startDate: before.startDate.toISOString().slice(0, 10),
-      endDate: before.endDate?.toISOString().slice(0, 10) ?? null,
+      startDate: dayOfDate(before.startDate),
+      endDate: before.endDate ? dayOfDate(before.endDate) : null,
     };
     const changed = (Object.keys(values) as (keyof CohortSettingsUpdate)[]).filter((field) => beforeValues[field] !== values[field]);
     await audit(tx, actor, {
@@ -280,21 +281,21 @@ export async function restoreMember(actor: Actor, membership: MembershipScope & 
 export async function updateMemberSchedule(
   actor: Actor,
   membership: MembershipScope & { removedAt: Date | null; startDate: Date | null; extensionDays: number },
-  schedule: { startDate: string | null; extensionDays: number },
-): Promise<{ startDate: string | null; extensionDays: number }> {
+  schedule: { startDate: Day | null; extensionDays: number },
+): Promise<{ startDate: Day | null; extensionDays: number }> {
   if (membership.role !== "learner") throw new AppError("INVALID_STATE", "Only learners have a start date and deadlines.");
   if (membership.removedAt) throw new AppError("INVALID_STATE", `Add ${membership.user.name} back to the cohort first.`);
   await db.$transaction(async (tx) => {
     await tx.membership.update({
       where: { id: membership.id },
-      data: { startDate: schedule.startDate ? dayToDate(schedule.startDate) : null, extensionDays: schedule.extensionDays },
+      data: { startDate: schedule.startDate ? dateOfDay(schedule.startDate) : null, extensionDays: schedule.extensionDays },
     });
     await audit(tx, actor, {
       action: "cohort.member_schedule",
       targetType: "membership",
       targetId: membership.id,
       cohortId: membership.cohortId,
-      before: { startDate: membership.startDate?.toISOString().slice(0, 10) ?? null, extensionDays: membership.extensionDays },
+      before: { startDate: membership.startDate ? dayOfDate(membership.startDate) : null, extensionDays: membership.extensionDays },
       after: schedule,
     });
   });

@@ -1,8 +1,8 @@
+import type { Day } from "@/lib/calendar";
 import { z } from "zod";
-import { calendarDay } from "@/lib/dates";
+import { calendarDay, canonicalTimeZone, isTimeZone } from "@/lib/calendar";
 import { lockVersionSchema } from "@/lib/lock-version";
 import { lineText } from "@/lib/text-input";
-import { isValidTimeZone } from "@/lib/features/cohorts/utils";
 import {
   COHORT_NAME_MAX,
   EXTENSION_DAYS_MAX,
@@ -63,8 +63,8 @@ const nameSchema = lineText({ error: "Enter a name." })
 const timezoneSchema = z
   .string({ error: "Pick a time zone." })
   .trim()
-  .refine(isValidTimeZone, "Pick a time zone from the list, like Europe/Berlin.")
-  .transform((zone) => new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone);
+  .refine(isTimeZone, "Pick a time zone from the list, like Europe/Berlin.")
+  .transform(canonicalTimeZone);
 
 const cohortIdSchema = z.uuid("This cohort does not exist.");
 const versionIdSchema = z.uuid("Pick a published roadmap version.");
@@ -76,7 +76,7 @@ const cohortShape = {
   timezone: timezoneSchema,
 };
 
-type Dated = { startDate: string; endDate: string | null };
+type Dated = { startDate: Day; endDate: Day | null };
 const endNotBeforeStart = (value: Dated) => value.endDate === null || value.endDate >= value.startDate;
 const END_BEFORE_START = { message: "The end date must be on or after the start date.", path: ["endDate"] };
 

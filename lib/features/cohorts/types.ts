@@ -1,3 +1,4 @@
+import type { Day } from "@/lib/calendar";
 import type { ActionResult } from "@/lib/action-result";
 
 export type LearnerMembership = {
@@ -19,8 +20,8 @@ export type CohortManager = "mentor" | "admin";
 /** The cohort's own editable fields, as the settings form shows them. Dates are ISO calendar dates. */
 export type CohortSettingsValues = {
   name: string;
-  startDate: string;
-  endDate: string | null;
+  startDate: Day;
+  endDate: Day | null;
   weeksPerPhase: number;
   reviewTargetHours: number;
   timezone: string;
@@ -55,9 +56,9 @@ export type MemberRow = {
   email: string;
   role: "mentor" | "learner";
   /** The learner's own start date, when it differs from the cohort's. */
-  startDate: string | null;
+  startDate: Day | null;
   /** Their own start date, else the cohort's. */
-  effectiveStartDate: string;
+  effectiveStartDate: Day;
   extensionDays: number;
   joinedAt: string;
   /** Set when the member was removed; their work stays. */
@@ -83,7 +84,7 @@ export type CohortMembersPage = {
   cohortId: string;
   cohortName: string;
   as: CohortManager;
-  cohortStartDate: string;
+  cohortStartDate: Day;
   /** IANA zone; invite expiry days are shown in it. */
   timezone: string;
   learners: MemberRow[];
@@ -120,8 +121,8 @@ export type AdminCohortRow = {
   name: string;
   roadmapName: string;
   versionNumber: number;
-  startDate: string;
-  endDate: string | null;
+  startDate: Day;
+  endDate: Day | null;
   mentors: string[];
   learners: number;
 };

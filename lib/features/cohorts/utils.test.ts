@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffVersionItems, inviteState, isValidTimeZone, timeZoneOptions } from "@/lib/features/cohorts/utils";
+import { diffVersionItems, inviteState } from "@/lib/features/cohorts/utils";
 import type { MoveItem } from "@/lib/features/cohorts/types";
 
 const item = (key: string, title = key.toUpperCase(), kind: MoveItem["kind"] = "milestone"): MoveItem => ({
@@ -35,22 +35,5 @@ describe("inviteState", () => {
     expect(inviteState({ ...base, expiresAt: now }, now)).toBe("expired");
     expect(inviteState({ ...base, useCount: 1 }, now)).toBe("used_up");
     expect(inviteState({ ...base, useCount: 1, revokedAt: now }, now)).toBe("revoked");
-  });
-});
-
-describe("time zones", () => {
-  it("accepts IANA names and rejects anything else", () => {
-    expect(isValidTimeZone("Europe/Berlin")).toBe(true);
-    expect(isValidTimeZone("UTC")).toBe(true);
-    expect(isValidTimeZone("Pacific/Chatham")).toBe(true);
-    expect(isValidTimeZone("Mars/Olympus")).toBe(false);
-    expect(isValidTimeZone("")).toBe(false);
-  });
-
-  it("lists UTC and keeps the current zone even when Intl spells it otherwise", () => {
-    const zones = timeZoneOptions("Asia/Calcutta");
-    expect(zones).toContain("UTC");
-    expect(zones).toContain("Asia/Calcutta");
-    expect(zones).toContain("Europe/Berlin");
   });
 });

@@ -9,14 +9,15 @@ import type {
   NextUp,
   RoadmapPhaseSection,
 } from "@/lib/features/progress/types";
-import { pace, targetDates, todayInZone, toIsoDate } from "@/lib/features/progress/utils";
+import { dayOfDate, today as todayIn } from "@/lib/calendar";
+import { pace, targetDates } from "@/lib/features/progress/utils";
 import { MILESTONE_CONTENT_SELECT, PROJECT_CONTENT_SELECT } from "@/lib/features/roadmaps/constants";
 import { liveInOrder } from "@/lib/features/roadmaps/utils";
 import type { Decision, EvidenceRequirement, ProgressStatus, SubmissionStatus } from "@/lib/generated/prisma/enums";
 
 function pacingOf(membership: LearnerMembership) {
   return {
-    startDate: toIsoDate(membership.startDate),
+    startDate: dayOfDate(membership.startDate),
     weeksPerPhase: membership.weeksPerPhase,
     extensionDays: membership.extensionDays,
   };
@@ -58,7 +59,7 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
   const assessmentOf = new Map(assessments.map((row) => [row.criterionKey, row]));
   const byKey = new Map(progress.map((row) => [row.itemKey, row]));
   const pacing = pacingOf(membership);
-  const today = todayInZone(membership.timezone, now);
+  const today = todayIn(membership.timezone, now);
   const targets = targetDates(
     version.phases.map((phase) => phase.milestones.length),
     pacing,
@@ -89,6 +90,7 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
     roadmapTitle: version.title,
     summary: version.summary,
     today,
+    timezone: membership.timezone,
     completed: all.filter((m) => COMPLETE_STATUSES.has(m.status)).length,
     total: all.length,
     pace: pace(

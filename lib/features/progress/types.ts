@@ -1,3 +1,4 @@
+import type { Day } from "@/lib/calendar";
 import type { Pace } from "@/lib/features/progress/utils";
 import type {
   Decision,
@@ -16,7 +17,7 @@ export type RoadmapMilestoneRow = {
   reviewRequired: boolean;
   effortHours: number | null;
   /** ISO date the cohort's pacing expects it done. */
-  targetDate: string;
+  targetDate: Day;
   /** Attempts submitted so far. */
   attempts: number;
 };
@@ -25,13 +26,13 @@ export type RoadmapPhaseSection = {
   key: string;
   title: string;
   /** ISO date (YYYY-MM-DD) by which the cohort's pacing expects the phase finished. */
-  targetDate: string;
+  targetDate: Day;
   completed: number;
   total: number;
   milestones: RoadmapMilestoneRow[];
 };
 
-export type NextUp = { key: string; title: string; phaseTitle: string; status: ProgressStatus; targetDate: string };
+export type NextUp = { key: string; title: string; phaseTitle: string; status: ProgressStatus; targetDate: Day };
 
 export type CriterionView = {
   key: string;
@@ -48,7 +49,9 @@ export type LearnerRoadmap = {
   roadmapTitle: string;
   summary: string;
   /** Today in the cohort's time zone. */
-  today: string;
+  today: Day;
+  /** The cohort's time zone, in which sign-off days are shown. */
+  timezone: string;
   completed: number;
   total: number;
   pace: Pace;
@@ -90,7 +93,7 @@ export type LearnerItem = {
   phaseTitle: string | null;
   /** Milestones a project demonstrates (with the learner's status), empty for milestones. */
   demonstrates: { key: string; title: string; status: ProgressStatus }[];
-  targetDate: string | null;
+  targetDate: Day | null;
   status: ProgressStatus;
   lockVersion: number;
   attempts: AttemptView[];

@@ -7,7 +7,7 @@ import { transition } from "@/lib/features/progress/policy";
 import { CLAIM_MINUTES } from "@/lib/features/reviews/constants";
 import type { Reviewer, ReviewScope } from "@/lib/features/reviews/data";
 import type { DecisionResult } from "@/lib/features/reviews/types";
-import { formatClock, formatDateTime } from "@/lib/features/reviews/utils";
+import { formatClock, formatMoment } from "@/lib/calendar";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ProgressStatus, SubmissionStatus } from "@/lib/generated/prisma/enums";
 
@@ -34,7 +34,7 @@ function heldByOther(state: AttemptState, reviewerId: string, now: Date) {
 /** Why an attempt cannot be claimed or decided any more — or null when it still can. */
 function closedReason(state: AttemptState, timezone: string): AppError | null {
   if (state.review) {
-    return new AppError("CONFLICT", `Already decided by ${state.review.reviewer.name} at ${formatDateTime(state.review.createdAt, timezone)}.`);
+    return new AppError("CONFLICT", `Already decided by ${state.review.reviewer.name} at ${formatMoment(state.review.createdAt, timezone)}.`);
   }
   if (state.status === "withdrawn") return new AppError("CONFLICT", "The learner withdrew this attempt.");
   if (state.status !== "pending") return new AppError("CONFLICT", "This attempt is no longer waiting for review.");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { containsPattern, formatClock, formatDateTime, formatDuration, queueQuery, waitingFor } from "@/lib/features/reviews/utils";
+import { containsPattern, formatDuration, queueQuery, waitingFor } from "@/lib/features/reviews/utils";
 
 const HOUR = 3600 * 1000;
 
@@ -24,19 +24,6 @@ describe("waiting time against the review target", () => {
     expect(formatDuration(60_000)).toBe("1 minute");
     expect(formatDuration(24 * HOUR)).toBe("24 hours");
     expect(formatDuration(49 * HOUR)).toBe("2 days");
-  });
-});
-
-describe("dates in the cohort's time zone", () => {
-  it("formats in the cohort's zone, not the machine's (TZ is pinned to Pacific/Chatham in tests)", () => {
-    expect(formatDateTime("2027-03-10T12:00:00Z", "Europe/Berlin")).toBe(
-      new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Berlin" }).format(new Date("2027-03-10T12:00:00Z")),
-    );
-    expect(formatClock("2027-03-10T12:00:00Z", "UTC")).toMatch(/^12:00\sPM$/);
-  });
-
-  it("still gives a readable time for an unknown zone", () => {
-    expect(formatClock("2027-03-10T12:00:00Z", "Mars/Olympus")).toMatch(/^12:00\sPM UTC$/);
   });
 });
 

@@ -1,10 +1,9 @@
 import type { QueueFilters } from "@/lib/features/reviews/schema";
+import { plural } from "@/lib/plural";
 
 const MINUTE_MS = 60 * 1000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
-
-const plural = (value: number, unit: string) => `${value} ${unit}${value === 1 ? "" : "s"}`;
 
 /** "under a minute", "12 minutes", "5 hours", "2 days": whole units, rounded down, like a person would say it. */
 export function formatDuration(ms: number): string {
@@ -35,25 +34,6 @@ export function waitingFor(submittedAt: Date, now: Date, targetHours: number): W
     overdueBy: overdue ? formatDuration(waitedMs - targetMs) : null,
     left: overdue ? null : formatDuration(targetMs - waitedMs),
   };
-}
-
-function format(date: Date, timezone: string, options: Intl.DateTimeFormatOptions) {
-  try {
-    return new Intl.DateTimeFormat("en", { ...options, timeZone: timezone }).format(date);
-  } catch {
-    // A zone this runtime does not know still gives a readable time, in UTC and saying so.
-    return `${new Intl.DateTimeFormat("en", { ...options, timeZone: "UTC" }).format(date)} UTC`;
-  }
-}
-
-/** "Mar 3, 2027, 2:05 PM" in the cohort's time zone (docs/ux.md: dates in the cohort's zone, absolute on hover). */
-export function formatDateTime(date: Date | string, timezone: string): string {
-  return format(new Date(date), timezone, { dateStyle: "medium", timeStyle: "short" });
-}
-
-/** "2:35 PM" in the cohort's time zone. */
-export function formatClock(date: Date | string, timezone: string): string {
-  return format(new Date(date), timezone, { timeStyle: "short" });
 }
 
 /** The queue's query string ("?cohort=…&phase=…"), kept across the queue, the review screen and `n`. */

@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/viewer";
 import { loadAdminCohorts } from "@/lib/features/cohorts/loaders";
-import { formatCalendarDay } from "@/lib/features/cohorts/utils";
+import { formatDay } from "@/lib/calendar";
 
 export const metadata: Metadata = { title: "Cohorts" };
 
@@ -49,8 +49,8 @@ export default async function AdminCohortsPage() {
                   {cohort.roadmapName} <span className="text-muted-foreground">v{cohort.versionNumber}</span>
                 </TD>
                 <TD className="whitespace-nowrap">
-                  {formatCalendarDay(cohort.startDate)}
-                  {cohort.endDate ? ` – ${formatCalendarDay(cohort.endDate)}` : null}
+                  {formatDay(cohort.startDate)}
+                  {cohort.endDate ? ` – ${formatDay(cohort.endDate)}` : null}
                 </TD>
                 <TD>{cohort.mentors.length > 0 ? cohort.mentors.join(", ") : <span className="text-muted-foreground">None yet</span>}</TD>
                 <TD className="text-right tabular-nums">{cohort.learners}</TD>

@@ -12,7 +12,7 @@ import { CohortNav } from "@/lib/features/cohorts/components/cohort-nav";
 import { loadCohortName, loadCohortOverview } from "@/lib/features/cohort-progress/loaders";
 import { parseMatrixQuery } from "@/lib/features/cohort-progress/schema";
 import { matrixHref } from "@/lib/features/cohort-progress/utils";
-import { formatDay } from "@/lib/features/progress/utils";
+import { formatDay } from "@/lib/calendar";
 
 type Props = {
   params: Promise<{ cohortId: string }>;

@@ -14,7 +14,7 @@ import { WaitingTime } from "@/lib/features/reviews/components/waiting-time";
 import { loadReviewScreen } from "@/lib/features/reviews/loaders";
 import { parseQueueFilters } from "@/lib/features/reviews/schema";
 import type { ReviewScreen } from "@/lib/features/reviews/types";
-import { formatClock, formatDateTime } from "@/lib/features/reviews/utils";
+import { formatClock, formatMoment } from "@/lib/calendar";
 import { cn } from "@/lib/cn";
 
 type Props = {
@@ -49,7 +49,7 @@ function closedText(screen: ReviewScreen) {
   const decision = screen.attempt.decision;
   if (decision) {
     const verb = decision.decision === "approve" ? "Approved" : "Changes requested";
-    return `${verb} by ${decision.reviewerName} on ${formatDateTime(decision.decidedAt, screen.timezone)}.`;
+    return `${verb} by ${decision.reviewerName} on ${formatMoment(decision.decidedAt, screen.timezone)}.`;
   }
   if (screen.status === "withdrawn") return "The learner withdrew this attempt.";
   return null;
@@ -106,7 +106,7 @@ export default async function ReviewPage(props: Props) {
           <div className="grid gap-3 rounded-xl border border-border bg-surface p-4">
             <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-muted-foreground">
               <span>
-                Submitted <time dateTime={attempt.createdAt}>{formatDateTime(attempt.createdAt, screen.timezone)}</time>
+                Submitted <time dateTime={attempt.createdAt}>{formatMoment(attempt.createdAt, screen.timezone)}</time>
               </span>
               {pending ? (
                 <WaitingTime
@@ -142,7 +142,7 @@ export default async function ReviewPage(props: Props) {
                     {attempt.decision.decision === "approve" ? "Approved" : "Changes requested"}
                   </Badge>
                   by {attempt.decision.reviewerName} ·{" "}
-                  <time dateTime={attempt.decision.decidedAt}>{formatDateTime(attempt.decision.decidedAt, screen.timezone)}</time>
+                  <time dateTime={attempt.decision.decidedAt}>{formatMoment(attempt.decision.decidedAt, screen.timezone)}</time>
                 </p>
                 {attempt.decision.comment ? <Markdown className="text-sm">{attempt.decision.comment}</Markdown> : null}
               </div>
@@ -185,7 +185,7 @@ export default async function ReviewPage(props: Props) {
                   <p className="text-xs text-muted-foreground">
                     <span className="font-medium text-foreground">{comment.authorName}</span>
                     {comment.byLearner ? " (learner)" : ""} ·{" "}
-                    <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, screen.timezone)}</time>
+                    <time dateTime={comment.createdAt}>{formatMoment(comment.createdAt, screen.timezone)}</time>
                   </p>
                   <Markdown className="text-sm">{comment.body}</Markdown>
                 </li>

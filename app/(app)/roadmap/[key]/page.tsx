@@ -4,13 +4,13 @@ import { Markdown } from "@/components/markdown";
 import { PageHeader } from "@/components/layout/page-header";
 import { SafeLink } from "@/components/ui/safe-link";
 import { requireViewer } from "@/lib/auth/viewer";
-import { AttemptHistory, formatMoment } from "@/lib/features/progress/components/attempt-history";
+import { AttemptHistory } from "@/lib/features/progress/components/attempt-history";
 import { EvidenceForm } from "@/lib/features/progress/components/evidence-form";
 import { PrivateNotes } from "@/lib/features/progress/components/private-notes";
 import { StatusBadge } from "@/lib/features/progress/components/status-badge";
 import { ThreadForm } from "@/lib/features/progress/components/thread-form";
 import { loadLearnerItem } from "@/lib/features/progress/loaders";
-import { formatDay } from "@/lib/features/progress/utils";
+import { formatDay, formatMoment } from "@/lib/calendar";
 
 type Props = { params: Promise<{ key: string }>; searchParams: Promise<{ cohort?: string }> };
 

@@ -9,14 +9,14 @@ import { RuleBadge, RuleDetail } from "@/lib/features/checkins/components/rule-b
 import { WeekEditor } from "@/lib/features/checkins/components/week-editor";
 import { CLOSE_OUT_LABELS, CLOSE_OUT_TEXT_FIELDS } from "@/lib/features/checkins/schema";
 import type { CheckinRecord, CheckinsPage, CheckinWeek } from "@/lib/features/checkins/types";
-import { addDays, formatDateTime, formatDay, formatWeekRange } from "@/lib/features/checkins/utils";
+import { addDays, type Day, formatDay, formatMoment, formatWeekRange } from "@/lib/calendar";
 
 function hours(value: number | null) {
   return value === null ? "—" : `${value} h`;
 }
 
 /** Last day a week can still be changed: the Sunday after it (see canEditCheckinWeek). */
-function editableUntil(weekStart: string) {
+function editableUntil(weekStart: Day) {
   return formatDay(addDays(weekStart, 13));
 }
 
@@ -103,7 +103,7 @@ function WeekSummary({ checkin, timezone }: { checkin: CheckinRecord; timezone: 
       ) : null}
       {checkin.closedAt ? (
         <p className="text-xs text-muted-foreground">
-          Closed out <time dateTime={checkin.closedAt}>{formatDateTime(checkin.closedAt, timezone)}</time>
+          Closed out <time dateTime={checkin.closedAt}>{formatMoment(checkin.closedAt, timezone)}</time>
         </p>
       ) : null}
     </div>
@@ -125,7 +125,7 @@ function Comments({ checkin, timezone, canReply }: { checkin: CheckinRecord; tim
             <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-muted-foreground">
               <span className="font-medium text-foreground">{comment.mine ? "You" : comment.authorName}</span>
               {comment.authorRole === "mentor" ? <Badge variant="outline">Mentor</Badge> : null}
-              <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, timezone)}</time>
+              <time dateTime={comment.createdAt}>{formatMoment(comment.createdAt, timezone)}</time>
             </p>
             <p className="leading-5 break-words whitespace-pre-line">{comment.body}</p>
           </li>

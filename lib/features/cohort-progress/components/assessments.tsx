@@ -1,9 +1,8 @@
 import { BadgeCheck } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
+import { dayIn, formatDay } from "@/lib/calendar";
 import { SignOffButton } from "@/lib/features/cohort-progress/components/sign-off-button";
 import type { AssessmentView } from "@/lib/features/cohort-progress/types";
-import { localDate } from "@/lib/features/checkins/utils";
-import { formatDay } from "@/lib/features/progress/utils";
 import type { SelfAssessment } from "@/lib/generated/prisma/enums";
 
 const LEVELS: Record<SelfAssessment, { text: string; variant: "neutral" | "warning" | "success" }> = {
@@ -46,7 +45,7 @@ export function Assessments({
           {assessment.signedOffAt && assessment.signedOffBy ? (
             <p className="inline-flex items-center gap-1 text-xs text-status-success-fg">
               <BadgeCheck aria-hidden className="size-4" />
-              Signed off by {assessment.signedOffBy} on {formatDay(localDate(new Date(assessment.signedOffAt), timezone))}
+              Signed off by {assessment.signedOffBy} on {formatDay(dayIn(new Date(assessment.signedOffAt), timezone))}
             </p>
           ) : assessment.id && assessment.updatedAt && canSignOff ? (
             <div>

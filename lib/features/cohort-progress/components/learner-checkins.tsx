@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { RuleBadge, RuleDetail } from "@/lib/features/checkins/components/rule-badge";
-import { formatDateTime, formatWeekRange } from "@/lib/features/checkins/utils";
+import { formatMoment, formatWeekRange } from "@/lib/calendar";
 import { CommentForm } from "@/lib/features/checkins/components/comment-form";
 import { CHECKIN_WEEKS_VISIBLE } from "@/lib/features/cohort-progress/constants";
 import type { LearnerDetail, MentorCheckinWeek } from "@/lib/features/cohort-progress/types";
@@ -21,7 +21,7 @@ function Week({ week, timezone, canComment }: { week: MentorCheckinWeek; timezon
           <p className="text-xs text-muted-foreground">
             {checkin
               ? checkin.closedAt
-                ? `Closed out ${formatDateTime(checkin.closedAt, timezone)} · planned ${hours(checkin.plannedHours)}, spent ${hours(checkin.actualHours)}`
+                ? `Closed out ${formatMoment(checkin.closedAt, timezone)} · planned ${hours(checkin.plannedHours)}, spent ${hours(checkin.actualHours)}`
                 : `Planned ${hours(checkin.plannedHours)} · not closed out yet`
               : "No check-in"}
           </p>
@@ -64,7 +64,7 @@ function Week({ week, timezone, canComment }: { week: MentorCheckinWeek; timezon
                   <p className="flex flex-wrap items-center gap-x-2 text-xs text-muted-foreground">
                     <span className="font-medium text-foreground">{comment.authorName}</span>
                     {comment.byLearner ? <Badge variant="outline">Learner</Badge> : <Badge variant="outline">Mentor</Badge>}
-                    <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, timezone)}</time>
+                    <time dateTime={comment.createdAt}>{formatMoment(comment.createdAt, timezone)}</time>
                   </p>
                   <p className="leading-5 break-words whitespace-pre-line">{comment.body}</p>
                 </li>

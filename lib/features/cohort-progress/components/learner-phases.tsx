@@ -4,7 +4,7 @@ import { Progress } from "@/components/ui/progress";
 import type { LearnerPhaseView } from "@/lib/features/cohort-progress/types";
 import { StatusBadge } from "@/lib/features/progress/components/status-badge";
 import { COMPLETE_STATUSES } from "@/lib/features/progress/constants";
-import { formatDay } from "@/lib/features/progress/utils";
+import { formatDay } from "@/lib/calendar";
 
 /**
  * The learner's roadmap, phase by phase. Each milestone row has the id the matrix links to (`#m-<key>`), and an

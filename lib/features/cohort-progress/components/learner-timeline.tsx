@@ -4,7 +4,7 @@ import type { ComponentType, SVGProps } from "react";
 import { cn } from "@/lib/cn";
 import { TIMELINE_VISIBLE } from "@/lib/features/cohort-progress/constants";
 import type { TimelineEvent } from "@/lib/features/cohort-progress/types";
-import { formatDateTime, formatWeekRange } from "@/lib/features/checkins/utils";
+import { formatMoment, formatWeekRange } from "@/lib/calendar";
 
 type Icon = ComponentType<SVGProps<SVGSVGElement>>;
 
@@ -70,7 +70,7 @@ export function LearnerTimeline({
             ) : null}
           </p>
           <p className="text-xs text-muted-foreground">
-            <time dateTime={event.at}>{formatDateTime(event.at, timezone)}</time>
+            <time dateTime={event.at}>{formatMoment(event.at, timezone)}</time>
           </p>
           {event.excerpt ? (
             <p className="line-clamp-3 border-l-2 border-border pl-2 text-xs leading-5 break-words whitespace-pre-line text-muted-foreground">

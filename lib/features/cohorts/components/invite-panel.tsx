@@ -14,7 +14,8 @@ import { createInviteAction, revokeInviteAction } from "@/lib/features/cohorts/a
 import { FormAlert } from "@/components/ui/form-alert";
 import { INVITE_EXPIRY_CHOICES } from "@/lib/features/cohorts/constants";
 import type { InviteRow, InviteState } from "@/lib/features/cohorts/types";
-import { formatDayInZone, plural } from "@/lib/features/cohorts/utils";
+import { dayIn, formatDay } from "@/lib/calendar";
+import { plural } from "@/lib/plural";
 
 export const INVITE_STATE: Record<InviteState, { label: string; variant: BadgeProps["variant"] }> = {
   active: { label: "Active", variant: "success" },
@@ -114,7 +115,7 @@ function InviteList({ label, invites, timezone }: { label: string; invites: Invi
             </span>
             <span className="text-sm text-muted-foreground">
               Used {invite.useCount} of {invite.maxUses} · {invite.state === "expired" ? "Expired" : "Expires"}{" "}
-              {formatDayInZone(invite.expiresAt, timezone)}
+              {formatDay(dayIn(new Date(invite.expiresAt), timezone))}
               {invite.createdByName ? ` · by ${invite.createdByName}` : null}
             </span>
           </div>

@@ -24,11 +24,12 @@ import {
 } from "@/lib/features/cohorts/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import type { MemberRow } from "@/lib/features/cohorts/types";
-import { formatCalendarDay, formatDayInZone, plural } from "@/lib/features/cohorts/utils";
+import { type Day, dayIn, formatDay } from "@/lib/calendar";
+import { plural } from "@/lib/plural";
 
 type Props = {
   cohortName: string;
-  cohortStartDate: string;
+  cohortStartDate: Day;
   timezone: string;
   members: MemberRow[];
   /** "active" rows get schedule and remove; "removed" rows get add back. */
@@ -44,7 +45,7 @@ function ScheduleDialog({
   onOpenChange,
 }: {
   member: MemberRow;
-  cohortStartDate: string;
+  cohortStartDate: Day;
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
@@ -85,7 +86,7 @@ function ScheduleDialog({
           <Field
             label="Start date"
             optional
-            hint={`Leave empty to use the cohort's start date (${formatCalendarDay(cohortStartDate)}).`}
+            hint={`Leave empty to use the cohort's start date (${formatDay(cohortStartDate)}).`}
             errors={errorsFor(errors, "startDate")}
           >
             <Input type="date" value={startDate} onChange={(event) => setStartDate(event.target.value)} />
@@ -202,7 +203,7 @@ function MemberItem({ member, cohortName, cohortStartDate, timezone, kind, viewe
       {kind === "active" && learner ? (
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted-foreground sm:justify-end">
           <span>
-            Starts <span className="text-foreground">{formatCalendarDay(member.effectiveStartDate)}</span>
+            Starts <span className="text-foreground">{formatDay(member.effectiveStartDate)}</span>
             {member.startDate ? " (own date)" : null}
           </span>
           {member.extensionDays > 0 ? (
@@ -213,7 +214,7 @@ function MemberItem({ member, cohortName, cohortStartDate, timezone, kind, viewe
         </div>
       ) : null}
       {kind === "removed" && member.removedAt ? (
-        <span className="text-sm text-muted-foreground">Removed {formatDayInZone(member.removedAt, timezone)}</span>
+        <span className="text-sm text-muted-foreground">Removed {formatDay(dayIn(new Date(member.removedAt), timezone))}</span>
       ) : null}
       <div className="flex flex-wrap gap-2 sm:justify-end">
         {kind === "removed" ? <RestoreButton member={member} /> : null}

@@ -12,7 +12,7 @@ import { moveCohortVersionAction, previewVersionMoveAction } from "@/lib/feature
 import { FormAlert } from "@/components/ui/form-alert";
 import { versionLabel, VersionOptions } from "@/lib/features/cohorts/components/form-parts";
 import type { MoveItem, VersionMovePreview, VersionOption } from "@/lib/features/cohorts/types";
-import { plural } from "@/lib/features/cohorts/utils";
+import { plural } from "@/lib/plural";
 
 function ItemLine({ item, children }: { item: MoveItem; children?: ReactNode }) {
   return (

@@ -1,5 +1,6 @@
 import { Markdown } from "@/components/markdown";
 import { Badge } from "@/components/ui/badge";
+import { formatMoment } from "@/lib/calendar";
 import { EvidenceLink } from "@/lib/features/progress/components/evidence-link";
 import { WithdrawButton } from "@/lib/features/progress/components/withdraw-button";
 import type { AttemptView } from "@/lib/features/progress/types";
@@ -12,16 +13,6 @@ const ATTEMPT_LABELS: Record<SubmissionStatus, { text: string; variant: "warning
   withdrawn: { text: "Withdrawn", variant: "neutral" },
   recorded: { text: "Evidence recorded", variant: "success" },
 };
-
-const timeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-export function formatMoment(iso: string, timezone: string) {
-  try {
-    return new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: timezone }).format(new Date(iso));
-  } catch {
-    return timeFormat.format(new Date(iso));
-  }
-}
 
 /** Every attempt, newest first, with its evidence and the mentor's decision. */
 export function AttemptHistory({ attempts, cohortId, timezone }: { attempts: AttemptView[]; cohortId: string; timezone: string }) {

@@ -13,7 +13,7 @@ import { StatusBadge } from "@/lib/features/progress/components/status-badge";
 import { COMPLETE_STATUSES } from "@/lib/features/progress/constants";
 import { isTickable, transition } from "@/lib/features/progress/policy";
 import type { RoadmapMilestoneRow, RoadmapPhaseSection } from "@/lib/features/progress/types";
-import { formatDay } from "@/lib/features/progress/utils";
+import { formatDay } from "@/lib/calendar";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
 
 type TickEvent = "start" | "complete" | "reopen";

@@ -8,7 +8,7 @@ import { RoadmapTrail } from "@/lib/features/progress/components/roadmap-trail";
 import { StatusBadge } from "@/lib/features/progress/components/status-badge";
 import { SuccessCriteria } from "@/lib/features/progress/components/success-criteria";
 import type { LearnerRoadmap } from "@/lib/features/progress/types";
-import { formatDay } from "@/lib/features/progress/utils";
+import { formatDay } from "@/lib/calendar";
 
 function PaceCard({ roadmap }: { roadmap: LearnerRoadmap }) {
   const { pace } = roadmap;
@@ -98,7 +98,7 @@ export function RoadmapView({ roadmap, cohortQuery }: { roadmap: LearnerRoadmap;
         <PaceCard roadmap={roadmap} />
       </div>
       <RoadmapTrail cohortId={roadmap.cohortId} cohortQuery={cohortQuery} phases={roadmap.phases} />
-      <SuccessCriteria cohortId={roadmap.cohortId} criteria={roadmap.criteria} />
+      <SuccessCriteria cohortId={roadmap.cohortId} criteria={roadmap.criteria} timezone={roadmap.timezone} />
     </div>
   );
 }

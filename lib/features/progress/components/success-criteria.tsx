@@ -10,7 +10,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { saveSelfAssessmentAction } from "@/lib/features/progress/actions";
 import type { CriterionView } from "@/lib/features/progress/types";
-import { formatDay } from "@/lib/features/progress/utils";
+import { dayIn, formatDay } from "@/lib/calendar";
 
 const LEVELS = [
   { value: "not_yet", label: "Not yet" },
@@ -18,7 +18,17 @@ const LEVELS = [
   { value: "confident", label: "Confident" },
 ] as const;
 
-function CriterionForm({ cohortId, criterion, index }: { cohortId: string; criterion: CriterionView; index: number }) {
+function CriterionForm({
+  cohortId,
+  criterion,
+  index,
+  timezone,
+}: {
+  cohortId: string;
+  criterion: CriterionView;
+  index: number;
+  timezone: string;
+}) {
   const router = useRouter();
   const [level, setLevel] = useState<string>(criterion.level ?? "");
   const [justification, setJustification] = useState(criterion.justification);
@@ -46,7 +56,7 @@ function CriterionForm({ cohortId, criterion, index }: { cohortId: string; crite
       {criterion.signedOffBy && criterion.signedOffAt ? (
         <p className="inline-flex items-center gap-1 text-xs text-status-success-fg">
           <BadgeCheck aria-hidden className="size-4" />
-          Signed off by {criterion.signedOffBy} on {formatDay(criterion.signedOffAt.slice(0, 10))}
+          Signed off by {criterion.signedOffBy} on {formatDay(dayIn(new Date(criterion.signedOffAt), timezone))}
         </p>
       ) : null}
       <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-[12rem_1fr] sm:items-start">
@@ -76,7 +86,7 @@ function CriterionForm({ cohortId, criterion, index }: { cohortId: string; crite
 }
 
 /** The roadmap's success criteria, each self-assessed with a short justification. */
-export function SuccessCriteria({ cohortId, criteria }: { cohortId: string; criteria: CriterionView[] }) {
+export function SuccessCriteria({ cohortId, criteria, timezone }: { cohortId: string; criteria: CriterionView[]; timezone: string }) {
   if (criteria.length === 0) return null;
   return (
     <section aria-labelledby="success-criteria" className="grid gap-3">
@@ -90,7 +100,7 @@ export function SuccessCriteria({ cohortId, criteria }: { cohortId: string; crit
       </div>
       <ol className="grid gap-3">
         {criteria.map((criterion, index) => (
-          <CriterionForm key={criterion.key} cohortId={cohortId} criterion={criterion} index={index} />
+          <CriterionForm key={criterion.key} cohortId={cohortId} criterion={criterion} index={index} timezone={timezone} />
         ))}
       </ol>
     </section>

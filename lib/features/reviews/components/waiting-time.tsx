@@ -1,7 +1,8 @@
 import { AlarmClock } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
-import { formatDateTime, waitingFor } from "@/lib/features/reviews/utils";
+import { formatMoment } from "@/lib/calendar";
+import { waitingFor } from "@/lib/features/reviews/utils";
 
 /**
  * "waiting 2 days" against the cohort's review target; an overdue attempt says so in words and with an icon as
@@ -21,7 +22,7 @@ export function WaitingTime({
   className?: string;
 }) {
   const waiting = waitingFor(new Date(submittedAt), new Date(now), targetHours);
-  const absolute = `Submitted ${formatDateTime(submittedAt, timezone)} (${timezone}) · review target ${targetHours} hours`;
+  const absolute = `Submitted ${formatMoment(submittedAt, timezone, { named: true })} · review target ${targetHours} hours`;
   return (
     <span className={cn("inline-flex flex-wrap items-center gap-x-2 gap-y-1 text-xs", className)}>
       <time dateTime={submittedAt} title={absolute} className="whitespace-nowrap text-foreground tabular-nums">

@@ -11,7 +11,8 @@ import { Select } from "@/components/ui/select";
 import { FormAlert } from "@/components/ui/form-alert";
 import { INVITE_STATE, NewLink, RevokeInviteButton, useInviteCreation } from "@/lib/features/cohorts/components/invite-panel";
 import { INVITE_USES_MAX } from "@/lib/features/cohorts/constants";
-import { formatDayInZone, plural } from "@/lib/features/cohorts/utils";
+import { dayIn, formatDay } from "@/lib/calendar";
+import { plural } from "@/lib/plural";
 import { createInstanceInviteAction, revokeInstanceInviteAction } from "@/lib/features/users/actions";
 import { INSTANCE_INVITE_EXPIRY_CHOICES } from "@/lib/features/users/constants";
 import type { CohortOption, InstanceInviteRow } from "@/lib/features/users/types";
@@ -31,7 +32,7 @@ function InviteItem({ invite }: { invite: InstanceInviteRow }) {
         </span>
         <span className="text-sm text-muted-foreground">
           Used {invite.useCount} of {invite.maxUses} · {invite.state === "expired" ? "Expired" : "Expires"}{" "}
-          {formatDayInZone(invite.expiresAt, "UTC")} (UTC)
+          {formatDay(dayIn(new Date(invite.expiresAt), "UTC"))} (UTC)
           {invite.createdByName ? ` · by ${invite.createdByName}` : null}
         </span>
       </div>

@@ -5,7 +5,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/auth/viewer";
 import { NewCohortForm } from "@/lib/features/cohorts/components/new-cohort-form";
 import { loadNewCohortForm } from "@/lib/features/cohorts/loaders";
-import { isoDay, timeZoneOptions } from "@/lib/features/cohorts/utils";
+import { timeZoneOptions, today } from "@/lib/calendar";
 
 export const metadata: Metadata = { title: "New cohort" };
 
@@ -20,7 +20,7 @@ export default async function NewCohortPage() {
       />
       <Card>
         <CardContent>
-          <NewCohortForm versions={versions} timeZones={timeZoneOptions()} today={isoDay(new Date())} />
+          <NewCohortForm versions={versions} timeZones={timeZoneOptions()} today={today("UTC")} />
         </CardContent>
       </Card>
     </div>

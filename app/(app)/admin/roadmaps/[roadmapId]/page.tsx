@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/viewer";
-import { formatCalendarDay } from "@/lib/features/cohorts/utils";
+import { dayIn, formatDay } from "@/lib/calendar";
 import { ArchiveRoadmapButton } from "@/lib/features/roadmap-editor/components/archive-roadmap-button";
 import { NewDraftButton } from "@/lib/features/roadmap-editor/components/new-draft-button";
 import { loadRoadmapOverview } from "@/lib/features/roadmap-editor/loaders";
@@ -75,7 +75,7 @@ export default async function RoadmapPage({ params }: { params: Promise<{ roadma
                 <TD className="text-sm">
                   {version.publishedAt ? (
                     <>
-                      {formatCalendarDay(version.publishedAt.slice(0, 10))}
+                      {formatDay(dayIn(new Date(version.publishedAt), "UTC"))}
                       {version.publishedBy ? <span className="text-muted-foreground"> by {version.publishedBy}</span> : null}
                     </>
                   ) : (

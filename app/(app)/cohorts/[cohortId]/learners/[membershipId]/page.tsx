@@ -5,7 +5,6 @@ import type { ReactNode } from "react";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { requireViewer } from "@/lib/auth/viewer";
-import { formatDateTime } from "@/lib/features/checkins/utils";
 import { Assessments } from "@/lib/features/cohort-progress/components/assessments";
 import { LearnerCheckins } from "@/lib/features/cohort-progress/components/learner-checkins";
 import { LearnerPhases } from "@/lib/features/cohort-progress/components/learner-phases";
@@ -14,7 +13,7 @@ import { RiskList } from "@/lib/features/cohort-progress/components/risk-badge";
 import { TargetHighlight } from "@/lib/features/cohort-progress/components/target-highlight";
 import { TIMELINE_LIMIT } from "@/lib/features/cohort-progress/constants";
 import { loadLearnerDetail } from "@/lib/features/cohort-progress/loaders";
-import { formatDay } from "@/lib/features/progress/utils";
+import { formatDay, formatMoment } from "@/lib/calendar";
 
 type Props = { params: Promise<{ cohortId: string; membershipId: string }> };
 
@@ -72,7 +71,7 @@ export default async function LearnerPage(props: Props) {
           <p className="text-sm text-muted-foreground">
             Last activity:{" "}
             {detail.lastActivityAt ? (
-              <time dateTime={detail.lastActivityAt}>{formatDateTime(detail.lastActivityAt, cohort.timezone)}</time>
+              <time dateTime={detail.lastActivityAt}>{formatMoment(detail.lastActivityAt, cohort.timezone)}</time>
             ) : (
               "none yet"
             )}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { requireAdmin } from "@/lib/auth/viewer";
-import { formatCalendarDay } from "@/lib/features/cohorts/utils";
+import { dayIn, formatDay } from "@/lib/calendar";
 import { EditorNavigationProvider } from "@/lib/features/roadmap-editor/components/editor-navigation";
 import { MilestoneForm } from "@/lib/features/roadmap-editor/components/milestone-form";
 import { Outline } from "@/lib/features/roadmap-editor/components/outline";
@@ -106,7 +106,7 @@ export default async function VersionEditorPage({ params, searchParams }: Props)
   const readOnly = version.status !== "draft";
   const basePath = `/admin/roadmaps/${roadmapId}/versions/${version.number}`;
   const publishedLine = version.publishedAt
-    ? `Published ${formatCalendarDay(version.publishedAt.slice(0, 10))}${version.publishedBy ? ` by ${version.publishedBy}` : ""}`
+    ? `Published ${formatDay(dayIn(new Date(version.publishedAt), "UTC"))}${version.publishedBy ? ` by ${version.publishedBy}` : ""}`
     : null;
   return (
     <>

@@ -1,0 +1,247 @@
+// Cairn's one calendar: calendar days (YYYY-MM-DD, the branded `Day`), time zones, and how days and moments read
+// (docs/ux.md, "Dates and times"). Days are handled as UTC midnights so the server's own TZ never leaks in; only the
+// functions that take a zone look at one, through Intl (no date library). Display strings are put together from
+// numeric parts and Cairn's own month names, so the server and every browser write them alike (ICU versions
+// disagree on "Sep" and "Sept").
+import { z } from "zod";
+
+/** A calendar day, "2027-03-12", real and within DAY_RANGE; made only by this module. */
+export type Day = string & { readonly __brand: "Day" };
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+/**
+ * The days Cairn accepts as input (docs/security.md #39). PostgreSQL has no year 0 and JavaScript dates end in year
+ * 275760, so anything near either edge is a typo or an attack; a learning programme fits comfortably in between.
+ */
+export const DAY_RANGE = { min: "1900-01-01", max: "2999-12-31" } as const;
+export const DAY_RANGE_MESSAGE = "Pick a date between 1900 and 2999.";
+
+// ---- Days
+
+/** A real calendar day ("2027-02-30" is not), written YYYY-MM-DD, within DAY_RANGE. */
+export function isCalendarDay(value: string): value is Day {
+  if (!DAY_PATTERN.test(value) || value < DAY_RANGE.min || value > DAY_RANGE.max) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** The day `value` names, or null when it is not a calendar day. */
+export function parseDay(value: string): Day | null {
+  return isCalendarDay(value) ? value : null;
+}
+
+/** A day Cairn wrote itself (a constant, a fixture); a value that is not one is a bug, so it throws. */
+export function dayFrom(value: string): Day {
+  const day = parseDay(value);
+  if (day === null) throw new RangeError(`Not a calendar day: ${JSON.stringify(value)}`);
+  return day;
+}
+
+/** A `@db.Date` value (stored at UTC midnight) as the day it holds. */
+export function dayOfDate(date: Date): Day {
+  return date.toISOString().slice(0, 10) as Day;
+}
+
+/** The UTC midnight Prisma stores in a `@db.Date` column for `day`. */
+export function dateOfDay(day: Day): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+export function addDays(day: Day, days: number): Day {
+  return dayOfDate(new Date(dateOfDay(day).getTime() + days * DAY));
+}
+
+/** Whole days from `from` to `to`; negative when `to` comes first. */
+export function daysBetween(from: Day, to: Day): number {
+  return Math.round((dateOfDay(to).getTime() - dateOfDay(from).getTime()) / DAY);
+}
+
+/** Monday of the week `day` belongs to (weeks are Monday-based, ISO 8601). */
+export function weekStartOf(day: Day): Day {
+  return addDays(day, -((dateOfDay(day).getUTCDay() + 6) % 7));
+}
+
+// ---- Time zones
+
+// Formatters per zone, for zones Intl accepted. Cohort zones are canonicalised when saved, so a handful of keys is
+// the norm; the cap only keeps odd spellings from growing the map without end.
+const ZONE_CACHE_MAX = 1024;
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+function clockIn(zone: string): Intl.DateTimeFormat | null {
+  const cached = clocks.get(zone);
+  if (cached) return cached;
+  if (zone.trim() === "") return null;
+  try {
+    const clock = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    if (clocks.size >= ZONE_CACHE_MAX) clocks.clear();
+    clocks.set(zone, clock);
+    return clock;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether Intl knows the zone (IANA names and their aliases); the server and the browser agree on it. */
+export function isTimeZone(zone: string): boolean {
+  return clockIn(zone) !== null;
+}
+
+/** The spelling Intl resolves a known zone to ("utc" → "UTC"); the zone as given when Intl does not know it. */
+export function canonicalTimeZone(zone: string): string {
+  return clockIn(zone)?.resolvedOptions().timeZone ?? zone;
+}
+
+/** A cohort's zone if Intl knows it, else UTC: a bad value in the database must not take the page down. */
+export function safeTimeZone(zone: string): string {
+  return isTimeZone(zone) ? zone : "UTC";
+}
+
+/** The zone of the machine running this code: in a browser, the viewer's own. */
+export function localTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** The zones a cohort can pick, with the current value kept even when Intl lists it under another name. */
+export function timeZoneOptions(current?: string): string[] {
+  const zones = new Set(Intl.supportedValuesOf("timeZone"));
+  zones.add("UTC");
+  if (current) zones.add(current);
+  return [...zones].sort((a, b) => a.localeCompare(b));
+}
+
+type WallClock = { day: Day; time: string };
+
+/** What a clock on the wall in `zone` shows at `instant` (UTC for a zone Intl does not know). */
+function wallClock(instant: Date, zone: string): WallClock {
+  const parts = (clockIn(zone) ?? clockIn("UTC")!).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return { day: `${part("year")}-${part("month")}-${part("day")}` as Day, time: `${part("hour")}:${part("minute")}` };
+}
+
+/** The day an instant falls on in `zone`. */
+export function dayIn(instant: Date, zone: string): Day {
+  return wallClock(instant, zone).day;
+}
+
+/** The day it is now in `zone` (e.g. "Pacific/Auckland"). */
+export function today(zone: string, now = new Date()): Day {
+  return dayIn(now, zone);
+}
+
+/** Monday of the week an instant falls in, as the clock on the wall in `zone` sees it. */
+export function weekOf(instant: Date, zone: string): Day {
+  return weekStartOf(dayIn(instant, zone));
+}
+
+// ---- How days and moments read (docs/ux.md, "Dates and times")
+
+function dayParts(day: Day) {
+  return { year: day.slice(0, 4), month: MONTHS[Number(day.slice(5, 7)) - 1], date: String(Number(day.slice(8, 10))) };
+}
+
+/** "12 Mar 2027". */
+export function formatDay(day: Day): string {
+  const { year, month, date } = dayParts(day);
+  return `${date} ${month} ${year}`;
+}
+
+/** The seven days from `weekStart`: "4–10 Jan 2027", "29 Mar – 4 Apr 2027", "28 Dec 2026 – 3 Jan 2027". */
+export function formatWeekRange(weekStart: Day): string {
+  const first = dayParts(weekStart);
+  const last = addDays(weekStart, 6);
+  const end = formatDay(last);
+  if (first.year !== dayParts(last).year) return `${formatDay(weekStart)} – ${end}`;
+  if (first.month !== dayParts(last).month) return `${first.date} ${first.month} – ${end}`;
+  return `${first.date}–${end}`;
+}
+
+const zoneNames = new Map<string, Intl.DateTimeFormat>();
+
+/** "UTC", "CEST", "GMT+13": the short name of `zone` at `instant`. */
+function zoneName(instant: Date, zone: string): string {
+  let names = zoneNames.get(zone);
+  if (!names) {
+    names = new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeZoneName: "short" });
+    if (zoneNames.size >= ZONE_CACHE_MAX) zoneNames.clear();
+    zoneNames.set(zone, names);
+  }
+  return names.formatToParts(instant).find((part) => part.type === "timeZoneName")?.value ?? zone;
+}
+
+/**
+ * A moment on the clock of `zone`: "12 Mar 2027, 14:05". `named` appends the zone's short name
+ * ("12 Mar 2027, 14:05 UTC") for moments shown away from their cohort. A zone Intl does not know reads in UTC and
+ * always says so.
+ */
+export function formatMoment(instant: Date | string, zone: string, { named = false }: { named?: boolean } = {}): string {
+  const date = new Date(instant);
+  const shownZone = safeTimeZone(zone);
+  const { day, time } = wallClock(date, shownZone);
+  const text = `${formatDay(day)}, ${time}`;
+  return named || shownZone !== zone ? `${text} ${zoneName(date, shownZone)}` : text;
+}
+
+/** Only the time of a moment that is hours away at most, on the same 24-hour clock: "14:05". */
+export function formatClock(instant: Date | string, zone: string): string {
+  const shownZone = safeTimeZone(zone);
+  const { time } = wallClock(new Date(instant), shownZone);
+  return shownZone === zone ? time : `${time} UTC`;
+}
+
+/** "2027-01-12 14:05" on the clock of `zone`: sorts as text, for exports such as CSV. */
+export function formatSortableMoment(instant: Date, zone: string): string {
+  const { day, time } = wallClock(instant, safeTimeZone(zone));
+  return `${day} ${time}`;
+}
+
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
+/** "just now", "5 minutes ago", "2 hours ago", "yesterday", "3 weeks ago"… past dates only (clock skew → "just now"). */
+export function formatRelativeTime(date: Date, now: Date): string {
+  const elapsed = now.getTime() - date.getTime();
+  if (elapsed < 45 * SECOND) return "just now";
+  if (elapsed < HOUR) return relative.format(-Math.max(1, Math.floor(elapsed / MINUTE)), "minute");
+  if (elapsed < DAY) return relative.format(-Math.floor(elapsed / HOUR), "hour");
+  if (elapsed < 7 * DAY) return relative.format(-Math.floor(elapsed / DAY), "day");
+  if (elapsed < 30 * DAY) return relative.format(-Math.floor(elapsed / (7 * DAY)), "week");
+  if (elapsed < 365 * DAY) return relative.format(-Math.floor(elapsed / (30 * DAY)), "month");
+  return relative.format(-Math.floor(elapsed / (365 * DAY)), "year");
+}
+
+// ---- Input
+
+/**
+ * A calendar-day field. `message` is the field's own sentence for "not a date"; a real date outside the range gets
+ * the range. Surrounding spaces are ignored.
+ */
+export function calendarDay(message: string) {
+  return z
+    .string({ error: message })
+    .trim()
+    .regex(DAY_PATTERN, { error: message, abort: true })
+    .refine((value) => value >= DAY_RANGE.min && value <= DAY_RANGE.max, { error: DAY_RANGE_MESSAGE, abort: true })
+    .refine(isCalendarDay, { error: message })
+    .transform((value) => value as Day);
+}
+
+/** An ISO 8601 instant in UTC ("…Z", as toISOString writes it), within DAY_RANGE. */
+export function instant(message: string) {
+  return z.iso
+    .datetime({ error: message })
+    .refine((value) => isCalendarDay(value.slice(0, 10)), { error: message });
+}
