@@ -5,6 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 
 /**
  * Tests call real server actions and loaders as someone: the session they would have read
@@ -52,9 +53,25 @@ export async function requireViewer(): Promise<Viewer> {
   return viewer;
 }
 
-/** Admin-only pages: anyone else gets the same 404 as a missing page (docs/product.md, "Roles and scope"). */
+// The admin gate, in the three shapes its callers need. Each reads the flag from the viewer as the database has it
+// on this request, never from the JWT; anyone else gets the same 404 as a missing page (docs/product.md, "Roles and
+// scope"), so a demoted admin replaying a captured request learns nothing.
+
+/** Admin-only pages. */
 export async function requireAdmin(): Promise<Viewer> {
   const viewer = await requireViewer();
+  adminOnly(viewer);
+  return viewer;
+}
+
+/** Admin-only loaders, handed the viewer their page resolved. */
+export function adminOnly(viewer: Viewer): void {
   if (!viewer.isAdmin) notFound();
+}
+
+/** Admin-only server actions: the refusal is an action result ("not found"), not Next's 404 page. */
+export async function requireAdminForAction(): Promise<Viewer> {
+  const viewer = await requireViewer();
+  if (!viewer.isAdmin) throw new AppError("NOT_FOUND", "This page does not exist.");
   return viewer;
 }

@@ -1,7 +1,6 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import { cache } from "react";
-import type { Viewer } from "@/lib/auth/viewer";
+import { adminOnly, type Viewer } from "@/lib/auth/viewer";
 import { getAuditLogPage } from "@/lib/features/audit/data";
 import { parseAuditQuery } from "@/lib/features/audit/schema";
 import type { AuditLogPage } from "@/lib/features/audit/types";
@@ -13,6 +12,6 @@ type SearchParams = Record<string, string | string[] | undefined>;
  * like every admin page. Search parameters that do not parse are ignored with a note, never an error.
  */
 export const loadAuditLog = cache(async (viewer: Viewer, searchParams: SearchParams): Promise<AuditLogPage> => {
-  if (!viewer.isAdmin) notFound();
+  adminOnly(viewer);
   return getAuditLogPage(parseAuditQuery(searchParams));
 });

@@ -3,8 +3,8 @@
 // Every export here is a public endpoint: it takes only its input, resolves the viewer from the session,
 // derives the cohort from the object (assessment → membership → cohort) and checks the viewer's access to
 // that cohort in the database. Out of scope reads exactly like a random id (NOT_FOUND).
-import { headers } from "next/headers";
 import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
+import { actorOf } from "@/lib/auth/actor";
 import { requireViewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { getCohortAccess } from "@/lib/features/cohorts/data";
@@ -12,15 +12,6 @@ import { getAssessmentScope } from "@/lib/features/cohort-progress/data";
 import { signOffCriterion, type SignedOff } from "@/lib/features/cohort-progress/mutations";
 import { canSignOffAssessment } from "@/lib/features/cohort-progress/policy";
 import { SIGN_OFF_MESSAGES, signOffInputSchema } from "@/lib/features/cohort-progress/schema";
-
-async function requestId(): Promise<string | null> {
-  try {
-    return (await headers()).get("x-request-id");
-  } catch {
-    // Outside a request (tests calling the action directly) there is no request id to record.
-    return null;
-  }
-}
 
 /** "Sign off" a learner's success-criterion self-assessment: an active mentor of its cohort, or an admin. */
 export async function signOffCriterionAction(input: unknown): Promise<ActionResult<SignedOff>> {
@@ -36,9 +27,9 @@ export async function signOffCriterionAction(input: unknown): Promise<ActionResu
     return signOffCriterion({
       assessmentId: scope.assessmentId,
       seenUpdatedAt: new Date(seenUpdatedAt),
-      actor: { id: viewer.id, name: viewer.name },
+      actor: await actorOf(viewer),
+      signerName: viewer.name,
       cohortId: scope.cohortId,
-      requestId: await requestId(),
     });
   });
 }

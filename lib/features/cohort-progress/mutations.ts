@@ -1,6 +1,8 @@
 import "server-only";
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { writeAudit } from "@/lib/features/audit/mutations";
 import { SIGN_OFF_MESSAGES } from "@/lib/features/cohort-progress/schema";
 import { dayIn, formatDay } from "@/lib/calendar";
 
@@ -16,15 +18,16 @@ export async function signOffCriterion({
   assessmentId,
   seenUpdatedAt,
   actor,
+  signerName,
   cohortId,
-  requestId,
   now = new Date(),
 }: {
   assessmentId: string;
   seenUpdatedAt: Date;
-  actor: { id: string; name: string };
+  actor: Actor;
+  /** Shown back as "signed off by". */
+  signerName: string;
   cohortId: string;
-  requestId: string | null;
   now?: Date;
 }): Promise<SignedOff> {
   return db.$transaction(async (tx) => {
@@ -48,24 +51,21 @@ export async function signOffCriterion({
       }
       throw new AppError("CONFLICT", SIGN_OFF_MESSAGES.changed);
     }
-    await tx.auditEvent.create({
-      data: {
-        actorId: actor.id,
-        action: "criterion.sign_off",
-        targetType: "criterion_assessment",
-        targetId: row.id,
-        cohortId,
-        before: { signedOffById: null, signedOffAt: null },
-        after: {
-          membershipId: row.membershipId,
-          criterionKey: row.criterionKey,
-          level: row.level,
-          signedOffById: actor.id,
-          signedOffAt: now.toISOString(),
-        },
-        requestId,
+    await writeAudit(tx, {
+      actor,
+      action: "criterion.sign_off",
+      targetType: "criterion_assessment",
+      targetId: row.id,
+      cohortId,
+      before: { signedOffById: null, signedOffAt: null },
+      after: {
+        membershipId: row.membershipId,
+        criterionKey: row.criterionKey,
+        level: row.level,
+        signedOffById: actor.id,
+        signedOffAt: now.toISOString(),
       },
     });
-    return { signedOffAt: now.toISOString(), signedOffBy: actor.name };
+    return { signedOffAt: now.toISOString(), signedOffBy: signerName };
   });
 }

@@ -5,9 +5,9 @@
 // creating cohorts, getCohortAccess for everything inside one — with the cohort derived from the
 // membership or invite itself when the input names one. Out of scope reads exactly like a random id.
 import type { Day } from "@/lib/calendar";
-import { headers } from "next/headers";
 import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
-import { getViewer, requireViewer, type Viewer } from "@/lib/auth/viewer";
+import { actorOf } from "@/lib/auth/actor";
+import { getViewer, requireAdminForAction, requireViewer, type Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import {
   getCohortAccess,
@@ -28,7 +28,6 @@ import {
   revokeInvite,
   updateCohortSettings,
   updateMemberSchedule,
-  type Actor,
 } from "@/lib/features/cohorts/mutations";
 import {
   acceptInviteSchema,
@@ -54,16 +53,6 @@ const COHORT_NOT_FOUND = "This cohort does not exist.";
 const MEMBER_NOT_FOUND = "This member does not exist.";
 const INVITE_NOT_FOUND = "This invite does not exist.";
 
-async function actorOf(viewer: Viewer): Promise<Actor> {
-  let requestId: string | null = null;
-  try {
-    requestId = (await headers()).get("x-request-id");
-  } catch {
-    // Outside a request (tests call actions directly) there are no headers; the audit row has no request id.
-  }
-  return { id: viewer.id, requestId };
-}
-
 async function managedCohort(viewer: Viewer, cohortId: string) {
   const access = await getCohortAccess(viewer, cohortId);
   if (!access) throw new AppError("NOT_FOUND", COHORT_NOT_FOUND);
@@ -77,11 +66,10 @@ async function managedMembership(viewer: Viewer, membershipId: string) {
   return { membership, access };
 }
 
-/** Admin → "New cohort". The admin flag is re-read from the database by requireViewer, never taken from the JWT. */
+/** Admin → "New cohort". The admin flag is re-read from the database by requireAdminForAction, never taken from the JWT. */
 export async function createCohortAction(input: unknown): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
-    const viewer = await requireViewer();
-    if (!viewer.isAdmin) throw new AppError("NOT_FOUND", "This page does not exist.");
+    const viewer = await requireAdminForAction();
     const values = parseInput(createCohortSchema, input);
     return createCohort(await actorOf(viewer), values);
   });

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import type { Viewer } from "@/lib/auth/viewer";
+import { adminOnly, type Viewer } from "@/lib/auth/viewer";
 import {
   getCohortAccess,
   getCohortMembers,
@@ -51,13 +51,13 @@ export const loadCohortMembersPage = cache(async (viewer: Viewer, cohortId: stri
 
 /** Admin → "Cohorts". */
 export const loadAdminCohorts = cache(async (viewer: Viewer): Promise<AdminCohortRow[]> => {
-  if (!viewer.isAdmin) notFound();
+  adminOnly(viewer);
   return listAdminCohorts();
 });
 
 /** Admin → "New cohort": the published versions to pick from. */
 export const loadNewCohortForm = cache(async (viewer: Viewer): Promise<{ versions: VersionOption[] }> => {
-  if (!viewer.isAdmin) notFound();
+  adminOnly(viewer);
   return { versions: await listPublishedVersions() };
 });
 

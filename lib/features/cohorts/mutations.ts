@@ -1,8 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { writeAudit } from "@/lib/features/audit/mutations";
 import {
   getCohortSettings,
   hashInviteToken,
@@ -18,32 +20,10 @@ import { notify, notifyMany } from "@/lib/features/notifications/mutations";
 import { releaseClaimsWithoutAccess } from "@/lib/features/reviews/mutations";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-/** Who made a change, for the audit trail. */
-export type Actor = { id: string; requestId?: string | null };
-
 const ROLE_WORD = { learner: "a learner", mentor: "a mentor", admin: "an admin" } as const;
 
 function isUniqueViolation(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
-
-function audit(
-  tx: Tx,
-  actor: Actor | null,
-  event: { action: string; targetType: string; targetId: string; cohortId?: string | null; before?: object; after?: object },
-) {
-  return tx.auditEvent.create({
-    data: {
-      actorId: actor?.id ?? null,
-      requestId: actor?.requestId ?? null,
-      action: event.action,
-      targetType: event.targetType,
-      targetId: event.targetId,
-      cohortId: event.cohortId ?? null,
-      before: event.before,
-      after: event.after,
-    },
-  });
 }
 
 /**
@@ -104,7 +84,8 @@ export async function createCohort(actor: Actor, values: CreateCohortValues): Pr
       })),
     );
     const { mentorEmails, ...fields } = values;
-    await audit(tx, actor, {
+    await writeAudit(tx, {
+      actor,
       action: "cohort.create",
       targetType: "cohort",
       targetId: cohort.id,
@@ -163,7 +144,8 @@ export async function updateCohortSettings(
       endDate: before.endDate ? dayOfDate(before.endDate) : null,
     };
     const changed = (Object.keys(values) as (keyof CohortSettingsUpdate)[]).filter((field) => beforeValues[field] !== values[field]);
-    await audit(tx, actor, {
+    await writeAudit(tx, {
+      actor,
       action: "cohort.update",
       targetType: "cohort",
       targetId: cohortId,
@@ -213,7 +195,8 @@ export async function addMemberByEmail(
         title: `You were added to ${cohort.name} as ${ROLE_WORD[role]}`,
         href: homeOf(role, cohort.id),
       });
-      await audit(tx, actor, {
+      await writeAudit(tx, {
+        actor,
         action: "cohort.member_add",
         targetType: "membership",
         targetId: membership.id,
@@ -242,7 +225,8 @@ export async function removeMember(actor: Actor, membership: MembershipScope): P
     const { count } = await tx.membership.updateMany({ where: { id: membership.id, removedAt: null }, data: { removedAt } });
     if (count === 0) throw new AppError("INVALID_STATE", `${membership.user.name} is not in this cohort any more.`);
     const claimsReleased = membership.role === "mentor" ? await releaseClaimsWithoutAccess(tx, membership.userId) : 0;
-    await audit(tx, actor, {
+    await writeAudit(tx, {
+      actor,
       action: "cohort.member_remove",
       targetType: "membership",
       targetId: membership.id,
@@ -266,7 +250,8 @@ export async function restoreMember(actor: Actor, membership: MembershipScope & 
       data: { removedAt: null },
     });
     if (count === 0) throw new AppError("INVALID_STATE", `${membership.user.name} is already in this cohort.`);
-    await audit(tx, actor, {
+    await writeAudit(tx, {
+      actor,
       action: "cohort.member_add",
       targetType: "membership",
       targetId: membership.id,
@@ -290,7 +275,8 @@ export async function updateMemberSchedule(
       where: { id: membership.id },
       data: { startDate: schedule.startDate ? dateOfDay(schedule.startDate) : null, extensionDays: schedule.extensionDays },
     });
-    await audit(tx, actor, {
+    await writeAudit(tx, {
+      actor,
       action: "cohort.member_schedule",
       targetType: "membership",
       targetId: membership.id,
@@ -332,7 +318,8 @@ export async function createInvite(
       },
       select: inviteSelect,
     });
-    await audit(tx, actor, {
+    await writeAudit(tx, {
+      actor,
       action: "invite.create",
       targetType: "invite",
       targetId: invite.id,
@@ -348,7 +335,8 @@ export async function revokeInvite(actor: Actor, invite: { id: string; cohortId:
     const revokedAt = new Date();
     const { count } = await tx.invite.updateMany({ where: { id: invite.id, revokedAt: null }, data: { revokedAt } });
     if (count === 0) throw new AppError("INVALID_STATE", "This invite link is already revoked.");
-    await audit(tx, actor, {
+    await writeAudit(tx, {
+      actor,
       action: "invite.revoke",
       targetType: "invite",
       targetId: invite.id,
@@ -379,7 +367,8 @@ export async function moveCohortVersion(
       data: { versionId: toVersionId },
     });
     if (count === 0 || !from) throw new AppError("CONFLICT", VERSION_CONFLICT_MESSAGE);
-    await audit(tx, actor, {
+    await writeAudit(tx, {
+      actor,
       action: "cohort.version_move",
       targetType: "cohort",
       targetId: cohortId,
@@ -454,7 +443,8 @@ async function joinWithInvite(tx: Tx, invite: ConsumedInvite, userId: string, pr
   // Someone removed and invited again redeems the same invite twice; one redemption row is enough.
   await tx.inviteRedemption.createMany({ data: [{ inviteId: invite.id, userId }], skipDuplicates: true });
   const reactivated = !!previous;
-  await audit(tx, { id: userId }, {
+  await writeAudit(tx, {
+    actor: { id: userId, requestId: null },
     action: "invite.redeem",
     targetType: "invite",
     targetId: invite.id,

@@ -1,3 +1,4 @@
+import type { UseActionOptions } from "@/components/use-action";
 import type { NotificationType } from "@/lib/generated/prisma/enums";
 
 /** How many notifications the bell's dropdown shows; the rest are on /notifications. */
@@ -21,3 +22,10 @@ export const TYPE_LABELS: Record<NotificationType, string> = {
 };
 
 export const EMPTY_TEXT = "Nothing new. Decisions and comments on your work will show up here.";
+
+/** How the bell, the list and "Mark all as read" report a read mark that did not happen. */
+export const MARK_READ_FAILED = {
+  unreachable: "Cairn could not be reached. Check your connection and try again.",
+  say: { toast: "Couldn't mark as read" },
+  fields: false,
+} as const satisfies UseActionOptions;

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { withdrawSubmissionAction } from "@/lib/features/progress/actions";
 import {
@@ -15,6 +15,16 @@ import { createWorld } from "@/prisma/factories/world";
 import { asUser } from "@/test/as-viewer";
 
 type User = Awaited<ReturnType<typeof createUser>>;
+
+// The request id proxy.ts gives a request reaches actions as a header; outside a request there are no headers.
+const request = vi.hoisted(() => ({ id: null as string | null }));
+vi.mock("next/headers", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/headers")>()),
+  headers: async () => {
+    if (!request.id) throw new Error("headers() was called outside a request scope");
+    return new Headers({ "x-request-id": request.id });
+  },
+}));
 
 let versionId: string;
 let reviewedKey: string;
@@ -139,6 +149,21 @@ describe("deciding an attempt", () => {
     expect(notifications).toEqual([
       expect.objectContaining({ type: "decision", title: `Approved: ${reviewedTitle}`, href: `/roadmap/${reviewedKey}?cohort=${x.id}`, readAt: null }),
     ]);
+  });
+
+  it("records the request the decision came in on in its audit row, to match the log lines", async () => {
+    const { mentorX, attempt } = await world();
+    request.id = "req-decision-1";
+    try {
+      expect(await approve(mentorX, attempt.id, "Good.")).toMatchObject({ ok: true });
+    } finally {
+      request.id = null;
+    }
+    expect(await db.auditEvent.findFirstOrThrow({ where: { targetId: attempt.id } })).toMatchObject({
+      action: "review.approve",
+      actorId: mentorX.id,
+      requestId: "req-decision-1",
+    });
   });
 
   it("requires a comment to request changes, then records it", async () => {

@@ -1,6 +1,7 @@
 "use server";
 
 import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
+import { actorOf } from "@/lib/auth/actor";
 import { requireViewer, type Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { getReviewScope } from "@/lib/features/reviews/data";
@@ -39,7 +40,7 @@ export async function decideReviewAction(input: unknown): Promise<ActionResult<D
   return runAction(async () => {
     const viewer = await requireViewer();
     const { submissionId, cohortId, decision, comment } = parseInput(decisionInputSchema, input);
-    return recordDecision(await reviewScope(viewer, submissionId, cohortId), viewer, { decision, comment });
+    return recordDecision(await reviewScope(viewer, submissionId, cohortId), await actorOf(viewer), { decision, comment });
   });
 }
 

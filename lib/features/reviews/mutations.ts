@@ -1,6 +1,8 @@
 import "server-only";
+import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { writeAudit } from "@/lib/features/audit/mutations";
 import { notify } from "@/lib/features/notifications/mutations";
 import { getItemRules, type ItemRulesRow } from "@/lib/features/progress/data";
 import { transition } from "@/lib/features/progress/policy";
@@ -129,7 +131,7 @@ async function winnerConflict(scope: ReviewScope) {
  */
 export async function recordDecision(
   scope: ReviewScope,
-  reviewer: Pick<Reviewer, "id" | "name">,
+  reviewer: Actor,
   input: { decision: "approve" | "request_changes"; comment: string },
   now = new Date(),
 ): Promise<DecisionResult> {
@@ -158,17 +160,15 @@ export async function recordDecision(
         where: { id: progress!.id },
         data: { status: next.status, completedAt: approved ? now : null, lockVersion: { increment: 1 } },
       });
-      await tx.auditEvent.create({
-        data: {
-          actorId: reviewer.id,
-          action: approved ? "review.approve" : "review.request_changes",
-          targetType: "submission",
-          targetId: scope.submissionId,
-          cohortId: scope.access.cohortId,
-          before: { submission: state.status, progress: progress!.status },
-          after: { submission: submissionStatus, progress: next.status },
-          createdAt: now,
-        },
+      await writeAudit(tx, {
+        actor: reviewer,
+        action: approved ? "review.approve" : "review.request_changes",
+        targetType: "submission",
+        targetId: scope.submissionId,
+        cohortId: scope.access.cohortId,
+        before: { submission: state.status, progress: progress!.status },
+        after: { submission: submissionStatus, progress: next.status },
+        createdAt: now,
       });
       await notify(tx, {
         userId: scope.learnerId,

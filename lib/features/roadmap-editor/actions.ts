@@ -1,12 +1,11 @@
 "use server";
 
 // Every export here is a public endpoint (docs/decisions/005). Roadmap authoring is for admins only: each action
-// re-reads the admin flag from the database (requireViewer) before it validates or touches anything, and anyone
+// re-reads the admin flag from the database (requireAdminForAction) before it validates or touches anything, and anyone
 // else is told the thing does not exist, exactly like a random id.
-import { headers } from "next/headers";
 import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
-import { requireViewer } from "@/lib/auth/viewer";
-import { AppError } from "@/lib/errors";
+import { actorOf, type Actor } from "@/lib/auth/actor";
+import { requireAdminForAction } from "@/lib/auth/viewer";
 import { ITEM_CONFLICT_MESSAGE } from "@/lib/features/roadmap-editor/constants";
 import {
   addMilestone,
@@ -26,7 +25,6 @@ import {
   updateProject,
   updateVersionDetails,
   updateWeeklyRule,
-  type Actor,
 } from "@/lib/features/roadmap-editor/mutations";
 import {
   addMilestoneSchema,
@@ -57,15 +55,7 @@ import type {
 } from "@/lib/features/roadmap-editor/types";
 
 async function adminActor(): Promise<Actor> {
-  const viewer = await requireViewer();
-  if (!viewer.isAdmin) throw new AppError("NOT_FOUND", "This page does not exist.");
-  let requestId: string | null = null;
-  try {
-    requestId = (await headers()).get("x-request-id");
-  } catch {
-    // Tests call actions outside a request: the audit row simply has no request id.
-  }
-  return { id: viewer.id, requestId };
+  return actorOf(await requireAdminForAction());
 }
 
 async function save<T>(work: () => Promise<SaveOutcome<T>>): Promise<SaveResult<T>> {

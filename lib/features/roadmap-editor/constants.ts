@@ -1,3 +1,5 @@
+import type { UseActionOptions } from "@/components/use-action";
+
 export const ROADMAP_NOT_FOUND = "This roadmap does not exist.";
 export const ITEM_NOT_FOUND = "This item does not exist.";
 
@@ -9,3 +11,11 @@ export const OUTLINE_CONFLICT_MESSAGE = "The outline changed since you loaded it
 export const KEY_LOCKED_MESSAGE = "Learners have progress on this key, so it can no longer change.";
 
 export const KIND_LABEL = { phase: "Phase", milestone: "Milestone", project: "Project" } as const;
+
+/** How every editor control reports a save that did not happen; conflicts and field errors stay in the form. */
+export const EDITOR_SAVE = {
+  unreachable: "Nothing was saved; try again.",
+  sayUnreachable: { toast: "Cairn could not be reached" },
+  say: { toast: "Not saved" },
+  handles: ["CONFLICT"],
+} as const satisfies UseActionOptions;

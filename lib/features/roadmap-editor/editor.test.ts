@@ -64,7 +64,7 @@ function milestoneInput(milestone: EditorMilestone, changes: Partial<EditorMiles
 /** The default MLOps roadmap, published as v1, with a cohort following it and a draft v2 open. */
 async function publishedWithDraft() {
   const document = await readDefaultRoadmap();
-  const imported = await importRoadmapDocument({ ...document, slug: "spring" }, { actorId: admin.id });
+  const imported = await importRoadmapDocument({ ...document, slug: "spring" }, { actor: { id: admin.id, requestId: null } });
   const cohort = await createCohort({ versionId: imported.versionId });
   const learner = await createUser({ name: "Lena Learner" });
   const membership = await addMember(cohort.id, learner.id, "learner");

@@ -1,6 +1,8 @@
 import "server-only";
+import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { writeAudit } from "@/lib/features/audit/mutations";
 import { notifyMany } from "@/lib/features/notifications/mutations";
 import { getRoadmapDocument } from "@/lib/features/roadmaps/data";
 import { validateRoadmapDocument } from "@/lib/features/roadmaps/json";
@@ -39,16 +41,6 @@ import { uniqueKey } from "@/lib/features/roadmap-editor/utils";
 import { diffDocuments } from "@/lib/features/roadmaps/utils";
 import type { RoadmapNote } from "@/lib/features/roadmaps/types";
 
-/** Who made a change, for the audit trail. */
-export type Actor = { id: string; requestId?: string | null };
-
-type AuditEvent = { action: string; targetType: string; targetId: string; before?: object; after?: object };
-
-async function audit(tx: Tx, actor: Actor, event: AuditEvent) {
-  // A save that changed nothing (the same values sent again) leaves no row.
-  if (event.before && event.after && Object.keys(event.before).length === 0 && Object.keys(event.after).length === 0) return;
-  await tx.auditEvent.create({ data: { actorId: actor.id, requestId: actor.requestId ?? null, ...event } });
-}
 
 function fieldError(field: string, message: string): never {
   throw new AppError("INVALID_INPUT", "Some fields need attention.", { [field]: [message] });
@@ -108,7 +100,7 @@ export async function createRoadmap(actor: Actor, values: { name: string; slug: 
       data: { roadmapId: roadmap.id, number: 1, status: "draft", title: values.name },
       select: { id: true },
     });
-    await audit(tx, actor, { action: "roadmap.create", targetType: "roadmap", targetId: roadmap.id, after: { slug, name: values.name } });
+    await writeAudit(tx, { actor, action: "roadmap.create", targetType: "roadmap", targetId: roadmap.id, after: { slug, name: values.name } });
     return { roadmapId: roadmap.id, versionId: version.id, number: 1 };
   });
 }
@@ -133,7 +125,8 @@ export async function createDraft(actor: Actor, roadmapId: string) {
       select: { id: true },
     });
     if (latest) await copyVersionContent(tx, latest.id, draft.id);
-    await audit(tx, actor, {
+    await writeAudit(tx, {
+      actor,
       action: "roadmap.draft_create",
       targetType: "roadmap_version",
       targetId: draft.id,
@@ -205,7 +198,8 @@ export async function publishVersion(actor: Actor, versionId: string): Promise<P
         href: `/cohorts/${cohort.id}/settings`,
       })),
     );
-    await audit(tx, actor, {
+    await writeAudit(tx, {
+      actor,
       action: "roadmap.publish",
       targetType: "roadmap_version",
       targetId: versionId,
@@ -227,7 +221,7 @@ export async function discardDraft(actor: Actor, versionId: string) {
       throw new AppError("INVALID_STATE", "A cohort follows this version, so it cannot be discarded.");
     }
     await tx.roadmapVersion.delete({ where: { id: versionId } });
-    await audit(tx, actor, { action: "roadmap.draft_discard", targetType: "roadmap_version", targetId: versionId, before: { number: version.number } });
+    await writeAudit(tx, { actor, action: "roadmap.draft_discard", targetType: "roadmap_version", targetId: versionId, before: { number: version.number } });
     return { roadmapId: version.roadmapId };
   });
 }
@@ -244,7 +238,8 @@ export async function setRoadmapArchived(actor: Actor, roadmapId: string, archiv
       if (!exists) throw new AppError("NOT_FOUND", ROADMAP_NOT_FOUND);
       throw new AppError("INVALID_STATE", archived ? "This roadmap is already archived." : "This roadmap is not archived.");
     }
-    await audit(tx, actor, {
+    await writeAudit(tx, {
+      actor,
       action: archived ? "roadmap.archive" : "roadmap.restore",
       targetType: "roadmap",
       targetId: roadmapId,
@@ -274,7 +269,7 @@ async function saveVersionFields(
     if (before.lockVersion !== lockVersion) return false;
     await tx.roadmapVersion.update({ where: { id: versionId }, data: { lockVersion: { increment: 1 } } });
     const after = await write(tx, before);
-    await audit(tx, actor, { action, targetType: "roadmap_version", targetId: versionId, ...changes(before, after) });
+    await writeAudit(tx, { actor, action, targetType: "roadmap_version", targetId: versionId, ...changes(before, after) });
     return true;
   });
   const current = await getVersionFields(versionId);
@@ -356,7 +351,7 @@ export async function addPhase(actor: Actor, versionId: string, title: string) {
       data: { versionId, key, title, position: await nextPosition(tx, "phases", versionId) },
       select: { id: true },
     });
-    await audit(tx, actor, { action: "roadmap.item_create", targetType: "phase", targetId: phase.id, after: { versionId, key, title } });
+    await writeAudit(tx, { actor, action: "roadmap.item_create", targetType: "phase", targetId: phase.id, after: { versionId, key, title } });
     return { id: phase.id };
   });
 }
@@ -371,7 +366,7 @@ export async function addMilestone(actor: Actor, phaseId: string, title: string)
       data: { versionId: phase.versionId, phaseId, key, title, position: await nextMilestonePosition(tx, phaseId) },
       select: { id: true },
     });
-    await audit(tx, actor, { action: "roadmap.item_create", targetType: "milestone", targetId: milestone.id, after: { key, title } });
+    await writeAudit(tx, { actor, action: "roadmap.item_create", targetType: "milestone", targetId: milestone.id, after: { key, title } });
     return { id: milestone.id };
   });
 }
@@ -384,7 +379,7 @@ export async function addProject(actor: Actor, versionId: string, title: string)
       data: { versionId, key, title, position: await nextPosition(tx, "projects", versionId) },
       select: { id: true },
     });
-    await audit(tx, actor, { action: "roadmap.item_create", targetType: "project", targetId: project.id, after: { key, title } });
+    await writeAudit(tx, { actor, action: "roadmap.item_create", targetType: "project", targetId: project.id, after: { key, title } });
     return { id: project.id };
   });
 }
@@ -414,7 +409,7 @@ export async function updatePhase(actor: Actor, input: UpdatePhaseInput): Promis
     }
     const { count } = await tx.phase.updateMany({ where: { id: phaseId, lockVersion }, data: { ...values, lockVersion: { increment: 1 } } });
     if (count === 0) return false;
-    await audit(tx, actor, { action: "roadmap.item_update", targetType: "phase", targetId: phaseId, ...changes(before, values) });
+    await writeAudit(tx, { actor, action: "roadmap.item_update", targetType: "phase", targetId: phaseId, ...changes(before, values) });
     return true;
   });
   const current = await getPhaseForEditor(phaseId);
@@ -451,7 +446,7 @@ export async function updateMilestone(actor: Actor, input: UpdateMilestoneInput)
         WHERE version_id = ${before.versionId}::uuid AND ${before.key} = ANY(milestone_keys)`;
     }
     const { id: _id, versionId: _versionId, ...old } = before;
-    await audit(tx, actor, { action: "roadmap.item_update", targetType: "milestone", targetId: milestoneId, ...changes(old, { ...values, phaseId }) });
+    await writeAudit(tx, { actor, action: "roadmap.item_update", targetType: "milestone", targetId: milestoneId, ...changes(old, { ...values, phaseId }) });
     return true;
   });
   const current = await getMilestoneForEditor(milestoneId);
@@ -481,7 +476,7 @@ export async function updateProject(actor: Actor, input: UpdateProjectInput): Pr
     });
     if (count === 0) return false;
     const { id: _id, versionId: _versionId, ...old } = before;
-    await audit(tx, actor, { action: "roadmap.item_update", targetType: "project", targetId: projectId, ...changes(old, { ...values, milestoneKeys }) });
+    await writeAudit(tx, { actor, action: "roadmap.item_update", targetType: "project", targetId: projectId, ...changes(old, { ...values, milestoneKeys }) });
     return true;
   });
   const current = await getProjectForEditor(projectId);
@@ -517,7 +512,7 @@ export async function reorderItems(actor: Actor, input: ReorderInput) {
       await tx.$executeRaw`UPDATE milestones AS item SET position = ordered.n - 1, updated_at = now()
         FROM unnest(${ids}::uuid[]) WITH ORDINALITY AS ordered(id, n) WHERE item.id = ordered.id`;
     }
-    await audit(tx, actor, { action: "roadmap.reorder", targetType: "roadmap_version", targetId: versionId, after: { list, phaseId: phaseId ?? null, ids } });
+    await writeAudit(tx, { actor, action: "roadmap.reorder", targetType: "roadmap_version", targetId: versionId, after: { list, phaseId: phaseId ?? null, ids } });
   });
 }
 
@@ -561,7 +556,8 @@ export async function setItemArchived(
         RETURNING title`;
       unlinkedFrom = projects.map((project) => project.title);
     }
-    await audit(tx, actor, {
+    await writeAudit(tx, {
+      actor,
       action: archived ? "roadmap.item_archive" : "roadmap.item_restore",
       targetType: kind,
       targetId: id,

@@ -1,12 +1,11 @@
 "use server";
 
 // Every export here is a public endpoint (docs/decisions/005). Each action resolves the viewer from the session,
-// reads the admin flag from the database (requireViewer), validates with a strict schema, and only then parses or
+// reads the admin flag from the database (requireAdminForAction), validates with a strict schema, and only then parses or
 // writes. Anyone who is not an admin gets the same "not found" as a page that does not exist, and nothing is written.
-import { headers } from "next/headers";
 import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
-import { requireViewer, type Viewer } from "@/lib/auth/viewer";
-import { AppError } from "@/lib/errors";
+import { actorOf } from "@/lib/auth/actor";
+import { requireAdminForAction } from "@/lib/auth/viewer";
 import { findRoadmapBySlug, getRoadmapDocument } from "@/lib/features/roadmaps/data";
 import { importRoadmapDocument } from "@/lib/features/roadmaps/mutations";
 import { roadmapImportSchema } from "@/lib/features/roadmaps/schema";
@@ -19,27 +18,10 @@ import {
   roadmapVersionHref,
 } from "@/lib/features/roadmaps/utils";
 
-const NOT_FOUND = "This page does not exist.";
-
-async function requireAdminViewer(): Promise<Viewer> {
-  const viewer = await requireViewer();
-  if (!viewer.isAdmin) throw new AppError("NOT_FOUND", NOT_FOUND);
-  return viewer;
-}
-
-async function requestIdOf(): Promise<string | null> {
-  try {
-    return (await headers()).get("x-request-id");
-  } catch {
-    // Outside a request (tests call actions directly) there are no headers; the audit row has no request id.
-    return null;
-  }
-}
-
 /** Import screen → "Preview": parses and describes what an import would create. Writes nothing. */
 export async function previewRoadmapImportAction(input: unknown): Promise<ActionResult<RoadmapImportPreviewResult>> {
   return runAction(async (): Promise<RoadmapImportPreviewResult> => {
-    await requireAdminViewer();
+    await requireAdminForAction();
     const { format, text } = parseInput(roadmapImportSchema, input);
     const parsed = parseRoadmapImport(format, text);
     if (!parsed.ok) return { status: "invalid", problems: parsed.problems };
@@ -76,15 +58,11 @@ export async function previewRoadmapImportAction(input: unknown): Promise<Action
  */
 export async function importRoadmapAction(input: unknown): Promise<ActionResult<RoadmapImportResult>> {
   return runAction(async (): Promise<RoadmapImportResult> => {
-    const viewer = await requireAdminViewer();
+    const actor = await actorOf(await requireAdminForAction());
     const { format, text } = parseInput(roadmapImportSchema, input);
     const parsed = parseRoadmapImport(format, text);
     if (!parsed.ok) return { status: "invalid", problems: parsed.problems };
-    const imported = await importRoadmapDocument(parsed.document, {
-      status: "draft",
-      actorId: viewer.id,
-      requestId: await requestIdOf(),
-    });
+    const imported = await importRoadmapDocument(parsed.document, { status: "draft", actor });
     return {
       status: "imported",
       roadmapId: imported.roadmapId,

@@ -1,7 +1,9 @@
 import "server-only";
+import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
 import type { VersionStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
+import { writeAudit } from "@/lib/features/audit/mutations";
 import type { RoadmapDocument } from "@/lib/features/roadmaps/types";
 import { getRoadmapDocument } from "@/lib/features/roadmaps/data";
 import { diffDocuments, openDraftMessage } from "@/lib/features/roadmaps/utils";
@@ -16,11 +18,7 @@ export type ImportedVersion = { roadmapId: string; versionId: string; slug: stri
  */
 export async function importRoadmapDocument(
   document: RoadmapDocument,
-  {
-    status = "published",
-    actorId = null,
-    requestId = null,
-  }: { status?: VersionStatus; actorId?: string | null; requestId?: string | null } = {},
+  { status = "published", actor = null }: { status?: VersionStatus; actor?: Actor | null } = {},
 ): Promise<ImportedVersion> {
   return db.$transaction(async (tx) => {
     // Serialises concurrent imports of the same slug so version numbers never collide, and so two draft
@@ -56,7 +54,7 @@ export async function importRoadmapDocument(
         title: document.title,
         summary: document.summary,
         publishedAt,
-        publishedById: publishedAt ? actorId : null,
+        publishedById: publishedAt ? (actor?.id ?? null) : null,
         changeSummary,
       },
       select: { id: true },
@@ -65,15 +63,12 @@ export async function importRoadmapDocument(
     if (status === "published") {
       await tx.roadmap.update({ where: { id: roadmap.id }, data: { name: document.title } });
     }
-    await tx.auditEvent.create({
-      data: {
-        actorId,
-        action: "roadmap.import",
-        targetType: "roadmap_version",
-        targetId: version.id,
-        after: { slug: document.slug, number, status },
-        requestId,
-      },
+    await writeAudit(tx, {
+      actor,
+      action: "roadmap.import",
+      targetType: "roadmap_version",
+      targetId: version.id,
+      after: { slug: document.slug, number, status },
     });
     return { roadmapId: roadmap.id, versionId: version.id, slug: document.slug, number, created: !existing };
   });

@@ -1,12 +1,13 @@
 "use server";
 
 // Every export here is a public endpoint (docs/decisions/005). The admin actions resolve the viewer from
-// the session and read the admin flag from the database (requireViewer); anyone else gets the same
+// the session and read the admin flag from the database (requireAdminForAction); anyone else gets the same
 // "not found" as a missing page, and nothing changes. resetPasswordAction is public by design: the token
 // in the link is the only credential, and it is rate limited.
 import { headers } from "next/headers";
 import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
-import { requireViewer, type Viewer } from "@/lib/auth/viewer";
+import { actorOf, currentRequestId } from "@/lib/auth/actor";
+import { requireAdminForAction } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { consumeRateLimit, limiterAddress } from "@/lib/rate-limit";
 import { createInvite, revokeInvite } from "@/lib/features/cohorts/mutations";
@@ -20,12 +21,9 @@ import {
   reactivateUser,
   resetPasswordWithToken,
   setAdmin,
-  type Actor,
 } from "@/lib/features/users/mutations";
 import { instanceInviteSchema, resetPasswordSchema, setAdminSchema, userRefSchema } from "@/lib/features/users/schema";
 import type { CreatedResetLink } from "@/lib/features/users/types";
-
-const PAGE_NOT_FOUND = "This page does not exist.";
 
 async function requestHeaders() {
   try {
@@ -34,17 +32,6 @@ async function requestHeaders() {
     // Outside a request (tests call actions directly) there are no headers.
     return null;
   }
-}
-
-async function actorOf(viewer: Viewer): Promise<Actor> {
-  return { id: viewer.id, requestId: (await requestHeaders())?.get("x-request-id") ?? null };
-}
-
-/** The admin flag as the database says now; a demoted admin replaying a captured action gets a 404. */
-async function requireAdminViewer(): Promise<Viewer> {
-  const viewer = await requireViewer();
-  if (!viewer.isAdmin) throw new AppError("NOT_FOUND", PAGE_NOT_FOUND);
-  return viewer;
 }
 
 async function targetUser(userId: string) {
@@ -56,7 +43,7 @@ async function targetUser(userId: string) {
 /** "Make admin" / "Remove admin" (after the confirmation dialog). */
 export async function setAdminAction(input: unknown): Promise<ActionResult<{ isAdmin: boolean }>> {
   return runAction(async () => {
-    const viewer = await requireAdminViewer();
+    const viewer = await requireAdminForAction();
     const { userId, isAdmin } = parseInput(setAdminSchema, input);
     return setAdmin(await actorOf(viewer), await targetUser(userId), isAdmin);
   });
@@ -64,7 +51,7 @@ export async function setAdminAction(input: unknown): Promise<ActionResult<{ isA
 
 export async function deactivateUserAction(input: unknown): Promise<ActionResult<{ deactivatedAt: string }>> {
   return runAction(async () => {
-    const viewer = await requireAdminViewer();
+    const viewer = await requireAdminForAction();
     const { userId } = parseInput(userRefSchema, input);
     return deactivateUser(await actorOf(viewer), await targetUser(userId));
   });
@@ -72,7 +59,7 @@ export async function deactivateUserAction(input: unknown): Promise<ActionResult
 
 export async function reactivateUserAction(input: unknown): Promise<ActionResult> {
   return runAction(async () => {
-    const viewer = await requireAdminViewer();
+    const viewer = await requireAdminForAction();
     const { userId } = parseInput(userRefSchema, input);
     await reactivateUser(await actorOf(viewer), await targetUser(userId));
     return undefined;
@@ -82,7 +69,7 @@ export async function reactivateUserAction(input: unknown): Promise<ActionResult
 /** "Create reset link": the token comes back once, in this response only. */
 export async function createPasswordResetLinkAction(input: unknown): Promise<ActionResult<CreatedResetLink>> {
   return runAction(async () => {
-    const viewer = await requireAdminViewer();
+    const viewer = await requireAdminForAction();
     const { userId } = parseInput(userRefSchema, input);
     return createPasswordResetLink(await actorOf(viewer), await targetUser(userId));
   });
@@ -91,7 +78,7 @@ export async function createPasswordResetLinkAction(input: unknown): Promise<Act
 /** Admin → Users → Invite links → "Create invite link": the shared invite code, with or without a cohort. */
 export async function createInstanceInviteAction(input: unknown): Promise<ActionResult<CreatedInvite>> {
   return runAction(async () => {
-    const viewer = await requireAdminViewer();
+    const viewer = await requireAdminForAction();
     const { cohortId, ...options } = parseInput(instanceInviteSchema, input);
     if (cohortId && !(await getCohortOption(cohortId))) {
       throw new AppError("INVALID_INPUT", "Some fields need attention.", { cohortId: ["Pick a cohort from the list."] });
@@ -103,7 +90,7 @@ export async function createInstanceInviteAction(input: unknown): Promise<Action
 /** "Revoke" on any invite link of the instance, cohort links included. */
 export async function revokeInstanceInviteAction(input: unknown): Promise<ActionResult> {
   return runAction(async () => {
-    const viewer = await requireAdminViewer();
+    const viewer = await requireAdminForAction();
     const { inviteId } = parseInput(inviteRefSchema, input);
     const invite = await getInviteScopeForAdmin(inviteId);
     if (!invite) throw new AppError("NOT_FOUND", "This invite does not exist.");
@@ -131,7 +118,7 @@ export async function resetPasswordAction(input: unknown): Promise<ActionResult>
   return runAction(async () => {
     const { token, password } = parseInput(resetPasswordSchema, input);
     if (!(await withinResetLimits(token))) throw new AppError("RATE_LIMITED", RESET_RATE_LIMITED);
-    await resetPasswordWithToken(token, password);
+    await resetPasswordWithToken(token, password, await currentRequestId());
     return undefined;
   });
 }

@@ -1,7 +1,6 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import { cache } from "react";
-import type { Viewer } from "@/lib/auth/viewer";
+import { adminOnly, type Viewer } from "@/lib/auth/viewer";
 import { getRoles } from "@/lib/features/cohorts/data";
 import { getResetLanding, listCohortOptions, listInstanceInvites, listUsers } from "@/lib/features/users/data";
 import { resetTokenSchema, userListParamsSchema } from "@/lib/features/users/schema";
@@ -28,13 +27,13 @@ export async function loadHomePath(viewer: Viewer): Promise<string> {
 
 /** Admin → Users: one page of people for the URL's filters. Bad params fall back to no filter / page 1. */
 export const loadAdminUsersPage = cache(async (viewer: Viewer, searchParams: Record<string, string | string[] | undefined>): Promise<AdminUsersPage> => {
-  if (!viewer.isAdmin) notFound();
+  adminOnly(viewer);
   return listUsers(userListParamsSchema.parse(searchParams), viewer.id);
 });
 
 /** Admin → Users → Invite links: every link of the instance, and the cohorts a new one may name. */
 export const loadAdminInvitesPage = cache(async (viewer: Viewer): Promise<AdminInvitesPage> => {
-  if (!viewer.isAdmin) notFound();
+  adminOnly(viewer);
   const [invites, cohorts] = await Promise.all([listInstanceInvites(), listCohortOptions()]);
   return { invites, cohorts };
 });

@@ -1,8 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { writeAudit } from "@/lib/features/audit/mutations";
 import {
   LAST_ADMIN_MESSAGE,
   RESET_INVALID_MESSAGE,
@@ -25,33 +27,14 @@ export async function createAdmin(account: NewAccount) {
       data: { email: account.email, name: account.name, passwordHash, isAdmin: true },
       select: { id: true, email: true },
     });
-    await tx.auditEvent.create({
-      data: { action: "user.create_admin", targetType: "user", targetId: user.id, after: { email: user.email, isAdmin: true } },
-    });
+    await writeAudit(tx, { actor: null, action: "user.create_admin", targetType: "user", targetId: user.id, after: { email: user.email, isAdmin: true } });
     return user;
   });
 }
 
 // ——— Admin → Users ———
 
-/** Who made a change, for the audit trail. */
-export type Actor = { id: string; requestId?: string | null };
-
 type Target = { id: string; name: string };
-
-function audit(tx: Tx, actor: Actor | null, event: { action: string; targetId: string; before?: object; after?: object }) {
-  return tx.auditEvent.create({
-    data: {
-      actorId: actor?.id ?? null,
-      requestId: actor?.requestId ?? null,
-      action: event.action,
-      targetType: "user",
-      targetId: event.targetId,
-      before: event.before,
-      after: event.after,
-    },
-  });
-}
 
 /**
  * Serialises every change that can take away an admin (demotion, deactivation) for the rest of the
@@ -85,7 +68,9 @@ export async function setAdmin(actor: Actor, target: Target, isAdmin: boolean): 
     await tx.user.update({ where: { id: target.id }, data: { isAdmin } });
     // A former admin keeps only the claims in cohorts they mentor (docs/security.md #41).
     const claimsReleased = isAdmin ? 0 : await releaseClaimsWithoutAccess(tx, target.id);
-    await audit(tx, actor, {
+    await writeAudit(tx, {
+      actor,
+      targetType: "user",
       action: isAdmin ? "user.grant_admin" : "user.revoke_admin",
       targetId: target.id,
       before: { isAdmin: current.isAdmin },
@@ -116,7 +101,9 @@ export async function deactivateUser(actor: Actor, target: Target): Promise<{ de
     await tx.passwordResetToken.deleteMany({ where: { userId: target.id, usedAt: null } });
     // Their review claims free up now, not 30 minutes later (docs/security.md #41).
     const claimsReleased = await releaseClaimsWithoutAccess(tx, target.id);
-    await audit(tx, actor, {
+    await writeAudit(tx, {
+      actor,
+      targetType: "user",
       action: "user.deactivate",
       targetId: target.id,
       before: { deactivatedAt: null },
@@ -133,7 +120,9 @@ export async function reactivateUser(actor: Actor, target: Target): Promise<void
     if (!current) throw new AppError("NOT_FOUND", USER_NOT_FOUND);
     const { count } = await tx.user.updateMany({ where: { id: target.id, deactivatedAt: { not: null } }, data: { deactivatedAt: null } });
     if (count === 0) throw new AppError("INVALID_STATE", `${target.name} is already active.`);
-    await audit(tx, actor, {
+    await writeAudit(tx, {
+      actor,
+      targetType: "user",
       action: "user.reactivate",
       targetId: target.id,
       before: { deactivatedAt: current.deactivatedAt?.toISOString() ?? null },
@@ -157,7 +146,9 @@ export async function createPasswordResetLink(actor: Actor, target: Target, now 
     await tx.passwordResetToken.create({
       data: { userId: target.id, tokenHash: hashResetToken(token), expiresAt, createdById: actor.id },
     });
-    await audit(tx, actor, {
+    await writeAudit(tx, {
+      actor,
+      targetType: "user",
       action: "user.reset_link_create",
       targetId: target.id,
       after: { expiresAt: expiresAt.toISOString(), replacedLinks: replaced },
@@ -171,7 +162,7 @@ export async function createPasswordResetLink(actor: Actor, target: Target, now 
  * unexpired, its person active), so two submissions of the same link yield one new password. The session
  * version bump signs out every existing session.
  */
-export async function resetPasswordWithToken(token: string, password: string): Promise<void> {
+export async function resetPasswordWithToken(token: string, password: string, requestId: string | null): Promise<void> {
   const tokenHash = hashResetToken(token);
   // Cheap check first: hashing is slow on purpose and should not be spent on dead links.
   if (!(await getResetLanding(token)).valid) throw new AppError("NOT_FOUND", RESET_INVALID_MESSAGE);
@@ -186,6 +177,12 @@ export async function resetPasswordWithToken(token: string, password: string): P
     if (!userId) throw new AppError("NOT_FOUND", RESET_INVALID_MESSAGE);
     await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await tx.passwordResetToken.deleteMany({ where: { userId, usedAt: null } });
-    await audit(tx, { id: userId }, { action: "user.password_reset", targetId: userId, after: { sessionsRevoked: true } });
+    await writeAudit(tx, {
+      actor: { id: userId, requestId },
+      action: "user.password_reset",
+      targetType: "user",
+      targetId: userId,
+      after: { sessionsRevoked: true },
+    });
   });
 }

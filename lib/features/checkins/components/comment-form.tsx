@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition, type FormEvent } from "react";
+import { useRef, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
+import { useAction } from "@/components/use-action";
 import { cn } from "@/lib/cn";
 import { addCheckinCommentAction } from "@/lib/features/checkins/actions";
 import { COMMENT_MAX } from "@/lib/features/checkins/schema";
@@ -29,28 +30,21 @@ export function CommentForm({
 }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<string[] | undefined>();
-  const [pending, startTransition] = useTransition();
+  const { pending, run, fieldErrors, alert } = useAction({ unreachable: "Cairn could not be reached. Nothing was posted.", say: "alert", fields: ["body"] });
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const body = String(new FormData(event.currentTarget).get("body") ?? "");
-    startTransition(async () => {
-      const result = await addCheckinCommentAction({ checkinId, body }).catch(() => null);
-      if (result?.ok) {
-        setErrors(undefined);
-        formRef.current?.reset();
-        toast({ title: successMessage, variant: "success" });
-        router.refresh();
-        return;
-      }
-      setErrors(result?.fieldErrors?.body ?? [result?.error ?? "Cairn could not be reached. Nothing was posted."]);
-    });
+    const result = await run(() => addCheckinCommentAction({ checkinId, body }));
+    if (!result?.ok) return;
+    formRef.current?.reset();
+    toast({ title: successMessage, variant: "success" });
+    router.refresh();
   }
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className={cn("grid gap-2", className)}>
-      <Field label={label} errors={errors}>
+      <Field label={label} errors={alert ? [alert] : fieldErrors.body}>
         <Textarea name="body" rows={2} maxLength={COMMENT_MAX} required />
       </Field>
       <div>

@@ -2,9 +2,9 @@
 
 import { BadgeCheck } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
+import { useAction } from "@/components/use-action";
 import { signOffCriterionAction } from "@/lib/features/cohort-progress/actions";
 
 export function SignOffButton({
@@ -17,17 +17,11 @@ export function SignOffButton({
   criterion: string;
 }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  function signOff() {
-    startTransition(async () => {
-      const result = await signOffCriterionAction({ assessmentId, seenUpdatedAt }).catch(() => null);
-      if (result?.ok) {
-        toast({ title: "Signed off", variant: "success" });
-      } else {
-        toast({ title: result?.error ?? "Cairn could not be reached. Nothing was signed off.", variant: "danger" });
-      }
-      router.refresh();
-    });
+  const { pending, run } = useAction({ unreachable: "Cairn could not be reached. Nothing was signed off.", fields: false });
+  async function signOff() {
+    const result = await run(() => signOffCriterionAction({ assessmentId, seenUpdatedAt }));
+    if (result?.ok) toast({ title: "Signed off", variant: "success" });
+    router.refresh();
   }
   return (
     <Button type="button" size="sm" variant="secondary" loading={pending} onClick={signOff} aria-label={`Sign off: ${criterion}`}>

@@ -7,35 +7,27 @@ import { errorsFor, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { acceptInviteAction } from "@/lib/features/cohorts/actions";
 import { FormAlert } from "@/components/ui/form-alert";
+import { useAction } from "@/components/use-action";
 import { INVITE_INVALID_MESSAGE } from "@/lib/features/cohorts/constants";
 import { safeRedirectPath } from "@/lib/redirects";
 
 /** Signed out: create an account, join with the invite's role, then sign in and go to the new home. */
 export function AcceptInviteForm({ token }: { token: string }) {
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [alert, setAlert] = useState<string | null>(null);
   const [invalid, setInvalid] = useState(false);
-  const [pending, setPending] = useState(false);
+  const { pending, run, fieldErrors: errors, alert } = useAction({
+    unreachable: "Cairn could not be reached. Your account was not created; try again.",
+    say: "alert",
+    handles: ["NOT_FOUND"],
+  });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const email = String(form.get("email") ?? "");
     const password = String(form.get("password") ?? "");
-    setPending(true);
-    setAlert(null);
-    const result = await acceptInviteAction({ token, name: String(form.get("name") ?? ""), email, password }).catch(() => null);
-    if (!result) {
-      setPending(false);
-      return setAlert("Cairn could not be reached. Your account was not created; try again.");
-    }
-    if (!result.ok) {
-      setPending(false);
-      if (result.code === "NOT_FOUND") return setInvalid(true);
-      setErrors(result.fieldErrors ?? {});
-      if (!result.fieldErrors) setAlert(result.error);
-      return;
-    }
+    const result = await run(() => acceptInviteAction({ token, name: String(form.get("name") ?? ""), email, password }), { leaving: true });
+    if (result?.ok === false && result.code === "NOT_FOUND") setInvalid(true);
+    if (!result?.ok) return;
     const signedIn = await signIn("credentials", { email, password, redirect: false }).catch(() => null);
     // The account exists either way; if signing in fails here, the sign-in page takes them on.
     const home = safeRedirectPath(result.data.home);

@@ -10,29 +10,19 @@ import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { addCohortMemberAction } from "@/lib/features/cohorts/actions";
 import { FormAlert } from "@/components/ui/form-alert";
+import { useAction } from "@/components/use-action";
 
 /** "Add member": an existing account by email. People without an account get an invite link instead. */
 export function AddMemberForm({ cohortId }: { cohortId: string }) {
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<"learner" | "mentor">("learner");
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, run, fieldErrors: errors, alert } = useAction({ unreachable: "Cairn could not be reached. Nobody was added; try again.", say: "alert" });
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setPending(true);
-    setAlert(null);
-    const result = await addCohortMemberAction({ cohortId, email, role }).catch(() => null);
-    setPending(false);
-    if (!result) return setAlert("Cairn could not be reached. Nobody was added; try again.");
-    if (!result.ok) {
-      setErrors(result.fieldErrors ?? {});
-      if (!result.fieldErrors) setAlert(result.error);
-      return;
-    }
-    setErrors({});
+    const result = await run(() => addCohortMemberAction({ cohortId, email, role }));
+    if (!result?.ok) return;
     setEmail("");
     toast({
       title: result.data.reactivated ? "Added back to the cohort" : `Added as ${role === "learner" ? "a learner" : "a mentor"}`,

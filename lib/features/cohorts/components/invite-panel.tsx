@@ -2,7 +2,7 @@
 
 import { Check, Copy, Link2, Link2Off } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { errorsFor, Field } from "@/components/ui/field";
@@ -12,6 +12,7 @@ import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import { createInviteAction, revokeInviteAction } from "@/lib/features/cohorts/actions";
 import { FormAlert } from "@/components/ui/form-alert";
+import { useAction } from "@/components/use-action";
 import { INVITE_EXPIRY_CHOICES } from "@/lib/features/cohorts/constants";
 import type { InviteRow, InviteState } from "@/lib/features/cohorts/types";
 import { dayIn, formatDay } from "@/lib/calendar";
@@ -56,23 +57,12 @@ export function NewLink({ url, onDone }: { url: string; onDone: () => void }) {
 /** "Create invite link": pending state, field errors, a form-level alert, and the new link, shown once. */
 export function useInviteCreation() {
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
+  const { pending, run, fieldErrors: errors, alert } = useAction({ unreachable: "Cairn could not be reached. No link was created; try again.", say: "alert" });
 
   async function create(call: () => Promise<ActionResult<{ token: string }>>) {
-    setPending(true);
-    setAlert(null);
-    const result = await call().catch(() => null);
-    setPending(false);
-    if (!result) return setAlert("Cairn could not be reached. No link was created; try again.");
-    if (!result.ok) {
-      setErrors(result.fieldErrors ?? {});
-      if (!result.fieldErrors) setAlert(result.error);
-      return;
-    }
-    setErrors({});
+    const result = await run(call);
+    if (!result?.ok) return;
     setCreated(`${window.location.origin}/invite/${result.data.token}`);
     router.refresh();
   }
@@ -81,19 +71,14 @@ export function useInviteCreation() {
 }
 
 /** "Revoke" for one invite link; the caller names the link and says what revoking stops. */
-export function RevokeInviteButton({ label, afterwards, revoke }: { label: string; afterwards: string; revoke: () => Promise<{ ok: boolean; error?: string }> }) {
+export function RevokeInviteButton({ label, afterwards, revoke }: { label: string; afterwards: string; revoke: () => Promise<ActionResult> }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  function onClick() {
-    startTransition(async () => {
-      const result = await revoke().catch(() => null);
-      if (!result?.ok) {
-        toast({ title: "The link was not revoked", description: result?.error ?? "Cairn could not be reached; try again.", variant: "danger" });
-        return;
-      }
-      toast({ title: "Invite link revoked", description: afterwards, variant: "success" });
-      router.refresh();
-    });
+  const { pending, run } = useAction({ unreachable: "Cairn could not be reached; try again.", say: { toast: "The link was not revoked" }, fields: false });
+  async function onClick() {
+    const result = await run(revoke);
+    if (!result?.ok) return;
+    toast({ title: "Invite link revoked", description: afterwards, variant: "success" });
+    router.refresh();
   }
   return (
     <Button type="button" variant="ghost" size="sm" loading={pending} onClick={onClick} aria-label={label}>

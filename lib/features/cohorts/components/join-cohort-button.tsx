@@ -3,33 +3,33 @@
 import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { joinCohortAction } from "@/lib/features/cohorts/actions";
 import { FormAlert } from "@/components/ui/form-alert";
+import { useAction } from "@/components/use-action";
 import { INVITE_INVALID_MESSAGE } from "@/lib/features/cohorts/constants";
 import { safeRedirectPath } from "@/lib/redirects";
 
 /** Signed in: join with the current account, or sign out to accept with another one. */
 export function JoinCohortButton({ token, label }: { token: string; label: string }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, run, alert: error, setAlert: setError } = useAction({
+    unreachable: "Cairn could not be reached; try again.",
+    say: "alert",
+    fields: false,
+    handles: ["NOT_FOUND"],
+  });
   const [notice, setNotice] = useState<{ text: string; home: string } | null>(null);
 
-  function join() {
-    setError(null);
-    startTransition(async () => {
-      const result = await joinCohortAction({ token }).catch(() => null);
-      if (!result) return setError("Cairn could not be reached; try again.");
-      if (!result.ok) {
-        return setError(result.code === "NOT_FOUND" ? `${INVITE_INVALID_MESSAGE}. Ask your mentor for a new link.` : result.error);
-      }
-      const home = safeRedirectPath(result.data.home);
-      // Already a member with another role: the link changed nothing, and they should read why before moving on.
-      if (result.data.notice) return setNotice({ text: result.data.notice, home });
-      router.push(home);
-    });
+  async function join() {
+    const result = await run(() => joinCohortAction({ token }));
+    if (result?.ok === false && result.code === "NOT_FOUND") setError(`${INVITE_INVALID_MESSAGE}. Ask your mentor for a new link.`);
+    if (!result?.ok) return;
+    const home = safeRedirectPath(result.data.home);
+    // Already a member with another role: the link changed nothing, and they should read why before moving on.
+    if (result.data.notice) return setNotice({ text: result.data.notice, home });
+    router.push(home);
   }
 
   if (notice) {

@@ -2,7 +2,7 @@
 
 import { CalendarClock, RotateCcw, UserMinus } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import {
@@ -23,6 +23,7 @@ import {
   updateMemberScheduleAction,
 } from "@/lib/features/cohorts/actions";
 import { FormAlert } from "@/components/ui/form-alert";
+import { useAction } from "@/components/use-action";
 import type { MemberRow } from "@/lib/features/cohorts/types";
 import { type Day, dayIn, formatDay } from "@/lib/calendar";
 import { plural } from "@/lib/plural";
@@ -52,23 +53,12 @@ function ScheduleDialog({
   const router = useRouter();
   const [startDate, setStartDate] = useState(member.startDate ?? "");
   const [extensionDays, setExtensionDays] = useState(String(member.extensionDays));
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, run, fieldErrors: errors, alert } = useAction({ unreachable: "Cairn could not be reached. Nothing was saved; try again.", say: "alert" });
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setPending(true);
-    setAlert(null);
-    const result = await updateMemberScheduleAction({ membershipId: member.membershipId, startDate, extensionDays }).catch(() => null);
-    setPending(false);
-    if (!result) return setAlert("Cairn could not be reached. Nothing was saved; try again.");
-    if (!result.ok) {
-      setErrors(result.fieldErrors ?? {});
-      if (!result.fieldErrors) setAlert(result.error);
-      return;
-    }
-    setErrors({});
+    const result = await run(() => updateMemberScheduleAction({ membershipId: member.membershipId, startDate, extensionDays }));
+    if (!result?.ok) return;
     onOpenChange(false);
     toast({ title: `Schedule saved for ${member.name}`, variant: "success" });
     router.refresh();
@@ -122,19 +112,14 @@ function RemoveDialog({
   onOpenChange: (open: boolean) => void;
 }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { pending, run } = useAction({ unreachable: "Cairn could not be reached; try again.", say: { toast: `${member.name} was not removed` }, fields: false });
 
-  function remove() {
-    startTransition(async () => {
-      const result = await removeCohortMemberAction({ membershipId: member.membershipId }).catch(() => null);
-      if (!result?.ok) {
-        toast({ title: `${member.name} was not removed`, description: result?.error ?? "Cairn could not be reached; try again.", variant: "danger" });
-        return;
-      }
-      onOpenChange(false);
-      toast({ title: `${member.name} removed`, description: "Their work is kept; you can add them back.", variant: "success" });
-      router.refresh();
-    });
+  async function remove() {
+    const result = await run(() => removeCohortMemberAction({ membershipId: member.membershipId }));
+    if (!result?.ok) return;
+    onOpenChange(false);
+    toast({ title: `${member.name} removed`, description: "Their work is kept; you can add them back.", variant: "success" });
+    router.refresh();
   }
 
   return (
@@ -166,17 +151,12 @@ function RemoveDialog({
 
 function RestoreButton({ member }: { member: MemberRow }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  function restore() {
-    startTransition(async () => {
-      const result = await restoreCohortMemberAction({ membershipId: member.membershipId }).catch(() => null);
-      if (!result?.ok) {
-        toast({ title: `${member.name} was not added back`, description: result?.error ?? "Cairn could not be reached; try again.", variant: "danger" });
-        return;
-      }
-      toast({ title: `${member.name} is back in the cohort`, description: "Their earlier work is still there.", variant: "success" });
-      router.refresh();
-    });
+  const { pending, run } = useAction({ unreachable: "Cairn could not be reached; try again.", say: { toast: `${member.name} was not added back` }, fields: false });
+  async function restore() {
+    const result = await run(() => restoreCohortMemberAction({ membershipId: member.membershipId }));
+    if (!result?.ok) return;
+    toast({ title: `${member.name} is back in the cohort`, description: "Their earlier work is still there.", variant: "success" });
+    router.refresh();
   }
   return (
     <Button type="button" variant="secondary" size="sm" loading={pending} onClick={restore} aria-label={`Add back: ${member.name}`}>

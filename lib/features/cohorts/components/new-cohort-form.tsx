@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { errorsFor, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -10,6 +10,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { createCohortAction } from "@/lib/features/cohorts/actions";
 import { FormAlert } from "@/components/ui/form-alert";
+import { useAction } from "@/components/use-action";
 import { VersionOptions } from "@/lib/features/cohorts/components/form-parts";
 import { REVIEW_TARGET_HOURS_DEFAULT, WEEKS_PER_PHASE_DEFAULT } from "@/lib/features/cohorts/constants";
 import type { VersionOption } from "@/lib/features/cohorts/types";
@@ -17,17 +18,13 @@ import type { VersionOption } from "@/lib/features/cohorts/types";
 /** Admin → "New cohort". Mentors are existing accounts named by email; learners come later (members page). */
 export function NewCohortForm({ versions, timeZones, today }: { versions: VersionOption[]; timeZones: string[]; today: string }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, run, fieldErrors: errors, alert: formError } = useAction({ unreachable: "Cairn could not be reached. Nothing was created; try again.", say: "alert" });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "");
-    setPending(true);
-    setFormError(null);
-    const result = await createCohortAction({
+    const input = {
       name: text("name"),
       versionId: text("versionId"),
       startDate: text("startDate"),
@@ -38,18 +35,9 @@ export function NewCohortForm({ versions, timeZones, today }: { versions: Versio
       mentorEmails: text("mentorEmails")
         .split(/[\s,;]+/)
         .filter(Boolean),
-    }).catch(() => null);
-    if (!result) {
-      setPending(false);
-      setFormError("Cairn could not be reached. Nothing was created; try again.");
-      return;
-    }
-    if (!result.ok) {
-      setPending(false);
-      setErrors(result.fieldErrors ?? {});
-      if (!result.fieldErrors) setFormError(result.error);
-      return;
-    }
+    };
+    const result = await run(() => createCohortAction(input), { leaving: true });
+    if (!result?.ok) return;
     toast({ title: "Cohort created", description: "Add learners or create an invite link next.", variant: "success" });
     router.push(`/cohorts/${result.data.id}/members`);
   }

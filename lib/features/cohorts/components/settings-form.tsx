@@ -9,6 +9,7 @@ import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { updateCohortSettingsAction } from "@/lib/features/cohorts/actions";
 import { FormAlert } from "@/components/ui/form-alert";
+import { useAction } from "@/components/use-action";
 import type { CohortSettingsValues } from "@/lib/features/cohorts/types";
 
 type Draft = Record<Exclude<keyof CohortSettingsValues, "lockVersion">, string>;
@@ -33,37 +34,23 @@ export function SettingsForm({ cohortId, initial, timeZones }: { cohortId: strin
   const router = useRouter();
   const [draft, setDraft] = useState<Draft>(() => toDraft(initial));
   const [lockVersion, setLockVersion] = useState(initial.lockVersion);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, run, fieldErrors: errors, alert } = useAction({ unreachable: "Cairn could not be reached. Nothing was saved; try again.", say: "alert" });
 
   const set = (field: keyof Draft) => (event: { target: { value: string } }) =>
     setDraft((current) => ({ ...current, [field]: event.target.value }));
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setPending(true);
-    setAlert(null);
-    const result = await updateCohortSettingsAction({ cohortId, lockVersion, ...draft }).catch(() => null);
-    setPending(false);
-    if (!result) {
-      setAlert("Cairn could not be reached. Nothing was saved; try again.");
-      return;
-    }
+    const result = await run(() => updateCohortSettingsAction({ cohortId, lockVersion, ...draft }));
+    if (!result) return;
     if (!result.ok) {
       if ("current" in result) {
         // Someone saved first: show their values, so the next save is a deliberate one.
         setDraft(toDraft(result.current));
         setLockVersion(result.current.lockVersion);
-        setErrors({});
-        setAlert(result.error);
-        return;
       }
-      setErrors(result.fieldErrors ?? {});
-      if (!result.fieldErrors) setAlert(result.error);
       return;
     }
-    setErrors({});
     setDraft(toDraft(result.data));
     setLockVersion(result.data.lockVersion);
     toast({ title: "Settings saved", variant: "success" });

@@ -10,6 +10,7 @@ import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { moveCohortVersionAction, previewVersionMoveAction } from "@/lib/features/cohorts/actions";
 import { FormAlert } from "@/components/ui/form-alert";
+import { useAction } from "@/components/use-action";
 import { versionLabel, VersionOptions } from "@/lib/features/cohorts/components/form-parts";
 import type { MoveItem, VersionMovePreview, VersionOption } from "@/lib/features/cohorts/types";
 import { plural } from "@/lib/plural";
@@ -68,35 +69,24 @@ export function VersionMove({ cohortId, current, options }: { cohortId: string; 
   const others = options.filter((option) => option.id !== current.id);
   const [target, setTarget] = useState(others[0]?.id ?? "");
   const [preview, setPreview] = useState<VersionMovePreview | null>(null);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [pending, setPending] = useState<"preview" | "move" | null>(null);
+  const previewing = useAction({ unreachable: "Cairn could not be reached; try again.", say: "alert" });
+  const moving = useAction({ unreachable: "Cairn could not be reached. The cohort was not moved; try again.", say: "alert", fields: false });
+  const errors = previewing.fieldErrors;
+  const alert = previewing.alert ?? moving.alert;
 
   async function onPreview(event: FormEvent) {
     event.preventDefault();
-    setPending("preview");
-    setAlert(null);
-    const result = await previewVersionMoveAction({ cohortId, versionId: target }).catch(() => null);
-    setPending(null);
-    if (!result) return setAlert("Cairn could not be reached; try again.");
-    if (!result.ok) {
-      setErrors(result.fieldErrors ?? {});
-      if (!result.fieldErrors) setAlert(result.error);
-      return;
-    }
-    setErrors({});
-    setPreview(result.data);
+    moving.setAlert(null);
+    const result = await previewing.run(() => previewVersionMoveAction({ cohortId, versionId: target }));
+    if (result?.ok) setPreview(result.data);
   }
 
   async function onConfirm() {
     if (!preview) return;
-    setPending("move");
-    const result = await moveCohortVersionAction({ cohortId, fromVersionId: preview.from.id, versionId: preview.to.id }).catch(() => null);
-    setPending(null);
-    if (!result) return setAlert("Cairn could not be reached. The cohort was not moved; try again.");
+    const result = await moving.run(() => moveCohortVersionAction({ cohortId, fromVersionId: preview.from.id, versionId: preview.to.id }));
+    if (!result) return;
     if (!result.ok) {
       setPreview(null);
-      setAlert(result.error);
       router.refresh();
       return;
     }
@@ -137,7 +127,7 @@ export function VersionMove({ cohortId, current, options }: { cohortId: string; 
               <VersionOptions versions={others} />
             </Select>
           </Field>
-          <Button type="submit" variant="secondary" loading={pending === "preview"} className="sm:mt-7">
+          <Button type="submit" variant="secondary" loading={previewing.pending} className="sm:mt-7">
             Preview move
           </Button>
         </form>
@@ -208,7 +198,7 @@ export function VersionMove({ cohortId, current, options }: { cohortId: string; 
             <Button type="button" variant="ghost" onClick={() => setPreview(null)}>
               Cancel
             </Button>
-            <Button type="button" loading={pending === "move"} onClick={onConfirm}>
+            <Button type="button" loading={moving.pending} onClick={onConfirm}>
               Move to version {preview.to.number}
             </Button>
           </div>

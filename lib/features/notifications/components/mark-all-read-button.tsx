@@ -2,31 +2,22 @@
 
 import { CheckCheck } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { toast } from "@/components/ui/toast";
+import { useAction } from "@/components/use-action";
 import { markAllNotificationsReadAction } from "@/lib/features/notifications/actions";
+import { MARK_READ_FAILED } from "@/lib/features/notifications/constants";
 import { publishRead } from "@/lib/features/notifications/components/read-sync";
 
 /** "Mark all as read" on /notifications: tells the bell at once, then re-renders the list from the server. */
 export function MarkAllReadButton() {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { pending, run } = useAction(MARK_READ_FAILED);
 
-  function markAll() {
-    startTransition(async () => {
-      const result = await markAllNotificationsReadAction().catch(() => null);
-      if (!result?.ok) {
-        toast({
-          variant: "danger",
-          title: "Couldn't mark as read",
-          description: result?.error ?? "Cairn could not be reached. Check your connection and try again.",
-        });
-        return;
-      }
-      publishRead({ ids: "all", unread: result.data.unread });
-      router.refresh();
-    });
+  async function markAll() {
+    const result = await run(() => markAllNotificationsReadAction());
+    if (!result?.ok) return;
+    publishRead({ ids: "all", unread: result.data.unread });
+    router.refresh();
   }
 
   return (

@@ -13,12 +13,12 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { toast } from "@/components/ui/toast";
 import { cn } from "@/lib/cn";
 import { markAllNotificationsReadAction, markNotificationsReadAction } from "@/lib/features/notifications/actions";
-import { EMPTY_TEXT } from "@/lib/features/notifications/constants";
+import { EMPTY_TEXT, MARK_READ_FAILED } from "@/lib/features/notifications/constants";
 import { publishRead, subscribeRead, type ReadEvent } from "@/lib/features/notifications/components/read-sync";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { useAction } from "@/components/use-action";
 import type { NotificationItem, NotificationSummary } from "@/lib/features/notifications/types";
 import { unreadLabel } from "@/lib/features/notifications/utils";
 
@@ -27,14 +27,6 @@ function applyRead(state: NotificationSummary, { ids, unread }: ReadEvent): Noti
     unread,
     latest: state.latest.map((item) => (ids === "all" || ids.includes(item.id) ? { ...item, unread: false } : item)),
   };
-}
-
-function failed(error?: string) {
-  toast({
-    variant: "danger",
-    title: "Couldn't mark as read",
-    description: error ?? "Cairn could not be reached. Check your connection and try again.",
-  });
 }
 
 /** The top bar's bell: unread count on the button, the latest notifications in a menu. */
@@ -49,6 +41,7 @@ export function NotificationBell({ initial }: { initial: NotificationSummary }) 
 
   // Answers arrive out of order when several requests overlap; only the last one's count is current.
   const inFlight = useRef(0);
+  const { run } = useAction(MARK_READ_FAILED);
   const router = useRouter();
   const pathname = usePathname();
 
@@ -58,7 +51,7 @@ export function NotificationBell({ initial }: { initial: NotificationSummary }) 
     if (!item.unread) return;
     setState((current) => applyRead(current, { ids: [item.id], unread: Math.max(0, current.unread - 1) }));
     inFlight.current += 1;
-    const result = await markNotificationsReadAction({ ids: [item.id] }).catch(() => null);
+    const result = await run(() => markNotificationsReadAction({ ids: [item.id] }));
     inFlight.current -= 1;
     if (result?.ok) {
       if (inFlight.current === 0) setState((current) => ({ ...current, unread: result.data.unread }));
@@ -68,14 +61,13 @@ export function NotificationBell({ initial }: { initial: NotificationSummary }) 
       unread: current.unread + 1,
       latest: current.latest.map((other) => (other.id === item.id ? { ...other, unread: true } : other)),
     }));
-    failed(result?.error);
   }
 
   async function markAll() {
     const before = state;
     setState((current) => applyRead(current, { ids: "all", unread: 0 }));
     inFlight.current += 1;
-    const result = await markAllNotificationsReadAction().catch(() => null);
+    const result = await run(() => markAllNotificationsReadAction());
     inFlight.current -= 1;
     if (result?.ok) {
       if (inFlight.current === 0) setState((current) => ({ ...current, unread: result.data.unread }));
@@ -85,7 +77,6 @@ export function NotificationBell({ initial }: { initial: NotificationSummary }) 
       return;
     }
     setState(before);
-    failed(result?.error);
   }
 
   const { unread, latest } = state;

@@ -2,8 +2,9 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { toast } from "@/components/ui/toast";
+import { useAction } from "@/components/use-action";
 import { markNotificationsReadAction } from "@/lib/features/notifications/actions";
+import { MARK_READ_FAILED } from "@/lib/features/notifications/constants";
 import { publishRead } from "@/lib/features/notifications/components/read-sync";
 
 /** A notification's link on /notifications: following it marks it read without holding up the navigation. */
@@ -20,17 +21,10 @@ export function NotificationLink({
   className?: string;
   children: ReactNode;
 }) {
+  const { run } = useAction(MARK_READ_FAILED);
   async function markRead() {
-    const result = await markNotificationsReadAction({ ids: [id] }).catch(() => null);
-    if (result?.ok) {
-      publishRead({ ids: [id], unread: result.data.unread });
-      return;
-    }
-    toast({
-      variant: "danger",
-      title: "Couldn't mark as read",
-      description: result?.error ?? "Cairn could not be reached. Check your connection and try again.",
-    });
+    const result = await run(() => markNotificationsReadAction({ ids: [id] }));
+    if (result?.ok) publishRead({ ids: [id], unread: result.data.unread });
   }
 
   return (

@@ -6,26 +6,19 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
+import { useAction } from "@/components/use-action";
 import { updatePortfolioSettingsAction } from "@/lib/features/portfolio/actions";
 
 export function PortfolioSettings({ handle, isPublic }: { handle: string | null; isPublic: boolean }) {
   const router = useRouter();
   const [value, setValue] = useState(handle ?? "");
   const [publicPage, setPublicPage] = useState(isPublic);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [pending, setPending] = useState(false);
+  const { pending, run, fieldErrors: errors } = useAction({ unreachable: "Cairn could not be reached. Nothing was saved." });
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setPending(true);
-    const result = await updatePortfolioSettingsAction({ handle: value, isPublic: publicPage }).catch(() => null);
-    setPending(false);
-    if (!result?.ok) {
-      setErrors(result?.fieldErrors ?? {});
-      if (!result?.fieldErrors) toast({ title: result?.error ?? "Cairn could not be reached. Nothing was saved.", variant: "danger" });
-      return;
-    }
-    setErrors({});
+    const result = await run(() => updatePortfolioSettingsAction({ handle: value, isPublic: publicPage }));
+    if (!result?.ok) return;
     toast({ title: publicPage ? "Your public portfolio is on." : "Your public portfolio is off.", variant: "success" });
     router.refresh();
   }

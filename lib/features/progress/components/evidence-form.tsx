@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
+import { useAction } from "@/components/use-action";
 import { submitEvidenceAction } from "@/lib/features/progress/actions";
 import { EVIDENCE_LINKS_MAX } from "@/lib/features/progress/schema";
 
@@ -29,27 +30,15 @@ export function EvidenceForm({
   const router = useRouter();
   const [rows, setRows] = useState<Row[]>(() => [emptyRow()]);
   const [note, setNote] = useState("");
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [pending, setPending] = useState(false);
+  const { pending, run, fieldErrors: errors } = useAction({ unreachable: "Cairn could not be reached. Nothing was submitted; try again." });
   // One key per filled-in form: a double click or a retry after a lost response creates one attempt.
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setPending(true);
     const links = rows.map((row) => ({ url: row.url, ...(row.label.trim() ? { label: row.label } : {}) }));
-    const result = await submitEvidenceAction({ cohortId, itemKey, links, note, idempotencyKey }).catch(() => null);
-    setPending(false);
-    if (!result) {
-      toast({ title: "Cairn could not be reached. Nothing was submitted; try again.", variant: "danger" });
-      return;
-    }
-    if (!result.ok) {
-      setErrors(result.fieldErrors ?? {});
-      if (!result.fieldErrors) toast({ title: result.error, variant: "danger" });
-      return;
-    }
-    setErrors({});
+    const result = await run(() => submitEvidenceAction({ cohortId, itemKey, links, note, idempotencyKey }));
+    if (!result?.ok) return;
     setRows([emptyRow()]);
     setNote("");
     setIdempotencyKey(crypto.randomUUID());

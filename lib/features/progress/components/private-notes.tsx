@@ -4,7 +4,7 @@ import { Pencil, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { toast } from "@/components/ui/toast";
+import { useAction } from "@/components/use-action";
 import {
   addPrivateNoteAction,
   deletePrivateNoteAction,
@@ -17,6 +17,7 @@ import type { PrivateNoteView } from "@/lib/features/progress/types";
 export function PrivateNotes({ cohortId, itemKey, notes }: { cohortId: string; itemKey: string; notes: PrivateNoteView[] }) {
   const router = useRouter();
   const [editing, setEditing] = useState<string | null>(null);
+  const deleting = useAction({ unreachable: "Cairn could not be reached.", fields: false });
   return (
     <div className="grid gap-3">
       {notes.length === 0 ? <p className="text-sm text-muted-foreground">No notes yet.</p> : null}
@@ -44,9 +45,8 @@ export function PrivateNotes({ cohortId, itemKey, notes }: { cohortId: string; i
                 size="icon"
                 aria-label="Delete note"
                 onClick={async () => {
-                  const result = await deletePrivateNoteAction({ cohortId, noteId: note.id }).catch(() => null);
-                  if (!result?.ok) toast({ title: result?.error ?? "Cairn could not be reached.", variant: "danger" });
-                  else router.refresh();
+                  const result = await deleting.run(() => deletePrivateNoteAction({ cohortId, noteId: note.id }));
+                  if (result?.ok) router.refresh();
                 }}
               >
                 <Trash2 aria-hidden />

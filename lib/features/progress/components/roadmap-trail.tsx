@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Kbd } from "@/components/ui/kbd";
 import { Progress } from "@/components/ui/progress";
 import { toast } from "@/components/ui/toast";
+import { useAction } from "@/components/use-action";
 import { tickMilestoneAction } from "@/lib/features/progress/actions";
 import { StatusBadge } from "@/lib/features/progress/components/status-badge";
 import { COMPLETE_STATUSES } from "@/lib/features/progress/constants";
@@ -43,6 +44,7 @@ export function RoadmapTrail({
 }) {
   const router = useRouter();
   const [, startRefresh] = useTransition();
+  const { run: ticking } = useAction({ unreachable: "Cairn could not be reached. Your change was not saved.", fields: false });
   // Optimistic statuses belong to the props they were made against: when the server
   // re-renders (refresh, navigation) its statuses win without any syncing effect.
   const [local, setLocal] = useState(() => ({ base: phases, statuses: new Map<string, ProgressStatus>(), busy: new Set<string>() }));
@@ -80,16 +82,15 @@ export function RoadmapTrail({
         return;
       }
       update(milestone.key, guess.status, true);
-      const result = await tickMilestoneAction({ cohortId, itemKey: milestone.key, event }).catch(() => null);
+      const result = await ticking(() => tickMilestoneAction({ cohortId, itemKey: milestone.key, event }));
       if (!result?.ok) {
         update(milestone.key, null, false);
-        toast({ title: result?.error ?? "Cairn could not be reached. Your change was not saved.", variant: "danger" });
         return;
       }
       update(milestone.key, result.data.status, false);
       startRefresh(() => router.refresh());
     },
-    [cohortId, router, statusOf, update],
+    [cohortId, router, statusOf, ticking, update],
   );
 
   useEffect(() => {

@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
+import { useAction } from "@/components/use-action";
 import { saveSelfAssessmentAction } from "@/lib/features/progress/actions";
 import type { CriterionView } from "@/lib/features/progress/types";
 import { dayIn, formatDay } from "@/lib/calendar";
@@ -32,20 +33,12 @@ function CriterionForm({
   const router = useRouter();
   const [level, setLevel] = useState<string>(criterion.level ?? "");
   const [justification, setJustification] = useState(criterion.justification);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [pending, setPending] = useState(false);
+  const { pending, run, fieldErrors: errors } = useAction({ unreachable: "Cairn could not be reached. Nothing was saved." });
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setPending(true);
-    const result = await saveSelfAssessmentAction({ cohortId, criterionKey: criterion.key, level, justification }).catch(() => null);
-    setPending(false);
-    if (!result?.ok) {
-      setErrors(result?.fieldErrors ?? {});
-      if (!result?.fieldErrors) toast({ title: result?.error ?? "Cairn could not be reached. Nothing was saved.", variant: "danger" });
-      return;
-    }
-    setErrors({});
+    const result = await run(() => saveSelfAssessmentAction({ cohortId, criterionKey: criterion.key, level, justification }));
+    if (!result?.ok) return;
     toast({ title: "Self-assessment saved.", variant: "success" });
     router.refresh();
   }

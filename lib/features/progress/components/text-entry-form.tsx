@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
+import { useAction } from "@/components/use-action";
 import type { ActionResult } from "@/lib/action-result";
 
 /** A labelled text box with one submit button, for the thread and for private notes. */
@@ -28,23 +29,17 @@ export function TextEntryForm({
 }) {
   const router = useRouter();
   const [body, setBody] = useState(initialValue);
-  const [errors, setErrors] = useState<string[] | undefined>();
-  const [pending, setPending] = useState(false);
+  const { pending, run, fieldErrors, alert } = useAction({
+    unreachable: "Cairn could not be reached. Nothing was saved.",
+    say: "alert",
+    sayUnreachable: "toast",
+    fields: ["body"],
+  });
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setPending(true);
-    const result = await onSave(body).catch(() => null);
-    setPending(false);
-    if (!result) {
-      toast({ title: "Cairn could not be reached. Nothing was saved.", variant: "danger" });
-      return;
-    }
-    if (!result.ok) {
-      setErrors(result.fieldErrors?.body ?? [result.error]);
-      return;
-    }
-    setErrors(undefined);
+    const result = await run(() => onSave(body));
+    if (!result?.ok) return;
     setBody("");
     toast({ title: successMessage, variant: "success" });
     onDone?.();
@@ -53,7 +48,7 @@ export function TextEntryForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-2">
-      <Field label={label} hint={hint} errors={errors}>
+      <Field label={label} hint={hint} errors={alert ? [alert] : fieldErrors.body}>
         <Textarea value={body} onChange={(event) => setBody(event.target.value)} rows={3} />
       </Field>
       <div>

@@ -4,7 +4,8 @@ import { Hand, LockKeyhole } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { toast } from "@/components/ui/toast";
+import { useAction } from "@/components/use-action";
+import type { ActionResult } from "@/lib/action-result";
 import { cn } from "@/lib/cn";
 import { claimReviewAction, releaseReviewAction } from "@/lib/features/reviews/actions";
 import type { ClaimView } from "@/lib/features/reviews/types";
@@ -43,6 +44,7 @@ export function ClaimButton({
   });
   const current = local.base === claim ? local : { base: claim, claim, busy: false };
   const shown = current.claim;
+  const { run } = useAction({ unreachable: "Cairn could not be reached; the claim is unchanged.", fields: false });
 
   async function toggle() {
     const releasing = shown?.byViewer === true;
@@ -50,10 +52,11 @@ export function ClaimButton({
       ? null
       : { byViewer: true, name: "you", until: new Date(Date.now() + 30 * 60_000).toISOString() };
     setLocal({ base: claim, claim: optimistic, busy: true });
-    const result = await (releasing ? releaseReviewAction({ submissionId }) : claimReviewAction({ submissionId })).catch(() => null);
+    const result = await run<ActionResult<{ claimedUntil: string } | undefined>>(() =>
+      releasing ? releaseReviewAction({ submissionId }) : claimReviewAction({ submissionId }),
+    );
     if (!result?.ok) {
       setLocal({ base: claim, claim, busy: false });
-      toast({ title: result?.error ?? "Cairn could not be reached; the claim is unchanged.", variant: "danger" });
       router.refresh();
       return;
     }

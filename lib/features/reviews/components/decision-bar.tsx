@@ -9,6 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Kbd } from "@/components/ui/kbd";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
+import { useAction } from "@/components/use-action";
 import { decideReviewAction } from "@/lib/features/reviews/actions";
 import { CLAIM_BUTTON_ID } from "@/lib/features/reviews/components/claim-button";
 import { ShortcutsDialog } from "@/lib/features/reviews/components/shortcuts-dialog";
@@ -60,7 +61,9 @@ export function DecisionBar({
   const router = useRouter();
   const [comment, setComment] = useState("");
   const [errors, setErrors] = useState<string[] | undefined>();
-  const [busy, setBusy] = useState<Decision | null>(null);
+  const [choice, setChoice] = useState<Decision | null>(null);
+  const deciding = useAction({ unreachable: "Cairn could not be reached. Nothing was decided.", fields: ["comment"] });
+  const busy = deciding.pending ? choice : null;
   const [armed, setArmed] = useState(false);
   const [help, setHelp] = useState(false);
   const commentRef = useRef<HTMLTextAreaElement>(null);
@@ -74,21 +77,15 @@ export function DecisionBar({
       commentRef.current?.focus();
       return;
     }
-    setBusy(decision);
-    const result = await decideReviewAction({ submissionId, decision, comment }).catch(() => null);
-    if (!result) {
-      setBusy(null);
-      toast({ title: "Cairn could not be reached. Nothing was decided.", variant: "danger" });
-      return;
-    }
+    setChoice(decision);
+    const result = await deciding.run(() => decideReviewAction({ submissionId, decision, comment }), { leaving: true });
+    if (!result) return;
     if (!result.ok) {
-      setBusy(null);
       if (result.fieldErrors?.comment) {
         setErrors(result.fieldErrors.comment);
         commentRef.current?.focus();
         return;
       }
-      toast({ title: result.error, variant: "danger" });
       // Someone else decided, the learner withdrew, a claim appeared: show the attempt as it is now.
       router.refresh();
       return;

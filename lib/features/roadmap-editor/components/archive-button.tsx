@@ -4,14 +4,14 @@ import { Archive, ArchiveRestore } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
+import { useAction } from "@/components/use-action";
 import { setItemArchivedAction } from "@/lib/features/roadmap-editor/actions";
-import { KIND_LABEL } from "@/lib/features/roadmap-editor/constants";
-import { useRunAction } from "@/lib/features/roadmap-editor/components/use-run-action";
+import { EDITOR_SAVE, KIND_LABEL } from "@/lib/features/roadmap-editor/constants";
 
 /** "Archive milestone" / "Restore milestone": items are never deleted, so learners' work on them is never lost. */
 export function ArchiveButton({ kind, id, archived, disabled = false }: { kind: "phase" | "milestone" | "project"; id: string; archived: boolean; disabled?: boolean }) {
   const router = useRouter();
-  const { pending, run } = useRunAction();
+  const { pending, run } = useAction(EDITOR_SAVE);
   const noun = KIND_LABEL[kind].toLowerCase();
   async function toggle() {
     const result = await run(() => setItemArchivedAction({ kind, id, archived: !archived }));

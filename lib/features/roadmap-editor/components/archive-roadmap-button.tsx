@@ -3,13 +3,14 @@
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
+import { useAction } from "@/components/use-action";
+import { EDITOR_SAVE } from "@/lib/features/roadmap-editor/constants";
 import { setRoadmapArchivedAction } from "@/lib/features/roadmap-editor/actions";
-import { useRunAction } from "@/lib/features/roadmap-editor/components/use-run-action";
 
 /** Archive hides the roadmap from new cohorts; cohorts that follow it keep working. */
 export function ArchiveRoadmapButton({ roadmapId, archived }: { roadmapId: string; archived: boolean }) {
   const router = useRouter();
-  const { pending, run } = useRunAction();
+  const { pending, run } = useAction(EDITOR_SAVE);
   async function toggle() {
     const result = await run(() => setRoadmapArchivedAction({ roadmapId, archived: !archived }));
     if (!result?.ok) return;

@@ -4,13 +4,14 @@ import { FilePlus2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
+import { useAction } from "@/components/use-action";
+import { EDITOR_SAVE } from "@/lib/features/roadmap-editor/constants";
 import { createDraftAction } from "@/lib/features/roadmap-editor/actions";
-import { useRunAction } from "@/lib/features/roadmap-editor/components/use-run-action";
 
 /** "New draft": the next version, starting from the latest one. */
 export function NewDraftButton({ roadmapId }: { roadmapId: string }) {
   const router = useRouter();
-  const { pending, run } = useRunAction();
+  const { pending, run } = useAction(EDITOR_SAVE);
   async function start() {
     const result = await run(() => createDraftAction({ roadmapId }));
     if (!result?.ok) return;

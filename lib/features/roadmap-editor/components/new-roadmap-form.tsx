@@ -6,14 +6,15 @@ import { Button } from "@/components/ui/button";
 import { errorsFor, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
+import { useAction } from "@/components/use-action";
+import { EDITOR_SAVE } from "@/lib/features/roadmap-editor/constants";
 import { createRoadmapAction } from "@/lib/features/roadmap-editor/actions";
-import { useRunAction } from "@/lib/features/roadmap-editor/components/use-run-action";
 
 /** Admin → Roadmaps → "New roadmap": a name (and optionally a slug), then straight into its first draft. */
 export function NewRoadmapForm() {
   const router = useRouter();
   const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const { pending, run } = useRunAction();
+  const { pending, run } = useAction(EDITOR_SAVE);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

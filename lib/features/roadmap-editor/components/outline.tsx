@@ -7,11 +7,11 @@ import { useState, type DragEvent, type FormEvent, type ReactNode } from "react"
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { toast } from "@/components/ui/toast";
+import { useAction } from "@/components/use-action";
+import { EDITOR_SAVE } from "@/lib/features/roadmap-editor/constants";
 import { cn } from "@/lib/cn";
 import { addMilestoneAction, addPhaseAction, addProjectAction, reorderItemsAction } from "@/lib/features/roadmap-editor/actions";
 import { useEditorNavigation } from "@/lib/features/roadmap-editor/components/editor-navigation";
-import { useRunAction } from "@/lib/features/roadmap-editor/components/use-run-action";
 import { moveInList } from "@/lib/features/roadmap-editor/utils";
 
 export type OutlineItem = { id: string; title: string; archived: boolean };
@@ -44,6 +44,7 @@ export function Outline(props: Props) {
   const [projects, setProjects] = useState(props.projects);
   const [dragging, setDragging] = useState<{ list: string; id: string } | null>(null);
   const { navigateTo } = useEditorNavigation();
+  const moving = useAction({ unreachable: "Cairn could not be reached; try again.", say: { toast: "Not moved" }, fields: false });
   if (source !== props) {
     // The server's outline after a refresh is the truth again.
     setSource(props);
@@ -70,11 +71,8 @@ export function Outline(props: Props) {
     const previous = itemsOf(ref).map((item) => item.id);
     if (previous.join() === ids.join()) return;
     apply(ref, ids);
-    const result = await reorderItemsAction({ versionId, ids, ...ref }).catch(() => null);
-    if (!result?.ok) {
-      apply(ref, previous);
-      toast({ title: "Not moved", description: result?.error ?? "Cairn could not be reached; try again.", variant: "danger" });
-    }
+    const result = await moving.run(() => reorderItemsAction({ versionId, ids, ...ref }));
+    if (!result?.ok) apply(ref, previous);
     router.refresh();
   }
 
@@ -214,7 +212,7 @@ function AddItem({ label, fieldLabel, kind, basePath, add }: { label: string; fi
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const { pending, run } = useRunAction();
+  const { pending, run } = useAction(EDITOR_SAVE);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -8,11 +8,12 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { toast } from "@/components/ui/toast";
+import { useAction } from "@/components/use-action";
+import { EDITOR_SAVE } from "@/lib/features/roadmap-editor/constants";
 import { FormAlert } from "@/components/ui/form-alert";
 import { discardDraftAction, publishVersionAction } from "@/lib/features/roadmap-editor/actions";
 import { ChangeList } from "@/lib/features/roadmap-editor/components/change-list";
 import { NewDraftButton } from "@/lib/features/roadmap-editor/components/new-draft-button";
-import { useRunAction } from "@/lib/features/roadmap-editor/components/use-run-action";
 import type { PublishIssue } from "@/lib/features/roadmap-editor/types";
 import type { ChangeSummary } from "@/lib/features/roadmaps/types";
 import { describeChanges } from "@/lib/features/roadmap-editor/utils";
@@ -35,8 +36,8 @@ export function PublishBar(props: Props) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [issues, setIssues] = useState<PublishIssue[]>([]);
-  const publishing = useRunAction();
-  const discarding = useRunAction();
+  const publishing = useAction(EDITOR_SAVE);
+  const discarding = useAction(EDITOR_SAVE);
   const since = previousNumber ? `since version ${previousNumber}` : "in the first version";
 
   async function publish() {

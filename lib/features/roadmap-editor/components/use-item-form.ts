@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "@/components/ui/toast";
+import { useAction } from "@/components/use-action";
+import { EDITOR_SAVE } from "@/lib/features/roadmap-editor/constants";
 import type { SaveResult } from "@/lib/features/roadmap-editor/types";
-import { useRunAction } from "@/lib/features/roadmap-editor/components/use-run-action";
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -25,7 +26,7 @@ export function useItemForm<T extends { lockVersion: number }, D extends object>
   const [lockVersion, setLockVersion] = useState(initial.lockVersion);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [conflict, setConflict] = useState<D | null>(null);
-  const { pending, run } = useRunAction();
+  const { pending, run } = useAction(EDITOR_SAVE);
 
   function set<K extends keyof D>(field: K, value: D[K]) {
     setDraft((current) => ({ ...current, [field]: value }));

@@ -10,6 +10,7 @@ import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { FormAlert } from "@/components/ui/form-alert";
+import { useAction } from "@/components/use-action";
 import { importRoadmapAction, previewRoadmapImportAction } from "@/lib/features/roadmaps/actions";
 import { ImportPreview, ImportProblems } from "@/lib/features/roadmaps/components/import-preview";
 import { fileTooLargeMessage, ROADMAP_FILE_MAX_BYTES } from "@/lib/features/roadmaps/constants";
@@ -33,17 +34,17 @@ export function ImportRoadmapForm() {
   const [fieldErrors, setFieldErrors] = useState<{ file?: string[]; text?: string[] }>({});
   const [problems, setProblems] = useState<RoadmapImportProblem[] | null>(null);
   const [preview, setPreview] = useState<RoadmapImportPreview | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  /** A refusal of "Import as draft" (an open draft, say), shown next to that button. */
-  const [importError, setImportError] = useState<string | null>(null);
-  const [pending, setPending] = useState<"preview" | "import" | null>(null);
+  const previewing = useAction({ unreachable: UNREACHABLE, say: "alert", fields: false });
+  /** A refusal of "Import as draft" (an open draft, say) is shown next to that button. */
+  const importing = useAction({ unreachable: UNREACHABLE, say: "alert", fields: false });
+  const pending = previewing.pending || importing.pending;
 
   /** Whatever the admin changes, an earlier preview no longer describes it. */
   function reset() {
     setProblems(null);
     setPreview(null);
-    setFormError(null);
-    setImportError(null);
+    previewing.setAlert(null);
+    importing.setAlert(null);
     setFieldErrors({});
   }
 
@@ -89,11 +90,8 @@ export function ImportRoadmapForm() {
     reset();
     const input = currentInput();
     if (!input) return;
-    setPending("preview");
-    const result = await previewRoadmapImportAction(input).catch(() => null);
-    setPending(null);
-    if (!result) return setFormError(UNREACHABLE);
-    if (!result.ok) return setFormError(result.error);
+    const result = await previewing.run(() => previewRoadmapImportAction(input));
+    if (!result?.ok) return;
     if (result.data.status === "invalid") {
       setProblems(result.data.problems);
       // Move focus to the list so keyboard and screen-reader users land on the problems.
@@ -106,19 +104,9 @@ export function ImportRoadmapForm() {
   async function onImport() {
     const input = currentInput();
     if (!input) return;
-    setImportError(null);
-    setPending("import");
-    const result = await importRoadmapAction(input).catch(() => null);
-    if (!result) {
-      setPending(null);
-      return setImportError(UNREACHABLE);
-    }
-    if (!result.ok) {
-      setPending(null);
-      return setImportError(result.error);
-    }
+    const result = await importing.run(() => importRoadmapAction(input), { leaving: (answer) => answer.data.status === "imported" });
+    if (!result?.ok) return;
     if (result.data.status === "invalid") {
-      setPending(null);
       setPreview(null);
       setProblems(result.data.problems);
       return;
@@ -201,10 +189,10 @@ export function ImportRoadmapForm() {
           </>
         )}
 
-        {formError ? <FormAlert>{formError}</FormAlert> : null}
+        {previewing.alert ? <FormAlert>{previewing.alert}</FormAlert> : null}
 
         <div>
-          <Button type="submit" variant={preview ? "secondary" : "primary"} loading={pending === "preview"} disabled={pending !== null}>
+          <Button type="submit" variant={preview ? "secondary" : "primary"} loading={previewing.pending} disabled={pending}>
             <FileUp aria-hidden />
             Preview
           </Button>
@@ -221,13 +209,13 @@ export function ImportRoadmapForm() {
         <div className="grid gap-5 border-t border-border pt-5">
           <ImportPreview preview={preview} />
           {preview.blockedBy ? <FormAlert tone="warning">{preview.blockedBy}</FormAlert> : null}
-          {importError ? <FormAlert>{importError}</FormAlert> : null}
+          {importing.alert ? <FormAlert>{importing.alert}</FormAlert> : null}
           <div className="flex flex-wrap items-center gap-3">
             <Button
               type="button"
               onClick={onImport}
-              loading={pending === "import"}
-              disabled={pending !== null || preview.blockedBy !== null}
+              loading={importing.pending}
+              disabled={pending || preview.blockedBy !== null}
             >
               Import as draft
             </Button>

@@ -2,7 +2,7 @@
 
 import { Check, Copy, KeyRound, ShieldCheck, ShieldOff, UserCheck, UserX } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -16,6 +16,7 @@ import {
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
+import { useAction } from "@/components/use-action";
 import type { ActionResult } from "@/lib/action-result";
 import {
   createPasswordResetLinkAction,
@@ -41,24 +42,18 @@ function ConfirmDialog({
   description: ReactNode;
   confirm: string;
   danger?: boolean;
-  run: () => Promise<ActionResult<unknown> | null>;
+  run: () => Promise<ActionResult<unknown>>;
   done: { title: string; description: string };
   onOpenChange: (open: boolean) => void;
 }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  function go() {
-    startTransition(async () => {
-      const result = await run().catch(() => null);
-      if (!result?.ok) {
-        setError(result?.error ?? "Cairn could not be reached. Nothing changed; try again.");
-        return;
-      }
-      onOpenChange(false);
-      toast({ ...done, variant: "success" });
-      router.refresh();
-    });
+  const { pending, run: call, alert: error } = useAction({ unreachable: "Cairn could not be reached. Nothing changed; try again.", say: "alert", fields: false });
+  async function go() {
+    const result = await call(run);
+    if (!result?.ok) return;
+    onOpenChange(false);
+    toast({ ...done, variant: "success" });
+    router.refresh();
   }
   return (
     <Dialog open onOpenChange={onOpenChange}>
@@ -89,21 +84,13 @@ function ConfirmDialog({
 
 /** Creates the link when opened; shows it once with a copy button. */
 function ResetLinkDialog({ user, onOpenChange }: { user: UserRow; onOpenChange: (open: boolean) => void }) {
-  const [pending, startTransition] = useTransition();
   const [link, setLink] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
+  const { pending, run, alert: error } = useAction({ unreachable: "Cairn could not be reached. No link was created; try again.", say: "alert", fields: false });
 
-  function create() {
-    startTransition(async () => {
-      const result = await createPasswordResetLinkAction({ userId: user.id }).catch(() => null);
-      if (!result?.ok) {
-        setError(result?.error ?? "Cairn could not be reached. No link was created; try again.");
-        return;
-      }
-      setError(null);
-      setLink(`${window.location.origin}/reset-password/${result.data.token}`);
-    });
+  async function create() {
+    const result = await run(() => createPasswordResetLinkAction({ userId: user.id }));
+    if (result?.ok) setLink(`${window.location.origin}/reset-password/${result.data.token}`);
   }
 
   async function copy() {
