@@ -4,7 +4,7 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import type { WeeklyRuleCheck } from "@/lib/features/checkins/types";
 import { addDays, localDate, weekOf, weeklyRuleCheck, weekStartOf } from "@/lib/features/checkins/utils";
-import type { CohortAccess } from "@/lib/features/cohorts/data";
+import type { CohortAccess } from "@/lib/auth/access";
 import type { RiskFlag } from "@/lib/features/cohort-progress/types";
 import { daysBetween, formatDay, pace, type PaceInput } from "@/lib/features/progress/utils";
 

@@ -17,7 +17,7 @@ import {
   updateCohortSettingsAction,
   updateMemberScheduleAction,
 } from "@/lib/features/cohorts/actions";
-import { getCohortAccess, getLearnerMembership } from "@/lib/features/cohorts/data";
+import { getCohortAccess, getLearnerMembership } from "@/lib/auth/access";
 import {
   loadAdminCohorts,
   loadCohortMembersPage,

@@ -6,10 +6,10 @@
 // membership or invite itself when the input names one. Out of scope reads exactly like a random id.
 import { headers } from "next/headers";
 import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
+import { getCohortAccess } from "@/lib/auth/access";
 import { getViewer, requireViewer, type Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import {
-  getCohortAccess,
   getCohortSettings,
   getInviteScope,
   getMembershipScope,

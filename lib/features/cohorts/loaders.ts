@@ -1,9 +1,9 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { getCohortAccess } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/viewer";
 import {
-  getCohortAccess,
   getCohortMembers,
   getCohortSettings,
   getInviteLanding,

@@ -1,18 +1,5 @@
 import type { ActionResult } from "@/lib/action-result";
 
-export type LearnerMembership = {
-  membershipId: string;
-  userId: string;
-  cohortId: string;
-  cohortName: string;
-  versionId: string;
-  /** The learner's own start date when set, else the cohort's. */
-  startDate: Date;
-  extensionDays: number;
-  weeksPerPhase: number;
-  timezone: string;
-};
-
 /** Who manages a cohort's settings page: its mentor, or an instance admin. */
 export type CohortManager = "mentor" | "admin";
 

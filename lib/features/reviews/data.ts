@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { getCohortAccess, type CohortAccess } from "@/lib/features/cohorts/data";
+import { getCohortAccess, type CohortAccess } from "@/lib/auth/access";
 import { toAttemptView } from "@/lib/features/progress/data";
 import type { AttemptView } from "@/lib/features/progress/types";
 import { PROJECTS_PHASE, QUEUE_PAGE_SIZE, REVIEWED_WINDOW_DAYS } from "@/lib/features/reviews/constants";

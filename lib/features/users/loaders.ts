@@ -2,7 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import type { Viewer } from "@/lib/auth/viewer";
-import { getRoles } from "@/lib/features/cohorts/data";
+import { getRoles } from "@/lib/auth/access";
 import { getResetLanding, listCohortOptions, listInstanceInvites, listUsers } from "@/lib/features/users/data";
 import { resetTokenSchema, userListParamsSchema } from "@/lib/features/users/schema";
 import type { AdminInvitesPage, AdminUsersPage, NavArea, ResetLanding } from "@/lib/features/users/types";
