@@ -3,21 +3,8 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getCohortAccess } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/viewer";
-import {
-  getCohortMembers,
-  getCohortSettings,
-  getInviteLanding,
-  listAdminCohorts,
-  listPublishedVersions,
-} from "@/lib/features/cohorts/data";
-import { inviteTokenSchema } from "@/lib/features/cohorts/schema";
-import type {
-  AdminCohortRow,
-  CohortMembersPage,
-  CohortSettingsPage,
-  InviteLanding,
-  VersionOption,
-} from "@/lib/features/cohorts/types";
+import { getCohortMembers, getCohortSettings, listAdminCohorts, listPublishedVersions } from "@/lib/features/cohorts/data";
+import type { AdminCohortRow, CohortMembersPage, CohortSettingsPage, VersionOption } from "@/lib/features/cohorts/types";
 import { isUuid } from "@/lib/ids";
 
 /** Mentor of the cohort (read from the database on every request) or admin; anyone else gets the 404 of a missing cohort. */
@@ -59,10 +46,4 @@ export const loadAdminCohorts = cache(async (viewer: Viewer): Promise<AdminCohor
 export const loadNewCohortForm = cache(async (viewer: Viewer): Promise<{ versions: VersionOption[] }> => {
   if (!viewer.isAdmin) notFound();
   return { versions: await listPublishedVersions() };
-});
-
-/** Public: the invite behind a link (and whether a signed-in viewer is already in its cohort). A malformed token is just another invalid one. */
-export const loadInviteLanding = cache(async (token: string, viewer?: Viewer | null): Promise<InviteLanding> => {
-  if (!inviteTokenSchema.safeParse(token).success) return { valid: false };
-  return getInviteLanding(token, { viewerId: viewer?.id });
 });

@@ -1,4 +1,4 @@
-import type { InviteState, MoveItem } from "@/lib/features/cohorts/types";
+import type { MoveItem } from "@/lib/features/cohorts/types";
 
 /** Whether Intl knows the zone (IANA names and their aliases); the server and the browser agree on it. */
 export function isValidTimeZone(zone: string): boolean {
@@ -27,16 +27,6 @@ export function isoDay(date: Date): string {
 /** The inverse of isoDay. */
 export function dayToDate(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00Z`);
-}
-
-export function inviteState(
-  invite: { revokedAt: Date | null; expiresAt: Date; useCount: number; maxUses: number },
-  now: Date,
-): InviteState {
-  if (invite.revokedAt) return "revoked";
-  if (invite.useCount >= invite.maxUses) return "used_up";
-  if (invite.expiresAt.getTime() <= now.getTime()) return "expired";
-  return "active";
 }
 
 /**
@@ -77,13 +67,12 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-const ROLE_PLURAL = { learner: "learners", mentor: "mentors", admin: "admins" } as const;
-
 /**
- * What someone already in the cohort reads when they open an invite for another role: a link never moves a member
- * between roles (docs/security.md #35). Null when the roles match and there is nothing to explain.
+ * Where a member lands: learners on their roadmap in this cohort, mentors on its members page, admins on
+ * the admin home; an account from an instance invite without a cohort waits on /welcome to be added to one.
  */
-export function otherRoleInviteNotice(memberRole: keyof typeof ROLE_PLURAL, inviteRole: keyof typeof ROLE_PLURAL): string | null {
-  if (memberRole === inviteRole) return null;
-  return `This link is for ${ROLE_PLURAL[inviteRole]}, so it does not change your role; ask whoever manages the cohort if it should.`;
+export function homeOf(role: "admin" | "mentor" | "learner", cohortId: string | null) {
+  if (role === "admin") return "/admin";
+  if (!cohortId) return "/welcome";
+  return role === "learner" ? `/roadmap?cohort=${cohortId}` : `/cohorts/${cohortId}/members`;
 }

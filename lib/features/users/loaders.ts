@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getRoles } from "@/lib/auth/access";
-import { getResetLanding, listCohortOptions, listInstanceInvites, listUsers } from "@/lib/features/users/data";
+import { getResetLanding, listUsers } from "@/lib/features/users/data";
 import { resetTokenSchema, userListParamsSchema } from "@/lib/features/users/schema";
-import type { AdminInvitesPage, AdminUsersPage, NavArea, ResetLanding } from "@/lib/features/users/types";
+import type { AdminUsersPage, NavArea, ResetLanding } from "@/lib/features/users/types";
 
 /** The areas a person may use, from the database: admin flag and active cohort roles. */
 export const loadNavAreas = cache(async (viewer: Viewer): Promise<NavArea[]> => {
@@ -30,13 +30,6 @@ export async function loadHomePath(viewer: Viewer): Promise<string> {
 export const loadAdminUsersPage = cache(async (viewer: Viewer, searchParams: Record<string, string | string[] | undefined>): Promise<AdminUsersPage> => {
   if (!viewer.isAdmin) notFound();
   return listUsers(userListParamsSchema.parse(searchParams), viewer.id);
-});
-
-/** Admin → Users → Invite links: every link of the instance, and the cohorts a new one may name. */
-export const loadAdminInvitesPage = cache(async (viewer: Viewer): Promise<AdminInvitesPage> => {
-  if (!viewer.isAdmin) notFound();
-  const [invites, cohorts] = await Promise.all([listInstanceInvites(), listCohortOptions()]);
-  return { invites, cohorts };
 });
 
 /** Public: whether a reset link still works. A malformed token is just another invalid one. */
