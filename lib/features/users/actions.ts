@@ -8,7 +8,7 @@ import { headers } from "next/headers";
 import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
 import { requireViewer, type Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
-import { consumeRateLimit, limiterAddress } from "@/lib/rate-limit";
+import { consumeRateLimit, limiterAddress } from "@/lib/db/rate-limit";
 import { RESET_RATE_LIMITED, USER_NOT_FOUND } from "@/lib/features/users/constants";
 import { getUserScope, hashResetToken } from "@/lib/features/users/data";
 import {
