@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getAuditLogPage } from "@/lib/features/audit/data";
+import { canReadAuditLog } from "@/lib/features/audit/policy";
 import { parseAuditQuery } from "@/lib/features/audit/schema";
 import type { AuditLogPage } from "@/lib/features/audit/types";
 
@@ -13,6 +14,6 @@ type SearchParams = Record<string, string | string[] | undefined>;
  * like every admin page. Search parameters that do not parse are ignored with a note, never an error.
  */
 export const loadAuditLog = cache(async (viewer: Viewer, searchParams: SearchParams): Promise<AuditLogPage> => {
-  if (!viewer.isAdmin) notFound();
+  if (!canReadAuditLog(viewer)) notFound();
   return getAuditLogPage(parseAuditQuery(searchParams));
 });

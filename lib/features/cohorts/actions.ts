@@ -20,6 +20,7 @@ import {
   updateMemberSchedule,
   type Actor,
 } from "@/lib/features/cohorts/mutations";
+import { canCreateCohort, canManageCohort, canRemoveMember } from "@/lib/features/cohorts/policy";
 import {
   addMemberSchema,
   cohortSettingsSchema,
@@ -46,14 +47,14 @@ async function actorOf(viewer: Viewer): Promise<Actor> {
 
 async function managedCohort(viewer: Viewer, cohortId: string) {
   const access = await getCohortAccess(viewer, cohortId);
-  if (!access) throw new AppError("NOT_FOUND", COHORT_NOT_FOUND);
+  if (!canManageCohort(access)) throw new AppError("NOT_FOUND", COHORT_NOT_FOUND);
   return access;
 }
 
 async function managedMembership(viewer: Viewer, membershipId: string) {
   const membership = await getMembershipScope(membershipId);
   const access = membership ? await getCohortAccess(viewer, membership.cohortId) : null;
-  if (!membership || !access) throw new AppError("NOT_FOUND", MEMBER_NOT_FOUND);
+  if (!membership || !canManageCohort(access)) throw new AppError("NOT_FOUND", MEMBER_NOT_FOUND);
   return { membership, access };
 }
 
@@ -61,7 +62,7 @@ async function managedMembership(viewer: Viewer, membershipId: string) {
 export async function createCohortAction(input: unknown): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
     const viewer = await requireViewer();
-    if (!viewer.isAdmin) throw new AppError("NOT_FOUND", "This page does not exist.");
+    if (!canCreateCohort(viewer)) throw new AppError("NOT_FOUND", "This page does not exist.");
     const values = parseInput(createCohortSchema, input);
     return createCohort(await actorOf(viewer), values);
   });
@@ -98,8 +99,7 @@ export async function removeCohortMemberAction(input: unknown): Promise<ActionRe
     const viewer = await requireViewer();
     const { membershipId } = parseInput(membershipRefSchema, input);
     const { membership, access } = await managedMembership(viewer, membershipId);
-    // A mentor removing themselves would lock themselves out mid-click; another mentor or an admin can.
-    if (membership.userId === viewer.id && access.as === "mentor") {
+    if (!canRemoveMember(viewer, access, membership)) {
       throw new AppError("INVALID_STATE", "You can't remove yourself. Ask another mentor or an admin.");
     }
     await removeMember(await actorOf(viewer), membership);

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { getCohortAccess } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getCohortMembers, getCohortSettings, listAdminCohorts, listPublishedVersions } from "@/lib/features/cohorts/data";
+import { canCreateCohort, canManageCohort } from "@/lib/features/cohorts/policy";
 import type { AdminCohortRow, CohortMembersPage, CohortSettingsPage, VersionOption } from "@/lib/features/cohorts/types";
 import { isUuid } from "@/lib/ids";
 
@@ -11,7 +12,7 @@ import { isUuid } from "@/lib/ids";
 const loadAccess = cache(async (viewer: Viewer, cohortId: string) => {
   if (!isUuid(cohortId)) notFound();
   const access = await getCohortAccess(viewer, cohortId);
-  if (!access) notFound();
+  if (!canManageCohort(access)) notFound();
   return access;
 });
 
@@ -38,12 +39,12 @@ export const loadCohortMembersPage = cache(async (viewer: Viewer, cohortId: stri
 
 /** Admin → "Cohorts". */
 export const loadAdminCohorts = cache(async (viewer: Viewer): Promise<AdminCohortRow[]> => {
-  if (!viewer.isAdmin) notFound();
+  if (!canCreateCohort(viewer)) notFound();
   return listAdminCohorts();
 });
 
 /** Admin → "New cohort": the published versions to pick from. */
 export const loadNewCohortForm = cache(async (viewer: Viewer): Promise<{ versions: VersionOption[] }> => {
-  if (!viewer.isAdmin) notFound();
+  if (!canCreateCohort(viewer)) notFound();
   return { versions: await listPublishedVersions() };
 });

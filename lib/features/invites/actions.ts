@@ -13,6 +13,7 @@ import type { Actor } from "@/lib/features/cohorts/mutations";
 import { INVITE_NOT_FOUND } from "@/lib/features/invites/constants";
 import { getCohortOption, getInviteScope, getInviteScopeForAdmin } from "@/lib/features/invites/data";
 import { acceptInviteAsUser, acceptInviteWithNewAccount, createInvite, revokeInvite } from "@/lib/features/invites/mutations";
+import { canManageCohortInvites, canManageInstanceInvites } from "@/lib/features/invites/policy";
 import {
   acceptInviteSchema,
   createInviteSchema,
@@ -37,7 +38,7 @@ async function actorOf(viewer: Viewer): Promise<Actor> {
 /** The admin flag as the database says now; a demoted admin replaying a captured action gets a 404. */
 async function requireAdminViewer(): Promise<Viewer> {
   const viewer = await requireViewer();
-  if (!viewer.isAdmin) throw new AppError("NOT_FOUND", "This page does not exist.");
+  if (!canManageInstanceInvites(viewer)) throw new AppError("NOT_FOUND", "This page does not exist.");
   return viewer;
 }
 
@@ -46,7 +47,7 @@ export async function createInviteAction(input: unknown): Promise<ActionResult<C
   return runAction(async () => {
     const viewer = await requireViewer();
     const { cohortId, ...options } = parseInput(createInviteSchema, input);
-    if (!(await getCohortAccess(viewer, cohortId))) throw new AppError("NOT_FOUND", COHORT_NOT_FOUND);
+    if (!canManageCohortInvites(await getCohortAccess(viewer, cohortId))) throw new AppError("NOT_FOUND", COHORT_NOT_FOUND);
     return createInvite(await actorOf(viewer), cohortId, options);
   });
 }
@@ -56,7 +57,7 @@ export async function revokeInviteAction(input: unknown): Promise<ActionResult> 
     const viewer = await requireViewer();
     const { inviteId } = parseInput(inviteRefSchema, input);
     const invite = await getInviteScope(inviteId);
-    if (!invite || !(await getCohortAccess(viewer, invite.cohortId))) throw new AppError("NOT_FOUND", INVITE_NOT_FOUND);
+    if (!invite || !canManageCohortInvites(await getCohortAccess(viewer, invite.cohortId))) throw new AppError("NOT_FOUND", INVITE_NOT_FOUND);
     await revokeInvite(await actorOf(viewer), invite);
     return undefined;
   });

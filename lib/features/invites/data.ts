@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { INVITE_LIST_LIMIT } from "@/lib/features/invites/constants";
 import type { InstanceInviteRow, InviteLanding, InviteRow } from "@/lib/features/invites/types";
+import { isInviteUsable } from "@/lib/features/invites/policy";
 import { inviteState } from "@/lib/features/invites/utils";
 import type { CohortOption } from "@/lib/features/users/types";
 
@@ -104,7 +105,7 @@ export async function getInviteLanding(
       cohort: { select: { id: true, name: true, archivedAt: true, roadmapVersion: { select: { title: true } } } },
     },
   });
-  if (!invite || inviteState(invite, now) !== "active") return { valid: false };
+  if (!invite || !isInviteUsable(invite, now)) return { valid: false };
   // Without a cohort an invite makes an admin or a plain account; with one, the cohort must still be running.
   if (invite.cohort?.archivedAt) return { valid: false };
   const membership =

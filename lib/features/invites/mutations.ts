@@ -9,7 +9,8 @@ import { homeOf } from "@/lib/features/cohorts/utils";
 import { INVITE_INVALID_MESSAGE } from "@/lib/features/invites/constants";
 import { hashInviteToken, inviteSelect, toInviteRow } from "@/lib/features/invites/data";
 import type { CreatedInvite, JoinedCohort } from "@/lib/features/invites/types";
-import { inviteState, otherRoleInviteNotice } from "@/lib/features/invites/utils";
+import { canInviteAs, isInviteUsable } from "@/lib/features/invites/policy";
+import { otherRoleInviteNotice } from "@/lib/features/invites/utils";
 
 /** 32 random bytes (256 bits) in base64url; only its sha256 is stored. */
 function newInviteToken() {
@@ -26,8 +27,7 @@ export async function createInvite(
   options: { role: "admin" | "learner" | "mentor"; expiresInDays: number; maxUses: number },
   now = new Date(),
 ): Promise<CreatedInvite> {
-  // Admin is an instance-wide flag, never a role in one cohort.
-  if (options.role === "admin" && cohortId) throw new AppError("INVALID_INPUT", "Some fields need attention.", { cohortId: ["An admin invite can't name a cohort."] });
+  if (!canInviteAs(options.role, cohortId)) throw new AppError("INVALID_INPUT", "Some fields need attention.", { cohortId: ["An admin invite can't name a cohort."] });
   const token = newInviteToken();
   return db.$transaction(async (tx) => {
     const invite = await tx.invite.create({
@@ -89,7 +89,7 @@ async function consumeInvite(tx: Tx, tokenHash: string): Promise<ConsumedInvite>
       AND (cohort_id IS NULL OR EXISTS (SELECT 1 FROM cohorts WHERE cohorts.id = invites.cohort_id AND cohorts.archived_at IS NULL))
     RETURNING id, role::text AS role, cohort_id::text AS cohort_id`;
   const invite = rows[0];
-  if (!invite || (invite.role === "admin" && invite.cohort_id)) invalidInvite();
+  if (!invite || !canInviteAs(invite.role, invite.cohort_id)) invalidInvite();
   return invite;
 }
 
@@ -158,7 +158,7 @@ async function usableInviteOrThrow(tokenHash: string, now: Date) {
     where: { tokenHash },
     select: { role: true, cohortId: true, revokedAt: true, expiresAt: true, useCount: true, maxUses: true },
   });
-  if (!invite || inviteState(invite, now) !== "active") invalidInvite();
+  if (!invite || !isInviteUsable(invite, now)) invalidInvite();
   return invite;
 }
 

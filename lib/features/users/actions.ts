@@ -19,6 +19,7 @@ import {
   setAdmin,
   type Actor,
 } from "@/lib/features/users/mutations";
+import { canAdministerUsers } from "@/lib/features/users/policy";
 import { resetPasswordSchema, setAdminSchema, userRefSchema } from "@/lib/features/users/schema";
 import type { CreatedResetLink } from "@/lib/features/users/types";
 
@@ -40,7 +41,7 @@ async function actorOf(viewer: Viewer): Promise<Actor> {
 /** The admin flag as the database says now; a demoted admin replaying a captured action gets a 404. */
 async function requireAdminViewer(): Promise<Viewer> {
   const viewer = await requireViewer();
-  if (!viewer.isAdmin) throw new AppError("NOT_FOUND", PAGE_NOT_FOUND);
+  if (!canAdministerUsers(viewer)) throw new AppError("NOT_FOUND", PAGE_NOT_FOUND);
   return viewer;
 }
 
