@@ -28,7 +28,7 @@ const PROGRESS = "lib/features/progress/actions.test.ts";
 const REVIEWS = "lib/features/reviews/actions.test.ts";
 const CHECKINS = "lib/features/checkins/actions.test.ts";
 const COHORTS = "lib/features/cohorts/actions.test.ts";
-const INVITES = "lib/features/cohorts/invites.test.ts";
+const INVITES = "lib/features/invites/cohort-invites.test.ts";
 const VERSION_MOVE = "lib/features/cohorts/version-move.test.ts";
 const USERS = "lib/features/users/admin-users.test.ts";
 const EDITOR = "lib/features/roadmap-editor/editor.test.ts";
@@ -58,13 +58,13 @@ const MATRIX: Record<string, Rule> = {
   "lib/features/cohorts/actions.ts#removeCohortMemberAction": rule("scoped", COHORTS),
   "lib/features/cohorts/actions.ts#restoreCohortMemberAction": rule("scoped", COHORTS),
   "lib/features/cohorts/actions.ts#updateMemberScheduleAction": rule("scoped", COHORTS),
-  "lib/features/cohorts/actions.ts#createInviteAction": rule("scoped", INVITES),
-  "lib/features/cohorts/actions.ts#revokeInviteAction": rule("scoped", INVITES),
+  "lib/features/invites/actions.ts#createInviteAction": rule("scoped", INVITES),
+  "lib/features/invites/actions.ts#revokeInviteAction": rule("scoped", INVITES),
   "lib/features/cohorts/actions.ts#previewVersionMoveAction": rule("scoped", VERSION_MOVE),
   "lib/features/cohorts/actions.ts#moveCohortVersionAction": rule("scoped", VERSION_MOVE),
   // Creating an account from an invite link: the 256-bit token in the link is the credential (docs/security.md #14).
-  "lib/features/cohorts/actions.ts#acceptInviteAction": rule("public", INVITES),
-  "lib/features/cohorts/actions.ts#joinCohortAction": rule("signed-in", INVITES),
+  "lib/features/invites/actions.ts#acceptInviteAction": rule("public", INVITES),
+  "lib/features/invites/actions.ts#joinCohortAction": rule("signed-in", INVITES),
 
   "lib/features/notifications/actions.ts#markNotificationsReadAction": rule("signed-in", "lib/features/notifications/mutations.test.ts"),
   "lib/features/notifications/actions.ts#markAllNotificationsReadAction": rule("signed-in", "lib/features/notifications/mutations.test.ts"),
@@ -110,8 +110,8 @@ const MATRIX: Record<string, Rule> = {
   "lib/features/users/actions.ts#deactivateUserAction": rule("admin", USERS),
   "lib/features/users/actions.ts#reactivateUserAction": rule("admin", USERS),
   "lib/features/users/actions.ts#createPasswordResetLinkAction": rule("admin", USERS),
-  "lib/features/users/actions.ts#createInstanceInviteAction": rule("admin", "lib/features/users/invites.test.ts"),
-  "lib/features/users/actions.ts#revokeInstanceInviteAction": rule("admin", "lib/features/users/invites.test.ts"),
+  "lib/features/invites/actions.ts#createInstanceInviteAction": rule("admin", "lib/features/invites/instance-invites.test.ts"),
+  "lib/features/invites/actions.ts#revokeInstanceInviteAction": rule("admin", "lib/features/invites/instance-invites.test.ts"),
   // Setting a new password from a handed-over link: the token is the credential, and it is rate limited.
   "lib/features/users/actions.ts#resetPasswordAction": rule("public", "lib/features/users/reset-password.test.ts"),
 };

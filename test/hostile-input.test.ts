@@ -238,11 +238,11 @@ const SAMPLES: Record<string, (w: World) => Sample> = {
   "lib/features/users/actions.ts#deactivateUserAction": (w) => ({ as: "admin", input: { userId: w.target.id } }),
   "lib/features/users/actions.ts#reactivateUserAction": (w) => ({ as: "admin", input: { userId: w.target.id } }),
   "lib/features/users/actions.ts#createPasswordResetLinkAction": (w) => ({ as: "admin", input: { userId: w.target.id } }),
-  "lib/features/users/actions.ts#createInstanceInviteAction": (w) => ({
+  "lib/features/invites/actions.ts#createInstanceInviteAction": (w) => ({
     as: "admin",
     input: { role: "learner", cohortId: w.cohort.id, expiresInDays: "7", maxUses: "1" },
   }),
-  "lib/features/users/actions.ts#revokeInstanceInviteAction": (w) => ({ as: "admin", input: { inviteId: w.instanceInvite.invite.id } }),
+  "lib/features/invites/actions.ts#revokeInstanceInviteAction": (w) => ({ as: "admin", input: { inviteId: w.instanceInvite.invite.id } }),
   "lib/features/users/actions.ts#resetPasswordAction": (w) => ({
     as: "learner",
     input: { token: w.resetToken, password: "a long enough passphrase" },
@@ -375,22 +375,22 @@ const SAMPLES: Record<string, (w: World) => Sample> = {
     as: "mentor",
     input: { membershipId: w.classmateMembership.id, startDate: "2027-01-11", extensionDays: "3" },
   }),
-  "lib/features/cohorts/actions.ts#createInviteAction": (w) => ({
+  "lib/features/invites/actions.ts#createInviteAction": (w) => ({
     as: "mentor",
     input: { cohortId: w.cohort.id, role: "learner", expiresInDays: "7", maxUses: "5" },
   }),
-  "lib/features/cohorts/actions.ts#revokeInviteAction": (w) => ({ as: "mentor", input: { inviteId: w.cohortInvite.invite.id } }),
+  "lib/features/invites/actions.ts#revokeInviteAction": (w) => ({ as: "mentor", input: { inviteId: w.cohortInvite.invite.id } }),
   "lib/features/cohorts/actions.ts#previewVersionMoveAction": (w) => ({ as: "admin", input: { cohortId: w.movable.id, versionId: w.v2.versionId } }),
   "lib/features/cohorts/actions.ts#moveCohortVersionAction": (w) => ({
     as: "admin",
     input: { cohortId: w.movable.id, fromVersionId: w.v1.versionId, versionId: w.v2.versionId },
   }),
-  "lib/features/cohorts/actions.ts#acceptInviteAction": (w) => ({
+  "lib/features/invites/actions.ts#acceptInviteAction": (w) => ({
     as: "learner",
     input: { token: w.cohortInvite.token, name: "New Person", email: "new.person@example.test", password: "a long enough passphrase" },
     anyCharacters: ["password"],
   }),
-  "lib/features/cohorts/actions.ts#joinCohortAction": (w) => ({ as: "learner", input: { token: w.cohortInvite.token } }),
+  "lib/features/invites/actions.ts#joinCohortAction": (w) => ({ as: "learner", input: { token: w.cohortInvite.token } }),
 
   "lib/features/progress/actions.ts#tickMilestoneAction": (w) => ({ as: "learner", input: { cohortId: w.cohort.id, itemKey: w.selfCheck.key, event: "start" } }),
   "lib/features/progress/actions.ts#submitEvidenceAction": (w) => ({

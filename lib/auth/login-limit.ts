@@ -1,5 +1,5 @@
 import "server-only";
-import { consumeRateLimit, refundRateLimit, resetRateLimit, type RateLimitRule } from "@/lib/rate-limit";
+import { consumeRateLimit, refundRateLimit, resetRateLimit, type RateLimitRule } from "@/lib/db/rate-limit";
 
 /** One sign-in attempt: the (lower-cased) email typed and the client address it came from. */
 export type LoginAttempt = { email: string; address: string };

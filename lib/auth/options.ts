@@ -7,7 +7,7 @@ import { admitLoginAttempt, recordLoginSuccess } from "@/lib/auth/login-limit";
 import { timingDummyHash, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
-import { limiterAddress } from "@/lib/rate-limit";
+import { limiterAddress } from "@/lib/db/rate-limit";
 import { safeRedirectUrl } from "@/lib/redirects";
 
 const credentialsSchema = z.object({

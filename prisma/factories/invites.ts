@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import { hashInviteToken } from "@/lib/features/cohorts/data";
+import { hashInviteToken } from "@/lib/features/invites/data";
 import type { InviteRole } from "@/lib/generated/prisma/enums";
 
 /** An invite row plus the token its link carries (only the hash is stored, as in production). */

@@ -4,11 +4,11 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getViewer } from "@/lib/auth/viewer";
-import { AcceptInviteForm } from "@/lib/features/cohorts/components/accept-invite-form";
-import { JoinCohortButton } from "@/lib/features/cohorts/components/join-cohort-button";
-import { INVITE_INVALID_MESSAGE } from "@/lib/features/cohorts/constants";
-import { loadInviteLanding } from "@/lib/features/cohorts/loaders";
-import { otherRoleInviteNotice } from "@/lib/features/cohorts/utils";
+import { AcceptInviteForm } from "@/lib/features/invites/components/accept-invite-form";
+import { JoinCohortButton } from "@/lib/features/invites/components/join-cohort-button";
+import { INVITE_INVALID_MESSAGE } from "@/lib/features/invites/constants";
+import { loadInviteLanding } from "@/lib/features/invites/loaders";
+import { otherRoleInviteNotice } from "@/lib/features/invites/utils";
 
 // Public (proxy.ts lets /invite/ through signed out): the token in the path is the only credential,
 // and every unusable token renders the same page.

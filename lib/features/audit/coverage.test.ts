@@ -9,14 +9,13 @@ import { signOffCriterionAction } from "@/lib/features/cohort-progress/actions";
 import {
   addCohortMemberAction,
   createCohortAction,
-  createInviteAction,
   moveCohortVersionAction,
   removeCohortMemberAction,
   restoreCohortMemberAction,
-  revokeInviteAction,
   updateCohortSettingsAction,
   updateMemberScheduleAction,
 } from "@/lib/features/cohorts/actions";
+import { createInviteAction, revokeInviteAction } from "@/lib/features/invites/actions";
 import { importRoadmapDocument } from "@/lib/features/roadmaps/mutations";
 import { claimReviewAction, decideReviewAction } from "@/lib/features/reviews/actions";
 import { addMember, createCohort } from "@/prisma/factories/cohorts";

@@ -1,7 +1,9 @@
 import "server-only";
 import { cache } from "react";
-import { adminOnly, type Viewer } from "@/lib/auth/viewer";
+import { notFound } from "next/navigation";
+import type { Viewer } from "@/lib/auth/viewer";
 import { getAuditLogPage } from "@/lib/features/audit/data";
+import { canReadAuditLog } from "@/lib/features/audit/policy";
 import { parseAuditQuery } from "@/lib/features/audit/schema";
 import type { AuditLogPage } from "@/lib/features/audit/types";
 
@@ -12,6 +14,6 @@ type SearchParams = Record<string, string | string[] | undefined>;
  * like every admin page. Search parameters that do not parse are ignored with a note, never an error.
  */
 export const loadAuditLog = cache(async (viewer: Viewer, searchParams: SearchParams): Promise<AuditLogPage> => {
-  adminOnly(viewer);
+  if (!canReadAuditLog(viewer)) notFound();
   return getAuditLogPage(parseAuditQuery(searchParams));
 });

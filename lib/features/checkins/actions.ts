@@ -6,7 +6,7 @@
 import { requireViewer, type Viewer } from "@/lib/auth/viewer";
 import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
 import { AppError } from "@/lib/errors";
-import { getLearnerMembership } from "@/lib/features/cohorts/data";
+import { getLearnerMembership } from "@/lib/auth/access";
 import { getCheckinScope, listMilestoneKeys } from "@/lib/features/checkins/data";
 import {
   addCheckinComment,

@@ -2,7 +2,7 @@ import "server-only";
 import type { Day } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { LearnerMembership } from "@/lib/features/cohorts/types";
+import type { LearnerMembership } from "@/lib/auth/access";
 import type { CheckinScope } from "@/lib/features/checkins/policy";
 import { canEditCheckinWeek } from "@/lib/features/checkins/policy";
 import { CLOSE_OUT_TEXT_FIELDS } from "@/lib/features/checkins/schema";

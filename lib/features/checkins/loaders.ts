@@ -2,7 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import type { Viewer } from "@/lib/auth/viewer";
-import { getLearnerMembership } from "@/lib/features/cohorts/data";
+import { getLearnerMembership } from "@/lib/auth/access";
 import { getCheckinDetail, getCheckinScope, getCheckinsPage } from "@/lib/features/checkins/data";
 import { canReadCheckin } from "@/lib/features/checkins/policy";
 import type { CheckinDetail, CheckinsPage } from "@/lib/features/checkins/types";

@@ -7,7 +7,7 @@ import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
 import { actorOf } from "@/lib/auth/actor";
 import { requireViewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
-import { getCohortAccess } from "@/lib/features/cohorts/data";
+import { getCohortAccess } from "@/lib/auth/access";
 import { getAssessmentScope } from "@/lib/features/cohort-progress/data";
 import { signOffCriterion, type SignedOff } from "@/lib/features/cohort-progress/mutations";
 import { canSignOffAssessment } from "@/lib/features/cohort-progress/policy";

@@ -6,7 +6,7 @@ import { getCheckinsPage } from "@/lib/features/checkins/data";
 import { CLOSE_OUT_LABELS, CLOSE_OUT_TEXT_FIELDS } from "@/lib/features/checkins/schema";
 import type { CheckinWeek } from "@/lib/features/checkins/types";
 import { dateOfDay, safeTimeZone, today as todayIn } from "@/lib/calendar";
-import { getCohortAccess, type CohortAccess } from "@/lib/features/cohorts/data";
+import { getCohortAccess, type CohortAccess } from "@/lib/auth/access";
 import {
   getCohortStructure,
   listAssessments,

@@ -5,7 +5,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { addDays, type Day, dayIn, daysBetween, formatDay, weekOf, weekStartOf } from "@/lib/calendar";
 import type { WeeklyRuleCheck } from "@/lib/features/checkins/types";
 import { weeklyRuleCheck } from "@/lib/features/checkins/utils";
-import type { CohortAccess } from "@/lib/features/cohorts/data";
+import type { CohortAccess } from "@/lib/auth/access";
 import type { RiskFlag } from "@/lib/features/cohort-progress/types";
 import { pace, type PaceInput } from "@/lib/features/progress/utils";
 import { plural } from "@/lib/plural";

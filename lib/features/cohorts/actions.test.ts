@@ -8,16 +8,14 @@ import { countQueries } from "@/lib/db/query-count";
 import {
   addCohortMemberAction,
   createCohortAction,
-  createInviteAction,
   moveCohortVersionAction,
   previewVersionMoveAction,
   removeCohortMemberAction,
   restoreCohortMemberAction,
-  revokeInviteAction,
   updateCohortSettingsAction,
   updateMemberScheduleAction,
 } from "@/lib/features/cohorts/actions";
-import { getCohortAccess, getLearnerMembership } from "@/lib/features/cohorts/data";
+import { getCohortAccess, getLearnerMembership } from "@/lib/auth/access";
 import {
   loadAdminCohorts,
   loadCohortMembersPage,
@@ -25,6 +23,7 @@ import {
   loadNewCohortForm,
 } from "@/lib/features/cohorts/loaders";
 import { SETTINGS_CONFLICT_MESSAGE } from "@/lib/features/cohorts/constants";
+import { createInviteAction, revokeInviteAction } from "@/lib/features/invites/actions";
 import { getLearnerRoadmap } from "@/lib/features/progress/data";
 import { loadLearnerRoadmap } from "@/lib/features/progress/loaders";
 import { addMember, createCohort } from "@/prisma/factories/cohorts";

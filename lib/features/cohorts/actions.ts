@@ -3,66 +3,48 @@
 // Every export here is a public endpoint (docs/decisions/005). Each action resolves the viewer from
 // the session, validates with a strict schema, and authorizes against the database: admin flag for
 // creating cohorts, getCohortAccess for everything inside one — with the cohort derived from the
-// membership or invite itself when the input names one. Out of scope reads exactly like a random id.
+// membership itself when the input names one. Out of scope reads exactly like a random id.
 import type { Day } from "@/lib/calendar";
 import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
+import { getCohortAccess } from "@/lib/auth/access";
 import { actorOf } from "@/lib/auth/actor";
-import { getViewer, requireAdminForAction, requireViewer, type Viewer } from "@/lib/auth/viewer";
+import { requireAdminForAction, requireViewer, type Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
+import { getCohortSettings, getMembershipScope, getVersionMovePreview } from "@/lib/features/cohorts/data";
 import {
-  getCohortAccess,
-  getCohortSettings,
-  getInviteScope,
-  getMembershipScope,
-  getVersionMovePreview,
-} from "@/lib/features/cohorts/data";
-import {
-  acceptInviteAsUser,
-  acceptInviteWithNewAccount,
   addMemberByEmail,
   createCohort,
-  createInvite,
   moveCohortVersion,
   removeMember,
   restoreMember,
-  revokeInvite,
   updateCohortSettings,
   updateMemberSchedule,
 } from "@/lib/features/cohorts/mutations";
+import { canManageCohort, canRemoveMember } from "@/lib/features/cohorts/policy";
 import {
-  acceptInviteSchema,
   addMemberSchema,
   cohortSettingsSchema,
   createCohortSchema,
-  createInviteSchema,
-  inviteRefSchema,
-  joinInviteSchema,
   memberScheduleSchema,
   membershipRefSchema,
   versionMoveSchema,
   versionPreviewSchema,
 } from "@/lib/features/cohorts/schema";
-import type {
-  CreatedInvite,
-  JoinedCohort,
-  SettingsSaveResult,
-  VersionMovePreview,
-} from "@/lib/features/cohorts/types";
+import type { SettingsSaveResult, VersionMovePreview } from "@/lib/features/cohorts/types";
 
 const COHORT_NOT_FOUND = "This cohort does not exist.";
 const MEMBER_NOT_FOUND = "This member does not exist.";
-const INVITE_NOT_FOUND = "This invite does not exist.";
 
 async function managedCohort(viewer: Viewer, cohortId: string) {
   const access = await getCohortAccess(viewer, cohortId);
-  if (!access) throw new AppError("NOT_FOUND", COHORT_NOT_FOUND);
+  if (!canManageCohort(access)) throw new AppError("NOT_FOUND", COHORT_NOT_FOUND);
   return access;
 }
 
 async function managedMembership(viewer: Viewer, membershipId: string) {
   const membership = await getMembershipScope(membershipId);
   const access = membership ? await getCohortAccess(viewer, membership.cohortId) : null;
-  if (!membership || !access) throw new AppError("NOT_FOUND", MEMBER_NOT_FOUND);
+  if (!membership || !canManageCohort(access)) throw new AppError("NOT_FOUND", MEMBER_NOT_FOUND);
   return { membership, access };
 }
 
@@ -106,8 +88,7 @@ export async function removeCohortMemberAction(input: unknown): Promise<ActionRe
     const viewer = await requireViewer();
     const { membershipId } = parseInput(membershipRefSchema, input);
     const { membership, access } = await managedMembership(viewer, membershipId);
-    // A mentor removing themselves would lock themselves out mid-click; another mentor or an admin can.
-    if (membership.userId === viewer.id && access.as === "mentor") {
+    if (!canRemoveMember(viewer, access, membership)) {
       throw new AppError("INVALID_STATE", "You can't remove yourself. Ask another mentor or an admin.");
     }
     await removeMember(await actorOf(viewer), membership);
@@ -138,27 +119,6 @@ export async function updateMemberScheduleAction(
   });
 }
 
-/** "Create invite link": the token comes back once, in this response only. */
-export async function createInviteAction(input: unknown): Promise<ActionResult<CreatedInvite>> {
-  return runAction(async () => {
-    const viewer = await requireViewer();
-    const { cohortId, ...options } = parseInput(createInviteSchema, input);
-    await managedCohort(viewer, cohortId);
-    return createInvite(await actorOf(viewer), cohortId, options);
-  });
-}
-
-export async function revokeInviteAction(input: unknown): Promise<ActionResult> {
-  return runAction(async () => {
-    const viewer = await requireViewer();
-    const { inviteId } = parseInput(inviteRefSchema, input);
-    const invite = await getInviteScope(inviteId);
-    if (!invite || !(await getCohortAccess(viewer, invite.cohortId))) throw new AppError("NOT_FOUND", INVITE_NOT_FOUND);
-    await revokeInvite(await actorOf(viewer), invite);
-    return undefined;
-  });
-}
-
 /** "Preview move": what carries over to the chosen version, by key. Changes nothing. */
 export async function previewVersionMoveAction(input: unknown): Promise<ActionResult<VersionMovePreview>> {
   return runAction(async () => {
@@ -183,24 +143,5 @@ export async function moveCohortVersionAction(input: unknown): Promise<ActionRes
     const { cohortId, fromVersionId, versionId } = parseInput(versionMoveSchema, input);
     await managedCohort(viewer, cohortId);
     return moveCohortVersion(await actorOf(viewer), cohortId, fromVersionId, versionId);
-  });
-}
-
-/** Public (/invite/[token], signed out): create an account under the password policy and join. */
-export async function acceptInviteAction(input: unknown): Promise<ActionResult<JoinedCohort>> {
-  return runAction(async () => {
-    const account = parseInput(acceptInviteSchema, input);
-    const { userId: _userId, ...joined } = await acceptInviteWithNewAccount(account);
-    return joined;
-  });
-}
-
-/** Signed in: "Join <cohort>" with the current account. */
-export async function joinCohortAction(input: unknown): Promise<ActionResult<JoinedCohort>> {
-  return runAction(async () => {
-    const viewer = await getViewer();
-    if (!viewer) throw new AppError("UNAUTHORIZED", "Sign in first, then open the link again.");
-    const { token } = parseInput(joinInviteSchema, input);
-    return acceptInviteAsUser(viewer.id, token);
   });
 }

@@ -7,13 +7,11 @@ export const REVIEW_TARGET_HOURS_MAX = 720;
 export const INACTIVITY_DAYS_MAX = 90;
 export const EXTENSION_DAYS_MAX = 365;
 export const MENTORS_MAX = 20;
-export const INVITE_USES_MAX = 500;
-export const INVITE_EXPIRY_DAYS_MAX = 90;
-/** Expiry choices the invite form offers; the schema accepts any whole number of days up to the max. */
-export const INVITE_EXPIRY_CHOICES = [1, 3, 7, 14, 30] as const;
 
 export const SETTINGS_CONFLICT_MESSAGE =
   "Someone else saved these settings while you were editing. The form now shows the current values; make your change again.";
+/** How each role reads in a sentence: "You were added as a learner". */
+export const ROLE_WORD = { learner: "a learner", mentor: "a mentor", admin: "an admin" } as const;
+
 export const VERSION_CONFLICT_MESSAGE =
   "This cohort moved to another roadmap version while you were looking. Review the new preview before moving it.";
-export const INVITE_INVALID_MESSAGE = "This invite link is not valid any more";

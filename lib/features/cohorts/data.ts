@@ -1,105 +1,16 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import type {
   AdminCohortRow,
   CohortMembersPage,
   CohortSettingsValues,
-  InviteLanding,
-  InviteRow,
-  LearnerMembership,
   MemberRow,
   MoveItem,
   VersionMovePreview,
   VersionOption,
 } from "@/lib/features/cohorts/types";
 import { dayOfDate } from "@/lib/calendar";
-import { diffVersionItems, inviteState } from "@/lib/features/cohorts/utils";
-
-/**
- * The viewer's own active learner membership in a cohort (or their first one).
- * Scope comes from the viewer's id, so another person's cohort reads as missing.
- */
-export async function getLearnerMembership(userId: string, cohortId?: string): Promise<LearnerMembership | null> {
-  const membership = await db.membership.findFirst({
-    where: { userId, role: "learner", removedAt: null, cohort: { archivedAt: null }, ...(cohortId ? { cohortId } : {}) },
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      userId: true,
-      startDate: true,
-      extensionDays: true,
-      cohort: {
-        select: { id: true, name: true, versionId: true, startDate: true, weeksPerPhase: true, timezone: true },
-      },
-    },
-  });
-  if (!membership) return null;
-  const { cohort } = membership;
-  return {
-    membershipId: membership.id,
-    userId: membership.userId,
-    cohortId: cohort.id,
-    cohortName: cohort.name,
-    versionId: cohort.versionId,
-    startDate: membership.startDate ?? cohort.startDate,
-    extensionDays: membership.extensionDays,
-    weeksPerPhase: cohort.weeksPerPhase,
-    timezone: cohort.timezone,
-  };
-}
-
-/** Which homes a person has: admin flag plus the cohorts they mentor and learn in. */
-export async function getRoles(userId: string) {
-  const memberships = await db.membership.findMany({
-    where: { userId, removedAt: null, cohort: { archivedAt: null } },
-    select: { role: true, cohortId: true },
-  });
-  return {
-    mentorCohortIds: memberships.filter((m) => m.role === "mentor").map((m) => m.cohortId),
-    learnerCohortIds: memberships.filter((m) => m.role === "learner").map((m) => m.cohortId),
-  };
-}
-
-export type CohortAccess = {
-  cohortId: string;
-  cohortName: string;
-  versionId: string;
-  timezone: string;
-  reviewTargetHours: number;
-  /** "mentor" when the viewer actively mentors the cohort; "admin" when they see it as an instance admin. */
-  as: "mentor" | "admin";
-};
-
-/**
- * Whether the viewer may act on a cohort as its mentor (or as an admin, who can do everything).
- * Read from the database on every call, so a mentor removed a moment ago is refused at once.
- * Learners of the cohort, other cohorts' mentors and archived cohorts all get null.
- */
-export async function getCohortAccess(viewer: { id: string; isAdmin: boolean }, cohortId: string): Promise<CohortAccess | null> {
-  const cohort = await db.cohort.findFirst({
-    where: { id: cohortId, archivedAt: null },
-    select: {
-      id: true,
-      name: true,
-      versionId: true,
-      timezone: true,
-      reviewTargetHours: true,
-      memberships: { where: { userId: viewer.id, role: "mentor", removedAt: null }, select: { id: true } },
-    },
-  });
-  if (!cohort) return null;
-  const mentors = cohort.memberships.length > 0;
-  if (!mentors && !viewer.isAdmin) return null;
-  return {
-    cohortId: cohort.id,
-    cohortName: cohort.name,
-    versionId: cohort.versionId,
-    timezone: cohort.timezone,
-    reviewTargetHours: cohort.reviewTargetHours,
-    as: mentors ? "mentor" : "admin",
-  };
-}
+import { diffVersionItems } from "@/lib/features/cohorts/utils";
 
 // ——— Cohort management (admins and the cohort's mentors). Callers authorize first with getCohortAccess. ———
 
@@ -201,49 +112,12 @@ export async function getCohortSettings(
   };
 }
 
-export const inviteSelect = {
-  id: true,
-  role: true,
-  maxUses: true,
-  useCount: true,
-  expiresAt: true,
-  revokedAt: true,
-  createdAt: true,
-  createdBy: { select: { name: true } },
-} as const;
-
-export function toInviteRow(
-  invite: {
-    id: string;
-    role: "admin" | "mentor" | "learner";
-    maxUses: number;
-    useCount: number;
-    expiresAt: Date;
-    revokedAt: Date | null;
-    createdAt: Date;
-    createdBy: { name: string } | null;
-  },
-  now: Date,
-): InviteRow {
-  return {
-    id: invite.id,
-    role: invite.role,
-    maxUses: invite.maxUses,
-    useCount: invite.useCount,
-    expiresAt: invite.expiresAt.toISOString(),
-    createdAt: invite.createdAt.toISOString(),
-    createdByName: invite.createdBy?.name ?? null,
-    state: inviteState(invite, now),
-  };
-}
-
-/** Members (active and removed) and invite links of one cohort: three statements whatever its size. */
+/** Members (active and removed) of one cohort: two statements whatever its size. */
 export async function getCohortMembers(
   cohortId: string,
   viewerId: string,
-  now = new Date(),
 ): Promise<Omit<CohortMembersPage, "as"> | null> {
-  const [cohort, memberships, invites] = await Promise.all([
+  const [cohort, memberships] = await Promise.all([
     db.cohort.findFirst({ where: { id: cohortId, archivedAt: null }, select: { name: true, startDate: true, timezone: true } }),
     db.membership.findMany({
       where: { cohortId },
@@ -259,12 +133,6 @@ export async function getCohortMembers(
         createdAt: true,
         user: { select: { name: true, email: true } },
       },
-    }),
-    db.invite.findMany({
-      where: { cohortId },
-      orderBy: { createdAt: "desc" },
-      relationLoadStrategy: "join",
-      select: inviteSelect,
     }),
   ]);
   if (!cohort) return null;
@@ -290,7 +158,6 @@ export async function getCohortMembers(
     learners: rows.filter((row) => !row.removedAt && row.role === "learner"),
     mentors: rows.filter((row) => !row.removedAt && row.role === "mentor"),
     removed: rows.filter((row) => row.removedAt),
-    invites: invites.map((invite) => toInviteRow(invite, now)),
   };
 }
 
@@ -309,12 +176,6 @@ export async function getMembershipScope(membershipId: string) {
       user: { select: { name: true } },
     },
   });
-}
-
-/** An invite with its cohort, for revoking; instance invites (no cohort) read as missing here — admins revoke those from /admin/users/invites. */
-export async function getInviteScope(inviteId: string) {
-  const invite = await db.invite.findUnique({ where: { id: inviteId }, select: { id: true, cohortId: true, revokedAt: true } });
-  return invite?.cohortId ? { ...invite, cohortId: invite.cohortId } : null;
 }
 
 /** The milestones and projects of a version in roadmap order, archived ones left out. */
@@ -392,49 +253,4 @@ export async function findActiveUsersByEmail(emails: string[]) {
     where: { email: { in: emails }, deactivatedAt: null },
     select: { id: true, email: true, name: true },
   });
-}
-
-/** Invite tokens are stored as their sha256; the token itself exists only in the link. */
-export function hashInviteToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
-/**
- * The invite behind a link, if it can still be used. Expired, revoked, used-up and unknown
- * tokens all come back the same, so the page cannot tell anyone which it was.
- */
-export async function getInviteLanding(
-  token: string,
-  { viewerId, now = new Date() }: { viewerId?: string; now?: Date } = {},
-): Promise<InviteLanding> {
-  const invite = await db.invite.findUnique({
-    where: { tokenHash: hashInviteToken(token) },
-    select: {
-      role: true,
-      maxUses: true,
-      useCount: true,
-      expiresAt: true,
-      revokedAt: true,
-      cohort: { select: { id: true, name: true, archivedAt: true, roadmapVersion: { select: { title: true } } } },
-    },
-  });
-  if (!invite || inviteState(invite, now) !== "active") return { valid: false };
-  // Without a cohort an invite makes an admin or a plain account; with one, the cohort must still be running.
-  if (invite.cohort?.archivedAt) return { valid: false };
-  const membership =
-    viewerId && invite.cohort
-      ? await db.membership.findFirst({
-          where: { cohortId: invite.cohort.id, userId: viewerId, removedAt: null },
-          select: { role: true },
-        })
-      : null;
-  return {
-    valid: true,
-    cohortId: invite.cohort?.id ?? null,
-    cohortName: invite.cohort?.name ?? null,
-    role: invite.role,
-    roadmapTitle: invite.cohort?.roadmapVersion.title ?? null,
-    expiresAt: invite.expiresAt.toISOString(),
-    viewerRole: membership?.role ?? null,
-  };
 }

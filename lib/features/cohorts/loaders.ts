@@ -1,30 +1,18 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { adminOnly, type Viewer } from "@/lib/auth/viewer";
-import {
-  getCohortAccess,
-  getCohortMembers,
-  getCohortSettings,
-  getInviteLanding,
-  listAdminCohorts,
-  listPublishedVersions,
-} from "@/lib/features/cohorts/data";
-import { inviteTokenSchema } from "@/lib/features/cohorts/schema";
-import type {
-  AdminCohortRow,
-  CohortMembersPage,
-  CohortSettingsPage,
-  InviteLanding,
-  VersionOption,
-} from "@/lib/features/cohorts/types";
+import { getCohortAccess } from "@/lib/auth/access";
+import type { Viewer } from "@/lib/auth/viewer";
+import { getCohortMembers, getCohortSettings, listAdminCohorts, listPublishedVersions } from "@/lib/features/cohorts/data";
+import { canCreateCohort, canManageCohort } from "@/lib/features/cohorts/policy";
+import type { AdminCohortRow, CohortMembersPage, CohortSettingsPage, VersionOption } from "@/lib/features/cohorts/types";
 import { isUuid } from "@/lib/ids";
 
 /** Mentor of the cohort (read from the database on every request) or admin; anyone else gets the 404 of a missing cohort. */
 const loadAccess = cache(async (viewer: Viewer, cohortId: string) => {
   if (!isUuid(cohortId)) notFound();
   const access = await getCohortAccess(viewer, cohortId);
-  if (!access) notFound();
+  if (!canManageCohort(access)) notFound();
   return access;
 });
 
@@ -51,18 +39,12 @@ export const loadCohortMembersPage = cache(async (viewer: Viewer, cohortId: stri
 
 /** Admin → "Cohorts". */
 export const loadAdminCohorts = cache(async (viewer: Viewer): Promise<AdminCohortRow[]> => {
-  adminOnly(viewer);
+  if (!canCreateCohort(viewer)) notFound();
   return listAdminCohorts();
 });
 
 /** Admin → "New cohort": the published versions to pick from. */
 export const loadNewCohortForm = cache(async (viewer: Viewer): Promise<{ versions: VersionOption[] }> => {
-  adminOnly(viewer);
+  if (!canCreateCohort(viewer)) notFound();
   return { versions: await listPublishedVersions() };
-});
-
-/** Public: the invite behind a link (and whether a signed-in viewer is already in its cohort). A malformed token is just another invalid one. */
-export const loadInviteLanding = cache(async (token: string, viewer?: Viewer | null): Promise<InviteLanding> => {
-  if (!inviteTokenSchema.safeParse(token).success) return { valid: false };
-  return getInviteLanding(token, { viewerId: viewer?.id });
 });

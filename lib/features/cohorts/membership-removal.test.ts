@@ -6,8 +6,9 @@ import { GET as exportProgress } from "@/app/(app)/cohorts/[cohortId]/export/pro
 import { requireViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { loadLearnerDetail } from "@/lib/features/cohort-progress/loaders";
-import { createInviteAction, joinCohortAction, removeCohortMemberAction } from "@/lib/features/cohorts/actions";
+import { removeCohortMemberAction } from "@/lib/features/cohorts/actions";
 import { loadCohortMembersPage } from "@/lib/features/cohorts/loaders";
+import { createInviteAction, joinCohortAction } from "@/lib/features/invites/actions";
 import { loadLearnerRoadmap } from "@/lib/features/progress/loaders";
 import { claimReviewAction } from "@/lib/features/reviews/actions";
 import { loadReviewQueue, loadReviewScreen } from "@/lib/features/reviews/loaders";

@@ -7,18 +7,15 @@ import {
   COHORT_NAME_MAX,
   EXTENSION_DAYS_MAX,
   INACTIVITY_DAYS_MAX,
-  INVITE_EXPIRY_DAYS_MAX,
-  INVITE_INVALID_MESSAGE,
-  INVITE_USES_MAX,
   MENTORS_MAX,
   REVIEW_TARGET_HOURS_DEFAULT,
   REVIEW_TARGET_HOURS_MAX,
   WEEKS_PER_PHASE_DEFAULT,
   WEEKS_PER_PHASE_MAX,
 } from "@/lib/features/cohorts/constants";
-import { emailSchema, newAccountSchema } from "@/lib/features/users/schema";
+import { emailSchema } from "@/lib/features/users/schema";
 
-// Server-side only in practice: newAccountSchema brings the password policy (argon2) along, so client
+// Server-side only in practice: users/schema brings the password policy (argon2) along, so client
 // components import limits and messages from constants.ts instead.
 
 // Form fields arrive as strings ("12", ""); numbers from API-style callers pass through unchanged.
@@ -27,7 +24,7 @@ function numberOrUndefined(value: unknown) {
   return value ?? undefined;
 }
 
-function wholeNumber(min: number, max: number, what: string) {
+export function wholeNumber(min: number, max: number, what: string) {
   const message = `Enter ${what} as a whole number from ${min} to ${max}.`;
   return z.preprocess(numberOrUndefined, z.number({ error: message }).int(message).min(min, message).max(max, message));
 }
@@ -66,7 +63,7 @@ const timezoneSchema = z
   .refine(isTimeZone, "Pick a time zone from the list, like Europe/Berlin.")
   .transform(canonicalTimeZone);
 
-const cohortIdSchema = z.uuid("This cohort does not exist.");
+export const cohortIdSchema = z.uuid("This cohort does not exist.");
 const versionIdSchema = z.uuid("Pick a published roadmap version.");
 
 const cohortShape = {
@@ -132,29 +129,9 @@ export const memberScheduleSchema = z
   .strict();
 export type MemberScheduleInput = z.input<typeof memberScheduleSchema>;
 
-export const createInviteSchema = z
-  .object({
-    cohortId: cohortIdSchema,
-    role: memberRoleSchema,
-    expiresInDays: wholeNumber(1, INVITE_EXPIRY_DAYS_MAX, "the days until the link expires"),
-    maxUses: wholeNumber(1, INVITE_USES_MAX, "how many people may use the link"),
-  })
-  .strict();
-export type CreateInviteInput = z.input<typeof createInviteSchema>;
-
-export const inviteRefSchema = z.object({ inviteId: z.uuid("This invite does not exist.") }).strict();
-
 export const versionPreviewSchema = z.object({ cohortId: cohortIdSchema, versionId: versionIdSchema }).strict();
 
 /** fromVersionId is the version the preview was computed against: a move that raced another move is refused. */
 export const versionMoveSchema = z
   .object({ cohortId: cohortIdSchema, fromVersionId: z.uuid(), versionId: versionIdSchema })
   .strict();
-
-/** 32 random bytes in base64url: 43 characters. Anything else cannot be a token Cairn issued. */
-export const inviteTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, INVITE_INVALID_MESSAGE);
-
-export const acceptInviteSchema = z.object({ ...newAccountSchema.shape, token: inviteTokenSchema }).strict();
-export type AcceptInviteInput = z.input<typeof acceptInviteSchema>;
-
-export const joinInviteSchema = z.object({ token: inviteTokenSchema }).strict();

@@ -1,19 +1,6 @@
 import type { Day } from "@/lib/calendar";
 import type { ActionResult } from "@/lib/action-result";
 
-export type LearnerMembership = {
-  membershipId: string;
-  userId: string;
-  cohortId: string;
-  cohortName: string;
-  versionId: string;
-  /** The learner's own start date when set, else the cohort's. */
-  startDate: Date;
-  extensionDays: number;
-  weeksPerPhase: number;
-  timezone: string;
-};
-
 /** Who manages a cohort's settings page: its mentor, or an instance admin. */
 export type CohortManager = "mentor" | "admin";
 
@@ -66,20 +53,6 @@ export type MemberRow = {
   isViewer: boolean;
 };
 
-export type InviteState = "active" | "expired" | "used_up" | "revoked";
-
-export type InviteRow = {
-  id: string;
-  /** Cohort links are mentor or learner links; instance links (no cohort) may also make an admin. */
-  role: "admin" | "mentor" | "learner";
-  maxUses: number;
-  useCount: number;
-  expiresAt: string;
-  createdAt: string;
-  createdByName: string | null;
-  state: InviteState;
-};
-
 export type CohortMembersPage = {
   cohortId: string;
   cohortName: string;
@@ -90,11 +63,7 @@ export type CohortMembersPage = {
   learners: MemberRow[];
   mentors: MemberRow[];
   removed: MemberRow[];
-  invites: InviteRow[];
 };
-
-/** A new invite: the link's token is in here once and never stored. */
-export type CreatedInvite = { token: string; invite: InviteRow };
 
 /** A milestone or project as the version-move preview lists it. */
 export type MoveItem = {
@@ -125,32 +94,6 @@ export type AdminCohortRow = {
   endDate: Day | null;
   mentors: string[];
   learners: number;
-};
-
-/** What /invite/[token] shows; every way of being unusable looks the same. */
-export type InviteLanding =
-  | { valid: false }
-  | {
-      valid: true;
-      cohortId: string | null;
-      cohortName: string | null;
-      role: "admin" | "mentor" | "learner";
-      roadmapTitle: string | null;
-      expiresAt: string;
-      /** The signed-in viewer's active role in the cohort, when they already belong to it. */
-      viewerRole: "mentor" | "learner" | null;
-    };
-
-/**
- * Where someone goes after accepting an invite. `notice` explains, when they were already a member with another role than the
- * invite's, that the link changed nothing.
- */
-export type JoinedCohort = {
-  cohortId: string | null;
-  role: "admin" | "mentor" | "learner";
-  home: string;
-  alreadyMember: boolean;
-  notice?: string;
 };
 
 /** "Save settings": saved values, a refusal with its reason, or — when the form was stale — the current values. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffVersionItems, inviteState } from "@/lib/features/cohorts/utils";
+import { diffVersionItems } from "@/lib/features/cohorts/utils";
 import type { MoveItem } from "@/lib/features/cohorts/types";
 
 const item = (key: string, title = key.toUpperCase(), kind: MoveItem["kind"] = "milestone"): MoveItem => ({
@@ -24,16 +24,5 @@ describe("diffVersionItems", () => {
   it("handles identical and disjoint versions", () => {
     expect(diffVersionItems([item("a")], [item("a")])).toEqual({ kept: [{ ...item("a"), previousTitle: null }], added: [], dropped: [] });
     expect(diffVersionItems([item("a")], [item("b")])).toEqual({ kept: [], added: [item("b")], dropped: [item("a")] });
-  });
-});
-
-describe("inviteState", () => {
-  const now = new Date("2027-03-01T12:00:00Z");
-  const base = { revokedAt: null, expiresAt: new Date("2027-03-02T00:00:00Z"), useCount: 0, maxUses: 1 };
-  it("names the first reason a link stops working", () => {
-    expect(inviteState(base, now)).toBe("active");
-    expect(inviteState({ ...base, expiresAt: now }, now)).toBe("expired");
-    expect(inviteState({ ...base, useCount: 1 }, now)).toBe("used_up");
-    expect(inviteState({ ...base, useCount: 1, revokedAt: now }, now)).toBe("revoked");
   });
 });

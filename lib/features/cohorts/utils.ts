@@ -1,14 +1,4 @@
-import type { InviteState, MoveItem } from "@/lib/features/cohorts/types";
-
-export function inviteState(
-  invite: { revokedAt: Date | null; expiresAt: Date; useCount: number; maxUses: number },
-  now: Date,
-): InviteState {
-  if (invite.revokedAt) return "revoked";
-  if (invite.useCount >= invite.maxUses) return "used_up";
-  if (invite.expiresAt.getTime() <= now.getTime()) return "expired";
-  return "active";
-}
+import type { MoveItem } from "@/lib/features/cohorts/types";
 
 /**
  * What moving from one version to another does to each key: kept (in both), new (only in the
@@ -30,13 +20,12 @@ export function diffVersionItems(current: MoveItem[], target: MoveItem[]) {
   };
 }
 
-const ROLE_PLURAL = { learner: "learners", mentor: "mentors", admin: "admins" } as const;
-
 /**
- * What someone already in the cohort reads when they open an invite for another role: a link never moves a member
- * between roles (docs/security.md #35). Null when the roles match and there is nothing to explain.
+ * Where a member lands: learners on their roadmap in this cohort, mentors on its members page, admins on
+ * the admin home; an account from an instance invite without a cohort waits on /welcome to be added to one.
  */
-export function otherRoleInviteNotice(memberRole: keyof typeof ROLE_PLURAL, inviteRole: keyof typeof ROLE_PLURAL): string | null {
-  if (memberRole === inviteRole) return null;
-  return `This link is for ${ROLE_PLURAL[inviteRole]}, so it does not change your role; ask whoever manages the cohort if it should.`;
+export function homeOf(role: "admin" | "mentor" | "learner", cohortId: string | null) {
+  if (role === "admin") return "/admin";
+  if (!cohortId) return "/welcome";
+  return role === "learner" ? `/roadmap?cohort=${cohortId}` : `/cohorts/${cohortId}/members`;
 }

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { moveCohortVersionAction, previewVersionMoveAction } from "@/lib/features/cohorts/actions";
-import { getLearnerMembership } from "@/lib/features/cohorts/data";
+import { getLearnerMembership } from "@/lib/auth/access";
 import { loadCohortSettingsPage } from "@/lib/features/cohorts/loaders";
 import { VERSION_CONFLICT_MESSAGE } from "@/lib/features/cohorts/constants";
 import type { VersionMovePreview } from "@/lib/features/cohorts/types";

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { LearnerMembership } from "@/lib/features/cohorts/types";
+import type { LearnerMembership } from "@/lib/auth/access";
 import type { LearnerPortfolio, PublicPortfolio } from "@/lib/features/portfolio/types";
 import { pinnedCommit } from "@/lib/features/progress/link-kinds";
 import { liveInOrder } from "@/lib/features/roadmaps/utils";

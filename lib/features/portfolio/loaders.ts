@@ -2,7 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import type { Viewer } from "@/lib/auth/viewer";
-import { getLearnerMembership } from "@/lib/features/cohorts/data";
+import { getLearnerMembership } from "@/lib/auth/access";
 import { getLearnerPortfolio, getPublicPortfolio } from "@/lib/features/portfolio/data";
 import { HANDLE_PATTERN } from "@/lib/features/portfolio/schema";
 import { isUuid } from "@/lib/ids";

@@ -3,7 +3,7 @@
 import { runAction, parseInput, type ActionResult } from "@/lib/action-result";
 import { requireViewer, type Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
-import { getLearnerMembership } from "@/lib/features/cohorts/data";
+import { getLearnerMembership } from "@/lib/auth/access";
 import {
   addLearnerComment,
   addPrivateNote,

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { LearnerMembership } from "@/lib/features/cohorts/types";
+import type { LearnerMembership } from "@/lib/auth/access";
 import { COMPLETE_STATUSES } from "@/lib/features/progress/constants";
 import type {
   AttemptView,

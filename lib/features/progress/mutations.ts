@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { LearnerMembership } from "@/lib/features/cohorts/types";
+import type { LearnerMembership } from "@/lib/auth/access";
 import { notifyMany } from "@/lib/features/notifications/mutations";
 import { getItemRules, type ItemRulesRow } from "@/lib/features/progress/data";
 import { transition, type ProgressEvent } from "@/lib/features/progress/policy";

@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { getCohortAccess, type CohortAccess } from "@/lib/features/cohorts/data";
+import { getCohortAccess, type CohortAccess } from "@/lib/auth/access";
 import { toAttemptView } from "@/lib/features/progress/data";
 import type { AttemptView } from "@/lib/features/progress/types";
 import { PROJECTS_PHASE, QUEUE_PAGE_SIZE, REVIEWED_WINDOW_DAYS } from "@/lib/features/reviews/constants";
+import { canReviewAttemptOf } from "@/lib/features/reviews/policy";
 import type { QueueFilters } from "@/lib/features/reviews/schema";
 import type { ClaimView, QueueCohort, QueueRow, ReviewQueue, ReviewScreen } from "@/lib/features/reviews/types";
 import { containsPattern, queueQuery } from "@/lib/features/reviews/utils";
@@ -243,7 +244,7 @@ export async function getReviewScope(
   });
   if (!submission) return null;
   const { membership } = submission.progress;
-  if (membership.removedAt || membership.userId === viewer.id) return null;
+  if (!canReviewAttemptOf(viewer, membership)) return null;
   if (cohortHint !== undefined && cohortHint !== membership.cohortId) return null;
   const access = await getCohortAccess(viewer, membership.cohortId);
   if (!access) return null;

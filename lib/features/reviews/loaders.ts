@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getReviewQueue, getReviewScope, getReviewScreen, listReviewCohorts } from "@/lib/features/reviews/data";
+import { canUseReviewQueue } from "@/lib/features/reviews/policy";
 import type { QueueFilters } from "@/lib/features/reviews/schema";
 import { isUuid } from "@/lib/ids";
 
@@ -13,7 +14,7 @@ import { isUuid } from "@/lib/ids";
  */
 export const loadReviewQueue = cache(async (viewer: Viewer, cohort?: string, phase?: string, learner?: string) => {
   const cohorts = await listReviewCohorts(viewer);
-  if (cohorts.length === 0 && !viewer.isAdmin) notFound();
+  if (!canUseReviewQueue(viewer, cohorts.length)) notFound();
   if (cohort !== undefined && !cohorts.some((candidate) => candidate.id === cohort)) notFound();
   const filters: QueueFilters = { ...(cohort ? { cohort } : {}), ...(phase ? { phase } : {}), ...(learner ? { learner } : {}) };
   return getReviewQueue(viewer, cohorts, filters);

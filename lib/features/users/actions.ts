@@ -9,12 +9,9 @@ import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
 import { actorOf, currentRequestId } from "@/lib/auth/actor";
 import { requireAdminForAction } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
-import { consumeRateLimit, limiterAddress } from "@/lib/rate-limit";
-import { createInvite, revokeInvite } from "@/lib/features/cohorts/mutations";
-import { inviteRefSchema } from "@/lib/features/cohorts/schema";
-import type { CreatedInvite } from "@/lib/features/cohorts/types";
+import { consumeRateLimit, limiterAddress } from "@/lib/db/rate-limit";
 import { RESET_RATE_LIMITED, USER_NOT_FOUND } from "@/lib/features/users/constants";
-import { getCohortOption, getInviteScopeForAdmin, getUserScope, hashResetToken } from "@/lib/features/users/data";
+import { getUserScope, hashResetToken } from "@/lib/features/users/data";
 import {
   createPasswordResetLink,
   deactivateUser,
@@ -22,7 +19,7 @@ import {
   resetPasswordWithToken,
   setAdmin,
 } from "@/lib/features/users/mutations";
-import { instanceInviteSchema, resetPasswordSchema, setAdminSchema, userRefSchema } from "@/lib/features/users/schema";
+import { resetPasswordSchema, setAdminSchema, userRefSchema } from "@/lib/features/users/schema";
 import type { CreatedResetLink } from "@/lib/features/users/types";
 
 async function requestHeaders() {
@@ -72,30 +69,6 @@ export async function createPasswordResetLinkAction(input: unknown): Promise<Act
     const viewer = await requireAdminForAction();
     const { userId } = parseInput(userRefSchema, input);
     return createPasswordResetLink(await actorOf(viewer), await targetUser(userId));
-  });
-}
-
-/** Admin → Users → Invite links → "Create invite link": the shared invite code, with or without a cohort. */
-export async function createInstanceInviteAction(input: unknown): Promise<ActionResult<CreatedInvite>> {
-  return runAction(async () => {
-    const viewer = await requireAdminForAction();
-    const { cohortId, ...options } = parseInput(instanceInviteSchema, input);
-    if (cohortId && !(await getCohortOption(cohortId))) {
-      throw new AppError("INVALID_INPUT", "Some fields need attention.", { cohortId: ["Pick a cohort from the list."] });
-    }
-    return createInvite(await actorOf(viewer), cohortId, options);
-  });
-}
-
-/** "Revoke" on any invite link of the instance, cohort links included. */
-export async function revokeInstanceInviteAction(input: unknown): Promise<ActionResult> {
-  return runAction(async () => {
-    const viewer = await requireAdminForAction();
-    const { inviteId } = parseInput(inviteRefSchema, input);
-    const invite = await getInviteScopeForAdmin(inviteId);
-    if (!invite) throw new AppError("NOT_FOUND", "This invite does not exist.");
-    await revokeInvite(await actorOf(viewer), invite);
-    return undefined;
   });
 }
 

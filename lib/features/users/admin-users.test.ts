@@ -8,15 +8,15 @@ import { getViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { countQueries } from "@/lib/db/query-count";
 import {
-  createInstanceInviteAction,
   createPasswordResetLinkAction,
   deactivateUserAction,
   reactivateUserAction,
-  revokeInstanceInviteAction,
   setAdminAction,
 } from "@/lib/features/users/actions";
 import { LAST_ADMIN_MESSAGE, SELF_DEACTIVATE_MESSAGE, USERS_PAGE_SIZE } from "@/lib/features/users/constants";
-import { loadAdminInvitesPage, loadAdminUsersPage } from "@/lib/features/users/loaders";
+import { createInstanceInviteAction, revokeInstanceInviteAction } from "@/lib/features/invites/actions";
+import { loadAdminInvitesPage } from "@/lib/features/invites/loaders";
+import { loadAdminUsersPage } from "@/lib/features/users/loaders";
 import { addMember, createCohort } from "@/prisma/factories/cohorts";
 import { createInvite } from "@/prisma/factories/invites";
 import { importDefaultRoadmap } from "@/prisma/factories/roadmaps";

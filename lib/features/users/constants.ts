@@ -4,10 +4,6 @@ export const USERS_PAGE_SIZE = 50;
 export const USER_SEARCH_MAX = 200;
 /** A handed-over reset link works for a day, once. */
 export const RESET_LINK_TTL_HOURS = 24;
-export const INSTANCE_INVITE_EXPIRY_DAYS_MAX = 30;
-export const INSTANCE_INVITE_EXPIRY_CHOICES = [1, 3, 7, 14, 30] as const;
-/** How many invite links /admin/users/invites lists, newest first. */
-export const INVITE_LIST_LIMIT = 200;
 
 export const USER_NOT_FOUND = "This person does not exist.";
 export const LAST_ADMIN_MESSAGE =

@@ -1,13 +1,11 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
-import { inviteSelect, toInviteRow } from "@/lib/features/cohorts/data";
-import { INVITE_LIST_LIMIT, USERS_PAGE_SIZE } from "@/lib/features/users/constants";
+import { USERS_PAGE_SIZE } from "@/lib/features/users/constants";
 import type { UserListParams } from "@/lib/features/users/schema";
 import type {
   AdminUsersPage,
   CohortOption,
-  InstanceInviteRow,
   ResetLanding,
   UserListFilters,
 } from "@/lib/features/users/types";
@@ -110,17 +108,6 @@ export async function listUsers(
   };
 }
 
-/** Every invite link of the instance (cohort links too), newest first, with its cohort's name. */
-export async function listInstanceInvites(now = new Date()): Promise<InstanceInviteRow[]> {
-  const invites = await db.invite.findMany({
-    orderBy: { createdAt: "desc" },
-    take: INVITE_LIST_LIMIT,
-    relationLoadStrategy: "join",
-    select: { ...inviteSelect, cohort: { select: { name: true } } },
-  });
-  return invites.map((invite) => ({ ...toInviteRow(invite, now), cohortName: invite.cohort?.name ?? null }));
-}
-
 export async function getUserScope(userId: string) {
   return db.user.findUnique({
     where: { id: userId },
@@ -144,14 +131,4 @@ export async function getResetLanding(token: string, now = new Date()): Promise<
   });
   if (!row || row.usedAt || row.expiresAt.getTime() <= now.getTime() || row.user.deactivatedAt) return { valid: false };
   return { valid: true, name: row.user.name, expiresAt: row.expiresAt.toISOString() };
-}
-
-/** A running cohort an instance invite may name. */
-export async function getCohortOption(cohortId: string): Promise<CohortOption | null> {
-  return db.cohort.findFirst({ where: { id: cohortId, archivedAt: null }, select: { id: true, name: true } });
-}
-
-/** Any invite of the instance, for an admin revoking it; callers check the admin flag first. */
-export async function getInviteScopeForAdmin(inviteId: string) {
-  return db.invite.findUnique({ where: { id: inviteId }, select: { id: true, cohortId: true } });
 }

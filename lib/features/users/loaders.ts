@@ -1,19 +1,16 @@
 import "server-only";
+import { notFound } from "next/navigation";
 import { cache } from "react";
-import { adminOnly, type Viewer } from "@/lib/auth/viewer";
-import { getRoles } from "@/lib/features/cohorts/data";
-import { getResetLanding, listCohortOptions, listInstanceInvites, listUsers } from "@/lib/features/users/data";
+import type { Viewer } from "@/lib/auth/viewer";
+import { getRoles } from "@/lib/auth/access";
+import { getResetLanding, listUsers } from "@/lib/features/users/data";
+import { allowedAreas, canAdministerUsers } from "@/lib/features/users/policy";
 import { resetTokenSchema, userListParamsSchema } from "@/lib/features/users/schema";
-import type { AdminInvitesPage, AdminUsersPage, NavArea, ResetLanding } from "@/lib/features/users/types";
+import type { AdminUsersPage, NavArea, ResetLanding } from "@/lib/features/users/types";
 
 /** The areas a person may use, from the database: admin flag and active cohort roles. */
 export const loadNavAreas = cache(async (viewer: Viewer): Promise<NavArea[]> => {
-  const roles = await getRoles(viewer.id);
-  const areas: NavArea[] = [];
-  if (roles.learnerCohortIds.length > 0) areas.push("learner");
-  if (roles.mentorCohortIds.length > 0) areas.push("mentor");
-  if (viewer.isAdmin) areas.push("admin");
-  return areas;
+  return allowedAreas(viewer, await getRoles(viewer.id));
 });
 
 /** Learner → their roadmap, mentor → "Review queue", admin → admin home; someone with no role yet → /welcome. */
@@ -27,15 +24,8 @@ export async function loadHomePath(viewer: Viewer): Promise<string> {
 
 /** Admin → Users: one page of people for the URL's filters. Bad params fall back to no filter / page 1. */
 export const loadAdminUsersPage = cache(async (viewer: Viewer, searchParams: Record<string, string | string[] | undefined>): Promise<AdminUsersPage> => {
-  adminOnly(viewer);
+  if (!canAdministerUsers(viewer)) notFound();
   return listUsers(userListParamsSchema.parse(searchParams), viewer.id);
-});
-
-/** Admin → Users → Invite links: every link of the instance, and the cohorts a new one may name. */
-export const loadAdminInvitesPage = cache(async (viewer: Viewer): Promise<AdminInvitesPage> => {
-  adminOnly(viewer);
-  const [invites, cohorts] = await Promise.all([listInstanceInvites(), listCohortOptions()]);
-  return { invites, cohorts };
 });
 
 /** Public: whether a reset link still works. A malformed token is just another invalid one. */

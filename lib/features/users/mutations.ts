@@ -14,6 +14,7 @@ import {
 } from "@/lib/features/users/constants";
 import { releaseClaimsWithoutAccess } from "@/lib/features/reviews/mutations";
 import { getResetLanding, hashResetToken } from "@/lib/features/users/data";
+import { canDeactivateUser } from "@/lib/features/users/policy";
 import type { NewAccount } from "@/lib/features/users/schema";
 import type { CreatedResetLink } from "@/lib/features/users/types";
 
@@ -85,7 +86,7 @@ export async function setAdmin(actor: Actor, target: Target, isAdmin: boolean): 
  * next request. Their work, memberships and history stay; their review claims are released.
  */
 export async function deactivateUser(actor: Actor, target: Target): Promise<{ deactivatedAt: string }> {
-  if (actor.id === target.id) throw new AppError("INVALID_STATE", SELF_DEACTIVATE_MESSAGE);
+  if (!canDeactivateUser(actor, target)) throw new AppError("INVALID_STATE", SELF_DEACTIVATE_MESSAGE);
   return db.$transaction(async (tx) => {
     await lockAdmins(tx);
     const current = await tx.user.findUnique({ where: { id: target.id }, select: { isAdmin: true, deactivatedAt: true } });

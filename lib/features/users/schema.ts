@@ -2,14 +2,12 @@ import { z } from "zod";
 import { passwordSchema } from "@/lib/auth/password";
 import { lineText, searchText } from "@/lib/text-input";
 import {
-  INSTANCE_INVITE_EXPIRY_DAYS_MAX,
   RESET_INVALID_MESSAGE,
   ROLE_FILTERS,
   STATUS_FILTERS,
   USER_NOT_FOUND,
   USER_SEARCH_MAX,
 } from "@/lib/features/users/constants";
-import { INVITE_USES_MAX } from "@/lib/features/cohorts/constants";
 
 export const NAME_MAX = 120;
 
@@ -65,27 +63,3 @@ export const resetTokenSchema = z.string({ error: RESET_INVALID_MESSAGE }).regex
 
 /** /reset-password/[token] → "Set new password": the same policy as a new account. */
 export const resetPasswordSchema = z.object({ token: resetTokenSchema, password: passwordSchema }).strict();
-
-// Form fields arrive as strings ("12"); numbers from API-style callers pass through unchanged.
-function wholeNumber(min: number, max: number, what: string) {
-  const message = `Enter ${what} as a whole number from ${min} to ${max}.`;
-  return z.preprocess(
-    (value) => (typeof value === "string" ? (value.trim() === "" ? undefined : Number(value)) : value),
-    z.number({ error: message }).int(message).min(min, message).max(max, message),
-  );
-}
-
-/** Admin → Users → "Create invite link": an admin (never tied to a cohort), or a mentor/learner with an optional cohort. */
-export const instanceInviteSchema = z
-  .object({
-    role: z.enum(["admin", "mentor", "learner"], "Choose admin, mentor or learner."),
-    cohortId: z.preprocess((value) => (value === "" || value === undefined ? null : value), z.uuid("Pick a cohort from the list.").nullable()),
-    expiresInDays: wholeNumber(1, INSTANCE_INVITE_EXPIRY_DAYS_MAX, "the days until the link expires"),
-    maxUses: wholeNumber(1, INVITE_USES_MAX, "how many people may use the link"),
-  })
-  .strict()
-  .refine((value) => value.role !== "admin" || value.cohortId === null, {
-    message: "Admins belong to the whole instance; leave the cohort empty.",
-    path: ["cohortId"],
-  });
-export type InstanceInviteInput = z.input<typeof instanceInviteSchema>;

@@ -1,5 +1,3 @@
-import type { InviteRow } from "@/lib/features/cohorts/types";
-
 export type NavArea = "learner" | "mentor" | "admin";
 
 export type UserCohortRole = { cohortId: string; cohortName: string; role: "mentor" | "learner" };
@@ -39,10 +37,6 @@ export type AdminUsersPage = {
   /** Active admins right now; the last one cannot be demoted or deactivated. */
   activeAdmins: number;
 };
-
-export type InstanceInviteRow = InviteRow & { cohortName: string | null };
-
-export type AdminInvitesPage = { invites: InstanceInviteRow[]; cohorts: CohortOption[] };
 
 /** "Create reset link": the link's token, shown once, and when it stops working. */
 export type CreatedResetLink = { token: string; expiresAt: string; userName: string };

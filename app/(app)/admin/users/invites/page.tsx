@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
 import { requireAdmin } from "@/lib/auth/viewer";
-import { InstanceInvitePanel } from "@/lib/features/users/components/instance-invite-panel";
-import { loadAdminInvitesPage } from "@/lib/features/users/loaders";
+import { InstanceInvitePanel } from "@/lib/features/invites/components/instance-invite-panel";
+import { loadAdminInvitesPage } from "@/lib/features/invites/loaders";
 
 export const metadata: Metadata = { title: "Invite links" };
 

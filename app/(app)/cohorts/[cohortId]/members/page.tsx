@@ -7,9 +7,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireViewer } from "@/lib/auth/viewer";
 import { AddMemberForm } from "@/lib/features/cohorts/components/add-member-form";
 import { CohortNav } from "@/lib/features/cohorts/components/cohort-nav";
-import { InvitePanel } from "@/lib/features/cohorts/components/invite-panel";
+import { InvitePanel } from "@/lib/features/invites/components/invite-panel";
 import { MemberList } from "@/lib/features/cohorts/components/member-list";
 import { loadCohortMembersPage } from "@/lib/features/cohorts/loaders";
+import { loadCohortInvites } from "@/lib/features/invites/loaders";
 
 type Props = { params: Promise<{ cohortId: string }> };
 
@@ -29,7 +30,8 @@ function SectionHeading({ id, title, count }: { id: string; title: string; count
 
 export default async function CohortMembersPage({ params }: Props) {
   const { cohortId } = await params;
-  const page = await loadCohortMembersPage(await requireViewer(), cohortId);
+  const viewer = await requireViewer();
+  const [page, invites] = await Promise.all([loadCohortMembersPage(viewer, cohortId), loadCohortInvites(viewer, cohortId)]);
   const listProps = {
     cohortName: page.cohortName,
     cohortStartDate: page.cohortStartDate,
@@ -59,7 +61,7 @@ export default async function CohortMembersPage({ params }: Props) {
               </CardDescription>
             </CardHeader>
             <CardContent>
-              <InvitePanel cohortId={page.cohortId} invites={page.invites} timezone={page.timezone} />
+              <InvitePanel cohortId={page.cohortId} invites={invites} timezone={page.timezone} />
             </CardContent>
           </Card>
         </div>

@@ -1,8 +1,7 @@
 // GET /admin/roadmaps/{roadmapId}/export?version=N&format=md|json — one roadmap version as a Markdown or JSON file, for admins (else 404)
 import { getViewer } from "@/lib/auth/viewer";
-import { findRoadmapVersion, getRoadmapDocument } from "@/lib/features/roadmaps/data";
+import { loadRoadmapExport } from "@/lib/features/roadmap-editor/loaders";
 import { roadmapExportQuerySchema } from "@/lib/features/roadmaps/schema";
-import { roadmapExportFile } from "@/lib/features/roadmaps/utils";
 
 /** The same answer for a signed-out caller, a non-admin, an unknown roadmap or version, and a malformed query. */
 function notFound(): Response {
@@ -18,9 +17,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ road
   const query = roadmapExportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return notFound();
   const { roadmapId } = await params;
-  const version = await findRoadmapVersion(roadmapId, query.data.version);
-  if (!version) return notFound();
-  const file = roadmapExportFile(await getRoadmapDocument(version.id), version.number, query.data.format);
+  const file = await loadRoadmapExport(viewer, roadmapId, query.data.version, query.data.format);
+  if (!file) return notFound();
   return new Response(file.body, {
     status: 200,
     headers: {

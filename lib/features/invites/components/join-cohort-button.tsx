@@ -5,10 +5,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { joinCohortAction } from "@/lib/features/cohorts/actions";
+import { joinCohortAction } from "@/lib/features/invites/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useAction } from "@/components/use-action";
-import { INVITE_INVALID_MESSAGE } from "@/lib/features/cohorts/constants";
+import { INVITE_INVALID_MESSAGE } from "@/lib/features/invites/constants";
 import { safeRedirectPath } from "@/lib/redirects";
 
 /** Signed in: join with the current account, or sign out to accept with another one. */

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/client-address";
 import { db } from "@/lib/db";
-import { consumeRateLimit, limiterAddress, refundRateLimit, resetRateLimit, UNKNOWN_ADDRESS } from "@/lib/rate-limit";
+import { consumeRateLimit, limiterAddress, refundRateLimit, resetRateLimit, UNKNOWN_ADDRESS } from "@/lib/db/rate-limit";
 
 const stored = (key: string) => createHash("sha256").update(key).digest("hex");
 

@@ -5,9 +5,9 @@ import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
-import { acceptInviteAction, createInviteAction, joinCohortAction, revokeInviteAction } from "@/lib/features/cohorts/actions";
-import { loadCohortMembersPage, loadInviteLanding } from "@/lib/features/cohorts/loaders";
-import { INVITE_INVALID_MESSAGE } from "@/lib/features/cohorts/constants";
+import { acceptInviteAction, createInviteAction, joinCohortAction, revokeInviteAction } from "@/lib/features/invites/actions";
+import { loadCohortInvites, loadInviteLanding } from "@/lib/features/invites/loaders";
+import { INVITE_INVALID_MESSAGE } from "@/lib/features/invites/constants";
 import { addMember, createCohort } from "@/prisma/factories/cohorts";
 import { createInvite } from "@/prisma/factories/invites";
 import { importDefaultRoadmap } from "@/prisma/factories/roadmaps";
@@ -57,9 +57,9 @@ describe("creating and revoking invite links", () => {
     expect(await db.auditEvent.count({ where: { action: "invite.create", targetId: invite.id, actorId: mentor.id } })).toBe(1);
 
     // The members page lists it without any token.
-    const page = await asUser(mentor, () => loadCohortMembersPage(mentor, cohort.id));
-    expect(page.invites).toEqual([expect.objectContaining({ id: invite.id, useCount: 0, maxUses: 5, createdByName: mentor.name })]);
-    expect(JSON.stringify(page)).not.toContain(token);
+    const invites = await asUser(mentor, () => loadCohortInvites(mentor, cohort.id));
+    expect(invites).toEqual([expect.objectContaining({ id: invite.id, useCount: 0, maxUses: 5, createdByName: mentor.name })]);
+    expect(JSON.stringify(invites)).not.toContain(token);
   });
 
   it("revoking makes the link invalid at once; revoking again says so", async () => {
@@ -71,8 +71,8 @@ describe("creating and revoking invite links", () => {
     expect(await acceptInviteAction(account(token))).toEqual(INVALID);
     expect(await asUser(mentor, () => revokeInviteAction({ inviteId: invite.id }))).toMatchObject({ ok: false, code: "INVALID_STATE" });
     expect(await db.auditEvent.count({ where: { action: "invite.revoke", targetId: invite.id } })).toBe(1);
-    const page = await asUser(mentor, () => loadCohortMembersPage(mentor, cohort.id));
-    expect(page.invites[0]).toMatchObject({ state: "revoked" });
+    const invites = await asUser(mentor, () => loadCohortInvites(mentor, cohort.id));
+    expect(invites[0]).toMatchObject({ state: "revoked" });
   });
 
   it("refuses a mentor of another cohort, and validates role, expiry and uses", async () => {

@@ -5,10 +5,10 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { errorsFor, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { acceptInviteAction } from "@/lib/features/cohorts/actions";
+import { acceptInviteAction } from "@/lib/features/invites/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useAction } from "@/components/use-action";
-import { INVITE_INVALID_MESSAGE } from "@/lib/features/cohorts/constants";
+import { INVITE_INVALID_MESSAGE } from "@/lib/features/invites/constants";
 import { safeRedirectPath } from "@/lib/redirects";
 
 /** Signed out: create an account, join with the invite's role, then sign in and go to the new home. */

@@ -10,11 +10,11 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
-import { createInviteAction, revokeInviteAction } from "@/lib/features/cohorts/actions";
+import { createInviteAction, revokeInviteAction } from "@/lib/features/invites/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useAction } from "@/components/use-action";
-import { INVITE_EXPIRY_CHOICES } from "@/lib/features/cohorts/constants";
-import type { InviteRow, InviteState } from "@/lib/features/cohorts/types";
+import { INVITE_EXPIRY_CHOICES } from "@/lib/features/invites/constants";
+import type { InviteRow, InviteState } from "@/lib/features/invites/types";
 import { dayIn, formatDay } from "@/lib/calendar";
 import { plural } from "@/lib/plural";
 

@@ -4,11 +4,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
-import { acceptInviteAction, joinCohortAction } from "@/lib/features/cohorts/actions";
-import { INVITE_INVALID_MESSAGE } from "@/lib/features/cohorts/constants";
-import { loadInviteLanding } from "@/lib/features/cohorts/loaders";
-import { createInstanceInviteAction, revokeInstanceInviteAction } from "@/lib/features/users/actions";
-import { loadAdminInvitesPage } from "@/lib/features/users/loaders";
+import { INVITE_INVALID_MESSAGE } from "@/lib/features/invites/constants";
+import { acceptInviteAction, createInstanceInviteAction, joinCohortAction, revokeInstanceInviteAction } from "@/lib/features/invites/actions";
+import { loadAdminInvitesPage, loadInviteLanding } from "@/lib/features/invites/loaders";
 import { createCohort } from "@/prisma/factories/cohorts";
 import { createInvite } from "@/prisma/factories/invites";
 import { importDefaultRoadmap } from "@/prisma/factories/roadmaps";

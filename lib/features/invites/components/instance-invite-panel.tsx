@@ -9,13 +9,13 @@ import { errorsFor, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { FormAlert } from "@/components/ui/form-alert";
-import { INVITE_STATE, NewLink, RevokeInviteButton, useInviteCreation } from "@/lib/features/cohorts/components/invite-panel";
-import { INVITE_USES_MAX } from "@/lib/features/cohorts/constants";
+import { INVITE_STATE, NewLink, RevokeInviteButton, useInviteCreation } from "@/lib/features/invites/components/invite-panel";
+import { INSTANCE_INVITE_EXPIRY_CHOICES, INVITE_USES_MAX } from "@/lib/features/invites/constants";
 import { dayIn, formatDay } from "@/lib/calendar";
 import { plural } from "@/lib/plural";
-import { createInstanceInviteAction, revokeInstanceInviteAction } from "@/lib/features/users/actions";
-import { INSTANCE_INVITE_EXPIRY_CHOICES } from "@/lib/features/users/constants";
-import type { CohortOption, InstanceInviteRow } from "@/lib/features/users/types";
+import { createInstanceInviteAction, revokeInstanceInviteAction } from "@/lib/features/invites/actions";
+import type { InstanceInviteRow } from "@/lib/features/invites/types";
+import type { CohortOption } from "@/lib/features/users/types";
 
 type Role = "admin" | "mentor" | "learner";
 const ROLE_LABEL: Record<Role, string> = { admin: "Admin", mentor: "Mentor", learner: "Learner" };

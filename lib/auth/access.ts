@@ -1,0 +1,104 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+// The access primitives every feature authorizes with: who a viewer is in a cohort, read from the database on
+// every call (docs/decisions/016). Cohort management, reviews, progress and check-ins all ask here, so none of
+// them depends on another feature to learn whether the viewer may be there.
+
+export type LearnerMembership = {
+  membershipId: string;
+  userId: string;
+  cohortId: string;
+  cohortName: string;
+  versionId: string;
+  /** The learner's own start date when set, else the cohort's. */
+  startDate: Date;
+  extensionDays: number;
+  weeksPerPhase: number;
+  timezone: string;
+};
+
+/**
+ * The viewer's own active learner membership in a cohort (or their first one).
+ * Scope comes from the viewer's id, so another person's cohort reads as missing.
+ */
+export async function getLearnerMembership(userId: string, cohortId?: string): Promise<LearnerMembership | null> {
+  const membership = await db.membership.findFirst({
+    where: { userId, role: "learner", removedAt: null, cohort: { archivedAt: null }, ...(cohortId ? { cohortId } : {}) },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      userId: true,
+      startDate: true,
+      extensionDays: true,
+      cohort: {
+        select: { id: true, name: true, versionId: true, startDate: true, weeksPerPhase: true, timezone: true },
+      },
+    },
+  });
+  if (!membership) return null;
+  const { cohort } = membership;
+  return {
+    membershipId: membership.id,
+    userId: membership.userId,
+    cohortId: cohort.id,
+    cohortName: cohort.name,
+    versionId: cohort.versionId,
+    startDate: membership.startDate ?? cohort.startDate,
+    extensionDays: membership.extensionDays,
+    weeksPerPhase: cohort.weeksPerPhase,
+    timezone: cohort.timezone,
+  };
+}
+
+/** Which homes a person has: admin flag plus the cohorts they mentor and learn in. */
+export async function getRoles(userId: string) {
+  const memberships = await db.membership.findMany({
+    where: { userId, removedAt: null, cohort: { archivedAt: null } },
+    select: { role: true, cohortId: true },
+  });
+  return {
+    mentorCohortIds: memberships.filter((m) => m.role === "mentor").map((m) => m.cohortId),
+    learnerCohortIds: memberships.filter((m) => m.role === "learner").map((m) => m.cohortId),
+  };
+}
+
+export type CohortAccess = {
+  cohortId: string;
+  cohortName: string;
+  versionId: string;
+  timezone: string;
+  reviewTargetHours: number;
+  /** "mentor" when the viewer actively mentors the cohort; "admin" when they see it as an instance admin. */
+  as: "mentor" | "admin";
+};
+
+/**
+ * Whether the viewer may act on a cohort as its mentor (or as an admin, who can do everything).
+ * Read from the database on every call, so a mentor removed a moment ago is refused at once.
+ * Learners of the cohort, other cohorts' mentors and archived cohorts all get null.
+ */
+export async function getCohortAccess(viewer: { id: string; isAdmin: boolean }, cohortId: string): Promise<CohortAccess | null> {
+  const cohort = await db.cohort.findFirst({
+    where: { id: cohortId, archivedAt: null },
+    select: {
+      id: true,
+      name: true,
+      versionId: true,
+      timezone: true,
+      reviewTargetHours: true,
+      memberships: { where: { userId: viewer.id, role: "mentor", removedAt: null }, select: { id: true } },
+    },
+  });
+  if (!cohort) return null;
+  const mentors = cohort.memberships.length > 0;
+  if (!mentors && !viewer.isAdmin) return null;
+  return {
+    cohortId: cohort.id,
+    cohortName: cohort.name,
+    versionId: cohort.versionId,
+    timezone: cohort.timezone,
+    reviewTargetHours: cohort.reviewTargetHours,
+    as: mentors ? "mentor" : "admin",
+  };
+}

@@ -1,0 +1,13 @@
+// Limits and messages shared by the schemas, the forms and the tests. Client components import from here,
+// never from schema.ts (which brings the password policy and argon2 along).
+export const INVITE_USES_MAX = 500;
+export const INVITE_EXPIRY_DAYS_MAX = 90;
+/** Expiry choices the invite form offers; the schema accepts any whole number of days up to the max. */
+export const INVITE_EXPIRY_CHOICES = [1, 3, 7, 14, 30] as const;
+export const INSTANCE_INVITE_EXPIRY_DAYS_MAX = 30;
+export const INSTANCE_INVITE_EXPIRY_CHOICES = [1, 3, 7, 14, 30] as const;
+/** How many invite links /admin/users/invites lists, newest first. */
+export const INVITE_LIST_LIMIT = 200;
+
+export const INVITE_INVALID_MESSAGE = "This invite link is not valid any more";
+export const INVITE_NOT_FOUND = "This invite does not exist.";

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { cohortIdSchema, memberRoleSchema, wholeNumber } from "@/lib/features/cohorts/schema";
+import {
+  INSTANCE_INVITE_EXPIRY_DAYS_MAX,
+  INVITE_EXPIRY_DAYS_MAX,
+  INVITE_INVALID_MESSAGE,
+  INVITE_USES_MAX,
+} from "@/lib/features/invites/constants";
+import { newAccountSchema } from "@/lib/features/users/schema";
+
+// Server-side only in practice: newAccountSchema brings the password policy (argon2) along, so client
+// components import limits and messages from constants.ts instead.
+
+export const createInviteSchema = z
+  .object({
+    cohortId: cohortIdSchema,
+    role: memberRoleSchema,
+    expiresInDays: wholeNumber(1, INVITE_EXPIRY_DAYS_MAX, "the days until the link expires"),
+    maxUses: wholeNumber(1, INVITE_USES_MAX, "how many people may use the link"),
+  })
+  .strict();
+export type CreateInviteInput = z.input<typeof createInviteSchema>;
+
+export const inviteRefSchema = z.object({ inviteId: z.uuid("This invite does not exist.") }).strict();
+
+/** Admin → Users → "Create invite link": an admin (never tied to a cohort), or a mentor/learner with an optional cohort. */
+export const instanceInviteSchema = z
+  .object({
+    role: z.enum(["admin", "mentor", "learner"], "Choose admin, mentor or learner."),
+    cohortId: z.preprocess((value) => (value === "" || value === undefined ? null : value), z.uuid("Pick a cohort from the list.").nullable()),
+    expiresInDays: wholeNumber(1, INSTANCE_INVITE_EXPIRY_DAYS_MAX, "the days until the link expires"),
+    maxUses: wholeNumber(1, INVITE_USES_MAX, "how many people may use the link"),
+  })
+  .strict()
+  .refine((value) => value.role !== "admin" || value.cohortId === null, {
+    message: "Admins belong to the whole instance; leave the cohort empty.",
+    path: ["cohortId"],
+  });
+export type InstanceInviteInput = z.input<typeof instanceInviteSchema>;
+
+/** 32 random bytes in base64url: 43 characters. Anything else cannot be a token Cairn issued. */
+export const inviteTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, INVITE_INVALID_MESSAGE);
+
+export const acceptInviteSchema = z.object({ ...newAccountSchema.shape, token: inviteTokenSchema }).strict();
+export type AcceptInviteInput = z.input<typeof acceptInviteSchema>;
+
+export const joinInviteSchema = z.object({ token: inviteTokenSchema }).strict();
