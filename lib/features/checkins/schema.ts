@@ -2,7 +2,7 @@ import { z } from "zod";
 import { calendarDay } from "@/lib/dates";
 import { lockVersionSchema } from "@/lib/lock-version";
 import { weekStartOf } from "@/lib/features/checkins/utils";
-import { ROADMAP_KEY_PATTERN } from "@/lib/features/roadmaps/json";
+import { ROADMAP_KEY_PATTERN } from "@/lib/features/roadmaps/constants";
 import { multilineText } from "@/lib/text-input";
 
 export const PLANNED_MILESTONES_MAX = 10;

@@ -1,8 +1,8 @@
 // GET /admin/roadmaps/{roadmapId}/export?version=N&format=md|json — one roadmap version as a Markdown or JSON file, for admins (else 404)
 import { getViewer } from "@/lib/auth/viewer";
-import { findRoadmapVersion, getRoadmapDocument } from "@/lib/features/roadmaps/data";
+import { findRoadmapVersion, getRoadmapDocument, roadmapExportFile } from "@/lib/features/roadmaps/data";
+import { canManageRoadmaps } from "@/lib/features/roadmaps/policy";
 import { roadmapExportQuerySchema } from "@/lib/features/roadmaps/schema";
-import { roadmapExportFile } from "@/lib/features/roadmaps/utils";
 
 /** The same answer for a signed-out caller, a non-admin, an unknown roadmap or version, and a malformed query. */
 function notFound(): Response {
@@ -14,7 +14,7 @@ function notFound(): Response {
 
 export async function GET(request: Request, { params }: { params: Promise<{ roadmapId: string }> }) {
   const viewer = await getViewer();
-  if (!viewer?.isAdmin) return notFound();
+  if (!canManageRoadmaps(viewer)) return notFound();
   const query = roadmapExportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return notFound();
   const { roadmapId } = await params;

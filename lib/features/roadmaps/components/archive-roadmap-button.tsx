@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
-import { setRoadmapArchivedAction } from "@/lib/features/roadmap-editor/actions";
-import { useRunAction } from "@/lib/features/roadmap-editor/components/use-run-action";
+import { setRoadmapArchivedAction } from "@/lib/features/roadmaps/actions";
+import { useRunAction } from "@/lib/features/roadmaps/components/use-run-action";
 
 /** Archive hides the roadmap from new cohorts; cohorts that follow it keep working. */
 export function ArchiveRoadmapButton({ roadmapId, archived }: { roadmapId: string; archived: boolean }) {

@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "@/components/ui/toast";
-import type { SaveResult } from "@/lib/features/roadmap-editor/types";
-import { useRunAction } from "@/lib/features/roadmap-editor/components/use-run-action";
+import type { SaveResult } from "@/lib/features/roadmaps/types";
+import { useRunAction } from "@/lib/features/roadmaps/components/use-run-action";
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

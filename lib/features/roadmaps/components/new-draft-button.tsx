@@ -4,8 +4,8 @@ import { FilePlus2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
-import { createDraftAction } from "@/lib/features/roadmap-editor/actions";
-import { useRunAction } from "@/lib/features/roadmap-editor/components/use-run-action";
+import { createDraftAction } from "@/lib/features/roadmaps/actions";
+import { useRunAction } from "@/lib/features/roadmaps/components/use-run-action";
 
 /** "New draft": the next version, starting from the latest one. */
 export function NewDraftButton({ roadmapId }: { roadmapId: string }) {

@@ -6,8 +6,8 @@ import { Button } from "@/components/ui/button";
 import { errorsFor, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
-import { createRoadmapAction } from "@/lib/features/roadmap-editor/actions";
-import { useRunAction } from "@/lib/features/roadmap-editor/components/use-run-action";
+import { createRoadmapAction } from "@/lib/features/roadmaps/actions";
+import { useRunAction } from "@/lib/features/roadmaps/components/use-run-action";
 
 /** Admin → Roadmaps → "New roadmap": a name (and optionally a slug), then straight into its first draft. */
 export function NewRoadmapForm() {

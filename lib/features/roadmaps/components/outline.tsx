@@ -9,10 +9,10 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { cn } from "@/lib/cn";
-import { addMilestoneAction, addPhaseAction, addProjectAction, reorderItemsAction } from "@/lib/features/roadmap-editor/actions";
-import { useEditorNavigation } from "@/lib/features/roadmap-editor/components/editor-navigation";
-import { useRunAction } from "@/lib/features/roadmap-editor/components/use-run-action";
-import { moveInList } from "@/lib/features/roadmap-editor/utils";
+import { addMilestoneAction, addPhaseAction, addProjectAction, reorderItemsAction } from "@/lib/features/roadmaps/actions";
+import { useEditorNavigation } from "@/lib/features/roadmaps/components/editor-navigation";
+import { useRunAction } from "@/lib/features/roadmaps/components/use-run-action";
+import { moveInList } from "@/lib/features/roadmaps/utils";
 
 export type OutlineItem = { id: string; title: string; archived: boolean };
 export type OutlinePhase = OutlineItem & { milestones: OutlineItem[] };

@@ -4,9 +4,9 @@ import { Archive, ArchiveRestore } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
-import { setItemArchivedAction } from "@/lib/features/roadmap-editor/actions";
-import { KIND_LABEL } from "@/lib/features/roadmap-editor/constants";
-import { useRunAction } from "@/lib/features/roadmap-editor/components/use-run-action";
+import { setItemArchivedAction } from "@/lib/features/roadmaps/actions";
+import { KIND_LABEL } from "@/lib/features/roadmaps/constants";
+import { useRunAction } from "@/lib/features/roadmaps/components/use-run-action";
 
 /** "Archive milestone" / "Restore milestone": items are never deleted, so learners' work on them is never lost. */
 export function ArchiveButton({ kind, id, archived, disabled = false }: { kind: "phase" | "milestone" | "project"; id: string; archived: boolean; disabled?: boolean }) {
