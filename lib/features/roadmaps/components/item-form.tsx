@@ -5,8 +5,33 @@ import { errorsFor } from "@/components/ui/field";
 import { EditorFormShell, type ShellForm } from "@/lib/features/roadmaps/components/editor-form-shell";
 import { KeyField, TitleField } from "@/lib/features/roadmaps/components/item-fields";
 import { MarkdownField } from "@/lib/features/roadmaps/components/markdown-field";
+import type { EvidenceRequirement } from "@/lib/features/roadmaps/types";
 
 type ItemDraft = { title: string; key: string; description: string };
+
+type ReviewedItem = ItemDraft & { doneWhen: string[]; evidence: EvidenceRequirement; reviewRequired: boolean };
+
+/** The fields milestones and projects share, as their forms edit them ("Done when" one item per line). */
+export function reviewedItemDraft(item: ReviewedItem) {
+  return {
+    title: item.title,
+    key: item.key,
+    description: item.description,
+    doneWhen: item.doneWhen.join("\n"),
+    evidence: item.evidence,
+    reviewRequired: item.reviewRequired,
+  };
+}
+
+/** How the conflict notice names those shared fields. */
+export const REVIEWED_ITEM_LABELS = {
+  title: "title",
+  key: "key",
+  description: "description",
+  doneWhen: '"Done when"',
+  evidence: "evidence",
+  reviewRequired: "review required",
+} as const;
 
 /**
  * The form of a phase, milestone or project: title and key side by side, then `beforeDescription`, the Markdown

@@ -5,20 +5,15 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { updateMilestoneAction } from "@/lib/features/roadmaps/actions";
 import { DoneWhenField, ResourcesField, ReviewFields, toLines } from "@/lib/features/roadmaps/components/item-fields";
-import { ItemForm } from "@/lib/features/roadmaps/components/item-form";
+import { ItemForm, reviewedItemDraft } from "@/lib/features/roadmaps/components/item-form";
 import { useItemForm } from "@/lib/features/roadmaps/components/use-item-form";
 import type { EditorMilestone } from "@/lib/features/roadmaps/types";
 
 function toDraft(milestone: EditorMilestone) {
   return {
-    title: milestone.title,
-    key: milestone.key,
+    ...reviewedItemDraft(milestone),
     phaseId: milestone.phaseId,
-    description: milestone.description,
-    doneWhen: milestone.doneWhen.join("\n"),
     resources: milestone.resources,
-    evidence: milestone.evidence,
-    reviewRequired: milestone.reviewRequired,
     effortHours: milestone.effortHours === null ? "" : String(milestone.effortHours),
   };
 }

@@ -3,31 +3,13 @@
 import { errorsFor } from "@/components/ui/field";
 import { updateProjectAction } from "@/lib/features/roadmaps/actions";
 import { DoneWhenField, ReviewFields, toLines } from "@/lib/features/roadmaps/components/item-fields";
-import { ItemForm } from "@/lib/features/roadmaps/components/item-form";
+import { ItemForm, REVIEWED_ITEM_LABELS, reviewedItemDraft } from "@/lib/features/roadmaps/components/item-form";
 import { useItemForm } from "@/lib/features/roadmaps/components/use-item-form";
 import type { EditorProject } from "@/lib/features/roadmaps/types";
 
-function toDraft(project: EditorProject) {
-  return {
-    title: project.title,
-    key: project.key,
-    description: project.description,
-    doneWhen: project.doneWhen.join("\n"),
-    evidence: project.evidence,
-    reviewRequired: project.reviewRequired,
-    milestoneKeys: project.milestoneKeys,
-  };
-}
+const toDraft = (project: EditorProject) => ({ ...reviewedItemDraft(project), milestoneKeys: project.milestoneKeys });
 
-const LABELS = {
-  title: "title",
-  key: "key",
-  description: "description",
-  doneWhen: '"Done when"',
-  evidence: "evidence",
-  reviewRequired: "review required",
-  milestoneKeys: "milestones demonstrated",
-} as const;
+const LABELS = { ...REVIEWED_ITEM_LABELS, milestoneKeys: "milestones demonstrated" } as const;
 
 type MilestoneChoice = { key: string; title: string };
 
