@@ -2,8 +2,8 @@
 // Imports a roadmap file; an existing slug gets a new version, never an overwrite.
 import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { ROADMAP_LIMITS } from "@/lib/features/roadmaps/json";
-import { parseRoadmapFile } from "@/lib/features/roadmaps/utils";
+import { ROADMAP_LIMITS } from "@/lib/features/roadmaps/constants";
+import { parseRoadmapFile } from "@/lib/features/roadmaps/data";
 import { withDatabase } from "@/scripts/lib/with-database";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { draft: { type: "boolean" } } });

@@ -31,7 +31,7 @@ const COHORTS = "lib/features/cohorts/actions.test.ts";
 const INVITES = "lib/features/invites/cohort-invites.test.ts";
 const VERSION_MOVE = "lib/features/cohorts/version-move.test.ts";
 const USERS = "lib/features/users/admin-users.test.ts";
-const EDITOR = "lib/features/roadmap-editor/editor.test.ts";
+const EDITOR = "lib/features/roadmaps/editor.test.ts";
 
 /** Keyed by `file#export`. */
 const MATRIX: Record<string, Rule> = {
@@ -85,23 +85,23 @@ const MATRIX: Record<string, Rule> = {
   "lib/features/reviews/actions.ts#decideReviewAction": rule("scoped", REVIEWS),
   "lib/features/reviews/actions.ts#addMentorCommentAction": rule("scoped", REVIEWS),
 
-  "lib/features/roadmap-editor/actions.ts#createRoadmapAction": rule("admin", EDITOR),
-  "lib/features/roadmap-editor/actions.ts#createDraftAction": rule("admin", EDITOR),
-  "lib/features/roadmap-editor/actions.ts#discardDraftAction": rule("admin", EDITOR),
-  "lib/features/roadmap-editor/actions.ts#publishVersionAction": rule("admin", EDITOR),
-  "lib/features/roadmap-editor/actions.ts#setRoadmapArchivedAction": rule("admin", EDITOR),
-  "lib/features/roadmap-editor/actions.ts#updateVersionDetailsAction": rule("admin", EDITOR),
-  "lib/features/roadmap-editor/actions.ts#updateWeeklyRuleAction": rule("admin", EDITOR),
-  "lib/features/roadmap-editor/actions.ts#updateCriteriaAction": rule("admin", EDITOR),
-  "lib/features/roadmap-editor/actions.ts#updateNotesAction": rule("admin", EDITOR),
-  "lib/features/roadmap-editor/actions.ts#addPhaseAction": rule("admin", EDITOR),
-  "lib/features/roadmap-editor/actions.ts#addMilestoneAction": rule("admin", EDITOR),
-  "lib/features/roadmap-editor/actions.ts#addProjectAction": rule("admin", EDITOR),
-  "lib/features/roadmap-editor/actions.ts#updatePhaseAction": rule("admin", EDITOR),
-  "lib/features/roadmap-editor/actions.ts#updateMilestoneAction": rule("admin", EDITOR),
-  "lib/features/roadmap-editor/actions.ts#updateProjectAction": rule("admin", EDITOR),
-  "lib/features/roadmap-editor/actions.ts#reorderItemsAction": rule("admin", EDITOR),
-  "lib/features/roadmap-editor/actions.ts#setItemArchivedAction": rule("admin", EDITOR),
+  "lib/features/roadmaps/actions.ts#createRoadmapAction": rule("admin", EDITOR),
+  "lib/features/roadmaps/actions.ts#createDraftAction": rule("admin", EDITOR),
+  "lib/features/roadmaps/actions.ts#discardDraftAction": rule("admin", EDITOR),
+  "lib/features/roadmaps/actions.ts#publishVersionAction": rule("admin", EDITOR),
+  "lib/features/roadmaps/actions.ts#setRoadmapArchivedAction": rule("admin", EDITOR),
+  "lib/features/roadmaps/actions.ts#updateVersionDetailsAction": rule("admin", EDITOR),
+  "lib/features/roadmaps/actions.ts#updateWeeklyRuleAction": rule("admin", EDITOR),
+  "lib/features/roadmaps/actions.ts#updateCriteriaAction": rule("admin", EDITOR),
+  "lib/features/roadmaps/actions.ts#updateNotesAction": rule("admin", EDITOR),
+  "lib/features/roadmaps/actions.ts#addPhaseAction": rule("admin", EDITOR),
+  "lib/features/roadmaps/actions.ts#addMilestoneAction": rule("admin", EDITOR),
+  "lib/features/roadmaps/actions.ts#addProjectAction": rule("admin", EDITOR),
+  "lib/features/roadmaps/actions.ts#updatePhaseAction": rule("admin", EDITOR),
+  "lib/features/roadmaps/actions.ts#updateMilestoneAction": rule("admin", EDITOR),
+  "lib/features/roadmaps/actions.ts#updateProjectAction": rule("admin", EDITOR),
+  "lib/features/roadmaps/actions.ts#reorderItemsAction": rule("admin", EDITOR),
+  "lib/features/roadmaps/actions.ts#setItemArchivedAction": rule("admin", EDITOR),
 
   "lib/features/roadmaps/actions.ts#previewRoadmapImportAction": rule("admin", "lib/features/roadmaps/actions.test.ts"),
   "lib/features/roadmaps/actions.ts#importRoadmapAction": rule("admin", "lib/features/roadmaps/actions.test.ts"),

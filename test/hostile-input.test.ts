@@ -9,7 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createDraftAction } from "@/lib/features/roadmap-editor/actions";
+import { createDraftAction } from "@/lib/features/roadmaps/actions";
 import { weekOf } from "@/lib/calendar";
 import { createPasswordResetLinkAction } from "@/lib/features/users/actions";
 import { addMember, createCohort } from "@/prisma/factories/cohorts";
@@ -249,35 +249,35 @@ const SAMPLES: Record<string, (w: World) => Sample> = {
     anyCharacters: ["password"],
   }),
 
-  "lib/features/roadmap-editor/actions.ts#createRoadmapAction": () => ({ as: "admin", input: { name: "Sweep roadmap", slug: "" } }),
-  "lib/features/roadmap-editor/actions.ts#createDraftAction": (w) => ({ as: "admin", input: { roadmapId: w.v1.roadmapId } }),
-  "lib/features/roadmap-editor/actions.ts#discardDraftAction": (w) => ({ as: "admin", input: { versionId: w.draftVersion.id } }),
-  "lib/features/roadmap-editor/actions.ts#publishVersionAction": (w) => ({ as: "admin", input: { versionId: w.draftVersion.id } }),
-  "lib/features/roadmap-editor/actions.ts#setRoadmapArchivedAction": (w) => ({ as: "admin", input: { roadmapId: w.v1.roadmapId, archived: false } }),
-  "lib/features/roadmap-editor/actions.ts#updateVersionDetailsAction": (w) => ({
+  "lib/features/roadmaps/actions.ts#createRoadmapAction": () => ({ as: "admin", input: { name: "Sweep roadmap", slug: "" } }),
+  "lib/features/roadmaps/actions.ts#createDraftAction": (w) => ({ as: "admin", input: { roadmapId: w.v1.roadmapId } }),
+  "lib/features/roadmaps/actions.ts#discardDraftAction": (w) => ({ as: "admin", input: { versionId: w.draftVersion.id } }),
+  "lib/features/roadmaps/actions.ts#publishVersionAction": (w) => ({ as: "admin", input: { versionId: w.draftVersion.id } }),
+  "lib/features/roadmaps/actions.ts#setRoadmapArchivedAction": (w) => ({ as: "admin", input: { roadmapId: w.v1.roadmapId, archived: false } }),
+  "lib/features/roadmaps/actions.ts#updateVersionDetailsAction": (w) => ({
     as: "admin",
     input: { versionId: w.draftVersion.id, lockVersion: w.draftVersion.lockVersion, title: "Sweep title", summary: "A goal." },
   }),
-  "lib/features/roadmap-editor/actions.ts#updateWeeklyRuleAction": (w) => ({
+  "lib/features/roadmaps/actions.ts#updateWeeklyRuleAction": (w) => ({
     as: "admin",
     input: { versionId: w.draftVersion.id, lockVersion: w.draftVersion.lockVersion, items: ["Ship one thing"] },
   }),
-  "lib/features/roadmap-editor/actions.ts#updateCriteriaAction": (w) => ({
+  "lib/features/roadmaps/actions.ts#updateCriteriaAction": (w) => ({
     as: "admin",
     input: { versionId: w.draftVersion.id, lockVersion: w.draftVersion.lockVersion, items: [{ key: w.criterion.key, text: "Explains it" }] },
   }),
-  "lib/features/roadmap-editor/actions.ts#updateNotesAction": (w) => ({
+  "lib/features/roadmaps/actions.ts#updateNotesAction": (w) => ({
     as: "admin",
     input: { versionId: w.draftVersion.id, lockVersion: w.draftVersion.lockVersion, items: [{ title: "Reading", body: "Some *Markdown*." }] },
   }),
-  "lib/features/roadmap-editor/actions.ts#addPhaseAction": (w) => ({ as: "admin", input: { versionId: w.draftVersion.id, title: "New phase" } }),
-  "lib/features/roadmap-editor/actions.ts#addMilestoneAction": (w) => ({ as: "admin", input: { phaseId: w.phase.id, title: "New milestone" } }),
-  "lib/features/roadmap-editor/actions.ts#addProjectAction": (w) => ({ as: "admin", input: { versionId: w.draftVersion.id, title: "New project" } }),
-  "lib/features/roadmap-editor/actions.ts#updatePhaseAction": (w) => ({
+  "lib/features/roadmaps/actions.ts#addPhaseAction": (w) => ({ as: "admin", input: { versionId: w.draftVersion.id, title: "New phase" } }),
+  "lib/features/roadmaps/actions.ts#addMilestoneAction": (w) => ({ as: "admin", input: { phaseId: w.phase.id, title: "New milestone" } }),
+  "lib/features/roadmaps/actions.ts#addProjectAction": (w) => ({ as: "admin", input: { versionId: w.draftVersion.id, title: "New project" } }),
+  "lib/features/roadmaps/actions.ts#updatePhaseAction": (w) => ({
     as: "admin",
     input: { phaseId: w.phase.id, lockVersion: w.phase.lockVersion, key: w.phase.key, title: w.phase.title, description: "About." },
   }),
-  "lib/features/roadmap-editor/actions.ts#updateMilestoneAction": (w) => ({
+  "lib/features/roadmaps/actions.ts#updateMilestoneAction": (w) => ({
     as: "admin",
     input: {
       milestoneId: w.milestone.id,
@@ -293,7 +293,7 @@ const SAMPLES: Record<string, (w: World) => Sample> = {
       effortHours: 4,
     },
   }),
-  "lib/features/roadmap-editor/actions.ts#updateProjectAction": (w) => ({
+  "lib/features/roadmaps/actions.ts#updateProjectAction": (w) => ({
     as: "admin",
     input: {
       projectId: w.project.id,
@@ -307,11 +307,11 @@ const SAMPLES: Record<string, (w: World) => Sample> = {
       milestoneKeys: [w.milestone.key],
     },
   }),
-  "lib/features/roadmap-editor/actions.ts#reorderItemsAction": (w) => ({
+  "lib/features/roadmaps/actions.ts#reorderItemsAction": (w) => ({
     as: "admin",
     input: { versionId: w.draftVersion.id, list: "phases", ids: w.phases.map((phase) => phase.id) },
   }),
-  "lib/features/roadmap-editor/actions.ts#setItemArchivedAction": (w) => ({ as: "admin", input: { kind: "milestone", id: w.milestone.id, archived: false } }),
+  "lib/features/roadmaps/actions.ts#setItemArchivedAction": (w) => ({ as: "admin", input: { kind: "milestone", id: w.milestone.id, archived: false } }),
 
   "lib/features/cohort-progress/actions.ts#signOffCriterionAction": (w) => ({
     as: "mentor",

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { listRoadmaps } from "@/lib/features/roadmap-editor/data";
+import { listRoadmaps } from "@/lib/features/roadmaps/data";
 
 export async function getInstanceOverview() {
   const [activeUsers, admins, cohorts, roadmaps] = await Promise.all([

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { calendarDay, weekStartOf } from "@/lib/calendar";
 import { lockVersionSchema } from "@/lib/lock-version";
-import { ROADMAP_KEY_PATTERN } from "@/lib/features/roadmaps/json";
+import { ROADMAP_KEY_PATTERN } from "@/lib/features/roadmaps/constants";
 import { multilineText } from "@/lib/text-input";
 
 export const PLANNED_MILESTONES_MAX = 10;

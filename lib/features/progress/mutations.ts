@@ -74,12 +74,28 @@ function requestHash(key: string, input: SubmitEvidenceInput) {
   return createHash("sha256").update(JSON.stringify({ key, input })).digest("hex");
 }
 
+type LockedProgress = { id: string; status: ProgressStatus; started_at: Date | null };
+
+/**
+ * The one row lock on a learner's progress. Submit, withdraw and a mentor's decision take it first, so writes to
+ * one milestone of one learner run one after another (docs/security.md #23, #25); undefined when there is no row.
+ */
+export async function lockProgressRow(
+  tx: Tx,
+  row: { id: string } | { membershipId: string; itemKey: string },
+): Promise<LockedProgress | undefined> {
+  const [locked] =
+    "id" in row
+      ? await tx.$queryRaw<LockedProgress[]>`SELECT id, status, started_at FROM progress WHERE id = ${row.id}::uuid FOR UPDATE`
+      : await tx.$queryRaw<LockedProgress[]>`
+          SELECT id, status, started_at FROM progress
+           WHERE membership_id = ${row.membershipId}::uuid AND item_key = ${row.itemKey} FOR UPDATE`;
+  return locked;
+}
+
 async function lockProgress(tx: Tx, membershipId: string, key: string) {
   await tx.progress.createMany({ data: [{ membershipId, itemKey: key }], skipDuplicates: true });
-  const [row] = await tx.$queryRaw<
-    { id: string; status: ProgressStatus; started_at: Date | null }[]
-  >`SELECT id, status, started_at FROM progress WHERE membership_id = ${membershipId}::uuid AND item_key = ${key} FOR UPDATE`;
-  return row!;
+  return (await lockProgressRow(tx, { membershipId, itemKey: key }))!;
 }
 
 /**

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { MARKDOWN_MAX_LENGTH } from "@/lib/text-limits";
 import { lineText, multilineText } from "@/lib/text-input";
-import { ROADMAP_KEY_PATTERN, ROADMAP_LIMITS } from "@/lib/features/roadmaps/json";
+import { ROADMAP_KEY_PATTERN, ROADMAP_LIMITS } from "@/lib/features/roadmaps/constants";
 import { isSafeHttpUrl, URL_MAX_LENGTH } from "@/lib/safe-url";
 
 export const EVIDENCE_LINKS_MAX = 10;

@@ -5,13 +5,14 @@ import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/features/audit/mutations";
 import { notify } from "@/lib/features/notifications/mutations";
 import { getItemRules, type ItemRulesRow } from "@/lib/features/progress/data";
+import { lockProgressRow } from "@/lib/features/progress/mutations";
 import { transition } from "@/lib/features/progress/policy";
 import { CLAIM_MINUTES } from "@/lib/features/reviews/constants";
 import type { Reviewer, ReviewScope } from "@/lib/features/reviews/data";
 import type { DecisionResult } from "@/lib/features/reviews/types";
 import { formatClock, formatMoment } from "@/lib/calendar";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ProgressStatus, SubmissionStatus } from "@/lib/generated/prisma/enums";
+import type { SubmissionStatus } from "@/lib/generated/prisma/enums";
 
 const MINUTE_MS = 60 * 1000;
 
@@ -138,8 +139,7 @@ export async function recordDecision(
   const item = await itemOf(scope);
   try {
     return await db.$transaction(async (tx) => {
-      const [progress] = await tx.$queryRaw<{ id: string; status: ProgressStatus }[]>`
-        SELECT id, status FROM progress WHERE id = ${scope.progressId}::uuid FOR UPDATE`;
+      const progress = await lockProgressRow(tx, { id: scope.progressId });
       const state = await tx.submission.findUniqueOrThrow({ where: { id: scope.submissionId }, select: ATTEMPT_STATE });
       const closed = closedReason(state, scope.access.timezone);
       if (closed) throw closed;

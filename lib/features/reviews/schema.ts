@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROADMAP_KEY_PATTERN } from "@/lib/features/roadmaps/json";
+import { ROADMAP_KEY_PATTERN } from "@/lib/features/roadmaps/constants";
 import { COMMENT_MAX } from "@/lib/features/progress/schema";
 import { LEARNER_SEARCH_MAX, PROJECTS_PHASE } from "@/lib/features/reviews/constants";
 import { MARKDOWN_MAX_LENGTH } from "@/lib/text-limits";

@@ -178,6 +178,20 @@ describe("Preview (writes nothing)", () => {
     });
   });
 
+  it("refuses a resource link that hides its real host behind a user name, in either format, and writes nothing", async () => {
+    const before = await writes();
+    const document = structuredClone(defaultDocument);
+    document.phases[0]!.milestones[1]!.resources = [{ label: "Docs", url: "https://a@evil" }];
+    const message = '"https://a@evil" is not a valid link: a link cannot carry a user name or password before "@".';
+    expect(dataOf(await preview(admin, { format: "json", text: serializeRoadmapJson(document) }))).toEqual({
+      status: "invalid",
+      problems: [{ where: "roadmap.phases[0].milestones[1].resources[0].url", message }],
+    });
+    const markdown = dataOf(await importAs(admin, { format: "markdown", text: serializeRoadmapMarkdown(document) }));
+    expect(markdown).toEqual({ status: "invalid", problems: [{ where: expect.stringMatching(/^Line \d+$/), message }] });
+    expect(await writes()).toEqual(before);
+  });
+
   it("says when the roadmap already has an open draft", async () => {
     const document = { ...defaultDocument, slug: "preview-blocked" };
     await importRoadmapDocument(document);

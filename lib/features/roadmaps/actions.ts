@@ -1,27 +1,192 @@
 "use server";
 
-// Every export here is a public endpoint (docs/decisions/005). Each action resolves the viewer from the session,
-// reads the admin flag from the database (requireAdminForAction), validates with a strict schema, and only then parses or
-// writes. Anyone who is not an admin gets the same "not found" as a page that does not exist, and nothing is written.
+// Every export here is a public endpoint (docs/decisions/005). Roadmap authoring and import are for admins only:
+// each action re-reads the admin flag from the database (requireAdminForAction) before it validates, parses or
+// touches anything, and anyone else is told the thing does not exist, exactly like a random id.
 import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
-import { actorOf } from "@/lib/auth/actor";
+import { actorOf, type Actor } from "@/lib/auth/actor";
 import { requireAdminForAction } from "@/lib/auth/viewer";
-import { findRoadmapBySlug, getRoadmapDocument } from "@/lib/features/roadmaps/data";
-import { importRoadmapDocument } from "@/lib/features/roadmaps/mutations";
-import { roadmapImportSchema } from "@/lib/features/roadmaps/schema";
-import type { RoadmapImportPreviewResult, RoadmapImportResult } from "@/lib/features/roadmaps/types";
+import { ITEM_CONFLICT_MESSAGE } from "@/lib/features/roadmaps/constants";
+import { findRoadmapBySlug, getRoadmapDocument, parseRoadmapImport } from "@/lib/features/roadmaps/data";
 import {
-  compareRoadmapKeys,
-  countRoadmapDocument,
-  openDraftMessage,
-  parseRoadmapImport,
-  roadmapVersionHref,
-} from "@/lib/features/roadmaps/utils";
+  addMilestone,
+  addPhase,
+  addProject,
+  createDraft,
+  createRoadmap,
+  discardDraft,
+  importRoadmapDocument,
+  publishVersion,
+  reorderItems,
+  setItemArchived,
+  setRoadmapArchived,
+  updateCriteria,
+  updateMilestone,
+  updateNotes,
+  updatePhase,
+  updateProject,
+  updateVersionDetails,
+  updateWeeklyRule,
+} from "@/lib/features/roadmaps/mutations";
+import {
+  addMilestoneSchema,
+  addPhaseSchema,
+  addProjectSchema,
+  archiveItemSchema,
+  archiveRoadmapSchema,
+  createRoadmapSchema,
+  criteriaSchema,
+  notesSchema,
+  reorderSchema,
+  roadmapImportSchema,
+  roadmapRefSchema,
+  updateMilestoneSchema,
+  updatePhaseSchema,
+  updateProjectSchema,
+  versionDetailsSchema,
+  versionRefSchema,
+  weeklyRuleSchema,
+} from "@/lib/features/roadmaps/schema";
+import type {
+  EditorMilestone,
+  EditorPhase,
+  EditorProject,
+  EditorVersionFields,
+  PublishOutcome,
+  RoadmapImportPreviewResult,
+  RoadmapImportResult,
+  SaveOutcome,
+  SaveResult,
+} from "@/lib/features/roadmaps/types";
+import { compareRoadmapKeys, countRoadmapDocument, openDraftMessage, roadmapVersionHref } from "@/lib/features/roadmaps/utils";
+
+async function adminActor(): Promise<Actor> {
+  return actorOf(await requireAdminForAction());
+}
+
+async function save<T>(work: () => Promise<SaveOutcome<T>>): Promise<SaveResult<T>> {
+  const result = await runAction(work);
+  if (!result.ok) return result;
+  if (result.data.status === "conflict") return { ok: false, code: "CONFLICT", error: ITEM_CONFLICT_MESSAGE, current: result.data.current };
+  return { ok: true, data: result.data.value };
+}
+
+/** Admin → Roadmaps → "New roadmap". */
+export async function createRoadmapAction(input: unknown): Promise<ActionResult<{ roadmapId: string; number: number }>> {
+  return runAction(async () => {
+    const actor = await adminActor();
+    const { roadmapId, number } = await createRoadmap(actor, parseInput(createRoadmapSchema, input));
+    return { roadmapId, number };
+  });
+}
+
+/** Roadmap → "New draft" from the latest version. */
+export async function createDraftAction(input: unknown): Promise<ActionResult<{ number: number }>> {
+  return runAction(async () => {
+    const actor = await adminActor();
+    const { roadmapId } = parseInput(roadmapRefSchema, input);
+    const { number } = await createDraft(actor, roadmapId);
+    return { number };
+  });
+}
+
+export async function discardDraftAction(input: unknown): Promise<ActionResult<{ roadmapId: string }>> {
+  return runAction(async () => {
+    const actor = await adminActor();
+    return discardDraft(actor, parseInput(versionRefSchema, input).versionId);
+  });
+}
+
+export async function publishVersionAction(input: unknown): Promise<ActionResult<PublishOutcome>> {
+  return runAction(async () => {
+    const actor = await adminActor();
+    return publishVersion(actor, parseInput(versionRefSchema, input).versionId);
+  });
+}
+
+export async function setRoadmapArchivedAction(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    const actor = await adminActor();
+    const { roadmapId, archived } = parseInput(archiveRoadmapSchema, input);
+    await setRoadmapArchived(actor, roadmapId, archived);
+    return undefined;
+  });
+}
+
+export async function updateVersionDetailsAction(input: unknown): Promise<SaveResult<EditorVersionFields>> {
+  return save(async () => updateVersionDetails(await adminActor(), parseInput(versionDetailsSchema, input)));
+}
+
+export async function updateWeeklyRuleAction(input: unknown): Promise<SaveResult<EditorVersionFields>> {
+  return save(async () => updateWeeklyRule(await adminActor(), parseInput(weeklyRuleSchema, input)));
+}
+
+export async function updateCriteriaAction(input: unknown): Promise<SaveResult<EditorVersionFields>> {
+  return save(async () => updateCriteria(await adminActor(), parseInput(criteriaSchema, input)));
+}
+
+export async function updateNotesAction(input: unknown): Promise<SaveResult<EditorVersionFields>> {
+  return save(async () => updateNotes(await adminActor(), parseInput(notesSchema, input)));
+}
+
+export async function addPhaseAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const actor = await adminActor();
+    const { versionId, title } = parseInput(addPhaseSchema, input);
+    return addPhase(actor, versionId, title);
+  });
+}
+
+export async function addMilestoneAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const actor = await adminActor();
+    const { phaseId, title } = parseInput(addMilestoneSchema, input);
+    return addMilestone(actor, phaseId, title);
+  });
+}
+
+export async function addProjectAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const actor = await adminActor();
+    const { versionId, title } = parseInput(addProjectSchema, input);
+    return addProject(actor, versionId, title);
+  });
+}
+
+export async function updatePhaseAction(input: unknown): Promise<SaveResult<EditorPhase>> {
+  return save(async () => updatePhase(await adminActor(), parseInput(updatePhaseSchema, input)));
+}
+
+export async function updateMilestoneAction(input: unknown): Promise<SaveResult<EditorMilestone>> {
+  return save(async () => updateMilestone(await adminActor(), parseInput(updateMilestoneSchema, input)));
+}
+
+export async function updateProjectAction(input: unknown): Promise<SaveResult<EditorProject>> {
+  return save(async () => updateProject(await adminActor(), parseInput(updateProjectSchema, input)));
+}
+
+export async function reorderItemsAction(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    const actor = await adminActor();
+    await reorderItems(actor, parseInput(reorderSchema, input));
+    return undefined;
+  });
+}
+
+export async function setItemArchivedAction(input: unknown): Promise<ActionResult<{ unlinkedFrom: string[] }>> {
+  return runAction(async () => {
+    const actor = await adminActor();
+    const { kind, id, archived } = parseInput(archiveItemSchema, input);
+    return setItemArchived(actor, kind, id, archived);
+  });
+}
+
+// ——— Import ———
 
 /** Import screen → "Preview": parses and describes what an import would create. Writes nothing. */
 export async function previewRoadmapImportAction(input: unknown): Promise<ActionResult<RoadmapImportPreviewResult>> {
   return runAction(async (): Promise<RoadmapImportPreviewResult> => {
-    await requireAdminForAction();
+    await adminActor();
     const { format, text } = parseInput(roadmapImportSchema, input);
     const parsed = parseRoadmapImport(format, text);
     if (!parsed.ok) return { status: "invalid", problems: parsed.problems };
@@ -58,7 +223,7 @@ export async function previewRoadmapImportAction(input: unknown): Promise<Action
  */
 export async function importRoadmapAction(input: unknown): Promise<ActionResult<RoadmapImportResult>> {
   return runAction(async (): Promise<RoadmapImportResult> => {
-    const actor = await actorOf(await requireAdminForAction());
+    const actor = await adminActor();
     const { format, text } = parseInput(roadmapImportSchema, input);
     const parsed = parseRoadmapImport(format, text);
     if (!parsed.ok) return { status: "invalid", problems: parsed.problems };

@@ -7,9 +7,9 @@ import {
   parseRoadmapJson,
   roadmapExportSchema,
   serializeRoadmapJson,
-  validateRoadmapDocument,
 } from "@/lib/features/roadmaps/json";
 import { parseRoadmapMarkdown, serializeRoadmapMarkdown } from "@/lib/features/roadmaps/markdown";
+import { validateRoadmapDocument } from "@/lib/features/roadmaps/schema";
 import type { RoadmapDocument } from "@/lib/features/roadmaps/types";
 
 const defaultRoadmapMarkdown = readFileSync(

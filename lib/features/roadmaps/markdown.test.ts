@@ -2,9 +2,10 @@ import { readFileSync } from "node:fs";
 
 import { describe, expect, it } from "vitest";
 
-import { validateRoadmapDocument } from "@/lib/features/roadmaps/json";
-import { parseRoadmapMarkdown, serializeRoadmapMarkdown, slugify } from "@/lib/features/roadmaps/markdown";
+import { parseRoadmapMarkdown, serializeRoadmapMarkdown } from "@/lib/features/roadmaps/markdown";
+import { validateRoadmapDocument } from "@/lib/features/roadmaps/schema";
 import type { RoadmapDocument, RoadmapMilestone, RoadmapParseResult } from "@/lib/features/roadmaps/types";
+import { slugify } from "@/lib/features/roadmaps/utils";
 
 const articleTemplate = readFileSync(new URL("./fixtures/article-template.md", import.meta.url), "utf8");
 const defaultRoadmap = readFileSync(new URL("../../../content/roadmaps/mlops-roadmap-2026.md", import.meta.url), "utf8");

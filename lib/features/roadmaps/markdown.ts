@@ -57,15 +57,10 @@
 // - Keys are lower-case ASCII words joined by "-", at most 60 characters. Without `{#key}`, a key is the slug
 //   of the title (accents dropped: é → e; other non-ASCII letters dropped); when nothing is left it is
 //   `phase-N` for phases and `item-N` for milestones, projects and criteria (N counts from 1 in file order).
-import { fileTooLargeMessage } from "@/lib/features/roadmaps/constants";
-import {
-  ROADMAP_LIMITS,
-  ROADMAP_SECTION_PATTERNS,
-  scanCodeFences,
-  validateRoadmapDocument,
-  type CodeFenceLineKind,
-} from "@/lib/features/roadmaps/json";
+import { fileTooLargeMessage, ROADMAP_LIMITS, ROADMAP_SECTION_PATTERNS } from "@/lib/features/roadmaps/constants";
+import { validateRoadmapDocument } from "@/lib/features/roadmaps/schema";
 import type {
+  CodeFenceLineKind,
   EvidenceRequirement,
   RoadmapCriterion,
   RoadmapDocument,
@@ -78,6 +73,7 @@ import type {
   RoadmapProject,
   RoadmapResource,
 } from "@/lib/features/roadmaps/types";
+import { scanCodeFences, slugify } from "@/lib/features/roadmaps/utils";
 
 // Lines are split on \r and \n only, so `.` must also match U+2028/U+2029 (the `s` flag): a title may hold them.
 const ITEM = /^([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/s;
@@ -95,39 +91,6 @@ const BARE_URL = /^<?(https?:\/\/[^\s<>]+)>?$/i;
 const STRUCTURAL_IN_PHASE = /^ *(?:#{1,2}|[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const STRUCTURAL_IN_SECTION = /^ *#{1,2}(?:[ \t]|$)/;
 const MAX_REPORTED_ERRORS = 100;
-
-const TRANSLITERATIONS: Record<string, string> = {
-  ß: "ss",
-  æ: "ae",
-  œ: "oe",
-  ø: "o",
-  ł: "l",
-  đ: "d",
-  ð: "d",
-  þ: "th",
-  ı: "i",
-};
-
-/** Lower-case ASCII words joined by "-", cut at a word boundary to `maxLength`; "" when nothing is left. */
-export function slugify(text: string, maxLength: number = ROADMAP_LIMITS.keyLength): string {
-  const ascii = text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[ßæœøłđðþı]/g, (letter) => TRANSLITERATIONS[letter] ?? "")
-    .replace(/['’‘`]/g, "");
-  const words = ascii.replace(/[^a-z0-9]+/g, " ").trim().split(" ").filter(Boolean);
-  let slug = "";
-  for (const word of words) {
-    const next = slug === "" ? word : `${slug}-${word}`;
-    if (next.length > maxLength) {
-      if (slug === "") slug = word.slice(0, maxLength);
-      break;
-    }
-    slug = next;
-  }
-  return slug;
-}
 
 function isBlank(line: string): boolean {
   return /^[ \t]*$/.test(line);

@@ -6,9 +6,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { getRoadmapDocument } from "@/lib/features/roadmaps/data";
-import { parseRoadmapJson, serializeRoadmapJson, validateRoadmapDocument } from "@/lib/features/roadmaps/json";
+import { parseRoadmapJson, serializeRoadmapJson } from "@/lib/features/roadmaps/json";
 import { parseRoadmapMarkdown, serializeRoadmapMarkdown } from "@/lib/features/roadmaps/markdown";
 import { importRoadmapDocument } from "@/lib/features/roadmaps/mutations";
+import { validateRoadmapDocument } from "@/lib/features/roadmaps/schema";
 import type {
   RoadmapCriterion,
   RoadmapDocument,

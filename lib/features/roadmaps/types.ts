@@ -1,6 +1,7 @@
 // The roadmap document: one roadmap version as plain data, independent of the database.
 // It is what the Markdown and JSON formats read and write, and what the editor hands around.
 // Every milestone and project key is stable: progress is attached to keys, not to rows.
+import type { ActionResult } from "@/lib/action-result";
 
 export type EvidenceRequirement = "none" | "optional" | "required";
 
@@ -114,9 +115,21 @@ export type RoadmapValidationResult =
 /** Turns a path into words for messages that point at a second place ("line 12", "roadmap.projects[1]"). */
 export type DescribePath = (path: RoadmapPath) => string;
 
+export type CodeFenceLineKind = "text" | "fence-open" | "fence-body" | "fence-close";
+
+export type CodeFenceScan = {
+  kinds: CodeFenceLineKind[];
+  /** For fence lines, the index of the line that opened the fence; -1 for text lines. */
+  openedAt: number[];
+  /** Index of the opening line of a fence that is never closed, or null. */
+  unclosedAt: number | null;
+};
+
 // ---- Import screen DTOs ----
 
 export type RoadmapImportFormat = "markdown" | "json";
+
+export type RoadmapExportFormat = "md" | "json";
 
 /** One problem shown on the import screen: `where` is "Line 12" (Markdown, JSON syntax) or a JSON path. */
 export type RoadmapImportProblem = { where: string; message: string };
@@ -166,3 +179,90 @@ export type ChangedItem = { kind: ChangeKind; key: string; title: string };
 
 /** What a version adds, changes and archives against the version before it, by key. Stored on publish. */
 export type ChangeSummary = { added: ChangedItem[]; changed: ChangedItem[]; archived: ChangedItem[] };
+
+// ---- Editor DTOs ----
+
+export type VersionStatus = "draft" | "published" | "retired";
+
+export type RoadmapListRow = {
+  id: string;
+  slug: string;
+  name: string;
+  archived: boolean;
+  latestPublished: number | null;
+  draftNumber: number | null;
+  cohortsUsing: number;
+};
+
+export type VersionRow = {
+  id: string;
+  number: number;
+  status: VersionStatus;
+  title: string;
+  publishedAt: string | null;
+  publishedBy: string | null;
+  cohorts: number;
+  changeSummary: ChangeSummary | null;
+};
+
+export type RoadmapOverview = {
+  id: string;
+  slug: string;
+  name: string;
+  archived: boolean;
+  versions: VersionRow[];
+  draftNumber: number | null;
+};
+
+/** Editor rows: the document's fields plus what editing needs (row id, archived flag, optimistic-lock counter). */
+type Editable = { id: string; archived: boolean; lockVersion: number };
+
+export type EditorMilestone = RoadmapMilestone & Editable & { phaseId: string };
+
+export type EditorPhase = Omit<RoadmapPhase, "milestones"> & Editable & { milestones: EditorMilestone[] };
+
+export type EditorProject = RoadmapProject & Editable;
+
+export type EditorCriterion = { key: string; text: string };
+
+/** The version's own fields and lists, saved against RoadmapVersion.lockVersion. */
+export type EditorVersionFields = {
+  title: string;
+  summary: string;
+  weeklyRule: string[];
+  criteria: EditorCriterion[];
+  notes: RoadmapNote[];
+  lockVersion: number;
+};
+
+export type EditorVersion = EditorVersionFields & {
+  id: string;
+  roadmapId: string;
+  roadmapSlug: string;
+  number: number;
+  status: VersionStatus;
+  publishedAt: string | null;
+  publishedBy: string | null;
+  phases: EditorPhase[];
+  projects: EditorProject[];
+  /** Keys learners have progress on (in any cohort of this roadmap): shown, never editable. */
+  lockedKeys: string[];
+  /** The published version this one is compared with; null for a roadmap's first version. */
+  previousNumber: number | null;
+  /** Drafts: computed now; published versions: as stored when they were published. */
+  changeSummary: ChangeSummary | null;
+  /** The roadmap's open draft, if another version is the draft. */
+  draftNumber: number | null;
+  latestNumber: number;
+};
+
+/** A save that lost a race: nothing was written; the form shows what is saved now. */
+export type SaveResult<T> = ActionResult<T> | { ok: false; code: "CONFLICT"; error: string; current: T };
+
+export type SaveOutcome<T> = { status: "saved"; value: T } | { status: "conflict"; current: T };
+
+export type PublishIssue = { message: string };
+
+export type PublishOutcome =
+  | { status: "published"; number: number; changeSummary: ChangeSummary }
+  | { status: "invalid"; issues: PublishIssue[] };

@@ -1,21 +1,19 @@
-import { parseRoadmapJson, serializeRoadmapJson } from "@/lib/features/roadmaps/json";
-import { parseRoadmapMarkdown, serializeRoadmapMarkdown } from "@/lib/features/roadmaps/markdown";
+import { ROADMAP_LIMITS, ROADMAP_SECTION_PATTERNS } from "@/lib/features/roadmaps/constants";
 import type {
   ChangeKind,
   ChangedItem,
   ChangeSummary,
+  CodeFenceLineKind,
+  CodeFenceScan,
   RoadmapDocument,
+  RoadmapExportFormat,
   RoadmapImportCounts,
-  RoadmapImportFormat,
-  RoadmapImportProblem,
   RoadmapKeyChanges,
-  RoadmapParseResult,
+  RoadmapPath,
 } from "@/lib/features/roadmaps/types";
 
-/** Picks the format by file name: `.json` is the JSON export, anything else is Markdown. */
-export function parseRoadmapFile(fileName: string, text: string): RoadmapParseResult {
-  return fileName.toLowerCase().endsWith(".json") ? parseRoadmapJson(text) : parseRoadmapMarkdown(text);
-}
+// Pure and isomorphic: the editor's client components import this file, so it never imports a format
+// (json.ts, markdown.ts) or the document schema.
 
 /** A nested Prisma select of a version's live (not archived) phases, milestones or projects, in roadmap order. */
 export function liveInOrder<S>(select: S) {
@@ -25,23 +23,6 @@ export function liveInOrder<S>(select: S) {
 /** The refusal when a roadmap already has an open draft (a roadmap has at most one). */
 export function openDraftMessage(number: number): string {
   return `Version ${number} is still a draft — publish or discard it before importing.`;
-}
-
-/** Parses pasted or uploaded text in the chosen format; problems are located by line or by JSON path. */
-export function parseRoadmapImport(
-  format: RoadmapImportFormat,
-  text: string,
-): { ok: true; document: RoadmapDocument } | { ok: false; problems: RoadmapImportProblem[] } {
-  const parsed = format === "json" ? parseRoadmapJson(text) : parseRoadmapMarkdown(text);
-  if (parsed.ok) return parsed;
-  return {
-    ok: false,
-    problems: parsed.errors.map((error) =>
-      error.path && error.message.startsWith(`${error.path}: `)
-        ? { where: error.path, message: error.message.slice(error.path.length + 2) }
-        : { where: `Line ${error.line}`, message: error.message },
-    ),
-  };
 }
 
 export function countRoadmapDocument(document: RoadmapDocument): RoadmapImportCounts {
@@ -75,23 +56,6 @@ export function compareRoadmapKeys(
   const summary = diffDocuments(previous, next);
   const keys = (items: ChangedItem[]) => items.filter((item) => item.kind !== "phase").map((item) => item.key);
   return { added: keys(summary.added), changed: keys(summary.changed), removed: keys(summary.archived) };
-}
-
-export type RoadmapExportFormat = "md" | "json";
-
-/** The file an export sends: `<slug>-v<N>.md` or `.json`. */
-export function roadmapExportFile(document: RoadmapDocument, number: number, format: RoadmapExportFormat) {
-  return format === "json"
-    ? {
-        fileName: `${document.slug}-v${number}.json`,
-        contentType: "application/json; charset=utf-8",
-        body: serializeRoadmapJson(document),
-      }
-    : {
-        fileName: `${document.slug}-v${number}.md`,
-        contentType: "text/markdown; charset=utf-8",
-        body: serializeRoadmapMarkdown(document),
-      };
 }
 
 export function roadmapExportHref(roadmapId: string, number: number, format: RoadmapExportFormat): string {
@@ -141,4 +105,126 @@ export function diffDocuments(previous: RoadmapDocument | null, next: RoadmapDoc
     if (!now || now.kind !== entry.kind) summary.archived.push(item(entry));
   }
   return summary;
+}
+
+const TRANSLITERATIONS: Record<string, string> = {
+  ß: "ss",
+  æ: "ae",
+  œ: "oe",
+  ø: "o",
+  ł: "l",
+  đ: "d",
+  ð: "d",
+  þ: "th",
+  ı: "i",
+};
+
+/** Lower-case ASCII words joined by "-", cut at a word boundary to `maxLength`; "" when nothing is left. */
+export function slugify(text: string, maxLength: number = ROADMAP_LIMITS.keyLength): string {
+  const ascii = text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[ßæœøłđðþı]/g, (letter) => TRANSLITERATIONS[letter] ?? "")
+    .replace(/['’‘`]/g, "");
+  const words = ascii.replace(/[^a-z0-9]+/g, " ").trim().split(" ").filter(Boolean);
+  let slug = "";
+  for (const word of words) {
+    const next = slug === "" ? word : `${slug}-${word}`;
+    if (next.length > maxLength) {
+      if (slug === "") slug = word.slice(0, maxLength);
+      break;
+    }
+    slug = next;
+  }
+  return slug;
+}
+
+export function isReservedSectionTitle(title: string): boolean {
+  const text = title.trim();
+  return Object.values(ROADMAP_SECTION_PATTERNS).some((pattern) => pattern.test(text));
+}
+
+const FENCE_OPEN = /^[ \t]*(`{3,}|~{3,})(.*)$/s;
+const FENCE_CLOSE = /^(`{3,}|~{3,})$/;
+
+/**
+ * Finds fenced code blocks. Indentation is ignored on purpose: the same scan runs over a whole file (where
+ * descriptions are indented) and over a single field (where they are not), and both must agree.
+ */
+export function scanCodeFences(lines: readonly string[]): CodeFenceScan {
+  const kinds: CodeFenceLineKind[] = [];
+  const openedAt: number[] = [];
+  let open: { index: number; char: string; length: number } | null = null;
+  for (const [index, line] of lines.entries()) {
+    if (open) {
+      // Matched on the trimmed line: a pattern with whitespace on both sides of the run backtracks quadratically.
+      const fence = FENCE_CLOSE.exec(line.trim())?.[1];
+      const closes = fence !== undefined && fence[0] === open.char && fence.length >= open.length;
+      kinds.push(closes ? "fence-close" : "fence-body");
+      openedAt.push(open.index);
+      if (closes) open = null;
+      continue;
+    }
+    const start = FENCE_OPEN.exec(line);
+    const fence = start?.[1];
+    // A backtick fence's info string cannot contain backticks (CommonMark): "```a```" is inline code.
+    if (fence !== undefined && !(fence[0] === "`" && (start?.[2] ?? "").includes("`"))) {
+      open = { index, char: fence[0] ?? "`", length: fence.length };
+      kinds.push("fence-open");
+      openedAt.push(index);
+      continue;
+    }
+    kinds.push("text");
+    openedAt.push(-1);
+  }
+  return { kinds, openedAt, unclosedAt: open?.index ?? null };
+}
+
+/** The canonical form of a Markdown field; see the comment at the top of this file. */
+export function normalizeMarkdownBlock(text: string): string {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n").map((line) => (/^[ \t]*$/.test(line) ? "" : line));
+  while (lines.length > 0 && lines[0] === "") lines.shift();
+  while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  return lines.join("\n");
+}
+
+/** `phases[0].milestones[2].key` */
+export function formatRoadmapPath(path: RoadmapPath): string {
+  return path.reduce<string>(
+    (text, part) => (typeof part === "number" ? `${text}[${part}]` : text === "" ? part : `${text}.${part}`),
+    "",
+  );
+}
+
+export function countChanges(summary: ChangeSummary): number {
+  return summary.added.length + summary.changed.length + summary.archived.length;
+}
+
+/** A key for a new item: the slug of its title, made unique with "-2", "-3"… among the keys already taken. */
+export function uniqueKey(title: string, taken: ReadonlySet<string>, fallback: string): string {
+  const base = slugify(title, 50) || fallback;
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n += 1) {
+    const candidate = `${base}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/** Moves one entry of a list by `offset` places (clamped); the list itself is not changed. */
+export function moveInList<T>(list: readonly T[], index: number, offset: number): T[] {
+  const target = Math.min(list.length - 1, Math.max(0, index + offset));
+  const copy = [...list];
+  copy.splice(target, 0, ...copy.splice(index, 1));
+  return copy;
+}
+
+/** "3 added · 1 changed · 2 archived", or "No changes". */
+export function describeChanges(summary: ChangeSummary): string {
+  const parts = [
+    summary.added.length ? `${summary.added.length} added` : "",
+    summary.changed.length ? `${summary.changed.length} changed` : "",
+    summary.archived.length ? `${summary.archived.length} archived` : "",
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(" · ") : "No changes";
 }

@@ -8,8 +8,8 @@ import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/viewer";
-import { NewRoadmapForm } from "@/lib/features/roadmap-editor/components/new-roadmap-form";
-import { loadRoadmapList } from "@/lib/features/roadmap-editor/loaders";
+import { NewRoadmapForm } from "@/lib/features/roadmaps/components/new-roadmap-form";
+import { loadRoadmapList } from "@/lib/features/roadmaps/loaders";
 
 export const metadata: Metadata = { title: "Roadmaps" };
 

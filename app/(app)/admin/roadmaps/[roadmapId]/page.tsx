@@ -6,10 +6,10 @@ import { Button } from "@/components/ui/button";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/viewer";
 import { dayIn, formatDay } from "@/lib/calendar";
-import { ArchiveRoadmapButton } from "@/lib/features/roadmap-editor/components/archive-roadmap-button";
-import { NewDraftButton } from "@/lib/features/roadmap-editor/components/new-draft-button";
-import { loadRoadmapOverview } from "@/lib/features/roadmap-editor/loaders";
-import { describeChanges } from "@/lib/features/roadmap-editor/utils";
+import { ArchiveRoadmapButton } from "@/lib/features/roadmaps/components/archive-roadmap-button";
+import { NewDraftButton } from "@/lib/features/roadmaps/components/new-draft-button";
+import { loadRoadmapOverview } from "@/lib/features/roadmaps/loaders";
+import { describeChanges } from "@/lib/features/roadmaps/utils";
 import { ExportMenu } from "@/lib/features/roadmaps/components/export-menu";
 
 export const metadata: Metadata = { title: "Roadmap" };

@@ -4,21 +4,22 @@ import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { requireAdmin } from "@/lib/auth/viewer";
 import { dayIn, formatDay } from "@/lib/calendar";
-import { EditorNavigationProvider } from "@/lib/features/roadmap-editor/components/editor-navigation";
-import { MilestoneForm } from "@/lib/features/roadmap-editor/components/milestone-form";
-import { Outline } from "@/lib/features/roadmap-editor/components/outline";
-import { PhaseForm } from "@/lib/features/roadmap-editor/components/phase-form";
-import { ProjectForm } from "@/lib/features/roadmap-editor/components/project-form";
-import { PublishBar } from "@/lib/features/roadmap-editor/components/publish-bar";
+import { EditorNavigationProvider } from "@/lib/features/roadmaps/components/editor-navigation";
+import { MilestoneForm } from "@/lib/features/roadmaps/components/milestone-form";
+import { Outline } from "@/lib/features/roadmaps/components/outline";
+import { PhaseForm } from "@/lib/features/roadmaps/components/phase-form";
+import { ProjectForm } from "@/lib/features/roadmaps/components/project-form";
+import { PublishBar } from "@/lib/features/roadmaps/components/publish-bar";
 import {
   CriteriaForm,
   DetailsForm,
   NotesForm,
   WeeklyRuleForm,
-} from "@/lib/features/roadmap-editor/components/version-forms";
-import { KIND_LABEL } from "@/lib/features/roadmap-editor/constants";
-import { loadVersionEditor } from "@/lib/features/roadmap-editor/loaders";
-import type { EditorVersion } from "@/lib/features/roadmap-editor/types";
+} from "@/lib/features/roadmaps/components/version-forms";
+import { KIND_LABEL } from "@/lib/features/roadmaps/constants";
+import { loadVersionEditor } from "@/lib/features/roadmaps/loaders";
+import { canEditVersion } from "@/lib/features/roadmaps/policy";
+import type { EditorVersion } from "@/lib/features/roadmaps/types";
 import { ExportMenu } from "@/lib/features/roadmaps/components/export-menu";
 
 export const metadata: Metadata = { title: "Roadmap editor" };
@@ -30,7 +31,7 @@ type Props = {
 
 /** The form for `?item=…`; an unknown or stale item falls back to the title and goal. */
 function selectedItem(version: EditorVersion, item: string) {
-  const readOnly = version.status !== "draft";
+  const readOnly = !canEditVersion(version);
   const fields = {
     title: version.title,
     summary: version.summary,
@@ -103,7 +104,7 @@ export default async function VersionEditorPage({ params, searchParams }: Props)
   const version = await loadVersionEditor(await requireAdmin(), roadmapId, number);
   const item = typeof rawItem === "string" ? rawItem : "details";
   const selected = selectedItem(version, item);
-  const readOnly = version.status !== "draft";
+  const readOnly = !canEditVersion(version);
   const basePath = `/admin/roadmaps/${roadmapId}/versions/${version.number}`;
   const publishedLine = version.publishedAt
     ? `Published ${formatDay(dayIn(new Date(version.publishedAt), "UTC"))}${version.publishedBy ? ` by ${version.publishedBy}` : ""}`

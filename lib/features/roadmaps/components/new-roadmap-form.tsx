@@ -7,8 +7,8 @@ import { errorsFor, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
-import { EDITOR_SAVE } from "@/lib/features/roadmap-editor/constants";
-import { createRoadmapAction } from "@/lib/features/roadmap-editor/actions";
+import { EDITOR_SAVE } from "@/lib/features/roadmaps/constants";
+import { createRoadmapAction } from "@/lib/features/roadmaps/actions";
 
 /** Admin → Roadmaps → "New roadmap": a name (and optionally a slug), then straight into its first draft. */
 export function NewRoadmapForm() {

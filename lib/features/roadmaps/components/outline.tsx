@@ -8,11 +8,11 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { useAction } from "@/components/use-action";
-import { EDITOR_SAVE } from "@/lib/features/roadmap-editor/constants";
+import { EDITOR_SAVE } from "@/lib/features/roadmaps/constants";
 import { cn } from "@/lib/cn";
-import { addMilestoneAction, addPhaseAction, addProjectAction, reorderItemsAction } from "@/lib/features/roadmap-editor/actions";
-import { useEditorNavigation } from "@/lib/features/roadmap-editor/components/editor-navigation";
-import { moveInList } from "@/lib/features/roadmap-editor/utils";
+import { addMilestoneAction, addPhaseAction, addProjectAction, reorderItemsAction } from "@/lib/features/roadmaps/actions";
+import { useEditorNavigation } from "@/lib/features/roadmaps/components/editor-navigation";
+import { moveInList } from "@/lib/features/roadmaps/utils";
 
 export type OutlineItem = { id: string; title: string; archived: boolean };
 export type OutlinePhase = OutlineItem & { milestones: OutlineItem[] };

@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { ITEM_CONFLICT_MESSAGE } from "@/lib/features/roadmap-editor/constants";
+import { ITEM_CONFLICT_MESSAGE } from "@/lib/features/roadmaps/constants";
 
 function show(value: unknown): string {
   if (typeof value === "boolean") return value ? "Yes" : "No";

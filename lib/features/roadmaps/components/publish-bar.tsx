@@ -9,14 +9,14 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
-import { EDITOR_SAVE } from "@/lib/features/roadmap-editor/constants";
+import { EDITOR_SAVE } from "@/lib/features/roadmaps/constants";
 import { FormAlert } from "@/components/ui/form-alert";
-import { discardDraftAction, publishVersionAction } from "@/lib/features/roadmap-editor/actions";
-import { ChangeList } from "@/lib/features/roadmap-editor/components/change-list";
-import { NewDraftButton } from "@/lib/features/roadmap-editor/components/new-draft-button";
-import type { PublishIssue } from "@/lib/features/roadmap-editor/types";
+import { discardDraftAction, publishVersionAction } from "@/lib/features/roadmaps/actions";
+import { ChangeList } from "@/lib/features/roadmaps/components/change-list";
+import { NewDraftButton } from "@/lib/features/roadmaps/components/new-draft-button";
+import type { PublishIssue } from "@/lib/features/roadmaps/types";
 import type { ChangeSummary } from "@/lib/features/roadmaps/types";
-import { describeChanges } from "@/lib/features/roadmap-editor/utils";
+import { describeChanges } from "@/lib/features/roadmaps/utils";
 
 type Props = {
   roadmapId: string;

@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
-import { EDITOR_SAVE } from "@/lib/features/roadmap-editor/constants";
-import type { SaveResult } from "@/lib/features/roadmap-editor/types";
+import { EDITOR_SAVE } from "@/lib/features/roadmaps/constants";
+import type { SaveResult } from "@/lib/features/roadmaps/types";
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
-import { EDITOR_SAVE } from "@/lib/features/roadmap-editor/constants";
-import { setRoadmapArchivedAction } from "@/lib/features/roadmap-editor/actions";
+import { EDITOR_SAVE } from "@/lib/features/roadmaps/constants";
+import { setRoadmapArchivedAction } from "@/lib/features/roadmaps/actions";
 
 /** Archive hides the roadmap from new cohorts; cohorts that follow it keep working. */
 export function ArchiveRoadmapButton({ roadmapId, archived }: { roadmapId: string; archived: boolean }) {

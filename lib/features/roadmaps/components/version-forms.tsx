@@ -10,14 +10,13 @@ import {
   updateNotesAction,
   updateVersionDetailsAction,
   updateWeeklyRuleAction,
-} from "@/lib/features/roadmap-editor/actions";
-import { ConflictNotice } from "@/lib/features/roadmap-editor/components/conflict-notice";
-import { EditorFormShell } from "@/lib/features/roadmap-editor/components/editor-form-shell";
-import { TitleField, toLines } from "@/lib/features/roadmap-editor/components/item-fields";
-import { MarkdownField } from "@/lib/features/roadmap-editor/components/markdown-field";
-import { useItemForm } from "@/lib/features/roadmap-editor/components/use-item-form";
-import type { EditorVersionFields } from "@/lib/features/roadmap-editor/types";
-import { moveInList } from "@/lib/features/roadmap-editor/utils";
+} from "@/lib/features/roadmaps/actions";
+import { EditorFormShell } from "@/lib/features/roadmaps/components/editor-form-shell";
+import { TitleField, toLines } from "@/lib/features/roadmaps/components/item-fields";
+import { MarkdownField } from "@/lib/features/roadmaps/components/markdown-field";
+import { useItemForm } from "@/lib/features/roadmaps/components/use-item-form";
+import type { EditorVersionFields } from "@/lib/features/roadmaps/types";
+import { moveInList } from "@/lib/features/roadmaps/utils";
 
 // The version's own fields and lists share RoadmapVersion.lockVersion: a stale save of any of them is refused.
 
@@ -50,7 +49,7 @@ export function DetailsForm({ versionId, fields, readOnly }: Props) {
       form={form}
       readOnly={readOnly}
       saveLabel="Save title and goal"
-      conflict={form.conflict ? <ConflictNotice theirs={form.conflict} mine={draft} labels={{ title: "title", summary: "goal" }} onUseTheirs={form.useTheirs} /> : null}
+      labels={{ title: "title", summary: "goal" }}
     >
       <TitleField value={draft.title} onChange={(value) => set("title", value)} errors={errors} />
       <MarkdownField label="Goal" value={draft.summary} onChange={(value) => set("summary", value)} errors={errorsFor(errors, "summary")} rows={5} />
@@ -68,7 +67,7 @@ export function WeeklyRuleForm({ versionId, fields, readOnly }: Props) {
       form={form}
       readOnly={readOnly}
       saveLabel="Save weekly rule"
-      conflict={form.conflict ? <ConflictNotice theirs={form.conflict} mine={draft} labels={{ items: "weekly rule" }} onUseTheirs={form.useTheirs} /> : null}
+      labels={{ items: "weekly rule" }}
     >
       <Field label="Weekly rule" hint='One item per line, e.g. "1 day: learn". Check-ins test the rule every week.' errors={errorsFor(errors, "items")}>
         <Textarea rows={8} value={draft.items} onChange={(event) => set("items", event.target.value)} />
@@ -88,7 +87,7 @@ export function CriteriaForm({ versionId, fields, readOnly }: Props) {
       form={form}
       readOnly={readOnly}
       saveLabel="Save success criteria"
-      conflict={form.conflict ? <ConflictNotice theirs={form.conflict} mine={draft} labels={{ items: "success criteria" }} onUseTheirs={form.useTheirs} /> : null}
+      labels={{ items: "success criteria" }}
     >
       <fieldset className="grid gap-2">
         <legend className="mb-1.5 text-sm font-medium">Success criteria</legend>
@@ -120,7 +119,7 @@ export function NotesForm({ versionId, fields, readOnly }: Props) {
       form={form}
       readOnly={readOnly}
       saveLabel="Save notes"
-      conflict={form.conflict ? <ConflictNotice theirs={form.conflict} mine={draft} labels={{ items: "notes" }} onUseTheirs={form.useTheirs} /> : null}
+      labels={{ items: "notes" }}
     >
       <p className="text-sm text-muted-foreground">Notes are extra sections of the roadmap (for example “Recommended tools”); they are exported as their own sections.</p>
       {items.length === 0 ? <p className="text-sm text-muted-foreground">No notes.</p> : null}

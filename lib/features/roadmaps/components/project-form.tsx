@@ -1,35 +1,15 @@
 "use client";
 
 import { errorsFor } from "@/components/ui/field";
-import { updateProjectAction } from "@/lib/features/roadmap-editor/actions";
-import { ConflictNotice } from "@/lib/features/roadmap-editor/components/conflict-notice";
-import { EditorFormShell } from "@/lib/features/roadmap-editor/components/editor-form-shell";
-import { DoneWhenField, KeyField, ReviewFields, TitleField, toLines } from "@/lib/features/roadmap-editor/components/item-fields";
-import { MarkdownField } from "@/lib/features/roadmap-editor/components/markdown-field";
-import { useItemForm } from "@/lib/features/roadmap-editor/components/use-item-form";
-import type { EditorProject } from "@/lib/features/roadmap-editor/types";
+import { updateProjectAction } from "@/lib/features/roadmaps/actions";
+import { DoneWhenField, ReviewFields, toLines } from "@/lib/features/roadmaps/components/item-fields";
+import { ItemForm, REVIEWED_ITEM_LABELS, reviewedItemDraft } from "@/lib/features/roadmaps/components/item-form";
+import { useItemForm } from "@/lib/features/roadmaps/components/use-item-form";
+import type { EditorProject } from "@/lib/features/roadmaps/types";
 
-function toDraft(project: EditorProject) {
-  return {
-    title: project.title,
-    key: project.key,
-    description: project.description,
-    doneWhen: project.doneWhen.join("\n"),
-    evidence: project.evidence,
-    reviewRequired: project.reviewRequired,
-    milestoneKeys: project.milestoneKeys,
-  };
-}
+const toDraft = (project: EditorProject) => ({ ...reviewedItemDraft(project), milestoneKeys: project.milestoneKeys });
 
-const LABELS = {
-  title: "title",
-  key: "key",
-  description: "description",
-  doneWhen: '"Done when"',
-  evidence: "evidence",
-  reviewRequired: "review required",
-  milestoneKeys: "milestones demonstrated",
-} as const;
+const LABELS = { ...REVIEWED_ITEM_LABELS, milestoneKeys: "milestones demonstrated" } as const;
 
 type MilestoneChoice = { key: string; title: string };
 
@@ -51,19 +31,7 @@ export function ProjectForm({
   const toggle = (key: string, on: boolean) =>
     set("milestoneKeys", on ? [...draft.milestoneKeys, key] : draft.milestoneKeys.filter((other) => other !== key));
   return (
-    <EditorFormShell
-      form={form}
-      kind="project"
-      id={project.id}
-      archived={project.archived}
-      readOnly={readOnly}
-      conflict={form.conflict ? <ConflictNotice theirs={form.conflict} mine={draft} labels={LABELS} onUseTheirs={form.useTheirs} /> : null}
-    >
-      <div className="grid gap-4 sm:grid-cols-2">
-        <TitleField value={draft.title} onChange={(value) => set("title", value)} errors={errors} />
-        <KeyField value={draft.key} locked={keyLocked} onChange={(value) => set("key", value)} errors={errors} />
-      </div>
-      <MarkdownField label="Description" value={draft.description} onChange={(value) => set("description", value)} errors={errorsFor(errors, "description")} />
+    <ItemForm form={form} kind="project" item={project} labels={LABELS} keyLocked={keyLocked} readOnly={readOnly}>
       <DoneWhenField value={draft.doneWhen} onChange={(value) => set("doneWhen", value)} errors={errors} />
       <ReviewFields
         evidence={draft.evidence}
@@ -100,6 +68,6 @@ export function ProjectForm({
           ))}
         </div>
       </fieldset>
-    </EditorFormShell>
+    </ItemForm>
   );
 }

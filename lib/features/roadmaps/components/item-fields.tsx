@@ -7,7 +7,7 @@ import { errorsFor, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { KEY_LOCKED_MESSAGE } from "@/lib/features/roadmap-editor/constants";
+import { KEY_LOCKED_MESSAGE } from "@/lib/features/roadmaps/constants";
 import type { EvidenceRequirement, RoadmapResource } from "@/lib/features/roadmaps/types";
 
 type Errors = Record<string, string[]>;

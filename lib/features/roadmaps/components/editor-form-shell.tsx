@@ -2,27 +2,38 @@
 
 import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { ArchiveButton } from "@/lib/features/roadmap-editor/components/archive-button";
-import { useEditorNavigation } from "@/lib/features/roadmap-editor/components/editor-navigation";
-import { KIND_LABEL } from "@/lib/features/roadmap-editor/constants";
+import { ArchiveButton } from "@/lib/features/roadmaps/components/archive-button";
+import { ConflictNotice } from "@/lib/features/roadmaps/components/conflict-notice";
+import { useEditorNavigation } from "@/lib/features/roadmaps/components/editor-navigation";
+import { KIND_LABEL } from "@/lib/features/roadmaps/constants";
+
+/** What the frame needs of a form's state (useItemForm). */
+export type ShellForm<D extends object> = {
+  onSubmit: (event: FormEvent) => void;
+  pending: boolean;
+  draft: D;
+  conflict: D | null;
+  useTheirs: () => void;
+};
 
 /**
  * The frame of every editor form: a disabled fieldset when the version is read-only, the conflict notice on
- * top, and "Save …" (plus archive/restore for phases, milestones and projects) at the bottom.
+ * top (naming the fields by `labels`), and "Save …" (plus archive/restore for phases, milestones and projects)
+ * at the bottom.
  */
-export function EditorFormShell({
+export function EditorFormShell<D extends object>({
   form,
   readOnly,
-  conflict,
+  labels,
   children,
   saveLabel,
   kind,
   id,
   archived = false,
 }: {
-  form: { onSubmit: (event: FormEvent) => void; pending: boolean };
+  form: ShellForm<D>;
   readOnly: boolean;
-  conflict: ReactNode;
+  labels: Partial<Record<keyof D, string>>;
   children: ReactNode;
   saveLabel?: string;
   kind?: "phase" | "milestone" | "project";
@@ -31,14 +42,18 @@ export function EditorFormShell({
 }) {
   const conflictRef = useRef<HTMLDivElement>(null);
   const { pending: leaving } = useEditorNavigation();
-  const hasConflict = conflict !== null && conflict !== undefined;
+  const hasConflict = form.conflict !== null;
   useEffect(() => {
     // The save button sits at the bottom of a long form: bring the explanation to where the person looks.
     if (hasConflict) conflictRef.current?.scrollIntoView({ block: "center" });
   }, [hasConflict]);
   return (
     <form onSubmit={form.onSubmit} className="grid gap-5 aria-busy:opacity-60" noValidate aria-busy={leaving || undefined}>
-      {hasConflict ? <div ref={conflictRef}>{conflict}</div> : null}
+      {form.conflict !== null ? (
+        <div ref={conflictRef}>
+          <ConflictNotice theirs={form.conflict} mine={form.draft} labels={labels} onUseTheirs={form.useTheirs} />
+        </div>
+      ) : null}
       <fieldset disabled={readOnly || leaving} className="grid min-w-0 gap-5">
         {children}
       </fieldset>

@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
-import { setItemArchivedAction } from "@/lib/features/roadmap-editor/actions";
-import { EDITOR_SAVE, KIND_LABEL } from "@/lib/features/roadmap-editor/constants";
+import { setItemArchivedAction } from "@/lib/features/roadmaps/actions";
+import { EDITOR_SAVE, KIND_LABEL } from "@/lib/features/roadmaps/constants";
 
 /** "Archive milestone" / "Restore milestone": items are never deleted, so learners' work on them is never lost. */
 export function ArchiveButton({ kind, id, archived, disabled = false }: { kind: "phase" | "milestone" | "project"; id: string; archived: boolean; disabled?: boolean }) {

@@ -20,11 +20,11 @@ import {
   updateProjectAction,
   updateVersionDetailsAction,
   updateWeeklyRuleAction,
-} from "@/lib/features/roadmap-editor/actions";
-import { ITEM_CONFLICT_MESSAGE, KEY_LOCKED_MESSAGE, OUTLINE_CONFLICT_MESSAGE } from "@/lib/features/roadmap-editor/constants";
-import { getEditorVersion } from "@/lib/features/roadmap-editor/data";
-import { loadVersionEditor } from "@/lib/features/roadmap-editor/loaders";
-import type { EditorMilestone, EditorVersion } from "@/lib/features/roadmap-editor/types";
+} from "@/lib/features/roadmaps/actions";
+import { ITEM_CONFLICT_MESSAGE, KEY_LOCKED_MESSAGE, OUTLINE_CONFLICT_MESSAGE } from "@/lib/features/roadmaps/constants";
+import { getEditorVersion } from "@/lib/features/roadmaps/data";
+import { loadVersionEditor } from "@/lib/features/roadmaps/loaders";
+import type { EditorMilestone, EditorVersion } from "@/lib/features/roadmaps/types";
 import { getRoadmapDocument } from "@/lib/features/roadmaps/data";
 import { importRoadmapDocument } from "@/lib/features/roadmaps/mutations";
 import { addMember, createCohort } from "@/prisma/factories/cohorts";
@@ -363,6 +363,16 @@ describe("bad input", () => {
     expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT" });
     if (result.ok || "current" in result) return;
     expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["effortHours", "key", "resources.0.url", "title"]);
+    expect((await editor(roadmapId, 2)).phases[0]!.milestones[0]!).toEqual(milestone);
+
+    const hiddenHost = await asUser(admin, () =>
+      updateMilestoneAction({ ...milestoneInput(milestone), resources: [{ label: "Docs", url: "https://a@evil" }] }),
+    );
+    expect(hiddenHost).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+      fieldErrors: { "resources.0.url": ['"https://a@evil" is not a valid link: a link cannot carry a user name or password before "@".'] },
+    });
     expect((await editor(roadmapId, 2)).phases[0]!.milestones[0]!).toEqual(milestone);
 
     const reviewWithoutEvidence = await asUser(admin, () =>

@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
-import { EDITOR_SAVE } from "@/lib/features/roadmap-editor/constants";
-import { createDraftAction } from "@/lib/features/roadmap-editor/actions";
+import { EDITOR_SAVE } from "@/lib/features/roadmaps/constants";
+import { createDraftAction } from "@/lib/features/roadmaps/actions";
 
 /** "New draft": the next version, starting from the latest one. */
 export function NewDraftButton({ roadmapId }: { roadmapId: string }) {

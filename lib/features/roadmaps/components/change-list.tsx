@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { KIND_LABEL } from "@/lib/features/roadmap-editor/constants";
+import { KIND_LABEL } from "@/lib/features/roadmaps/constants";
 import type { ChangeSummary } from "@/lib/features/roadmaps/types";
 
 const GROUPS = [
