@@ -37,5 +37,4 @@ export const db: Client = new Proxy({} as Client, {
   },
 });
 
-export type Db = Client;
 export type Tx = Parameters<Parameters<Client["$transaction"]>[0]>[0];

@@ -103,8 +103,6 @@ export const checkinCommentSchema = z
   .strict();
 
 export type CheckinPlanInput = z.input<typeof checkinPlanSchema>;
-export type CheckinPlan = z.output<typeof checkinPlanSchema>;
 export type CheckinCloseOutInput = z.input<typeof checkinCloseOutSchema>;
-export type CheckinCloseOut = z.output<typeof checkinCloseOutSchema>;
 export type ReopenCheckinInput = z.input<typeof reopenCheckinSchema>;
 export type CheckinCommentInput = z.input<typeof checkinCommentSchema>;

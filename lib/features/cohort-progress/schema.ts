@@ -33,4 +33,3 @@ export const signOffInputSchema = z.strictObject({
   seenUpdatedAt: instant(SIGN_OFF_MESSAGES.changed),
 });
 
-export type SignOffInput = z.input<typeof signOffInputSchema>;

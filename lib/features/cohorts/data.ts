@@ -246,11 +246,3 @@ export async function getVersionMovePreview(
   };
 }
 
-/** An active account by email, for adding members and naming mentors. Deactivated accounts are left out. */
-export async function findActiveUsersByEmail(emails: string[]) {
-  if (emails.length === 0) return [];
-  return db.user.findMany({
-    where: { email: { in: emails }, deactivatedAt: null },
-    select: { id: true, email: true, name: true },
-  });
-}

@@ -92,7 +92,6 @@ export const createCohortSchema = z
   })
   .strict()
   .refine(endNotBeforeStart, END_BEFORE_START);
-export type CreateCohortInput = z.input<typeof createCohortSchema>;
 export type CreateCohortValues = z.output<typeof createCohortSchema>;
 
 /** Cohort → "Settings". lockVersion is the version the form loaded; a stale one is refused. */
@@ -107,7 +106,6 @@ export const cohortSettingsSchema = z
   })
   .strict()
   .refine(endNotBeforeStart, END_BEFORE_START);
-export type CohortSettingsInput = z.input<typeof cohortSettingsSchema>;
 export type CohortSettingsUpdate = Omit<z.output<typeof cohortSettingsSchema>, "cohortId" | "lockVersion">;
 
 export const memberRoleSchema = z.enum(["learner", "mentor"], "Choose learner or mentor.");
@@ -115,8 +113,6 @@ export const memberRoleSchema = z.enum(["learner", "mentor"], "Choose learner or
 export const addMemberSchema = z
   .object({ cohortId: cohortIdSchema, email: emailSchema, role: memberRoleSchema })
   .strict();
-export type AddMemberInput = z.input<typeof addMemberSchema>;
-
 /** Remove or add back: the membership names its cohort, so no cohort id is taken from the client. */
 export const membershipRefSchema = z.object({ membershipId: z.uuid("This member does not exist.") }).strict();
 
@@ -127,8 +123,6 @@ export const memberScheduleSchema = z
     extensionDays: wholeNumber(0, EXTENSION_DAYS_MAX, "the extension in days"),
   })
   .strict();
-export type MemberScheduleInput = z.input<typeof memberScheduleSchema>;
-
 export const versionPreviewSchema = z.object({ cohortId: cohortIdSchema, versionId: versionIdSchema }).strict();
 
 /** fromVersionId is the version the preview was computed against: a move that raced another move is refused. */

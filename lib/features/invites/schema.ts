@@ -19,8 +19,6 @@ export const createInviteSchema = z
     maxUses: wholeNumber(1, INVITE_USES_MAX, "how many people may use the link"),
   })
   .strict();
-export type CreateInviteInput = z.input<typeof createInviteSchema>;
-
 export const inviteRefSchema = z.object({ inviteId: z.uuid("This invite does not exist.") }).strict();
 
 /** Admin → Users → "Create invite link": an admin (never tied to a cohort), or a mentor/learner with an optional cohort. */
@@ -36,12 +34,8 @@ export const instanceInviteSchema = z
     message: "Admins belong to the whole instance; leave the cohort empty.",
     path: ["cohortId"],
   });
-export type InstanceInviteInput = z.input<typeof instanceInviteSchema>;
-
 /** 32 random bytes in base64url: 43 characters. Anything else cannot be a token Cairn issued. */
 export const inviteTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, INVITE_INVALID_MESSAGE);
 
 export const acceptInviteSchema = z.object({ ...newAccountSchema.shape, token: inviteTokenSchema }).strict();
-export type AcceptInviteInput = z.input<typeof acceptInviteSchema>;
-
 export const joinInviteSchema = z.object({ token: inviteTokenSchema }).strict();

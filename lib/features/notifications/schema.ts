@@ -13,8 +13,6 @@ export const markReadSchema = z
   })
   .strict();
 
-export type MarkReadInput = z.infer<typeof markReadSchema>;
-
 /**
  * What code elsewhere in Cairn hands to notify(). The href is the one thing that can hurt a reader (an open
  * redirect or a `javascript:` link in the bell), so it must be an on-site path.

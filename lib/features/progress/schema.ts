@@ -54,9 +54,6 @@ export const submissionInputSchema = z.strictObject({
     .default(""),
 });
 
-export type EvidenceLinkInput = z.infer<typeof evidenceLinkSchema>;
-export type SubmissionInput = z.infer<typeof submissionInputSchema>;
-
 const cohortIdSchema = z.uuid({ error: SUBMISSION_MESSAGES.cohort });
 const itemKeySchema = submissionInputSchema.shape.itemKey;
 export const COMMENT_MAX = 5_000;

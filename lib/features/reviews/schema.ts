@@ -45,8 +45,6 @@ export const decisionInputSchema = z
     }
   });
 
-export type DecisionInput = z.infer<typeof decisionInputSchema>;
-
 /** A mentor's message in the milestone's thread with the learner. */
 export const mentorCommentInputSchema = z.strictObject({
   submissionId,

@@ -197,10 +197,6 @@ export function formatRoadmapPath(path: RoadmapPath): string {
   );
 }
 
-export function countChanges(summary: ChangeSummary): number {
-  return summary.added.length + summary.changed.length + summary.archived.length;
-}
-
 /** A key for a new item: the slug of its title, made unique with "-2", "-3"… among the keys already taken. */
 export function uniqueKey(title: string, taken: ReadonlySet<string>, fallback: string): string {
   const base = slugify(title, 50) || fallback;
