@@ -2,7 +2,7 @@
 
 import { ChevronRight, CircleAlert } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { useId, useState, useTransition, type ComponentProps, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -60,6 +60,11 @@ function FormAlert({ message, action }: { message: string | null; action?: React
   );
 }
 
+/** Whole hours in a week; Field hands it its id and descriptions, so the props pass through. */
+function HoursInput(props: ComponentProps<typeof Input>) {
+  return <Input type="number" inputMode="numeric" min={0} max={HOURS_MAX} step={1} className="w-28" {...props} />;
+}
+
 export function WeekEditor({
   cohortId,
   weekStart,
@@ -75,6 +80,7 @@ export function WeekEditor({
   // Both forms write the same row, so they share the version the next save must match.
   const [version, setVersion] = useState(lockVersion);
   const [conflict, setConflict] = useState<string | null>(null);
+  const week: CheckinWeek = { cohortId, weekStart, lockVersion: version };
 
   function handleResult(result: ActionResult<SavedCheckin>, setErrors: (errors: FieldErrors) => void, done: string) {
     if (result.ok) {
@@ -104,25 +110,9 @@ export function WeekEditor({
         }
       />
       {plannable ? (
-        <PlanForm
-          cohortId={cohortId}
-          weekStart={weekStart}
-          version={version}
-          plannedKeys={plannedKeys}
-          plannedHours={plannedHours}
-          plannable={plannable}
-          onResult={handleResult}
-        />
+        <PlanForm week={week} onResult={handleResult} plannedKeys={plannedKeys} plannedHours={plannedHours} plannable={plannable} />
       ) : null}
-      <CloseOutForm
-        cohortId={cohortId}
-        weekStart={weekStart}
-        version={version}
-        closeOut={closeOut}
-        guidance={guidance}
-        fold={foldCloseOut}
-        onResult={handleResult}
-      />
+      <CloseOutForm week={week} onResult={handleResult} closeOut={closeOut} guidance={guidance} fold={foldCloseOut} />
     </div>
   );
 }
@@ -133,23 +123,18 @@ type OnResult = (
   done: string,
 ) => string | null;
 
+/** The week both forms write, with the version the next save must match. */
+type CheckinWeek = { cohortId: string; weekStart: string; lockVersion: number | null };
+
+type FormProps = { week: CheckinWeek; onResult: OnResult };
+
 function PlanForm({
-  cohortId,
-  weekStart,
-  version,
+  week,
+  onResult,
   plannedKeys,
   plannedHours,
   plannable,
-  onResult,
-}: {
-  cohortId: string;
-  weekStart: string;
-  version: number | null;
-  plannedKeys: string[];
-  plannedHours: number | null;
-  plannable: PlannablePhase[];
-  onResult: OnResult;
-}) {
+}: FormProps & { plannedKeys: string[]; plannedHours: number | null; plannable: PlannablePhase[] }) {
   const headingId = useId();
   const countId = useId();
   const [selected, setSelected] = useState<string[]>(plannedKeys);
@@ -168,9 +153,7 @@ function PlanForm({
     const form = new FormData(event.currentTarget);
     startTransition(async () => {
       const result = await saveCheckinPlanAction({
-        cohortId,
-        weekStart,
-        lockVersion: version,
+        ...week,
         plannedKeys: selected,
         plannedHours: String(form.get("plannedHours") ?? ""),
       });
@@ -243,16 +226,7 @@ function PlanForm({
       </fieldset>
       <div className="flex flex-wrap items-end gap-4">
         <Field label="Planned hours" hint={`0–${HOURS_MAX}`} errors={errorsFor(errors, "plannedHours")} optional>
-          <Input
-            name="plannedHours"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={HOURS_MAX}
-            step={1}
-            defaultValue={plannedHours ?? ""}
-            className="w-28"
-          />
+          <HoursInput name="plannedHours" defaultValue={plannedHours ?? ""} />
         </Field>
       </div>
       <div>
@@ -265,22 +239,12 @@ function PlanForm({
 }
 
 function CloseOutForm({
-  cohortId,
-  weekStart,
-  version,
+  week,
+  onResult,
   closeOut,
   guidance,
   fold,
-  onResult,
-}: {
-  cohortId: string;
-  weekStart: string;
-  version: number | null;
-  closeOut: WeekEditorProps["closeOut"];
-  guidance: ReactNode;
-  fold: boolean;
-  onResult: OnResult;
-}) {
+}: FormProps & { closeOut: WeekEditorProps["closeOut"]; guidance: ReactNode; fold: boolean }) {
   const headingId = useId();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -294,9 +258,7 @@ function CloseOutForm({
     ) as Record<CloseOutTextField, string>;
     startTransition(async () => {
       const result = await closeOutCheckinAction({
-        cohortId,
-        weekStart,
-        lockVersion: version,
+        ...week,
         ...text,
         actualHours: String(form.get("actualHours") ?? ""),
       });
@@ -327,17 +289,7 @@ function CloseOutForm({
             </Field>
           ))}
           <Field label="Actual hours" hint={`0–${HOURS_MAX}`} errors={errorsFor(errors, "actualHours")}>
-            <Input
-              name="actualHours"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={HOURS_MAX}
-              step={1}
-              required
-              defaultValue={closeOut.actualHours ?? ""}
-              className="w-28"
-            />
+            <HoursInput name="actualHours" required defaultValue={closeOut.actualHours ?? ""} />
           </Field>
         </div>
       </div>

@@ -6,9 +6,9 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { errorsFor, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { addCohortMemberAction } from "@/lib/features/cohorts/actions";
+import { CohortRoleSelect } from "@/lib/features/cohorts/components/form-parts";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useAction } from "@/components/use-action";
 
@@ -40,10 +40,7 @@ export function AddMemberForm({ cohortId }: { cohortId: string }) {
       </Field>
       <div className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-3">
         <Field label="Role" errors={errorsFor(errors, "role")}>
-          <Select value={role} onChange={(event) => setRole(event.target.value === "mentor" ? "mentor" : "learner")}>
-            <option value="learner">Learner</option>
-            <option value="mentor">Mentor</option>
-          </Select>
+          <CohortRoleSelect value={role} onRole={setRole} />
         </Field>
         <Button type="submit" variant="secondary" loading={pending} className="mt-7">
           {pending ? null : <UserPlus aria-hidden />}

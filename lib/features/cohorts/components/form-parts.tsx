@@ -1,4 +1,8 @@
+import type { ComponentProps } from "react";
+import { Select } from "@/components/ui/select";
 import type { VersionOption } from "@/lib/features/cohorts/types";
+
+type SelectProps = Omit<ComponentProps<typeof Select>, "children">;
 
 export function versionLabel(version: VersionOption): string {
   return version.title === version.roadmapName
@@ -22,5 +26,28 @@ export function VersionOptions({ versions }: { versions: VersionOption[] }) {
         </optgroup>
       ))}
     </>
+  );
+}
+
+/** The cohort's time zone among the ones the server knows. */
+export function TimeZoneSelect({ zones, ...props }: SelectProps & { zones: string[] }) {
+  return (
+    <Select {...props}>
+      {zones.map((zone) => (
+        <option key={zone} value={zone}>
+          {zone}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
+/** Learner or mentor: the roles a person holds inside a cohort. */
+export function CohortRoleSelect({ onRole, ...props }: Omit<SelectProps, "onChange"> & { onRole: (role: "learner" | "mentor") => void }) {
+  return (
+    <Select {...props} onChange={(event) => onRole(event.target.value === "mentor" ? "mentor" : "learner")}>
+      <option value="learner">Learner</option>
+      <option value="mentor">Mentor</option>
+    </Select>
   );
 }

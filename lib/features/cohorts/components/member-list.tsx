@@ -39,17 +39,10 @@ type Props = {
   viewerCanRemoveSelf: boolean;
 };
 
-function ScheduleDialog({
-  member,
-  cohortStartDate,
-  open,
-  onOpenChange,
-}: {
-  member: MemberRow;
-  cohortStartDate: Day;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
+/** A dialog about one member, shown while open; closing it ends it. */
+type MemberDialogProps = { member: MemberRow; onOpenChange: (open: boolean) => void };
+
+function ScheduleDialog({ member, cohortStartDate, onOpenChange }: MemberDialogProps & { cohortStartDate: Day }) {
   const router = useRouter();
   const [startDate, setStartDate] = useState(member.startDate ?? "");
   const [extensionDays, setExtensionDays] = useState(String(member.extensionDays));
@@ -65,7 +58,7 @@ function ScheduleDialog({
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
+    <Dialog open onOpenChange={onOpenChange}>
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Schedule for {member.name}</DialogTitle>
@@ -100,17 +93,7 @@ function ScheduleDialog({
   );
 }
 
-function RemoveDialog({
-  member,
-  cohortName,
-  open,
-  onOpenChange,
-}: {
-  member: MemberRow;
-  cohortName: string;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
+function RemoveDialog({ member, cohortName, onOpenChange }: MemberDialogProps & { cohortName: string }) {
   const router = useRouter();
   const { pending, run } = useAction({ unreachable: "Cairn could not be reached; try again.", say: { toast: `${member.name} was not removed` }, fields: false });
 
@@ -123,7 +106,7 @@ function RemoveDialog({
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
+    <Dialog open onOpenChange={onOpenChange}>
       <DialogContent>
         <DialogHeader>
           <DialogTitle>
@@ -212,10 +195,10 @@ function MemberItem({ member, cohortName, cohortStartDate, timezone, kind, viewe
         ) : null}
       </div>
       {dialog === "schedule" ? (
-        <ScheduleDialog member={member} cohortStartDate={cohortStartDate} open onOpenChange={(open) => setDialog(open ? "schedule" : null)} />
+        <ScheduleDialog member={member} cohortStartDate={cohortStartDate} onOpenChange={(open) => setDialog(open ? "schedule" : null)} />
       ) : null}
       {dialog === "remove" ? (
-        <RemoveDialog member={member} cohortName={cohortName} open onOpenChange={(open) => setDialog(open ? "remove" : null)} />
+        <RemoveDialog member={member} cohortName={cohortName} onOpenChange={(open) => setDialog(open ? "remove" : null)} />
       ) : null}
     </li>
   );

@@ -11,7 +11,7 @@ import { toast } from "@/components/ui/toast";
 import { createCohortAction } from "@/lib/features/cohorts/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useAction } from "@/components/use-action";
-import { VersionOptions } from "@/lib/features/cohorts/components/form-parts";
+import { TimeZoneSelect, VersionOptions } from "@/lib/features/cohorts/components/form-parts";
 import { REVIEW_TARGET_HOURS_DEFAULT, WEEKS_PER_PHASE_DEFAULT } from "@/lib/features/cohorts/constants";
 import type { VersionOption } from "@/lib/features/cohorts/types";
 
@@ -72,13 +72,7 @@ export function NewCohortForm({ versions, timeZones, today }: { versions: Versio
         </Field>
       </div>
       <Field label="Time zone" hint="Dates and deadlines on cohort screens use it." errors={errorsFor(errors, "timezone")}>
-        <Select name="timezone" defaultValue="UTC" required>
-          {timeZones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone}
-            </option>
-          ))}
-        </Select>
+        <TimeZoneSelect zones={timeZones} name="timezone" defaultValue="UTC" required />
       </Field>
       <Field
         label="Mentors"

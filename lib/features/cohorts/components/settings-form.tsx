@@ -5,11 +5,11 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { errorsFor, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { updateCohortSettingsAction } from "@/lib/features/cohorts/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useAction } from "@/components/use-action";
+import { TimeZoneSelect } from "@/lib/features/cohorts/components/form-parts";
 import type { CohortSettingsValues } from "@/lib/features/cohorts/types";
 
 type Draft = Record<Exclude<keyof CohortSettingsValues, "lockVersion">, string>;
@@ -77,13 +77,7 @@ export function SettingsForm({ cohortId, initial, timeZones }: { cohortId: strin
           <Input type="number" inputMode="numeric" min={1} value={draft.reviewTargetHours} onChange={set("reviewTargetHours")} required />
         </Field>
         <Field label="Time zone" errors={errorsFor(errors, "timezone")}>
-          <Select value={draft.timezone} onChange={set("timezone")} required>
-            {timeZones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </Select>
+          <TimeZoneSelect zones={timeZones} value={draft.timezone} onChange={set("timezone")} required />
         </Field>
         <Field label="Inactivity days" hint="Learners without activity this long are flagged at risk." errors={errorsFor(errors, "inactivityDays")}>
           <Input type="number" inputMode="numeric" min={1} value={draft.inactivityDays} onChange={set("inactivityDays")} required />

@@ -1,6 +1,6 @@
 "use client";
 
-import { Check, Copy, Link2, Link2Off } from "lucide-react";
+import { Link2, Link2Off } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
@@ -10,11 +10,13 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
+import { CohortRoleSelect } from "@/lib/features/cohorts/components/form-parts";
 import { createInviteAction, revokeInviteAction } from "@/lib/features/invites/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useAction } from "@/components/use-action";
 import { INVITE_EXPIRY_CHOICES } from "@/lib/features/invites/constants";
 import type { InviteRow, InviteState } from "@/lib/features/invites/types";
+import { OneTimeLink } from "@/lib/features/users/components/one-time-link";
 import { dayIn, formatDay } from "@/lib/calendar";
 import { plural } from "@/lib/plural";
 
@@ -27,30 +29,12 @@ export const INVITE_STATE: Record<InviteState, { label: string; variant: BadgePr
 
 /** The link, shown once: only its hash is stored, so it cannot be shown again. Also used by Admin → Users → Invite links. */
 export function NewLink({ url, onDone }: { url: string; onDone: () => void }) {
-  const [copied, setCopied] = useState(false);
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied(true);
-    } catch {
-      toast({ title: "Copying was blocked by the browser", description: "Select the link and copy it by hand.", variant: "danger" });
-    }
-  }
   return (
-    <div className="grid gap-2 rounded-lg border border-status-success-border bg-status-success-subtle p-3">
-      <Field label="Invite link" hint="Copy it now: for safety Cairn keeps only a fingerprint of it and cannot show it again.">
-        <Input readOnly value={url} onFocus={(event) => event.currentTarget.select()} className="font-mono text-sm" />
-      </Field>
-      <div className="flex flex-wrap gap-2">
-        <Button type="button" size="sm" onClick={copy}>
-          {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
-          {copied ? "Copied" : "Copy link"}
-        </Button>
-        <Button type="button" size="sm" variant="ghost" onClick={onDone}>
-          Done
-        </Button>
-      </div>
-    </div>
+    <OneTimeLink url={url} label="Invite link" hint="Copy it now: for safety Cairn keeps only a fingerprint of it and cannot show it again.">
+      <Button type="button" size="sm" variant="ghost" onClick={onDone}>
+        Done
+      </Button>
+    </OneTimeLink>
   );
 }
 
@@ -136,10 +120,7 @@ export function InvitePanel({ cohortId, invites, timezone }: { cohortId: string;
         {alert ? <FormAlert tone="warning">{alert}</FormAlert> : null}
         <div className="grid gap-3 sm:grid-cols-3">
           <Field label="Joins as" errors={errorsFor(errors, "role")}>
-            <Select value={role} onChange={(event) => setRole(event.target.value === "mentor" ? "mentor" : "learner")}>
-              <option value="learner">Learner</option>
-              <option value="mentor">Mentor</option>
-            </Select>
+            <CohortRoleSelect value={role} onRole={setRole} />
           </Field>
           <Field label="Expires after" errors={errorsFor(errors, "expiresInDays")}>
             <Select value={expiresInDays} onChange={(event) => setExpiresInDays(event.target.value)}>

@@ -16,6 +16,7 @@ import { isTickable, transition } from "@/lib/features/progress/policy";
 import type { RoadmapMilestoneRow, RoadmapPhaseSection } from "@/lib/features/progress/types";
 import { formatDay } from "@/lib/calendar";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
+import { isTypingTarget } from "@/lib/keyboard";
 
 type TickEvent = "start" | "complete" | "reopen";
 
@@ -26,10 +27,6 @@ function primaryEvent(milestone: RoadmapMilestoneRow, status: ProgressStatus): T
     return "complete";
   }
   return status === "not_started" ? "start" : null;
-}
-
-function isTypingTarget(target: EventTarget | null) {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
 export function RoadmapTrail({

@@ -13,6 +13,7 @@ import { useAction } from "@/components/use-action";
 import { decideReviewAction } from "@/lib/features/reviews/actions";
 import { CLAIM_BUTTON_ID } from "@/lib/features/reviews/components/claim-button";
 import { ShortcutsDialog } from "@/lib/features/reviews/components/shortcuts-dialog";
+import { isTypingTarget } from "@/lib/keyboard";
 
 type Decision = "approve" | "request_changes";
 
@@ -28,10 +29,6 @@ function Hint({ keys, children }: { keys: string[]; children: ReactNode }) {
       <span>{children}</span>
     </span>
   );
-}
-
-function isTypingTarget(target: EventTarget | null) {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
 /**

@@ -3,6 +3,11 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import { roadmapExportHref } from "@/lib/features/roadmaps/utils";
 
+const EXPORT_FORMATS = [
+  { format: "md", label: "Markdown" },
+  { format: "json", label: "JSON" },
+] as const;
+
 export type ExportMenuProps = {
   /** The roadmap's id (its slug works too). */
   roadmapId: string;
@@ -18,18 +23,14 @@ export type ExportMenuProps = {
 export function ExportMenu({ roadmapId, versionNumber, className }: ExportMenuProps) {
   return (
     <div role="group" aria-label={`Export version ${versionNumber}`} className={cn("flex flex-wrap items-center gap-2", className)}>
-      <Button asChild variant="secondary" size="sm">
-        <a href={roadmapExportHref(roadmapId, versionNumber, "md")} download>
-          <Download aria-hidden />
-          Export Markdown
-        </a>
-      </Button>
-      <Button asChild variant="secondary" size="sm">
-        <a href={roadmapExportHref(roadmapId, versionNumber, "json")} download>
-          <Download aria-hidden />
-          Export JSON
-        </a>
-      </Button>
+      {EXPORT_FORMATS.map(({ format, label }) => (
+        <Button key={format} asChild variant="secondary" size="sm">
+          <a href={roadmapExportHref(roadmapId, versionNumber, format)} download>
+            <Download aria-hidden />
+            Export {label}
+          </a>
+        </Button>
+      ))}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Check, Copy, KeyRound, ShieldCheck, ShieldOff, UserCheck, UserX } from "lucide-react";
+import { KeyRound, ShieldCheck, ShieldOff, UserCheck, UserX } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
@@ -13,8 +13,6 @@ import {
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
 import type { ActionResult } from "@/lib/action-result";
@@ -24,10 +22,21 @@ import {
   reactivateUserAction,
   setAdminAction,
 } from "@/lib/features/users/actions";
+import { OneTimeLink } from "@/lib/features/users/components/one-time-link";
 import { RESET_LINK_TTL_HOURS } from "@/lib/features/users/constants";
 import type { UserRow } from "@/lib/features/users/types";
 
 type Dialogs = "grant" | "revoke" | "deactivate" | "reactivate" | "reset" | null;
+
+/** A refusal inside a dialog, announced when it appears. */
+function DialogError({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className="rounded-md border border-status-danger-border bg-status-danger-subtle px-3 py-2 text-sm text-status-danger-fg">
+      {message}
+    </p>
+  );
+}
 
 function ConfirmDialog({
   title,
@@ -62,11 +71,7 @@ function ConfirmDialog({
           <DialogTitle>{title}</DialogTitle>
           <DialogDescription>{description}</DialogDescription>
         </DialogHeader>
-        {error ? (
-          <p role="alert" className="rounded-md border border-status-danger-border bg-status-danger-subtle px-3 py-2 text-sm text-status-danger-fg">
-            {error}
-          </p>
-        ) : null}
+        <DialogError message={error} />
         <DialogFooter>
           <DialogClose asChild>
             <Button type="button" variant="ghost">
@@ -85,22 +90,11 @@ function ConfirmDialog({
 /** Creates the link when opened; shows it once with a copy button. */
 function ResetLinkDialog({ user, onOpenChange }: { user: UserRow; onOpenChange: (open: boolean) => void }) {
   const [link, setLink] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
   const { pending, run, alert: error } = useAction({ unreachable: "Cairn could not be reached. No link was created; try again.", say: "alert", fields: false });
 
   async function create() {
     const result = await run(() => createPasswordResetLinkAction({ userId: user.id }));
     if (result?.ok) setLink(`${window.location.origin}/reset-password/${result.data.token}`);
-  }
-
-  async function copy() {
-    if (!link) return;
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied(true);
-    } catch {
-      toast({ title: "Copying was blocked by the browser", description: "Select the link and copy it by hand.", variant: "danger" });
-    }
   }
 
   return (
@@ -114,23 +108,9 @@ function ResetLinkDialog({ user, onOpenChange }: { user: UserRow; onOpenChange: 
               : `The link lets ${user.name} choose a new password. It works once, for ${RESET_LINK_TTL_HOURS} hours, and replaces any earlier link you created for them.`}
           </DialogDescription>
         </DialogHeader>
-        {error ? (
-          <p role="alert" className="rounded-md border border-status-danger-border bg-status-danger-subtle px-3 py-2 text-sm text-status-danger-fg">
-            {error}
-          </p>
-        ) : null}
+        <DialogError message={error} />
         {link ? (
-          <div className="grid gap-2 rounded-lg border border-status-success-border bg-status-success-subtle p-3">
-            <Field label="Reset link" hint="Copy it now: Cairn keeps only a fingerprint of it and cannot show it again.">
-              <Input readOnly value={link} onFocus={(event) => event.currentTarget.select()} className="font-mono text-sm" />
-            </Field>
-            <div>
-              <Button type="button" size="sm" onClick={copy}>
-                {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
-                {copied ? "Copied" : "Copy link"}
-              </Button>
-            </div>
-          </div>
+          <OneTimeLink url={link} label="Reset link" hint="Copy it now: Cairn keeps only a fingerprint of it and cannot show it again." />
         ) : null}
         <DialogFooter>
           <DialogClose asChild>
