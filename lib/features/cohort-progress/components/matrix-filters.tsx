@@ -10,6 +10,8 @@ import { Select } from "@/components/ui/select";
 import { MATRIX_SORTS, SEARCH_MAX, SORT_LABELS } from "@/lib/features/cohort-progress/constants";
 import type { MatrixQuery } from "@/lib/features/cohort-progress/types";
 
+const SORT_OPTIONS = MATRIX_SORTS.map((sort) => ({ value: sort, label: SORT_LABELS[sort] }));
+
 /**
  * Search, phase, sort and "At risk only" as a GET form: the matrix is rendered on the server from the query
  * string, so it works without JavaScript; with it, next/form navigates client-side and the selects apply at once.
@@ -24,6 +26,7 @@ export function MatrixFilters({
   phases: { key: string; number: number; title: string }[];
 }) {
   const submit = (event: { currentTarget: HTMLInputElement | HTMLSelectElement }) => event.currentTarget.form?.requestSubmit();
+  const phaseOptions = phases.map((phase) => ({ value: phase.key, label: `${phase.number}. ${phase.title}` }));
   const filtered = query.q !== "" || query.phase !== "" || query.sort !== "name" || query.atRisk;
   return (
     <Form
@@ -40,24 +43,12 @@ export function MatrixFilters({
         </div>
       </div>
       <Field label="Phase" className="min-w-0 sm:w-60">
-        <Select
-          id="matrix-phase"
-          name="phase"
-          defaultValue={query.phase}
-          onChange={submit}
-          options={phases.map((phase) => ({ value: phase.key, label: `${phase.number}. ${phase.title}` }))}
-        >
+        <Select id="matrix-phase" name="phase" defaultValue={query.phase} onChange={submit} options={phaseOptions}>
           <option value="">All phases</option>
         </Select>
       </Field>
       <Field label="Sort by" className="min-w-0 sm:w-52">
-        <Select
-          id="matrix-sort"
-          name="sort"
-          defaultValue={query.sort}
-          onChange={submit}
-          options={MATRIX_SORTS.map((sort) => ({ value: sort, label: SORT_LABELS[sort] }))}
-        />
+        <Select id="matrix-sort" name="sort" defaultValue={query.sort} onChange={submit} options={SORT_OPTIONS} />
       </Field>
       <label className="flex h-9 items-center gap-2 text-sm whitespace-nowrap">
         <input
