@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import { PageHeader } from "@/components/layout/page-header";
 import { SafeLink } from "@/components/ui/safe-link";
+import { Section } from "@/components/ui/section";
 import { requireViewer } from "@/lib/auth/viewer";
 import { AttemptHistory } from "@/lib/features/progress/components/attempt-history";
 import { EvidenceForm } from "@/lib/features/progress/components/evidence-form";
@@ -18,18 +19,6 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const [{ key }, { cohort }] = await Promise.all([params, searchParams]);
   const item = await loadLearnerItem(await requireViewer(), key, cohort);
   return { title: item.title };
-}
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  const id = `section-${title.toLowerCase().replace(/[^a-z]+/g, "-")}`;
-  return (
-    <section aria-labelledby={id} className="grid gap-3">
-      <h2 id={id} className="text-base font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
 }
 
 export default async function MilestonePage({ params, searchParams }: Props) {
