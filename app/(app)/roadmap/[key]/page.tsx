@@ -6,6 +6,7 @@ import { SafeLink } from "@/components/ui/safe-link";
 import { Section } from "@/components/ui/section";
 import { requireViewer } from "@/lib/auth/viewer";
 import { AttemptHistory } from "@/lib/features/progress/components/attempt-history";
+import { DemonstratedMilestones } from "@/lib/features/progress/components/demonstrated-milestones";
 import { EvidenceForm } from "@/lib/features/progress/components/evidence-form";
 import { PrivateNotes } from "@/lib/features/progress/components/private-notes";
 import { StatusBadge } from "@/lib/features/progress/components/status-badge";
@@ -61,16 +62,7 @@ export default async function MilestonePage({ params, searchParams }: Props) {
           ) : null}
           {item.demonstrates.length > 0 ? (
             <Section title="Demonstrates">
-              <ul className="grid gap-2">
-                {item.demonstrates.map((milestone) => (
-                  <li key={milestone.key} className="flex flex-wrap items-center gap-2 text-sm">
-                    <StatusBadge status={milestone.status} />
-                    <Link href={`/roadmap/${milestone.key}${cohortQuery}`} className="hover:underline">
-                      {milestone.title}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
+              <DemonstratedMilestones milestones={item.demonstrates} cohortQuery={cohortQuery} />
             </Section>
           ) : null}
           {item.resources.length > 0 ? (
