@@ -1,19 +1,23 @@
 import { ChevronDown } from "lucide-react";
-import type { ComponentProps } from "react";
+import type { ComponentProps, ReactNode } from "react";
 
 import { controlClasses } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
 
+export type SelectOption = { value: string | number; label: ReactNode };
+
 /**
  * A styled native <select>: the platform picker is the most usable one on phones and it submits with plain forms.
- * `className` styles the <select>; `wrapperClassName` sizes the box around it.
+ * `className` styles the <select>; `wrapperClassName` sizes the box around it. `options` are listed after any
+ * `children` (a leading "Any…" choice, say), so a list from data needs no hand-written <option> loop.
  */
 export function Select({
   className,
   wrapperClassName,
+  options,
   children,
   ...props
-}: ComponentProps<"select"> & { wrapperClassName?: string }) {
+}: ComponentProps<"select"> & { wrapperClassName?: string; options?: readonly SelectOption[] }) {
   return (
     <div className={cn("relative w-full", wrapperClassName)}>
       <select
@@ -21,6 +25,11 @@ export function Select({
         {...props}
       >
         {children}
+        {options?.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
       </select>
       <ChevronDown
         aria-hidden

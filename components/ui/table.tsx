@@ -2,22 +2,45 @@ import type { ComponentProps } from "react";
 
 import { cn } from "@/lib/cn";
 
+/** A header cell: its name, or the name with cell classes; `hidden` keeps the name for screen readers only. */
+export type TableColumn = string | { label: string; className?: string; hidden?: boolean };
+
 /**
  * Wraps the <table> in a scroll container so wide tables scroll sideways on phones instead of widening the page.
  * `stickyHeader` pins the header row while the container scrolls (give it a max height via `containerClassName`).
+ * `columns` writes the header row, so a table's children need only be its <TBody>.
  */
 export function Table({
   className,
   containerClassName,
   stickyHeader = false,
+  columns,
+  children,
   ...props
-}: ComponentProps<"table"> & { containerClassName?: string; stickyHeader?: boolean }) {
+}: ComponentProps<"table"> & { containerClassName?: string; stickyHeader?: boolean; columns?: TableColumn[] }) {
   return (
     <div
       data-sticky-header={stickyHeader || undefined}
       className={cn("group/table relative w-full overflow-auto rounded-lg border border-border bg-surface", containerClassName)}
     >
-      <table className={cn("w-full caption-bottom border-separate border-spacing-0 text-sm", className)} {...props} />
+      <table className={cn("w-full caption-bottom border-separate border-spacing-0 text-sm", className)} {...props}>
+        {columns ? (
+          <THead>
+            <TR>
+              {columns.map((column) =>
+                typeof column === "string" ? (
+                  <TH key={column}>{column}</TH>
+                ) : (
+                  <TH key={column.label} className={column.className}>
+                    {column.hidden ? <span className="sr-only">{column.label}</span> : column.label}
+                  </TH>
+                ),
+              )}
+            </TR>
+          </THead>
+        ) : null}
+        {children}
+      </table>
     </div>
   );
 }

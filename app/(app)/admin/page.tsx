@@ -4,7 +4,8 @@ import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Section } from "@/components/ui/section";
+import { Table, TBody, TD, TR } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
 import { loadAdminHome } from "@/lib/features/admin/loaders";
 
@@ -32,10 +33,7 @@ export default async function AdminHomePage() {
           <Stat label="Admins" value={overview.admins} />
           <Stat label="Active cohorts" value={overview.cohorts} />
         </div>
-        <section aria-labelledby="manage-heading" className="grid gap-3">
-          <h2 id="manage-heading" className="text-base font-semibold">
-            Manage
-          </h2>
+        <Section id="manage-heading" title="Manage">
           <div className="flex flex-wrap gap-2">
             <Button asChild variant="secondary" size="sm">
               <Link href="/admin/roadmaps">Roadmaps</Link>
@@ -56,20 +54,9 @@ export default async function AdminHomePage() {
               <Link href="/admin/cohorts/new">New cohort</Link>
             </Button>
           </div>
-        </section>
-        <section aria-labelledby="roadmaps-heading" className="grid gap-3">
-          <h2 id="roadmaps-heading" className="text-base font-semibold">
-            Roadmaps
-          </h2>
-          <Table>
-            <THead>
-              <TR>
-                <TH>Name</TH>
-                <TH>Slug</TH>
-                <TH>Published version</TH>
-                <TH>Cohorts using it</TH>
-              </TR>
-            </THead>
+        </Section>
+        <Section id="roadmaps-heading" title="Roadmaps">
+          <Table columns={["Name", "Slug", "Published version", "Cohorts using it"]}>
             <TBody>
               {overview.roadmaps.map((roadmap) => (
                 <TR key={roadmap.id}>
@@ -88,7 +75,7 @@ export default async function AdminHomePage() {
               ))}
             </TBody>
           </Table>
-        </section>
+        </Section>
       </div>
     </>
   );

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Table, TBody, TD, TR } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
 import { loadCohortList } from "@/lib/features/cohort-progress/loaders";
 import { formatDay } from "@/lib/calendar";
@@ -23,16 +23,7 @@ export default async function CohortsPage() {
       {cohorts.length === 0 ? (
         <EmptyState icon={Users} title="No cohorts yet" text="A cohort appears here once an admin creates it." />
       ) : (
-        <Table>
-          <THead>
-            <TR>
-              <TH>Cohort</TH>
-              <TH>Roadmap</TH>
-              <TH>Started</TH>
-              <TH className="text-right">Learners</TH>
-              <TH className="text-right">Waiting for review</TH>
-            </TR>
-          </THead>
+        <Table columns={["Cohort", "Roadmap", "Started", { label: "Learners", className: "text-right" }, { label: "Waiting for review", className: "text-right" }]}>
           <TBody>
             {cohorts.map((cohort) => (
               <TR key={cohort.id}>

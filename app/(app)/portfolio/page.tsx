@@ -6,6 +6,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/viewer";
 import { PortfolioSettings } from "@/lib/features/portfolio/components/portfolio-settings";
 import { loadPortfolio } from "@/lib/features/portfolio/loaders";
+import { DemonstratedMilestones } from "@/lib/features/progress/components/demonstrated-milestones";
 import { EvidenceLink } from "@/lib/features/progress/components/evidence-link";
 import { StatusBadge } from "@/lib/features/progress/components/status-badge";
 
@@ -59,16 +60,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
                   {project.demonstrates.length > 0 ? (
                     <div className="grid gap-1">
                       <p className="text-xs font-medium text-muted-foreground">Demonstrates</p>
-                      <ul className="flex flex-wrap gap-2">
-                        {project.demonstrates.map((milestone) => (
-                          <li key={milestone.key} className="flex items-center gap-1 text-xs">
-                            <StatusBadge status={milestone.status} />
-                            <Link href={`/roadmap/${milestone.key}${cohortQuery}`} className="hover:underline">
-                              {milestone.title}
-                            </Link>
-                          </li>
-                        ))}
-                      </ul>
+                      <DemonstratedMilestones milestones={project.demonstrates} cohortQuery={cohortQuery} compact />
                     </div>
                   ) : null}
                 </CardContent>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Table, TBody, TD, TR } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/viewer";
 import { loadAdminCohorts } from "@/lib/features/cohorts/loaders";
 import { formatDay } from "@/lib/calendar";
@@ -27,16 +27,7 @@ export default async function AdminCohortsPage() {
       {cohorts.length === 0 ? (
         <EmptyState icon={Users} title="No cohorts yet" text="Create a cohort, name its mentors, then invite learners." action={newCohort} />
       ) : (
-        <Table>
-          <THead>
-            <TR>
-              <TH>Name</TH>
-              <TH>Roadmap</TH>
-              <TH>Dates</TH>
-              <TH>Mentors</TH>
-              <TH className="text-right">Learners</TH>
-            </TR>
-          </THead>
+        <Table columns={["Name", "Roadmap", "Dates", "Mentors", { label: "Learners", className: "text-right" }]}>
           <TBody>
             {cohorts.map((cohort) => (
               <TR key={cohort.id}>

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Table, TBody, TD, TR } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/viewer";
 import { NewRoadmapForm } from "@/lib/features/roadmaps/components/new-roadmap-form";
 import { loadRoadmapList } from "@/lib/features/roadmaps/loaders";
@@ -35,15 +35,7 @@ export default async function AdminRoadmapsPage() {
         {roadmaps.length === 0 ? (
           <EmptyState icon={Map} title="No roadmaps yet" text="Import the MLOps roadmap or any roadmap in Cairn's Markdown or JSON format, or start one below." action={importButton} />
         ) : (
-          <Table>
-            <THead>
-              <TR>
-                <TH>Name</TH>
-                <TH>Published</TH>
-                <TH>Draft</TH>
-                <TH className="text-right">Cohorts</TH>
-              </TR>
-            </THead>
+          <Table columns={["Name", "Published", "Draft", { label: "Cohorts", className: "text-right" }]}>
             <TBody>
               {roadmaps.map((roadmap) => (
                 <TR key={roadmap.id}>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
+import { Section } from "@/components/ui/section";
 import { requireViewer } from "@/lib/auth/viewer";
 import { AttemptHistory } from "@/lib/features/progress/components/attempt-history";
 import { EvidenceLink } from "@/lib/features/progress/components/evidence-link";
@@ -15,7 +16,6 @@ import { loadReviewScreen } from "@/lib/features/reviews/loaders";
 import { parseQueueFilters } from "@/lib/features/reviews/schema";
 import type { ReviewScreen } from "@/lib/features/reviews/types";
 import { formatClock, formatMoment } from "@/lib/calendar";
-import { cn } from "@/lib/cn";
 
 type Props = {
   params: Promise<{ submissionId: string }>;
@@ -31,18 +31,6 @@ async function load({ params, searchParams }: Props) {
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const screen = await load(props);
   return { title: `Review: ${screen.title} · ${screen.learnerName}` };
-}
-
-function Section({ title, className, children }: { title: string; className?: string; children: React.ReactNode }) {
-  const id = `section-${title.toLowerCase().replace(/[^a-z]+/g, "-")}`;
-  return (
-    <section aria-labelledby={id} className={cn("grid content-start gap-3 self-start", className)}>
-      <h2 id={id} className="text-base font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
 }
 
 function closedText(screen: ReviewScreen) {
@@ -102,7 +90,7 @@ export default async function ReviewPage(props: Props) {
           past a long address, widening the page on phones; clipping sideways here keeps the layout (with room left
           for focus rings). */}
       <div className="relative grid gap-8 [overflow-clip-margin:0.5rem] [overflow-x:clip] lg:grid-cols-[minmax(0,1.1fr)_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
-        <Section title={`This attempt (${attempt.attempt})`} className="lg:col-start-1 lg:row-start-1">
+        <Section title={`This attempt (${attempt.attempt})`} className="self-start lg:col-start-1 lg:row-start-1">
           <div className="grid gap-3 rounded-xl border border-border bg-surface p-4">
             <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-muted-foreground">
               <span>
@@ -149,7 +137,7 @@ export default async function ReviewPage(props: Props) {
             ) : null}
           </div>
         </Section>
-        <Section title="Done when" className="lg:col-start-2 lg:row-start-1">
+        <Section title="Done when" className="self-start lg:col-start-2 lg:row-start-1">
           {screen.doneWhen.length > 0 ? (
             <ul className="grid list-disc gap-1 pl-5 text-sm">
               {screen.doneWhen.map((criterion) => (
@@ -168,14 +156,14 @@ export default async function ReviewPage(props: Props) {
             </details>
           ) : null}
         </Section>
-        <Section title="Earlier attempts" className="lg:col-start-2 lg:row-start-2">
+        <Section title="Earlier attempts" className="self-start lg:col-start-2 lg:row-start-2">
           {screen.earlier.length === 0 ? (
             <p className="text-sm text-muted-foreground">This is the first attempt.</p>
           ) : (
             <AttemptHistory attempts={screen.earlier} cohortId={screen.cohortId} timezone={screen.timezone} />
           )}
         </Section>
-        <Section title="Conversation" className="lg:col-start-1 lg:row-start-2">
+        <Section title="Conversation" className="self-start lg:col-start-1 lg:row-start-2">
           {screen.thread.length === 0 ? (
             <p className="text-sm text-muted-foreground">No messages about this milestone yet.</p>
           ) : (

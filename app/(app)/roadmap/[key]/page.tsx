@@ -3,8 +3,10 @@ import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import { PageHeader } from "@/components/layout/page-header";
 import { SafeLink } from "@/components/ui/safe-link";
+import { Section } from "@/components/ui/section";
 import { requireViewer } from "@/lib/auth/viewer";
 import { AttemptHistory } from "@/lib/features/progress/components/attempt-history";
+import { DemonstratedMilestones } from "@/lib/features/progress/components/demonstrated-milestones";
 import { EvidenceForm } from "@/lib/features/progress/components/evidence-form";
 import { PrivateNotes } from "@/lib/features/progress/components/private-notes";
 import { StatusBadge } from "@/lib/features/progress/components/status-badge";
@@ -18,18 +20,6 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const [{ key }, { cohort }] = await Promise.all([params, searchParams]);
   const item = await loadLearnerItem(await requireViewer(), key, cohort);
   return { title: item.title };
-}
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  const id = `section-${title.toLowerCase().replace(/[^a-z]+/g, "-")}`;
-  return (
-    <section aria-labelledby={id} className="grid gap-3">
-      <h2 id={id} className="text-base font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
 }
 
 export default async function MilestonePage({ params, searchParams }: Props) {
@@ -72,16 +62,7 @@ export default async function MilestonePage({ params, searchParams }: Props) {
           ) : null}
           {item.demonstrates.length > 0 ? (
             <Section title="Demonstrates">
-              <ul className="grid gap-2">
-                {item.demonstrates.map((milestone) => (
-                  <li key={milestone.key} className="flex flex-wrap items-center gap-2 text-sm">
-                    <StatusBadge status={milestone.status} />
-                    <Link href={`/roadmap/${milestone.key}${cohortQuery}`} className="hover:underline">
-                      {milestone.title}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
+              <DemonstratedMilestones milestones={item.demonstrates} cohortQuery={cohortQuery} />
             </Section>
           ) : null}
           {item.resources.length > 0 ? (

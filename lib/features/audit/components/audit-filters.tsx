@@ -1,14 +1,12 @@
 "use client";
 
 import Form from "next/form";
-import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FilterActions } from "@/components/ui/filter-actions";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { AuditActorOption, AuditFilters, AuditTypeGroup } from "@/lib/features/audit/types";
 import { actionGroupLabel, actionLabel, hasFilters } from "@/lib/features/audit/utils";
-
-const LABEL = "text-sm leading-5 font-medium";
 
 /**
  * Person, type and a UTC date range as a GET form: the log is rendered on the server from the query string, so it
@@ -37,24 +35,13 @@ export function AuditFilterForm({
       aria-label="Filter the audit log"
       className="grid grid-cols-2 items-end gap-x-3 gap-y-3 sm:flex sm:flex-wrap sm:gap-y-2"
     >
-      <div className="col-span-2 grid min-w-0 gap-1.5 sm:w-72">
-        <label htmlFor="audit-actor" className={LABEL}>
-          Person
-        </label>
-        <Select id="audit-actor" name="actor" defaultValue={filters.actor ?? ""} onChange={submit}>
+      <Field label="Person" className="col-span-2 min-w-0 sm:w-72">
+        <Select id="audit-actor" name="actor" defaultValue={filters.actor ?? ""} onChange={submit} options={actorOptions}>
           <option value="">Everyone</option>
           {actorMissing ? <option value={filters.actor}>Someone with no events</option> : null}
-          {actorOptions.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
         </Select>
-      </div>
-      <div className="col-span-2 grid min-w-0 gap-1.5 sm:w-72">
-        <label htmlFor="audit-type" className={LABEL}>
-          Type
-        </label>
+      </Field>
+      <Field label="Type" className="col-span-2 min-w-0 sm:w-72">
         <Select id="audit-type" name="type" defaultValue={filters.type ?? ""} onChange={submit}>
           <option value="">All changes</option>
           {typeMissing && type ? (
@@ -73,29 +60,16 @@ export function AuditFilterForm({
             </optgroup>
           ))}
         </Select>
-      </div>
-      <div className="grid min-w-0 gap-1.5 sm:w-40">
-        <label htmlFor="audit-from" className={LABEL}>
-          From (UTC)
-        </label>
+      </Field>
+      <Field label="From (UTC)" className="min-w-0 sm:w-40">
         <Input id="audit-from" type="date" name="from" defaultValue={filters.from ?? ""} />
-      </div>
-      <div className="grid min-w-0 gap-1.5 sm:w-40">
-        <label htmlFor="audit-to" className={LABEL}>
-          To (UTC, included)
-        </label>
+      </Field>
+      <Field label="To (UTC, included)" className="min-w-0 sm:w-40">
         <Input id="audit-to" type="date" name="to" defaultValue={filters.to ?? ""} />
-      </div>
-      <div className="col-span-2 flex items-center gap-2">
-        <Button type="submit" variant="secondary">
-          Apply
-        </Button>
-        {hasFilters(filters) ? (
-          <Button asChild variant="ghost">
-            <Link href="/admin/audit">Clear filters</Link>
-          </Button>
-        ) : null}
-      </div>
+      </Field>
+      <FilterActions clearHref={hasFilters(filters) ? "/admin/audit" : undefined} className="col-span-2">
+        Apply
+      </FilterActions>
     </Form>
   );
 }

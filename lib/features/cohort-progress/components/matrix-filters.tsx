@@ -2,14 +2,15 @@
 
 import { Search } from "lucide-react";
 import Form from "next/form";
-import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FilterActions } from "@/components/ui/filter-actions";
 import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { MATRIX_SORTS, SEARCH_MAX, SORT_LABELS } from "@/lib/features/cohort-progress/constants";
 import type { MatrixQuery } from "@/lib/features/cohort-progress/types";
 
-const LABEL = "text-sm leading-5 font-medium";
+const SORT_OPTIONS = MATRIX_SORTS.map((sort) => ({ value: sort, label: SORT_LABELS[sort] }));
 
 /**
  * Search, phase, sort and "At risk only" as a GET form: the matrix is rendered on the server from the query
@@ -25,6 +26,7 @@ export function MatrixFilters({
   phases: { key: string; number: number; title: string }[];
 }) {
   const submit = (event: { currentTarget: HTMLInputElement | HTMLSelectElement }) => event.currentTarget.form?.requestSubmit();
+  const phaseOptions = phases.map((phase) => ({ value: phase.key, label: `${phase.number}. ${phase.title}` }));
   const filtered = query.q !== "" || query.phase !== "" || query.sort !== "name" || query.atRisk;
   return (
     <Form
@@ -34,39 +36,20 @@ export function MatrixFilters({
       className="grid grid-cols-2 items-end gap-x-3 gap-y-3 sm:flex sm:flex-wrap sm:gap-y-2"
     >
       <div className="col-span-2 grid gap-1.5 sm:w-56">
-        <label htmlFor="matrix-q" className={LABEL}>
-          Search learners
-        </label>
+        <Label htmlFor="matrix-q">Search learners</Label>
         <div className="relative">
           <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
           <Input id="matrix-q" type="search" name="q" defaultValue={query.q} maxLength={SEARCH_MAX} placeholder="Name" className="pl-8" />
         </div>
       </div>
-      <div className="grid min-w-0 gap-1.5 sm:w-60">
-        <label htmlFor="matrix-phase" className={LABEL}>
-          Phase
-        </label>
-        <Select id="matrix-phase" name="phase" defaultValue={query.phase} onChange={submit}>
+      <Field label="Phase" className="min-w-0 sm:w-60">
+        <Select id="matrix-phase" name="phase" defaultValue={query.phase} onChange={submit} options={phaseOptions}>
           <option value="">All phases</option>
-          {phases.map((phase) => (
-            <option key={phase.key} value={phase.key}>
-              {phase.number}. {phase.title}
-            </option>
-          ))}
         </Select>
-      </div>
-      <div className="grid min-w-0 gap-1.5 sm:w-52">
-        <label htmlFor="matrix-sort" className={LABEL}>
-          Sort by
-        </label>
-        <Select id="matrix-sort" name="sort" defaultValue={query.sort} onChange={submit}>
-          {MATRIX_SORTS.map((sort) => (
-            <option key={sort} value={sort}>
-              {SORT_LABELS[sort]}
-            </option>
-          ))}
-        </Select>
-      </div>
+      </Field>
+      <Field label="Sort by" className="min-w-0 sm:w-52">
+        <Select id="matrix-sort" name="sort" defaultValue={query.sort} onChange={submit} options={SORT_OPTIONS} />
+      </Field>
       <label className="flex h-9 items-center gap-2 text-sm whitespace-nowrap">
         <input
           type="checkbox"
@@ -78,16 +61,9 @@ export function MatrixFilters({
         />
         At risk only
       </label>
-      <div className="flex items-center justify-end gap-2 sm:justify-start">
-        <Button type="submit" variant="secondary">
-          Apply
-        </Button>
-        {filtered ? (
-          <Button asChild variant="ghost">
-            <Link href={base}>Clear</Link>
-          </Button>
-        ) : null}
-      </div>
+      <FilterActions clearHref={filtered ? base : undefined} clearLabel="Clear" className="justify-end sm:justify-start">
+        Apply
+      </FilterActions>
     </Form>
   );
 }

@@ -85,23 +85,21 @@ export function InstanceInvitePanel({ invites, cohorts }: { invites: InstanceInv
               hint={role === "admin" ? "Admins belong to the whole instance." : "Without a cohort, they get an account and you add them later."}
               errors={errorsFor(errors, "cohortId")}
             >
-              <Select value={role === "admin" ? "" : cohortId} disabled={role === "admin"} onChange={(event) => setCohortId(event.target.value)}>
+              <Select
+                value={role === "admin" ? "" : cohortId}
+                disabled={role === "admin"}
+                onChange={(event) => setCohortId(event.target.value)}
+                options={cohorts.map((cohort) => ({ value: cohort.id, label: cohort.name }))}
+              >
                 <option value="">No cohort</option>
-                {cohorts.map((cohort) => (
-                  <option key={cohort.id} value={cohort.id}>
-                    {cohort.name}
-                  </option>
-                ))}
               </Select>
             </Field>
             <Field label="Expires after" errors={errorsFor(errors, "expiresInDays")}>
-              <Select value={expiresInDays} onChange={(event) => setExpiresInDays(event.target.value)}>
-                {INSTANCE_INVITE_EXPIRY_CHOICES.map((days) => (
-                  <option key={days} value={days}>
-                    {plural(days, "day")}
-                  </option>
-                ))}
-              </Select>
+              <Select
+                value={expiresInDays}
+                onChange={(event) => setExpiresInDays(event.target.value)}
+                options={INSTANCE_INVITE_EXPIRY_CHOICES.map((days) => ({ value: days, label: plural(days, "day") }))}
+              />
             </Field>
             <Field label="Uses" hint={`1 to ${INVITE_USES_MAX} people.`} errors={errorsFor(errors, "maxUses")}>
               <Input type="number" inputMode="numeric" min={1} max={INVITE_USES_MAX} value={maxUses} onChange={(event) => setMaxUses(event.target.value)} />

@@ -54,15 +54,10 @@ function CriterionForm({
       ) : null}
       <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-[12rem_1fr] sm:items-start">
         <Field label={`Where you are (criterion ${index + 1})`} errors={errors.level}>
-          <Select value={level} onChange={(event) => setLevel(event.target.value)}>
+          <Select value={level} onChange={(event) => setLevel(event.target.value)} options={LEVELS}>
             <option value="" disabled>
               Choose…
             </option>
-            {LEVELS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
           </Select>
         </Field>
         <Field label={`Why (criterion ${index + 1})`} errors={errors.justification}>

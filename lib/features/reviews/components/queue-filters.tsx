@@ -1,7 +1,6 @@
 import { Search } from "lucide-react";
-import Link from "next/link";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FilterActions } from "@/components/ui/filter-actions";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { LEARNER_SEARCH_MAX, PROJECTS_PHASE } from "@/lib/features/reviews/constants";
@@ -20,40 +19,30 @@ export function QueueFilters({ queue }: { queue: ReviewQueue }) {
       className="grid grid-cols-2 items-end gap-3 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)_auto]"
     >
       <Field label="Cohort">
-        <Select name="cohort" defaultValue={filters.cohort ?? ""}>
+        <Select
+          name="cohort"
+          defaultValue={filters.cohort ?? ""}
+          options={queue.cohorts.map((cohort) => ({ value: cohort.id, label: `${cohort.name} (${cohort.waiting})` }))}
+        >
           <option value="">All cohorts</option>
-          {queue.cohorts.map((cohort) => (
-            <option key={cohort.id} value={cohort.id}>
-              {cohort.name} ({cohort.waiting})
-            </option>
-          ))}
         </Select>
       </Field>
       <Field label="Phase">
-        <Select name="phase" defaultValue={filters.phase ?? ""}>
+        <Select
+          name="phase"
+          defaultValue={filters.phase ?? ""}
+          options={[...queue.phases.map((phase) => ({ value: phase.key, label: phase.title })), { value: PROJECTS_PHASE, label: "Portfolio projects" }]}
+        >
           <option value="">All phases</option>
-          {queue.phases.map((phase) => (
-            <option key={phase.key} value={phase.key}>
-              {phase.title}
-            </option>
-          ))}
-          <option value={PROJECTS_PHASE}>Portfolio projects</option>
         </Select>
       </Field>
       <Field label="Learner" className="col-span-2 lg:col-span-1">
         <Input name="learner" type="search" defaultValue={filters.learner ?? ""} maxLength={LEARNER_SEARCH_MAX} placeholder="Name contains…" />
       </Field>
-      <div className="col-span-2 flex items-center gap-2 lg:col-span-1">
-        <Button type="submit" variant="secondary">
-          <Search aria-hidden />
-          Filter
-        </Button>
-        {filtered ? (
-          <Button asChild variant="ghost">
-            <Link href="/reviews">Clear filters</Link>
-          </Button>
-        ) : null}
-      </div>
+      <FilterActions clearHref={filtered ? "/reviews" : undefined} className="col-span-2 lg:col-span-1">
+        <Search aria-hidden />
+        Filter
+      </FilterActions>
     </form>
   );
 }

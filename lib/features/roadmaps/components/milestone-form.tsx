@@ -61,13 +61,11 @@ export function MilestoneForm({
       readOnly={readOnly}
       beforeDescription={
         <Field label="Phase" errors={errorsFor(errors, "phaseId")}>
-          <Select value={draft.phaseId} onChange={(event) => set("phaseId", event.target.value)}>
-            {phases.map((phase) => (
-              <option key={phase.id} value={phase.id}>
-                {phase.title}
-              </option>
-            ))}
-          </Select>
+          <Select
+            value={draft.phaseId}
+            onChange={(event) => set("phaseId", event.target.value)}
+            options={phases.map((phase) => ({ value: phase.id, label: phase.title }))}
+          />
         </Field>
       }
     >

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Section } from "@/components/ui/section";
+import { Table, TBody, TD, TR } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/viewer";
 import { dayIn, formatDay } from "@/lib/calendar";
 import { ArchiveRoadmapButton } from "@/lib/features/roadmaps/components/archive-roadmap-button";
@@ -43,23 +44,8 @@ export default async function RoadmapPage({ params }: { params: Promise<{ roadma
           </>
         }
       />
-      <section aria-labelledby="versions-heading" className="grid gap-3">
-        <h2 id="versions-heading" className="text-base font-semibold">
-          Versions
-        </h2>
-        <Table>
-          <THead>
-            <TR>
-              <TH>Version</TH>
-              <TH>Status</TH>
-              <TH>Published</TH>
-              <TH>Changes</TH>
-              <TH className="text-right">Cohorts</TH>
-              <TH>
-                <span className="sr-only">Export</span>
-              </TH>
-            </TR>
-          </THead>
+      <Section id="versions-heading" title="Versions">
+        <Table columns={["Version", "Status", "Published", "Changes", { label: "Cohorts", className: "text-right" }, { label: "Export", hidden: true }]}>
           <TBody>
             {roadmap.versions.map((version) => (
               <TR key={version.id}>
@@ -92,7 +78,7 @@ export default async function RoadmapPage({ params }: { params: Promise<{ roadma
           </TBody>
         </Table>
         {roadmap.versions.length === 0 ? <p className="text-sm text-muted-foreground">No versions yet: start a draft.</p> : null}
-      </section>
+      </Section>
     </>
   );
 }
