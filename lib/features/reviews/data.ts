@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { getCohortAccess, type CohortAccess } from "@/lib/auth/access";
-import { toAttemptView } from "@/lib/features/progress/data";
+import { ATTEMPT_SELECT, toAttemptView } from "@/lib/features/progress/data";
 import type { AttemptView } from "@/lib/features/progress/types";
 import { PROJECTS_PHASE, QUEUE_PAGE_SIZE, REVIEWED_WINDOW_DAYS } from "@/lib/features/reviews/constants";
 import { canReviewAttemptOf } from "@/lib/features/reviews/policy";
@@ -316,20 +316,7 @@ export async function getReviewScreen(
         membership: { select: { user: { select: { name: true } } } },
         submissions: {
           orderBy: { attempt: "desc" },
-          select: {
-            id: true,
-            attempt: true,
-            status: true,
-            note: true,
-            createdAt: true,
-            withdrawnAt: true,
-            claimedUntil: true,
-            claimedBy: { select: { id: true, name: true } },
-            links: { orderBy: { position: "asc" }, select: { url: true, label: true, kind: true } },
-            review: {
-              select: { decision: true, comment: true, createdAt: true, reviewer: { select: { name: true } } },
-            },
-          },
+          select: { ...ATTEMPT_SELECT, claimedUntil: true, claimedBy: { select: { id: true, name: true } } },
         },
       },
     }),
