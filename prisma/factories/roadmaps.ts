@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseRoadmapMarkdown } from "@/lib/features/roadmaps/markdown";
 import { importRoadmapDocument } from "@/lib/features/roadmaps/mutations";
+import type { RoadmapMilestone } from "@/lib/features/roadmaps/types";
 
 export const DEFAULT_ROADMAP_FILE = path.join(process.cwd(), "content", "roadmaps", "mlops-roadmap-2026.md");
 
@@ -17,4 +18,19 @@ export async function readDefaultRoadmap() {
 /** Imports the MLOps Roadmap 2026 through the same importer admins use. */
 export async function importDefaultRoadmap() {
   return importRoadmapDocument(await readDefaultRoadmap());
+}
+
+/** A milestone of a roadmap document with every optional field at its default; tests override what they check. */
+export function roadmapMilestone(key: string, overrides: Partial<RoadmapMilestone> = {}): RoadmapMilestone {
+  return {
+    key,
+    title: `Milestone ${key}`,
+    description: "",
+    doneWhen: [],
+    resources: [],
+    evidence: "optional",
+    reviewRequired: false,
+    effortHours: null,
+    ...overrides,
+  };
 }
