@@ -8,6 +8,7 @@ import type {
   LearnerRoadmap,
   NextUp,
   RoadmapPhaseSection,
+  ThreadComment,
 } from "@/lib/features/progress/types";
 import { dayOfDate, today as todayIn } from "@/lib/calendar";
 import { pace, targetDates } from "@/lib/features/progress/utils";
@@ -153,6 +154,29 @@ export const ATTEMPT_SELECT = {
 
 type AttemptRow = Prisma.SubmissionGetPayload<{ select: typeof ATTEMPT_SELECT }>;
 
+/** What `toThreadComment` reads of a comment. */
+export const THREAD_COMMENT_SELECT = {
+  id: true,
+  body: true,
+  createdAt: true,
+  authorId: true,
+  author: { select: { name: true } },
+} satisfies Prisma.CommentSelect;
+
+/** A comment of an item's thread as the learner and their mentors see it; `learnerId` marks the learner's own. */
+export function toThreadComment(
+  comment: Prisma.CommentGetPayload<{ select: typeof THREAD_COMMENT_SELECT }>,
+  learnerId: string,
+): ThreadComment {
+  return {
+    id: comment.id,
+    body: comment.body,
+    authorName: comment.author.name,
+    byLearner: comment.authorId === learnerId,
+    createdAt: comment.createdAt.toISOString(),
+  };
+}
+
 /** An attempt as both the learner's milestone page and the mentor's review screen show it. */
 export function toAttemptView(submission: AttemptRow): AttemptView {
   return {
@@ -209,7 +233,7 @@ export async function getLearnerItem(membership: LearnerMembership, key: string)
     db.comment.findMany({
       where: { membershipId: membership.membershipId, itemKey: key, deletedAt: null },
       orderBy: { createdAt: "asc" },
-      select: { id: true, body: true, createdAt: true, authorId: true, author: { select: { name: true } } },
+      select: THREAD_COMMENT_SELECT,
     }),
     db.privateNote.findMany({
       where: { membershipId: membership.membershipId, itemKey: key },
@@ -231,13 +255,7 @@ export async function getLearnerItem(membership: LearnerMembership, key: string)
     status: mine?.status ?? ("not_started" as ProgressStatus),
     lockVersion: mine?.lockVersion ?? 0,
     attempts: (mine?.submissions ?? []).map(toAttemptView),
-    thread: thread.map((comment) => ({
-      id: comment.id,
-      body: comment.body,
-      authorName: comment.author.name,
-      byLearner: comment.authorId === membership.userId,
-      createdAt: comment.createdAt.toISOString(),
-    })),
+    thread: thread.map((comment) => toThreadComment(comment, membership.userId)),
     notes: notes.map((note) => ({ id: note.id, body: note.body, updatedAt: note.updatedAt.toISOString() })),
   };
 
