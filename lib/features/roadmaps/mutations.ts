@@ -344,7 +344,7 @@ async function nextMilestonePosition(tx: Tx, phaseId: string) {
   return (result._max.position ?? -1) + 1;
 }
 
-export async function addPhase(actor: Actor, versionId: string, title: string) {
+export async function addPhase(actor: Actor, { versionId, title }: { versionId: string; title: string }) {
   return db.$transaction(async (tx) => {
     await lockDraft(tx, versionId);
     const phases = await tx.phase.findMany({ where: { versionId }, select: { key: true } });
@@ -358,7 +358,7 @@ export async function addPhase(actor: Actor, versionId: string, title: string) {
   });
 }
 
-export async function addMilestone(actor: Actor, phaseId: string, title: string) {
+export async function addMilestone(actor: Actor, { phaseId, title }: { phaseId: string; title: string }) {
   return db.$transaction(async (tx) => {
     const phase = await tx.phase.findUnique({ where: { id: phaseId }, select: { versionId: true } });
     if (!phase) throw new AppError("NOT_FOUND", ITEM_NOT_FOUND);
@@ -373,7 +373,7 @@ export async function addMilestone(actor: Actor, phaseId: string, title: string)
   });
 }
 
-export async function addProject(actor: Actor, versionId: string, title: string) {
+export async function addProject(actor: Actor, { versionId, title }: { versionId: string; title: string }) {
   return db.$transaction(async (tx) => {
     await lockDraft(tx, versionId);
     const key = uniqueKey(title, (await itemKeysOf(tx, versionId)).all, "project");
