@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
 import {
   createSeededDatabase,
   signInThroughApi,
@@ -28,8 +28,11 @@ test.afterAll(async () => {
   await database?.stop();
 });
 
-async function signIn(context: BrowserContext) {
+/** A browser context of its own, signed in as the learner. */
+async function learnerContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext();
   expect(await signInThroughApi(context.request, cairn.url, LEARNER, "cairn-demo")).toBeNull();
+  return context;
 }
 
 async function within<T>(work: Promise<T>): Promise<{ value: T; ms: number }> {
@@ -42,8 +45,7 @@ test("with the database paused, every request fails within seconds with a friend
   browser,
 }) => {
   test.setTimeout(120_000);
-  const context = await browser.newContext();
-  await signIn(context);
+  const context = await learnerContext(browser);
   const roadmap = await context.newPage();
   await roadmap.goto(`${cairn.url}/roadmap`);
   // `j` moves to the first milestone once the page's scripts run: clicks from here on reach their handlers.
@@ -100,8 +102,7 @@ test("on SIGTERM, a request in flight finishes, new connections are refused, the
   browser,
 }) => {
   test.setTimeout(60_000);
-  const context = await browser.newContext();
-  await signIn(context);
+  const context = await learnerContext(browser);
 
   // A request that is certainly in flight: the database holds it until it runs again.
   const logged = cairn.output().length;

@@ -17,8 +17,8 @@ const LAST = [
   "Walsh", "Xu", "Yilmaz", "Zimmermann", "Novak", "Haddad", "Silva", "Kim",
 ];
 
-/** Deterministic pseudo-random numbers (mulberry32), so the same seed always builds the same cohort. */
-function random(seed: number) {
+/** Deterministic pseudo-random numbers (mulberry32), so the same seed always builds the same cohort (or demo). */
+export function seededRandom(seed: number) {
   let state = seed;
   return () => {
     state = (state + 0x6d2b79f5) | 0;
@@ -55,7 +55,7 @@ export async function createBulkLearners({
   onPaceShare?: number;
   seed?: number;
 }): Promise<{ membershipIds: string[] }> {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const batch = randomUUID().slice(0, 8);
   const span = Math.max(DAY_MS, now.getTime() - startDate.getTime());
   const at = (share: number) => new Date(startDate.getTime() + share * span);

@@ -11,7 +11,8 @@ import {
   decideSubmission,
   setProgress,
 } from "@/prisma/factories/progress";
-import { importDefaultRoadmap } from "@/prisma/factories/roadmaps";
+import { seededRandom } from "@/prisma/factories/cohort-progress";
+import { importDefaultRoadmap, listMilestonesInOrder } from "@/prisma/factories/roadmaps";
 import { createUser } from "@/prisma/factories/users";
 
 export const DEMO_PASSWORD = "cairn-demo";
@@ -42,17 +43,6 @@ const LEARNERS: [string, number][] = [
 
 const DAY = 24 * 3600 * 1000;
 const COHORT_AGE_DAYS = 42;
-
-/** Deterministic pseudo-random numbers (mulberry32) so every demo looks the same. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function emailFor(name: string) {
   const ascii = name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -92,18 +82,14 @@ async function seedDemo() {
   const cohort = await createCohort({ versionId, name: DEMO_COHORT_NAME, startDate, weeksPerPhase: 2 });
   await addMember(cohort.id, mentor!.id, "mentor");
 
-  const items = await db.milestone.findMany({
-    where: { versionId },
-    orderBy: [{ phase: { position: "asc" } }, { position: "asc" }],
-    select: { key: true, title: true, reviewRequired: true, phase: { select: { position: true } } },
-  });
+  const items = await listMilestonesInOrder(versionId);
   const projects = await db.portfolioProject.findMany({ where: { versionId }, orderBy: { position: "asc" }, select: { key: true } });
   const phaseCount = new Set(items.map((item) => item.phase.position)).size;
   const elapsed = (now - startDate.getTime()) / (phaseCount * 2 * 7 * DAY);
   const learners: [typeof learner, number][] = [[learner, 0.85], ...others.map((u, i) => [u, LEARNERS[i]![1]] as [typeof learner, number])];
 
   for (const [index, [user, pace]] of learners.entries()) {
-    const rand = random(index + 1);
+    const rand = seededRandom(index + 1);
     const membership = await addMember(cohort.id, user!.id, "learner");
     const finished = Math.min(items.length - 1, Math.round(items.length * elapsed * pace));
     const dayOf = (position: number) => new Date(startDate.getTime() + ((position + 0.5) / (finished + 1)) * (now - startDate.getTime()));

@@ -14,7 +14,7 @@ import {
   reopenCheckin,
   saveCheckinPlan,
 } from "@/lib/features/checkins/mutations";
-import { canChangeCheckin, canCommentOnCheckin, canEditCheckinWeek } from "@/lib/features/checkins/policy";
+import { canChangeCheckin, canCommentOnCheckin, canEditCheckinWeek, type CheckinScope } from "@/lib/features/checkins/policy";
 import {
   checkinCloseOutSchema,
   checkinCommentSchema,
@@ -36,6 +36,13 @@ async function ownLearnerMembership(viewer: Viewer, cohortId: string) {
   const membership = await getLearnerMembership(viewer.id, cohortId);
   if (!membership) throw new AppError("NOT_FOUND", COHORT_NOT_FOUND);
   return membership;
+}
+
+/** The check-in if `may` lets the viewer act on it; otherwise the same 404 as for one that does not exist. */
+async function checkinFor(viewer: Viewer, checkinId: string, may: (viewer: Viewer, scope: CheckinScope) => boolean) {
+  const found = await getCheckinScope(checkinId, viewer.id);
+  if (!found || !may(viewer, found.scope)) throw new AppError("NOT_FOUND", CHECKIN_NOT_FOUND);
+  return found;
 }
 
 function assertEditableWeek(weekStart: Day, timeZone: string) {
@@ -77,8 +84,7 @@ export async function reopenCheckinAction(input: ReopenCheckinInput): Promise<Ac
   return runAction(async () => {
     const viewer = await requireViewer();
     const { checkinId, lockVersion } = parseInput(reopenCheckinSchema, input);
-    const found = await getCheckinScope(checkinId, viewer.id);
-    if (!found || !canChangeCheckin(viewer, found.scope)) throw new AppError("NOT_FOUND", CHECKIN_NOT_FOUND);
+    const found = await checkinFor(viewer, checkinId, canChangeCheckin);
     assertEditableWeek(found.weekStart, found.timezone);
     return reopenCheckin(found.checkinId, lockVersion);
   });
@@ -89,8 +95,7 @@ export async function addCheckinCommentAction(input: CheckinCommentInput): Promi
   return runAction(async () => {
     const viewer = await requireViewer();
     const { checkinId, body } = parseInput(checkinCommentSchema, input);
-    const found = await getCheckinScope(checkinId, viewer.id);
-    if (!found || !canCommentOnCheckin(viewer, found.scope)) throw new AppError("NOT_FOUND", CHECKIN_NOT_FOUND);
+    const found = await checkinFor(viewer, checkinId, canCommentOnCheckin);
     return addCheckinComment({ checkinId: found.checkinId, authorId: viewer.id, learnerUserId: found.scope.learnerUserId, body });
   });
 }

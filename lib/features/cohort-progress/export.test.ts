@@ -9,7 +9,7 @@ import { countQueries } from "@/lib/db/query-count";
 import { createBulkLearners } from "@/prisma/factories/cohort-progress";
 import { addMember, createCohort } from "@/prisma/factories/cohorts";
 import { createSubmission, decideSubmission, setProgress } from "@/prisma/factories/progress";
-import { importDefaultRoadmap } from "@/prisma/factories/roadmaps";
+import { importDefaultRoadmap, listMilestonesInOrder } from "@/prisma/factories/roadmaps";
 import { createUser } from "@/prisma/factories/users";
 import { createWorld } from "@/prisma/factories/world";
 import { asUser } from "@/test/as-viewer";
@@ -95,11 +95,7 @@ async function createWorldWithDecisions() {
 
 beforeAll(async () => {
   ({ versionId } = await importDefaultRoadmap());
-  items = await db.milestone.findMany({
-    where: { versionId, archivedAt: null },
-    orderBy: [{ phase: { position: "asc" } }, { position: "asc" }],
-    select: { key: true, title: true, reviewRequired: true },
-  });
+  items = await listMilestonesInOrder(versionId);
   world = await createWorldWithDecisions();
 });
 

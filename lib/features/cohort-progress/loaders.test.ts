@@ -10,7 +10,7 @@ import { createCheckinComment } from "@/prisma/factories/checkins";
 import { createBulkLearners } from "@/prisma/factories/cohort-progress";
 import { addMember, createCohort } from "@/prisma/factories/cohorts";
 import { addComment, createCheckin, createSubmission, decideSubmission, setProgress } from "@/prisma/factories/progress";
-import { importDefaultRoadmap } from "@/prisma/factories/roadmaps";
+import { importDefaultRoadmap, listMilestonesInOrder } from "@/prisma/factories/roadmaps";
 import { createUser } from "@/prisma/factories/users";
 import { createWorld, type ExtraMember, type World } from "@/prisma/factories/world";
 
@@ -38,11 +38,7 @@ let world: World<{ gone: ExtraMember }>;
 
 beforeAll(async () => {
   ({ versionId } = await importDefaultRoadmap());
-  items = await db.milestone.findMany({
-    where: { versionId, archivedAt: null },
-    orderBy: [{ phase: { position: "asc" } }, { position: "asc" }],
-    select: { key: true, title: true, reviewRequired: true },
-  });
+  items = await listMilestonesInOrder(versionId);
   world = await createWorld({
     versionId,
     cohorts: { startDate: START, timezone: ZONE },

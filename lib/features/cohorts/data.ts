@@ -9,6 +9,7 @@ import type {
   VersionMovePreview,
   VersionOption,
 } from "@/lib/features/cohorts/types";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { dayOfDate } from "@/lib/calendar";
 import { diffVersionItems } from "@/lib/features/cohorts/utils";
 
@@ -79,22 +80,23 @@ export async function listAdminCohorts(): Promise<AdminCohortRow[]> {
   }));
 }
 
+/** A cohort's own fields, as the settings form edits them and the audit compares them. */
+export const COHORT_SETTINGS_SELECT = {
+  name: true,
+  startDate: true,
+  endDate: true,
+  weeksPerPhase: true,
+  reviewTargetHours: true,
+  timezone: true,
+  inactivityDays: true,
+} satisfies Prisma.CohortSelect;
+
 export async function getCohortSettings(
   cohortId: string,
 ): Promise<{ settings: CohortSettingsValues; version: VersionOption } | null> {
   const cohort = await db.cohort.findFirst({
     where: { id: cohortId, archivedAt: null },
-    select: {
-      name: true,
-      startDate: true,
-      endDate: true,
-      weeksPerPhase: true,
-      reviewTargetHours: true,
-      timezone: true,
-      inactivityDays: true,
-      lockVersion: true,
-      roadmapVersion: { select: versionOptionSelect },
-    },
+    select: { ...COHORT_SETTINGS_SELECT, lockVersion: true, roadmapVersion: { select: versionOptionSelect } },
   });
   if (!cohort) return null;
   return {

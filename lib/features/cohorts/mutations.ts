@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/features/audit/mutations";
-import { getCohortSettings } from "@/lib/features/cohorts/data";
+import { COHORT_SETTINGS_SELECT, getCohortSettings } from "@/lib/features/cohorts/data";
 import { ROLE_WORD, SETTINGS_CONFLICT_MESSAGE, VERSION_CONFLICT_MESSAGE } from "@/lib/features/cohorts/constants";
 import type { CohortSettingsUpdate, CreateCohortValues } from "@/lib/features/cohorts/schema";
 import type { CohortSettingsValues } from "@/lib/features/cohorts/types";
@@ -94,15 +94,7 @@ export async function updateCohortSettings(
   const outcome = await db.$transaction(async (tx): Promise<SettingsSaveOutcome | null> => {
     const before = await tx.cohort.findFirst({
       where: { id: cohortId, archivedAt: null },
-      select: {
-        name: true,
-        startDate: true,
-        endDate: true,
-        weeksPerPhase: true,
-        reviewTargetHours: true,
-        timezone: true,
-        inactivityDays: true,
-      },
+      select: COHORT_SETTINGS_SELECT,
     });
     if (!before) throw new AppError("NOT_FOUND", "This cohort does not exist.");
     const { count } = await tx.cohort.updateMany({

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { LearnerMembership } from "@/lib/auth/access";
 import type { LearnerPortfolio, PublicPortfolio } from "@/lib/features/portfolio/types";
+import { EVIDENCE_LINKS_SELECT } from "@/lib/features/progress/data";
 import { pinnedCommit } from "@/lib/features/progress/link-kinds";
 import { liveInOrder } from "@/lib/features/roadmaps/utils";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
@@ -27,7 +28,7 @@ export async function getLearnerPortfolio(membership: LearnerMembership): Promis
           where: { status: { not: "withdrawn" } },
           orderBy: { attempt: "desc" },
           take: 1,
-          select: { links: { orderBy: { position: "asc" }, select: { url: true, label: true, kind: true } } },
+          select: { links: EVIDENCE_LINKS_SELECT },
         },
       },
     }),
@@ -84,7 +85,7 @@ export async function getPublicPortfolio(handle: string): Promise<PublicPortfoli
               submissions: {
                 where: { status: "approved", review: { decision: "approve" } },
                 select: {
-                  links: { orderBy: { position: "asc" }, select: { url: true, label: true, kind: true } },
+                  links: EVIDENCE_LINKS_SELECT,
                   review: { select: { createdAt: true, reviewer: { select: { name: true } } } },
                 },
               },

@@ -8,12 +8,14 @@ import type {
   LearnerRoadmap,
   NextUp,
   RoadmapPhaseSection,
+  ThreadComment,
 } from "@/lib/features/progress/types";
 import { dayOfDate, today as todayIn } from "@/lib/calendar";
 import { pace, targetDates } from "@/lib/features/progress/utils";
 import { MILESTONE_CONTENT_SELECT, PROJECT_CONTENT_SELECT } from "@/lib/features/roadmaps/constants";
 import { liveInOrder } from "@/lib/features/roadmaps/utils";
-import type { Decision, EvidenceRequirement, ProgressStatus, SubmissionStatus } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { EvidenceRequirement, ProgressStatus } from "@/lib/generated/prisma/enums";
 
 function pacingOf(membership: LearnerMembership) {
   return {
@@ -132,16 +134,48 @@ function nextUp(milestones: (RoadmapPhaseSection["milestones"][number] & { phase
     : null;
 }
 
-type AttemptRow = {
-  id: string;
-  attempt: number;
-  status: SubmissionStatus;
-  note: string;
-  createdAt: Date;
-  withdrawnAt: Date | null;
-  links: AttemptView["links"];
-  review: { decision: Decision; comment: string; createdAt: Date; reviewer: { name: string } } | null;
-};
+/** A submission's evidence links, in the order the learner gave them. */
+export const EVIDENCE_LINKS_SELECT = {
+  orderBy: { position: "asc" },
+  select: { url: true, label: true, kind: true },
+} satisfies Prisma.Submission$linksArgs;
+
+/** What `toAttemptView` reads of a submission. */
+export const ATTEMPT_SELECT = {
+  id: true,
+  attempt: true,
+  status: true,
+  note: true,
+  createdAt: true,
+  withdrawnAt: true,
+  links: EVIDENCE_LINKS_SELECT,
+  review: { select: { decision: true, comment: true, createdAt: true, reviewer: { select: { name: true } } } },
+} satisfies Prisma.SubmissionSelect;
+
+type AttemptRow = Prisma.SubmissionGetPayload<{ select: typeof ATTEMPT_SELECT }>;
+
+/** What `toThreadComment` reads of a comment. */
+export const THREAD_COMMENT_SELECT = {
+  id: true,
+  body: true,
+  createdAt: true,
+  authorId: true,
+  author: { select: { name: true } },
+} satisfies Prisma.CommentSelect;
+
+/** A comment of an item's thread as the learner and their mentors see it; `learnerId` marks the learner's own. */
+export function toThreadComment(
+  comment: Prisma.CommentGetPayload<{ select: typeof THREAD_COMMENT_SELECT }>,
+  learnerId: string,
+): ThreadComment {
+  return {
+    id: comment.id,
+    body: comment.body,
+    authorName: comment.author.name,
+    byLearner: comment.authorId === learnerId,
+    createdAt: comment.createdAt.toISOString(),
+  };
+}
 
 /** An attempt as both the learner's milestone page and the mentor's review screen show it. */
 export function toAttemptView(submission: AttemptRow): AttemptView {
@@ -192,25 +226,14 @@ export async function getLearnerItem(membership: LearnerMembership, key: string)
         submissions: {
           where: { progress: { itemKey: key } },
           orderBy: { attempt: "desc" },
-          select: {
-            id: true,
-            attempt: true,
-            status: true,
-            note: true,
-            createdAt: true,
-            withdrawnAt: true,
-            links: { orderBy: { position: "asc" }, select: { url: true, label: true, kind: true } },
-            review: {
-              select: { decision: true, comment: true, createdAt: true, reviewer: { select: { name: true } } },
-            },
-          },
+          select: ATTEMPT_SELECT,
         },
       },
     }),
     db.comment.findMany({
       where: { membershipId: membership.membershipId, itemKey: key, deletedAt: null },
       orderBy: { createdAt: "asc" },
-      select: { id: true, body: true, createdAt: true, authorId: true, author: { select: { name: true } } },
+      select: THREAD_COMMENT_SELECT,
     }),
     db.privateNote.findMany({
       where: { membershipId: membership.membershipId, itemKey: key },
@@ -232,13 +255,7 @@ export async function getLearnerItem(membership: LearnerMembership, key: string)
     status: mine?.status ?? ("not_started" as ProgressStatus),
     lockVersion: mine?.lockVersion ?? 0,
     attempts: (mine?.submissions ?? []).map(toAttemptView),
-    thread: thread.map((comment) => ({
-      id: comment.id,
-      body: comment.body,
-      authorName: comment.author.name,
-      byLearner: comment.authorId === membership.userId,
-      createdAt: comment.createdAt.toISOString(),
-    })),
+    thread: thread.map((comment) => toThreadComment(comment, membership.userId)),
     notes: notes.map((note) => ({ id: note.id, body: note.body, updatedAt: note.updatedAt.toISOString() })),
   };
 

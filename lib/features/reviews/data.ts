@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { getCohortAccess, type CohortAccess } from "@/lib/auth/access";
-import { toAttemptView } from "@/lib/features/progress/data";
+import { ATTEMPT_SELECT, THREAD_COMMENT_SELECT, toAttemptView, toThreadComment } from "@/lib/features/progress/data";
 import type { AttemptView } from "@/lib/features/progress/types";
 import { PROJECTS_PHASE, QUEUE_PAGE_SIZE, REVIEWED_WINDOW_DAYS } from "@/lib/features/reviews/constants";
 import { canReviewAttemptOf } from "@/lib/features/reviews/policy";
@@ -316,20 +316,7 @@ export async function getReviewScreen(
         membership: { select: { user: { select: { name: true } } } },
         submissions: {
           orderBy: { attempt: "desc" },
-          select: {
-            id: true,
-            attempt: true,
-            status: true,
-            note: true,
-            createdAt: true,
-            withdrawnAt: true,
-            claimedUntil: true,
-            claimedBy: { select: { id: true, name: true } },
-            links: { orderBy: { position: "asc" }, select: { url: true, label: true, kind: true } },
-            review: {
-              select: { decision: true, comment: true, createdAt: true, reviewer: { select: { name: true } } },
-            },
-          },
+          select: { ...ATTEMPT_SELECT, claimedUntil: true, claimedBy: { select: { id: true, name: true } } },
         },
       },
     }),
@@ -347,7 +334,7 @@ export async function getReviewScreen(
     db.comment.findMany({
       where: { membershipId: scope.membershipId, itemKey: scope.itemKey, deletedAt: null },
       orderBy: { createdAt: "asc" },
-      select: { id: true, body: true, createdAt: true, authorId: true, author: { select: { name: true } } },
+      select: THREAD_COMMENT_SELECT,
     }),
     getNextInQueue(viewer, scope, filters, now),
   ]);
@@ -383,13 +370,7 @@ export async function getReviewScreen(
     attempt,
     earlier: attempts.filter((other) => other.id !== scope.submissionId).map(({ claim: _claim, ...other }) => other),
     claim,
-    thread: thread.map((comment) => ({
-      id: comment.id,
-      body: comment.body,
-      authorName: comment.author.name,
-      byLearner: comment.authorId === scope.learnerId,
-      createdAt: comment.createdAt.toISOString(),
-    })),
+    thread: thread.map((comment) => toThreadComment(comment, scope.learnerId)),
     nextHref: nextId ? `/reviews/${nextId}${query}` : `/reviews${query}`,
     queueHref: `/reviews${query}`,
   };

@@ -130,27 +130,15 @@ export async function updateNotesAction(input: unknown): Promise<SaveResult<Edit
 }
 
 export async function addPhaseAction(input: unknown): Promise<ActionResult<{ id: string }>> {
-  return runAction(async () => {
-    const actor = await adminActor();
-    const { versionId, title } = parseInput(addPhaseSchema, input);
-    return addPhase(actor, versionId, title);
-  });
+  return runAction(async () => addPhase(await adminActor(), parseInput(addPhaseSchema, input)));
 }
 
 export async function addMilestoneAction(input: unknown): Promise<ActionResult<{ id: string }>> {
-  return runAction(async () => {
-    const actor = await adminActor();
-    const { phaseId, title } = parseInput(addMilestoneSchema, input);
-    return addMilestone(actor, phaseId, title);
-  });
+  return runAction(async () => addMilestone(await adminActor(), parseInput(addMilestoneSchema, input)));
 }
 
 export async function addProjectAction(input: unknown): Promise<ActionResult<{ id: string }>> {
-  return runAction(async () => {
-    const actor = await adminActor();
-    const { versionId, title } = parseInput(addProjectSchema, input);
-    return addProject(actor, versionId, title);
-  });
+  return runAction(async () => addProject(await adminActor(), parseInput(addProjectSchema, input)));
 }
 
 export async function updatePhaseAction(input: unknown): Promise<SaveResult<EditorPhase>> {

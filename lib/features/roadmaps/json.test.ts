@@ -171,47 +171,57 @@ describe("parseRoadmapJson — bad input", () => {
     }
   });
 
-  it("applies the same cross-field rules as the Markdown format", () => {
-    const data = exported();
-    const [first, second] = data.roadmap.phases[0]?.milestones ?? [];
-    if (first && second) second.key = first.key;
-    if (data.roadmap.projects[0]) data.roadmap.projects[0].milestoneKeys.push("no-such-milestone");
-    data.roadmap.phases.push({ key: "extra", title: "Extra", description: "", milestones: [] });
-    const messages = errorsOf(JSON.stringify(data)).map((error) => error.message);
-    expect(messages).toEqual([
-      'roadmap.phases[0].milestones[1].key: The key "mlops-principles" is used twice: by the milestone "The principles behind MLOps" (roadmap.phases[0].milestones[0]) and the milestone "The machine learning lifecycle, end to end" (roadmap.phases[0].milestones[1]). Keys must be unique across all milestones and projects.',
-      'roadmap.phases[7].milestones: Phase "Extra" has no milestones; every phase needs at least one.',
-      'roadmap.projects[0].milestoneKeys[4]: Project "Batch training pipeline with experiment tracking" demonstrates "no-such-milestone", but no milestone has that key.',
-    ]);
-  });
-
-  it("rejects a document with no phases, and note titles the Markdown format reserves", () => {
-    const data = exported();
-    data.roadmap.phases = [];
-    data.roadmap.projects = [];
-    data.roadmap.notes.push({ title: "Phase 8: Sneaky", body: "" });
-    const messages = errorsOf(JSON.stringify(data)).map((error) => error.message);
-    expect(messages).toEqual([
-      expect.stringMatching(/^roadmap\.notes\[2\]\.title: "Phase 8: Sneaky" is the name of a roadmap section/),
-      "roadmap.phases: The roadmap has no phases; it needs at least one.",
-    ]);
-  });
-
-  it("rejects text that cannot be exported faithfully", () => {
-    const data = exported();
-    const milestone = data.roadmap.phases[0]?.milestones[0];
-    if (milestone) {
-      milestone.title = "Two\nlines";
-      milestone.description = "```\nnever closed";
-      milestone.doneWhen = [""];
-    }
-    const messages = errorsOf(JSON.stringify(data)).map((error) => error.message);
-    expect(messages).toEqual([
-      "roadmap.phases[0].milestones[0].title: A milestone title must fit on one line.",
-      "roadmap.phases[0].milestones[0].description: A milestone description opens a code block (```) that is never closed.",
-      'roadmap.phases[0].milestones[0].doneWhen[0]: A "Done when" item cannot be empty.',
-    ]);
-  });
+  const tampered: { name: string; tamper: (roadmap: ReturnType<typeof exported>["roadmap"]) => void; messages: unknown[] }[] = [
+    {
+      name: "applies the same cross-field rules as the Markdown format",
+      tamper: (roadmap) => {
+        const [first, second] = roadmap.phases[0]?.milestones ?? [];
+        if (first && second) second.key = first.key;
+        if (roadmap.projects[0]) roadmap.projects[0].milestoneKeys.push("no-such-milestone");
+        roadmap.phases.push({ key: "extra", title: "Extra", description: "", milestones: [] });
+      },
+      messages: [
+        'roadmap.phases[0].milestones[1].key: The key "mlops-principles" is used twice: by the milestone "The principles behind MLOps" (roadmap.phases[0].milestones[0]) and the milestone "The machine learning lifecycle, end to end" (roadmap.phases[0].milestones[1]). Keys must be unique across all milestones and projects.',
+        'roadmap.phases[7].milestones: Phase "Extra" has no milestones; every phase needs at least one.',
+        'roadmap.projects[0].milestoneKeys[4]: Project "Batch training pipeline with experiment tracking" demonstrates "no-such-milestone", but no milestone has that key.',
+      ],
+    },
+    {
+      name: "rejects a document with no phases, and note titles the Markdown format reserves",
+      tamper: (roadmap) => {
+        roadmap.phases = [];
+        roadmap.projects = [];
+        roadmap.notes.push({ title: "Phase 8: Sneaky", body: "" });
+      },
+      messages: [
+        expect.stringMatching(/^roadmap\.notes\[2\]\.title: "Phase 8: Sneaky" is the name of a roadmap section/),
+        "roadmap.phases: The roadmap has no phases; it needs at least one.",
+      ],
+    },
+    {
+      name: "rejects text that cannot be exported faithfully",
+      tamper: (roadmap) => {
+        const milestone = roadmap.phases[0]?.milestones[0];
+        if (milestone) {
+          milestone.title = "Two\nlines";
+          milestone.description = "```\nnever closed";
+          milestone.doneWhen = [""];
+        }
+      },
+      messages: [
+        "roadmap.phases[0].milestones[0].title: A milestone title must fit on one line.",
+        "roadmap.phases[0].milestones[0].description: A milestone description opens a code block (```) that is never closed.",
+        'roadmap.phases[0].milestones[0].doneWhen[0]: A "Done when" item cannot be empty.',
+      ],
+    },
+  ];
+  for (const { name, tamper, messages } of tampered) {
+    it(name, () => {
+      const data = exported();
+      tamper(data.roadmap);
+      expect(errorsOf(JSON.stringify(data)).map((error) => error.message)).toEqual(messages);
+    });
+  }
 });
 
 describe("validateRoadmapDocument", () => {

@@ -6,6 +6,7 @@ import { parseRoadmapMarkdown, serializeRoadmapMarkdown } from "@/lib/features/r
 import { validateRoadmapDocument } from "@/lib/features/roadmaps/schema";
 import type { RoadmapDocument, RoadmapMilestone, RoadmapParseResult } from "@/lib/features/roadmaps/types";
 import { slugify } from "@/lib/features/roadmaps/utils";
+import { roadmapMilestone } from "@/prisma/factories/roadmaps";
 
 const articleTemplate = readFileSync(new URL("./fixtures/article-template.md", import.meta.url), "utf8");
 const defaultRoadmap = readFileSync(new URL("../../../content/roadmaps/mlops-roadmap-2026.md", import.meta.url), "utf8");
@@ -36,26 +37,12 @@ function roundTrip(document: RoadmapDocument): RoadmapDocument {
   return result.document;
 }
 
-function milestone(key: string, overrides: Partial<RoadmapMilestone> = {}): RoadmapMilestone {
-  return {
-    key,
-    title: `Milestone ${key}`,
-    description: "",
-    doneWhen: [],
-    resources: [],
-    evidence: "optional",
-    reviewRequired: false,
-    effortHours: null,
-    ...overrides,
-  };
-}
-
 function minimalDocument(overrides: Partial<RoadmapDocument> = {}): RoadmapDocument {
   return {
     title: "Minimal",
     slug: "minimal",
     summary: "",
-    phases: [{ key: "only", title: "Only", description: "", milestones: [milestone("first")] }],
+    phases: [{ key: "only", title: "Only", description: "", milestones: [roadmapMilestone("first")] }],
     projects: [],
     weeklyRule: [],
     criteria: [],
@@ -243,7 +230,7 @@ describe("serializeRoadmapMarkdown → parseRoadmapMarkdown is lossless", () => 
             title: "Ship",
             description: "",
             milestones: [
-              milestone("docker", {
+              roadmapMilestone("docker", {
                 title: "Package the model as a container",
                 description: "Write a Dockerfile.",
                 doneWhen: ["The image builds in CI."],
@@ -307,8 +294,8 @@ describe("serializeRoadmapMarkdown → parseRoadmapMarkdown is lossless", () => 
             title: "Grundlagen: Python & Git ✓",
             description: "Ça commence ici — «pas à pas».",
             milestones: [
-              milestone("cafe", { title: "Café & crème brûlée: naïve façade", doneWhen: ["Größe ≤ 1 GB ✓"] }),
-              milestone("emoji-only", { title: "🚀🔥", description: "Ünïcödé **Markdown** — 中文" }),
+              roadmapMilestone("cafe", { title: "Café & crème brûlée: naïve façade", doneWhen: ["Größe ≤ 1 GB ✓"] }),
+              roadmapMilestone("emoji-only", { title: "🚀🔥", description: "Ünïcödé **Markdown** — 中文" }),
             ],
           },
         ],
@@ -370,7 +357,7 @@ describe("serializeRoadmapMarkdown → parseRoadmapMarkdown is lossless", () => 
           title: "Long descriptions {#fake}",
           description: phaseDescription,
           milestones: [
-            milestone("long-one", {
+            roadmapMilestone("long-one", {
               title: "Handles everything: {#x}",
               description,
               doneWhen: ["`pytest` passes", "Evidence: a link to the run", "Ends with {#brace}"],
@@ -382,8 +369,8 @@ describe("serializeRoadmapMarkdown → parseRoadmapMarkdown is lossless", () => 
               reviewRequired: true,
               effortHours: 12,
             }),
-            milestone("colon", { title: "A title that ends with a colon:" }),
-            milestone("after-colon", { title: "Follows the colon bullet", evidence: "none" }),
+            roadmapMilestone("colon", { title: "A title that ends with a colon:" }),
+            roadmapMilestone("after-colon", { title: "Follows the colon bullet", evidence: "none" }),
           ],
         },
       ],
@@ -467,8 +454,8 @@ describe("serializeRoadmapMarkdown → parseRoadmapMarkdown is lossless", () => 
             title: "Fuzz",
             description: text(random(6)),
             milestones: [
-              milestone("fuzz-a", { description: `${text(random(8))}${fenced}${text(random(4))}`, doneWhen: random(2) ? ["x"] : [] }),
-              milestone("fuzz-b", { description: text(random(8)), effortHours: random(2) ? 3 : null }),
+              roadmapMilestone("fuzz-a", { description: `${text(random(8))}${fenced}${text(random(4))}`, doneWhen: random(2) ? ["x"] : [] }),
+              roadmapMilestone("fuzz-b", { description: text(random(8)), effortHours: random(2) ? 3 : null }),
             ],
           },
         ],

@@ -136,6 +136,8 @@ function shorten(text: string): string {
 type Heading = { index: number; level: 1 | 2; text: string };
 
 type ItemBlock = {
+  /** The line of the bullet itself. */
+  start: number;
   /** The bullet's text (lazy continuation lines joined), key suffix still attached. */
   text: string;
   /** Indented lines under the bullet, trailing blank lines dropped. */
@@ -282,7 +284,25 @@ class MarkdownReader {
         next += 1;
       }
     }
-    return { text, block, flattened, next };
+    return { start: index, text, block, flattened, next };
+  }
+
+  /** The bullets between `start` and `end`; blank lines are skipped and any other line is reported with `stray`. */
+  *items(start: number, end: number, allowFlattened: boolean, stray: string): Generator<ItemBlock> {
+    let index = start;
+    while (index < end) {
+      if (isBlank(this.line(index))) {
+        index += 1;
+        continue;
+      }
+      if (!this.isItem(index)) {
+        index = this.unexpected(index, end, stray);
+        continue;
+      }
+      const item = this.collectItem(index, end, allowFlattened);
+      yield item;
+      index = item.next;
+    }
   }
 
   readItemFields(kind: "milestone" | "project", title: string, path: RoadmapPath, item: ItemBlock): ItemFields {
@@ -495,28 +515,15 @@ class MarkdownReader {
 
     const milestones: RoadmapMilestone[] = [];
     let overflow = 0;
-    while (index < end) {
-      if (isBlank(this.line(index))) {
-        index += 1;
-        continue;
-      }
-      if (!this.isItem(index)) {
-        index = this.unexpected(
-          index,
-          end,
-          `This line is not a milestone of phase "${shorten(title || number)}". Start each milestone with "- "; indent other text by two spaces to add it to the description of the milestone above.`,
-        );
-        continue;
-      }
-      const item = this.collectItem(index, end, true);
+    const stray = `This line is not a milestone of phase "${shorten(title || number)}". Start each milestone with "- "; indent other text by two spaces to add it to the description of the milestone above.`;
+    for (const item of this.items(index, end, true, stray)) {
       // Past the limit only count: a hostile file could hold hundreds of thousands of bullets.
       if (milestones.length >= ROADMAP_LIMITS.milestonesPerPhase) {
         overflow += 1;
-        index = item.next;
         continue;
       }
       const milestonePath = [...path, "milestones", milestones.length] as const;
-      this.mark(milestonePath, index);
+      this.mark(milestonePath, item.start);
       const { text: milestoneTitle, key } = splitKeySuffix(item.text);
       const fields = this.readItemFields("milestone", milestoneTitle, milestonePath, item);
       milestones.push({
@@ -529,7 +536,6 @@ class MarkdownReader {
         reviewRequired: fields.reviewRequired ?? false,
         effortHours: fields.effortHours ?? null,
       });
-      index = item.next;
     }
     if (overflow > 0) {
       this.error(
@@ -543,23 +549,10 @@ class MarkdownReader {
 
   readProjects(heading: Heading, end: number, projects: RoadmapProject[]): void {
     this.mark(["projects"], heading.index);
-    let index = heading.index + 1;
-    while (index < end) {
-      if (isBlank(this.line(index))) {
-        index += 1;
-        continue;
-      }
-      if (!this.isItem(index)) {
-        index = this.unexpected(
-          index,
-          end,
-          `This line is not a portfolio project. Number each project ("1. Title") and indent other text by three spaces to add it to the project above.`,
-        );
-        continue;
-      }
-      const item = this.collectItem(index, end, false);
+    const stray = `This line is not a portfolio project. Number each project ("1. Title") and indent other text by three spaces to add it to the project above.`;
+    for (const item of this.items(heading.index + 1, end, false, stray)) {
       const path = ["projects", projects.length] as const;
-      this.mark(path, index);
+      this.mark(path, item.start);
       const { text: title, key } = splitKeySuffix(item.text);
       const fields = this.readItemFields("project", title, path, item);
       projects.push({
@@ -571,26 +564,15 @@ class MarkdownReader {
         reviewRequired: fields.reviewRequired ?? true,
         milestoneKeys: fields.milestoneKeys,
       });
-      index = item.next;
     }
   }
 
   /** Weekly rule and success criteria: one bullet per entry; wrapped lines are joined with a space. */
   readSimpleList(heading: Heading, end: number, what: string, onItem: (text: string, index: number) => void): void {
-    let index = heading.index + 1;
-    while (index < end) {
-      if (isBlank(this.line(index))) {
-        index += 1;
-        continue;
-      }
-      if (!this.isItem(index)) {
-        index = this.unexpected(index, end, `This line is not part of the ${what}; write each entry as a "- " bullet.`);
-        continue;
-      }
-      const item = this.collectItem(index, end, false);
+    const stray = `This line is not part of the ${what}; write each entry as a "- " bullet.`;
+    for (const item of this.items(heading.index + 1, end, false, stray)) {
       const continuation = item.block.map((line) => this.line(line).trim()).filter(Boolean);
-      onItem([item.text, ...continuation].join(" ").trim(), index);
-      index = item.next;
+      onItem([item.text, ...continuation].join(" ").trim(), item.start);
     }
   }
 

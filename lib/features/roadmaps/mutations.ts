@@ -249,6 +249,12 @@ export async function setRoadmapArchived(actor: Actor, roadmapId: string, archiv
 
 // ——— The version's own fields and lists ———
 
+/** What a save hands back: the row as it now stands, saved or, when someone else saved first, theirs. */
+function saveOutcome<T>(saved: boolean, current: T | null, notFound: string): SaveOutcome<T> {
+  if (!current) throw new AppError("NOT_FOUND", notFound);
+  return saved ? { status: "saved", value: current } : { status: "conflict", current };
+}
+
 /**
  * Saves the version's title/goal or one of its lists if nobody saved since the form loaded
  * (RoadmapVersion.lockVersion); otherwise nothing is written and the current values come back.
@@ -270,9 +276,7 @@ async function saveVersionFields(
     await writeAudit(tx, { actor, action, targetType: "roadmap_version", targetId: versionId, ...changes(before, after) });
     return true;
   });
-  const current = await getVersionFields(versionId);
-  if (!current) throw new AppError("NOT_FOUND", ROADMAP_NOT_FOUND);
-  return saved ? { status: "saved", value: current } : { status: "conflict", current };
+  return saveOutcome(saved, await getVersionFields(versionId), ROADMAP_NOT_FOUND);
 }
 
 export function updateVersionDetails(actor: Actor, input: { versionId: string; lockVersion: number; title: string; summary: string }) {
@@ -340,7 +344,7 @@ async function nextMilestonePosition(tx: Tx, phaseId: string) {
   return (result._max.position ?? -1) + 1;
 }
 
-export async function addPhase(actor: Actor, versionId: string, title: string) {
+export async function addPhase(actor: Actor, { versionId, title }: { versionId: string; title: string }) {
   return db.$transaction(async (tx) => {
     await lockDraft(tx, versionId);
     const phases = await tx.phase.findMany({ where: { versionId }, select: { key: true } });
@@ -354,7 +358,7 @@ export async function addPhase(actor: Actor, versionId: string, title: string) {
   });
 }
 
-export async function addMilestone(actor: Actor, phaseId: string, title: string) {
+export async function addMilestone(actor: Actor, { phaseId, title }: { phaseId: string; title: string }) {
   return db.$transaction(async (tx) => {
     const phase = await tx.phase.findUnique({ where: { id: phaseId }, select: { versionId: true } });
     if (!phase) throw new AppError("NOT_FOUND", ITEM_NOT_FOUND);
@@ -369,7 +373,7 @@ export async function addMilestone(actor: Actor, phaseId: string, title: string)
   });
 }
 
-export async function addProject(actor: Actor, versionId: string, title: string) {
+export async function addProject(actor: Actor, { versionId, title }: { versionId: string; title: string }) {
   return db.$transaction(async (tx) => {
     await lockDraft(tx, versionId);
     const key = uniqueKey(title, (await itemKeysOf(tx, versionId)).all, "project");
@@ -410,9 +414,7 @@ export async function updatePhase(actor: Actor, input: UpdatePhaseInput): Promis
     await writeAudit(tx, { actor, action: "roadmap.item_update", targetType: "phase", targetId: phaseId, ...changes(before, values) });
     return true;
   });
-  const current = await getPhaseForEditor(phaseId);
-  if (!current) throw new AppError("NOT_FOUND", ITEM_NOT_FOUND);
-  return saved ? { status: "saved", value: current } : { status: "conflict", current };
+  return saveOutcome(saved, await getPhaseForEditor(phaseId), ITEM_NOT_FOUND);
 }
 
 export async function updateMilestone(actor: Actor, input: UpdateMilestoneInput): Promise<SaveOutcome<EditorMilestone>> {
@@ -447,9 +449,7 @@ export async function updateMilestone(actor: Actor, input: UpdateMilestoneInput)
     await writeAudit(tx, { actor, action: "roadmap.item_update", targetType: "milestone", targetId: milestoneId, ...changes(old, { ...values, phaseId }) });
     return true;
   });
-  const current = await getMilestoneForEditor(milestoneId);
-  if (!current) throw new AppError("NOT_FOUND", ITEM_NOT_FOUND);
-  return saved ? { status: "saved", value: current } : { status: "conflict", current };
+  return saveOutcome(saved, await getMilestoneForEditor(milestoneId), ITEM_NOT_FOUND);
 }
 
 export async function updateProject(actor: Actor, input: UpdateProjectInput): Promise<SaveOutcome<EditorProject>> {
@@ -477,9 +477,7 @@ export async function updateProject(actor: Actor, input: UpdateProjectInput): Pr
     await writeAudit(tx, { actor, action: "roadmap.item_update", targetType: "project", targetId: projectId, ...changes(old, { ...values, milestoneKeys }) });
     return true;
   });
-  const current = await getProjectForEditor(projectId);
-  if (!current) throw new AppError("NOT_FOUND", ITEM_NOT_FOUND);
-  return saved ? { status: "saved", value: current } : { status: "conflict", current };
+  return saveOutcome(saved, await getProjectForEditor(projectId), ITEM_NOT_FOUND);
 }
 
 /**

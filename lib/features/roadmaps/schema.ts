@@ -16,6 +16,7 @@ import type {
   RoadmapDocument,
   RoadmapIssue,
   RoadmapIssueCode,
+  RoadmapMilestone,
   RoadmapPath,
   RoadmapValidationResult,
 } from "@/lib/features/roadmaps/types";
@@ -223,6 +224,34 @@ export function findRoadmapRuleIssues(
   const phaseKeys = new Map<string, { path: RoadmapPath; title: unknown }>();
   const itemKeys = new Map<string, { path: RoadmapPath; what: string; milestone: boolean }>();
   let milestoneCount = 0;
+  // Milestones and projects share two rules: a review needs evidence, and a key names one item across both lists.
+  const checkItem = (
+    item: Pick<RoadmapMilestone, "key" | "evidence" | "reviewRequired"> | undefined,
+    path: RoadmapPath,
+    kind: "milestone" | "project",
+    title: unknown,
+  ) => {
+    const what = label(kind, title);
+    if (item?.evidence === "none" && item.reviewRequired === true) {
+      add(
+        "review-without-evidence",
+        [...path, "reviewRequired"],
+        `The ${what} requires mentor review but no evidence; a mentor reviews submitted evidence, so set evidence to "optional" or "required", or turn review off.`,
+      );
+    }
+    if (typeof item?.key !== "string" || item.key === "") return;
+    const key = item.key;
+    const first = itemKeys.get(key);
+    if (first) {
+      add(
+        "duplicate-key",
+        [...path, "key"],
+        () => `The key "${key}" is used twice: by the ${first.what} (${describe(first.path)}) and the ${what} (${describe(path)}). Keys must be unique across all milestones and projects.`,
+      );
+    } else {
+      itemKeys.set(key, { path, what, milestone: kind === "milestone" });
+    }
+  };
 
   phases.forEach((phase, p) => {
     const phasePath = ["phases", p] as const;
@@ -244,26 +273,7 @@ export function findRoadmapRuleIssues(
     }
     milestones.forEach((milestone, m) => {
       milestoneCount += 1;
-      const path = [...phasePath, "milestones", m] as const;
-      const what = label("milestone", milestone?.title);
-      if (milestone?.evidence === "none" && milestone.reviewRequired === true) {
-        add(
-          "review-without-evidence",
-          [...path, "reviewRequired"],
-          `The ${what} requires mentor review but no evidence; a mentor reviews submitted evidence, so set evidence to "optional" or "required", or turn review off.`,
-        );
-      }
-      if (typeof milestone?.key !== "string" || milestone.key === "") return;
-      const first = itemKeys.get(milestone.key);
-      if (first) {
-        add(
-          "duplicate-key",
-          [...path, "key"],
-          () => `The key "${milestone.key}" is used twice: by the ${first.what} (${describe(first.path)}) and the ${what} (${describe(path)}). Keys must be unique across all milestones and projects.`,
-        );
-      } else {
-        itemKeys.set(milestone.key, { path, what, milestone: true });
-      }
+      checkItem(milestone, [...phasePath, "milestones", m], "milestone", milestone?.title);
     });
   });
 
@@ -271,29 +281,7 @@ export function findRoadmapRuleIssues(
     add("too-many", ["phases"], `The roadmap has ${milestoneCount} milestones; the limit is ${ROADMAP_LIMITS.milestones}.`);
   }
 
-  projects.forEach((project, index) => {
-    const path = ["projects", index] as const;
-    const what = label("project", project?.title);
-    if (project?.evidence === "none" && project.reviewRequired === true) {
-      add(
-        "review-without-evidence",
-        [...path, "reviewRequired"],
-        `The ${what} requires mentor review but no evidence; a mentor reviews submitted evidence, so set evidence to "optional" or "required", or turn review off.`,
-      );
-    }
-    if (typeof project?.key === "string" && project.key !== "") {
-      const first = itemKeys.get(project.key);
-      if (first) {
-        add(
-          "duplicate-key",
-          [...path, "key"],
-          () => `The key "${project.key}" is used twice: by the ${first.what} (${describe(first.path)}) and the ${what} (${describe(path)}). Keys must be unique across all milestones and projects.`,
-        );
-      } else {
-        itemKeys.set(project.key, { path, what, milestone: false });
-      }
-    }
-  });
+  projects.forEach((project, index) => checkItem(project, ["projects", index], "project", project?.title));
 
   // A second pass, so a project may name a milestone key regardless of where the projects section sits.
   projects.forEach((project, index) => {
