@@ -5,6 +5,7 @@ import { X } from "lucide-react";
 import { Dialog as DialogPrimitive } from "radix-ui";
 import type { ComponentProps } from "react";
 
+import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 
 export const Dialog = DialogPrimitive.Root;
@@ -75,4 +76,15 @@ export function DialogTitle({ className, ...props }: ComponentProps<typeof Dialo
 
 export function DialogDescription({ className, ...props }: ComponentProps<typeof DialogPrimitive.Description>) {
   return <DialogPrimitive.Description className={cn("text-sm text-muted-foreground", className)} {...props} />;
+}
+
+/** The dialog's way out without doing anything: a quiet "Cancel" that closes it. */
+export function DialogCancel() {
+  return (
+    <DialogClose asChild>
+      <Button type="button" variant="ghost">
+        Cancel
+      </Button>
+    </DialogClose>
+  );
 }

@@ -1,6 +1,6 @@
-import { Link2Off } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DeadLinkCard } from "@/components/layout/dead-link-card";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getViewer } from "@/lib/auth/viewer";
@@ -30,22 +30,12 @@ export default async function InvitePage({ params }: Props) {
       <div className="w-full max-w-sm">
         <p className="mb-6 text-center text-lg font-semibold tracking-tight">Cairn</p>
         {!landing.valid ? (
-          <Card>
-            <CardHeader>
-              <span className="mb-2 flex size-10 items-center justify-center rounded-full bg-surface-muted text-muted-foreground">
-                <Link2Off aria-hidden className="size-5" />
-              </span>
-              <CardTitle as="h1">{INVITE_INVALID_MESSAGE}</CardTitle>
-              <CardDescription>
-                Invite links expire, can be used a limited number of times and can be revoked. Ask your mentor for a new one.
-              </CardDescription>
-            </CardHeader>
-            <CardContent>
-              <Button asChild variant="secondary" className="w-full">
-                <Link href={viewer ? "/" : "/login"}>{viewer ? "Go to Cairn" : "Sign in"}</Link>
-              </Button>
-            </CardContent>
-          </Card>
+          <DeadLinkCard
+            title={INVITE_INVALID_MESSAGE}
+            description="Invite links expire, can be used a limited number of times and can be revoked. Ask your mentor for a new one."
+            href={viewer ? "/" : "/login"}
+            action={viewer ? "Go to Cairn" : "Sign in"}
+          />
         ) : (
           <Card>
             <CardHeader>

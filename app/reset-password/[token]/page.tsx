@@ -1,7 +1,5 @@
-import { Link2Off } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { DeadLinkCard } from "@/components/layout/dead-link-card";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ResetPasswordForm } from "@/lib/features/users/components/reset-password-form";
 import { RESET_INVALID_MESSAGE } from "@/lib/features/users/constants";
@@ -34,20 +32,12 @@ export default async function ResetPasswordPage({ params }: Props) {
             </CardContent>
           </Card>
         ) : (
-          <Card>
-            <CardHeader>
-              <span className="mb-2 flex size-10 items-center justify-center rounded-full bg-surface-muted text-muted-foreground">
-                <Link2Off aria-hidden className="size-5" />
-              </span>
-              <CardTitle as="h1">{RESET_INVALID_MESSAGE}</CardTitle>
-              <CardDescription>Reset links work once, for 24 hours, and a newer link replaces an older one.</CardDescription>
-            </CardHeader>
-            <CardContent>
-              <Button asChild variant="secondary" className="w-full">
-                <Link href="/login">Sign in</Link>
-              </Button>
-            </CardContent>
-          </Card>
+          <DeadLinkCard
+            title={RESET_INVALID_MESSAGE}
+            description="Reset links work once, for 24 hours, and a newer link replaces an older one."
+            href="/login"
+            action="Sign in"
+          />
         )}
       </div>
     </main>

@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
-  DialogClose,
+  DialogCancel,
   DialogContent,
   DialogDescription,
   DialogFooter,
@@ -78,11 +78,7 @@ function ScheduleDialog({ member, cohortStartDate, onOpenChange }: MemberDialogP
             <Input type="number" inputMode="numeric" min={0} value={extensionDays} onChange={(event) => setExtensionDays(event.target.value)} />
           </Field>
           <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="ghost">
-                Cancel
-              </Button>
-            </DialogClose>
+            <DialogCancel />
             <Button type="submit" loading={pending}>
               Save schedule
             </Button>
@@ -118,11 +114,7 @@ function RemoveDialog({ member, cohortName, onOpenChange }: MemberDialogProps & 
           </DialogDescription>
         </DialogHeader>
         <DialogFooter>
-          <DialogClose asChild>
-            <Button type="button" variant="ghost">
-              Cancel
-            </Button>
-          </DialogClose>
+          <DialogCancel />
           <Button type="button" variant="danger" loading={pending} onClick={remove}>
             Remove
           </Button>

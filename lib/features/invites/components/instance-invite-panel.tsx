@@ -3,13 +3,12 @@
 import { Link2 } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { errorsFor, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { FormAlert } from "@/components/ui/form-alert";
-import { INVITE_STATE, NewLink, RevokeInviteButton, useInviteCreation } from "@/lib/features/invites/components/invite-panel";
+import { CreateLinkButton, INVITE_STATE, NewLink, RevokeInviteButton, useInviteCreation } from "@/lib/features/invites/components/invite-panel";
 import { INSTANCE_INVITE_EXPIRY_CHOICES, INVITE_USES_MAX } from "@/lib/features/invites/constants";
 import { dayIn, formatDay } from "@/lib/calendar";
 import { plural } from "@/lib/plural";
@@ -105,12 +104,7 @@ export function InstanceInvitePanel({ invites, cohorts }: { invites: InstanceInv
               <Input type="number" inputMode="numeric" min={1} max={INVITE_USES_MAX} value={maxUses} onChange={(event) => setMaxUses(event.target.value)} />
             </Field>
           </div>
-          <div>
-            <Button type="submit" loading={pending}>
-              {pending ? null : <Link2 aria-hidden />}
-              Create invite link
-            </Button>
-          </div>
+          <CreateLinkButton pending={pending} />
         </form>
         {created ? <NewLink url={created} onDone={() => setCreated(null)} /> : null}
       </section>

@@ -39,6 +39,18 @@ export function NewLink({ url, onDone }: { url: string; onDone: () => void }) {
 }
 
 /** "Create invite link": pending state, field errors, a form-level alert, and the new link, shown once. */
+/** The invite forms' submit button; the icon gives way to the spinner while the link is made. */
+export function CreateLinkButton({ pending, variant }: { pending: boolean; variant?: "secondary" }) {
+  return (
+    <div>
+      <Button type="submit" variant={variant} loading={pending}>
+        {pending ? null : <Link2 aria-hidden />}
+        Create invite link
+      </Button>
+    </div>
+  );
+}
+
 export function useInviteCreation() {
   const router = useRouter();
   const [created, setCreated] = useState<string | null>(null);
@@ -135,12 +147,7 @@ export function InvitePanel({ cohortId, invites, timezone }: { cohortId: string;
             <Input type="number" inputMode="numeric" min={1} value={maxUses} onChange={(event) => setMaxUses(event.target.value)} />
           </Field>
         </div>
-        <div>
-          <Button type="submit" variant="secondary" loading={pending}>
-            {pending ? null : <Link2 aria-hidden />}
-            Create invite link
-          </Button>
-        </div>
+        <CreateLinkButton pending={pending} variant="secondary" />
       </form>
       {created ? <NewLink url={created} onDone={() => setCreated(null)} /> : null}
       {invites.length === 0 ? <p className="text-sm text-muted-foreground">No invite links yet.</p> : null}

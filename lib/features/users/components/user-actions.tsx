@@ -6,6 +6,7 @@ import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
+  DialogCancel,
   DialogClose,
   DialogContent,
   DialogDescription,
@@ -73,11 +74,7 @@ function ConfirmDialog({
         </DialogHeader>
         <DialogError message={error} />
         <DialogFooter>
-          <DialogClose asChild>
-            <Button type="button" variant="ghost">
-              Cancel
-            </Button>
-          </DialogClose>
+          <DialogCancel />
           <Button type="button" variant={danger ? "danger" : "primary"} loading={pending} onClick={go}>
             {confirm}
           </Button>
