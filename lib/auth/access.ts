@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 
 // The access primitives every feature authorizes with: who a viewer is in a cohort, read from the database on
@@ -75,30 +76,33 @@ export type CohortAccess = {
 
 /**
  * Whether the viewer may act on a cohort as its mentor (or as an admin, who can do everything).
- * Read from the database on every call, so a mentor removed a moment ago is refused at once.
+ * Read from the database on every request, so a mentor removed a moment ago is refused at once; within one page
+ * render the answer is shared, so a page whose sections each check the cohort asks the database once.
  * Learners of the cohort, other cohorts' mentors and archived cohorts all get null.
  */
-export async function getCohortAccess(viewer: { id: string; isAdmin: boolean }, cohortId: string): Promise<CohortAccess | null> {
-  const cohort = await db.cohort.findFirst({
-    where: { id: cohortId, archivedAt: null },
-    select: {
-      id: true,
-      name: true,
-      versionId: true,
-      timezone: true,
-      reviewTargetHours: true,
-      memberships: { where: { userId: viewer.id, role: "mentor", removedAt: null }, select: { id: true } },
-    },
-  });
-  if (!cohort) return null;
-  const mentors = cohort.memberships.length > 0;
-  if (!mentors && !viewer.isAdmin) return null;
-  return {
-    cohortId: cohort.id,
-    cohortName: cohort.name,
-    versionId: cohort.versionId,
-    timezone: cohort.timezone,
-    reviewTargetHours: cohort.reviewTargetHours,
-    as: mentors ? "mentor" : "admin",
-  };
-}
+export const getCohortAccess = cache(
+  async (viewer: { id: string; isAdmin: boolean }, cohortId: string): Promise<CohortAccess | null> => {
+    const cohort = await db.cohort.findFirst({
+      where: { id: cohortId, archivedAt: null },
+      select: {
+        id: true,
+        name: true,
+        versionId: true,
+        timezone: true,
+        reviewTargetHours: true,
+        memberships: { where: { userId: viewer.id, role: "mentor", removedAt: null }, select: { id: true } },
+      },
+    });
+    if (!cohort) return null;
+    const mentors = cohort.memberships.length > 0;
+    if (!mentors && !viewer.isAdmin) return null;
+    return {
+      cohortId: cohort.id,
+      cohortName: cohort.name,
+      versionId: cohort.versionId,
+      timezone: cohort.timezone,
+      reviewTargetHours: cohort.reviewTargetHours,
+      as: mentors ? "mentor" : "admin",
+    };
+  },
+);
