@@ -4,9 +4,8 @@
 // the session and read the admin flag from the database (requireAdminForAction); anyone else gets the same
 // "not found" as a missing page, and nothing changes. resetPasswordAction is public by design: the token
 // in the link is the only credential, and it is rate limited.
-import { headers } from "next/headers";
 import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
-import { actorOf, currentRequestId } from "@/lib/auth/actor";
+import { actorOf, currentRequestId, requestHeaders } from "@/lib/auth/actor";
 import { requireAdminForAction } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { consumeRateLimit, limiterAddress } from "@/lib/db/rate-limit";
@@ -21,15 +20,6 @@ import {
 } from "@/lib/features/users/mutations";
 import { resetPasswordSchema, setAdminSchema, userRefSchema } from "@/lib/features/users/schema";
 import type { CreatedResetLink } from "@/lib/features/users/types";
-
-async function requestHeaders() {
-  try {
-    return await headers();
-  } catch {
-    // Outside a request (tests call actions directly) there are no headers.
-    return null;
-  }
-}
 
 async function targetUser(userId: string) {
   const user = await getUserScope(userId);
