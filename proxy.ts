@@ -1,8 +1,8 @@
 // Runs before every route but built assets: security headers with a per-request CSP nonce, a request id for log
 // correlation, refusals for requests that must not reach the app (lib/request-checks.ts), and a redirect to /login
 // for signed-out page views. It only redirects; every page, action and handler authorizes against the database.
-import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { readSessionToken, refreshedSessionToken, SESSION_MAX_AGE_SECONDS, sessionCookieName } from "@/lib/auth/session-token";
 import { logger } from "@/lib/logger";
 import { refuseLongStream, refuseRequest } from "@/lib/request-checks";
 import { BASELINE_HEADERS, HSTS_VALUE, pageContentSecurityPolicy } from "@/lib/security-headers";
@@ -27,9 +27,9 @@ export async function proxy(request: NextRequest) {
     response = new NextResponse(refusal.body, { status: refusal.status, headers: { "content-type": refusal.contentType } });
   } else {
     const isPublic = PUBLIC_PATHS.some((pattern) => pattern.test(pathname));
-    const token = isPublic ? null : await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
-    signedIn = isPublic ? undefined : !!token;
-    if (!isPublic && !token) {
+    const session = isPublic ? null : await readSessionToken(request.cookies.get(sessionCookieName())?.value);
+    signedIn = isPublic ? undefined : !!session;
+    if (!isPublic && !session) {
       const login = new URL("/login", request.url);
       if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);
       response = NextResponse.redirect(login);
@@ -39,6 +39,16 @@ export async function proxy(request: NextRequest) {
       headers.set("x-nonce", nonce);
       headers.set("content-security-policy", csp);
       response = NextResponse.next({ request: { headers } });
+      const refreshed = session ? await refreshedSessionToken(session) : null;
+      if (refreshed) {
+        response.cookies.set(sessionCookieName(), refreshed, {
+          httpOnly: true,
+          sameSite: "lax",
+          path: "/",
+          secure: sessionCookieName().startsWith("__Secure-"),
+          maxAge: SESSION_MAX_AGE_SECONDS,
+        });
+      }
     }
   }
 

@@ -52,16 +52,21 @@ export async function getLearnerMembership(userId: string, cohortId?: string): P
   };
 }
 
-/** Which homes a person has: admin flag plus the cohorts they mentor and learn in. */
-export async function getRoles(userId: string) {
-  const memberships = await db.membership.findMany({
-    where: { userId, removedAt: null, cohort: { archivedAt: null } },
-    select: { role: true, cohortId: true },
-  });
+export type Roles = { mentorCohortIds: string[]; learnerCohortIds: string[] };
+
+/** The memberships that give someone a role: active ones in cohorts that are not archived. */
+export const ROLE_MEMBERSHIPS = { where: { removedAt: null, cohort: { archivedAt: null } }, select: { role: true, cohortId: true } } as const;
+
+export function rolesOf(memberships: { role: "learner" | "mentor"; cohortId: string }[]): Roles {
   return {
     mentorCohortIds: memberships.filter((m) => m.role === "mentor").map((m) => m.cohortId),
     learnerCohortIds: memberships.filter((m) => m.role === "learner").map((m) => m.cohortId),
   };
+}
+
+/** Which homes a person has: the cohorts they mentor and learn in. */
+export async function getRoles(userId: string): Promise<Roles> {
+  return rolesOf(await db.membership.findMany({ where: { userId, ...ROLE_MEMBERSHIPS.where }, select: ROLE_MEMBERSHIPS.select }));
 }
 
 export type CohortAccess = {

@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { limiterAddress } from "@/lib/db/rate-limit";
 import { safeRedirectUrl } from "@/lib/redirects";
+import { decodeSessionToken, encodeSessionToken, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-token";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().max(320).pipe(z.email()),
@@ -25,12 +26,10 @@ function refuseUnavailable(error: unknown, requestId: string | undefined): never
   throw new Error(LOGIN_UNAVAILABLE);
 }
 
-/** 30 days; revocation does not wait for expiry (docs/decisions/003-session-revocation.md). */
-const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
-
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({

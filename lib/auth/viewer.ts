@@ -1,9 +1,10 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { authOptions } from "@/lib/auth/options";
+import { ROLE_MEMBERSHIPS, rolesOf, type Roles } from "@/lib/auth/access";
+import { readSessionToken, sessionCookieName } from "@/lib/auth/session-token";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
@@ -25,6 +26,8 @@ export type Viewer = {
   email: string;
   name: string;
   isAdmin: boolean;
+  /** Read in the same statement as the session check, so a page's navigation costs no statement of its own. */
+  roles?: Roles;
 };
 
 /**
@@ -34,17 +37,21 @@ export type Viewer = {
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const testSession = process.env.NODE_ENV === "test" ? testSessions.getStore() : undefined;
   if (testSession) return getActiveViewer(testSession.uid, testSession.sv);
-  const session = await getServerSession(authOptions);
-  if (!session?.uid || typeof session.sv !== "number") return null;
+  // The cookie is read directly rather than through next-auth's getServerSession, which would also re-encrypt the
+  // token on every render only to find that a server component cannot set cookies (the proxy keeps it fresh).
+  const session = await readSessionToken((await cookies()).get(sessionCookieName())?.value);
+  if (!session) return null;
   return getActiveViewer(session.uid, session.sv);
 });
 
 export async function getActiveViewer(userId: string, sessionVersion: number): Promise<Viewer | null> {
   const user = await db.user.findFirst({
     where: { id: userId, sessionVersion, deactivatedAt: null },
-    select: { id: true, email: true, name: true, isAdmin: true },
+    select: { id: true, email: true, name: true, isAdmin: true, memberships: ROLE_MEMBERSHIPS },
   });
-  return user;
+  if (!user) return null;
+  const { memberships, ...viewer } = user;
+  return { ...viewer, roles: rolesOf(memberships) };
 }
 
 export async function requireViewer(): Promise<Viewer> {

@@ -40,15 +40,16 @@ export async function getUnreadCount(userId: string): Promise<number> {
   return db.notification.count({ where: { userId, readAt: null } });
 }
 
-export async function listLatestNotifications(userId: string, limit = BELL_LIMIT): Promise<NotificationItem[]> {
-  const rows = await db.notification.findMany({ where: { userId }, orderBy: newestFirst, take: limit, select: itemSelect });
-  return rows.map(toItem);
-}
-
-/** The bell: two statements whatever the number of notifications. */
+/** The bell: one statement whatever the number of notifications (it is on every page). */
 export async function getNotificationSummary(userId: string, limit = BELL_LIMIT): Promise<NotificationSummary> {
-  const [unread, latest] = await Promise.all([getUnreadCount(userId), listLatestNotifications(userId, limit)]);
-  return { unread, latest };
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      _count: { select: { notifications: { where: { readAt: null } } } },
+      notifications: { orderBy: newestFirst, take: limit, select: itemSelect },
+    },
+  });
+  return { unread: user?._count.notifications ?? 0, latest: (user?.notifications ?? []).map(toItem) };
 }
 
 /**

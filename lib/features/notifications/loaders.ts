@@ -6,7 +6,7 @@ import { getNotificationSummary, getUnreadCount, listNotifications } from "@/lib
 import type { NotificationPage, NotificationSummary } from "@/lib/features/notifications/types";
 import { parseCursor } from "@/lib/cursor";
 
-/** The bell in the top bar: the viewer's unread count and latest notifications (≤ 2 statements). */
+/** The bell in the top bar: the viewer's unread count and latest notifications (one statement). */
 export const loadNotificationBell = cache(
   async (viewer: Viewer): Promise<NotificationSummary> => getNotificationSummary(viewer.id),
 );

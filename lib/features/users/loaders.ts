@@ -10,7 +10,7 @@ import type { AdminUsersPage, NavArea, ResetLanding } from "@/lib/features/users
 
 /** The areas a person may use, from the database: admin flag and active cohort roles. */
 export const loadNavAreas = cache(async (viewer: Viewer): Promise<NavArea[]> => {
-  return allowedAreas(viewer, await getRoles(viewer.id));
+  return allowedAreas(viewer, viewer.roles ?? (await getRoles(viewer.id)));
 });
 
 /** Learner → their roadmap, mentor → "Review queue", admin → admin home; someone with no role yet → /welcome. */
