@@ -1,8 +1,8 @@
 import "server-only";
 import { notify } from "@/lib/features/notifications/mutations";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { CLOSED_MESSAGE, CONFLICT_MESSAGE, type CloseOutTextField } from "@/lib/features/checkins/schema";
 import type { CheckinCommentView, SavedCheckin } from "@/lib/features/checkins/types";
 import { dateOfDay, type Day } from "@/lib/calendar";
@@ -23,9 +23,6 @@ function saved(row: { id: string; lockVersion: number; closedAt: Date | null }):
   return { checkinId: row.id, lockVersion: row.lockVersion, closed: row.closedAt !== null };
 }
 
-function isUniqueViolation(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 /**
  * Optimistic concurrency on the (membership, week) row: `expectedVersion` is the lockVersion the

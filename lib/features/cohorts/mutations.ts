@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/features/audit/mutations";
 import { COHORT_SETTINGS_SELECT, getCohortSettings } from "@/lib/features/cohorts/data";
@@ -11,11 +12,7 @@ import { dateOfDay, type Day, dayOfDate } from "@/lib/calendar";
 import { homeOf } from "@/lib/features/cohorts/utils";
 import { notify, notifyMany } from "@/lib/features/notifications/mutations";
 import { releaseClaimsWithoutAccess } from "@/lib/features/reviews/mutations";
-import { Prisma } from "@/lib/generated/prisma/client";
 
-export function isUniqueViolation(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 async function publishedVersionOrThrow(tx: Tx, versionId: string) {
   const version = await tx.roadmapVersion.findFirst({

@@ -5,7 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ROLE_WORD } from "@/lib/features/cohorts/constants";
-import { isUniqueViolation } from "@/lib/features/cohorts/mutations";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { writeAudit } from "@/lib/features/audit/mutations";
 import { homeOf } from "@/lib/features/cohorts/utils";
 import { INVITE_INVALID_MESSAGE } from "@/lib/features/invites/constants";

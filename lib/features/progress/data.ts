@@ -14,7 +14,7 @@ import { dayOfDate, today as todayIn } from "@/lib/calendar";
 import { pace, targetDates } from "@/lib/features/progress/utils";
 import { MILESTONE_CONTENT_SELECT, PROJECT_CONTENT_SELECT } from "@/lib/features/roadmaps/constants";
 import { liveInOrder } from "@/lib/features/roadmaps/utils";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { EvidenceRequirement, ProgressStatus } from "@/lib/generated/prisma/enums";
 
 function pacingOf(membership: LearnerMembership) {
@@ -303,15 +303,20 @@ export type ItemRulesRow = { key: string; title: string; evidence: EvidenceRequi
 
 /** A live milestone or project of a version by key, in one statement (they share one key space). */
 export async function getItemRules(versionId: string, key: string): Promise<ItemRulesRow | null> {
-  const rows = await db.$queryRaw<
-    { key: string; title: string; evidence: EvidenceRequirement; review_required: boolean }[]
-  >`
+  const rows = await db.$queryRaw<{ key: string; title: string; evidence: EvidenceRequirement; review_required: boolean }[]>(
+    itemRulesQuery(versionId, key),
+  );
+  const row = rows[0];
+  return row ? { key: row.key, title: row.title, evidence: row.evidence, reviewRequired: row.review_required } : null;
+}
+
+/** getItemRules' query (key, title, evidence, review_required; at most one row), for statements that join it. */
+export function itemRulesQuery(versionId: string, key: string): Prisma.Sql {
+  return Prisma.sql`
     SELECT key, title, evidence, review_required FROM milestones
      WHERE version_id = ${versionId}::uuid AND key = ${key} AND archived_at IS NULL
     UNION ALL
     SELECT key, title, evidence, review_required FROM portfolio_projects
      WHERE version_id = ${versionId}::uuid AND key = ${key} AND archived_at IS NULL
     LIMIT 1`;
-  const row = rows[0];
-  return row ? { key: row.key, title: row.title, evidence: row.evidence, reviewRequired: row.review_required } : null;
 }

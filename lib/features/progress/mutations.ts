@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import type { LearnerMembership } from "@/lib/auth/access";
 import { notifyMany } from "@/lib/features/notifications/mutations";
@@ -8,7 +9,6 @@ import { getItemRules, type ItemRulesRow } from "@/lib/features/progress/data";
 import { transition, type ProgressEvent } from "@/lib/features/progress/policy";
 import { detectLinkKind } from "@/lib/features/progress/link-kinds";
 import type { ProgressStatus, SelfAssessment, SubmissionStatus } from "@/lib/generated/prisma/enums";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { parseHttpUrl } from "@/lib/safe-url";
 
 const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
@@ -53,7 +53,7 @@ export async function changeProgress(
         await db.progress.create({ data: { membershipId: membership.membershipId, itemKey: key, status, ...times } });
         return { status };
       } catch (error) {
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") continue;
+        if (isUniqueViolation(error)) continue;
         throw error;
       }
     }
@@ -116,7 +116,7 @@ export async function submitEvidence(
   } catch (error) {
     // One key sent at once for two milestones locks two progress rows, so both requests pass the key lookup and
     // the key's unique index stops the second. Its transaction is gone; run it again and the lookup answers.
-    if (!idempotencyKey || !(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
+    if (!idempotencyKey || !isUniqueViolation(error)) throw error;
     return submitLocked(membership, item, input, idempotencyKey);
   }
 }

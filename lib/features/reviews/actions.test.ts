@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { countQueries } from "@/lib/db/query-count";
 import { withdrawSubmissionAction } from "@/lib/features/progress/actions";
 import {
   addMentorCommentAction,
@@ -126,6 +127,21 @@ describe("claiming an attempt", () => {
 });
 
 describe("deciding an attempt", () => {
+  it("costs at most 6 statements, session check included, the same with more attempts waiting", async () => {
+    const small = await world();
+    const large = await world();
+    await createSubmission({ membershipId: large.memberships.x2.id, itemKey: reviewedKey, links: LINKS });
+    await createSubmission({ membershipId: large.memberships.x2.id, itemKey: otherReviewedKey, links: LINKS });
+    await claim(small.mentorX, { submissionId: small.attempt.id });
+    await claim(large.mentorX, { submissionId: large.attempt.id });
+    const a = await countQueries(() => approve(small.mentorX, small.attempt.id, "Good."));
+    const b = await countQueries(() => requestChanges(large.mentorX, large.attempt.id));
+    expect(a.result).toMatchObject({ ok: true, data: { status: "approved" } });
+    expect(b.result).toMatchObject({ ok: true, data: { status: "changes_requested" } });
+    expect(a.count).toBeLessThanOrEqual(6);
+    expect(b.count).toBe(a.count);
+  });
+
   it("approves: review, both statuses, cleared claim, audit event and the learner's notification", async () => {
     const { x, mentorX, learnerX1, attempt } = await world();
     await claim(mentorX, { submissionId: attempt.id });

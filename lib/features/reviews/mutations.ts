@@ -1,18 +1,17 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
-import { writeAudit } from "@/lib/features/audit/mutations";
-import { notify } from "@/lib/features/notifications/mutations";
-import { getItemRules, type ItemRulesRow } from "@/lib/features/progress/data";
-import { lockProgressRow } from "@/lib/features/progress/mutations";
+import { auditInsert } from "@/lib/features/audit/mutations";
+import { notificationInsert, notify } from "@/lib/features/notifications/mutations";
+import { getItemRules, itemRulesQuery, type ItemRulesRow } from "@/lib/features/progress/data";
 import { transition } from "@/lib/features/progress/policy";
 import { CLAIM_MINUTES } from "@/lib/features/reviews/constants";
 import type { Reviewer, ReviewScope } from "@/lib/features/reviews/data";
 import type { DecisionResult } from "@/lib/features/reviews/types";
 import { formatClock, formatMoment } from "@/lib/calendar";
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { SubmissionStatus } from "@/lib/generated/prisma/enums";
+import type { EvidenceRequirement, ProgressStatus, SubmissionStatus } from "@/lib/generated/prisma/enums";
 
 const MINUTE_MS = 60 * 1000;
 
@@ -30,8 +29,8 @@ const ATTEMPT_STATE = {
   review: { select: { createdAt: true, reviewer: { select: { name: true } } } },
 } as const;
 
-function heldByOther(state: AttemptState, reviewerId: string, now: Date) {
-  return !!state.claimedBy && state.claimedBy.id !== reviewerId && !!state.claimedUntil && state.claimedUntil > now;
+function heldByOther(claim: { claimedById: string | null; claimedUntil: Date | null }, reviewerId: string, now: Date) {
+  return !!claim.claimedById && claim.claimedById !== reviewerId && !!claim.claimedUntil && claim.claimedUntil > now;
 }
 
 /** Why an attempt cannot be claimed or decided any more — or null when it still can. */
@@ -78,7 +77,7 @@ export async function releaseSubmission(scope: ReviewScope, reviewer: Pick<Revie
   });
   if (count === 1) return;
   const state = await db.submission.findUniqueOrThrow({ where: { id: scope.submissionId }, select: ATTEMPT_STATE });
-  if (heldByOther(state, reviewer.id, now)) {
+  if (heldByOther({ claimedById: state.claimedBy?.id ?? null, claimedUntil: state.claimedUntil }, reviewer.id, now)) {
     throw new AppError("CONFLICT", `${state.claimedBy!.name} holds this claim; only they can release it.`);
   }
 }
@@ -123,10 +122,43 @@ async function winnerConflict(scope: ReviewScope) {
 }
 
 /**
+ * The learner's progress row and the attempt, both locked, with the item's rules, in one statement. Only the locked
+ * rows are sure to be current after waiting for a lock (READ COMMITTED re-reads just those), so the names that
+ * explain a refusal — who holds the claim, who decided first — are read afterwards, and only when there is a refusal.
+ */
+async function lockForDecision(tx: Tx, scope: ReviewScope) {
+  const [row] = await tx.$queryRaw<
+    {
+      progress_status: ProgressStatus;
+      status: SubmissionStatus;
+      claimed_until: Date | null;
+      claimed_by_id: string | null;
+      item_title: string | null;
+      item_evidence: EvidenceRequirement | null;
+      item_review_required: boolean | null;
+    }[]
+  >`
+    SELECT p.status AS progress_status, s.status, s.claimed_until, s.claimed_by_id,
+           item.title AS item_title, item.evidence AS item_evidence, item.review_required AS item_review_required
+      FROM progress p
+      JOIN submissions s ON s.id = ${scope.submissionId}::uuid AND s.progress_id = p.id
+      LEFT JOIN LATERAL (${itemRulesQuery(scope.access.versionId, scope.itemKey)}) item ON true
+     WHERE p.id = ${scope.progressId}::uuid
+       FOR UPDATE OF p, s`;
+  if (!row) throw new AppError("NOT_FOUND", "This attempt does not exist.");
+  const item: ItemRulesRow =
+    row.item_title === null
+      ? { key: scope.itemKey, title: scope.itemKey, ...FALLBACK_RULES }
+      : { key: scope.itemKey, title: row.item_title, evidence: row.item_evidence!, reviewRequired: row.item_review_required! };
+  return { progressStatus: row.progress_status, status: row.status, claimedUntil: row.claimed_until, claimedById: row.claimed_by_id, item };
+}
+
+/**
  * "Approve" / "Request changes" (docs/security.md #25, #28). One transaction: the learner's progress row is locked
  * `FOR UPDATE` — the same row and lock as the learner's submit and withdraw — so a withdraw and a decision, or two
  * decisions, run one after the other; the second one sees the first and gets a conflict naming it. The review,
- * both statuses, the cleared claim, the audit event and the learner's notification commit together or not at all.
+ * both statuses, the cleared claim, the audit event and the learner's notification are one statement, so they
+ * commit together or not at all, and a decision costs two statements inside its transaction (docs/performance.md).
  * The unique reviews.submission_id is the last line of defence: if it ever fires, the caller still gets a
  * conflict naming the winner, never a 500 and never an overwrite.
  */
@@ -136,51 +168,53 @@ export async function recordDecision(
   input: { decision: "approve" | "request_changes"; comment: string },
   now = new Date(),
 ): Promise<DecisionResult> {
-  const item = await itemOf(scope);
   try {
     return await db.$transaction(async (tx) => {
-      const progress = await lockProgressRow(tx, { id: scope.progressId });
-      const state = await tx.submission.findUniqueOrThrow({ where: { id: scope.submissionId }, select: ATTEMPT_STATE });
-      const closed = closedReason(state, scope.access.timezone);
-      if (closed) throw closed;
-      if (heldByOther(state, reviewer.id, now)) throw claimedConflict(state, scope.access.timezone);
-      const next = transition(progress!.status, input.decision, item);
+      const state = await lockForDecision(tx, scope);
+      if (state.status !== "pending" || heldByOther(state, reviewer.id, now)) {
+        const current = await tx.submission.findUniqueOrThrow({ where: { id: scope.submissionId }, select: ATTEMPT_STATE });
+        throw closedReason(current, scope.access.timezone) ?? claimedConflict(current, scope.access.timezone);
+      }
+      const next = transition(state.progressStatus, input.decision, state.item);
       if (!next.ok) throw new AppError("INVALID_STATE", next.message);
 
       const approved = input.decision === "approve";
       const submissionStatus: SubmissionStatus = approved ? "approved" : "changes_requested";
-      await tx.review.create({
-        data: { submissionId: scope.submissionId, reviewerId: reviewer.id, decision: input.decision, comment: input.comment, createdAt: now },
-      });
-      await tx.submission.update({
-        where: { id: scope.submissionId },
-        data: { status: submissionStatus, claimedById: null, claimedUntil: null },
-      });
-      await tx.progress.update({
-        where: { id: progress!.id },
-        data: { status: next.status, completedAt: approved ? now : null, lockVersion: { increment: 1 } },
-      });
-      await writeAudit(tx, {
+      const audit = auditInsert({
         actor: reviewer,
         action: approved ? "review.approve" : "review.request_changes",
         targetType: "submission",
         targetId: scope.submissionId,
         cohortId: scope.access.cohortId,
-        before: { submission: state.status, progress: progress!.status },
+        before: { submission: state.status, progress: state.progressStatus },
         after: { submission: submissionStatus, progress: next.status },
         createdAt: now,
-      });
-      await notify(tx, {
+      })!;
+      const notification = notificationInsert({
         userId: scope.learnerId,
         type: "decision",
-        title: approved ? `Approved: ${item.title}` : `Changes requested: ${item.title}`,
+        title: approved ? `Approved: ${state.item.title}` : `Changes requested: ${state.item.title}`,
         href: itemHref(scope),
       });
+      await tx.$executeRaw`
+        WITH review AS (
+               INSERT INTO reviews (id, submission_id, reviewer_id, decision, comment, created_at, updated_at)
+               VALUES (uuidv7(), ${scope.submissionId}::uuid, ${reviewer.id}::uuid, ${input.decision}::decision, ${input.comment}, ${now}, ${now})),
+             attempt AS (
+               UPDATE submissions SET status = ${submissionStatus}::submission_status, claimed_by_id = NULL, claimed_until = NULL, updated_at = ${now}
+                WHERE id = ${scope.submissionId}::uuid),
+             progress_row AS (
+               UPDATE progress SET status = ${next.status}::progress_status, completed_at = ${approved ? now : null},
+                      lock_version = lock_version + 1, updated_at = ${now}
+                WHERE id = ${scope.progressId}::uuid),
+             audit AS (${audit}),
+             notification AS (${notification})
+        SELECT 1`;
       return { status: next.status, decision: input.decision };
     });
   } catch (error) {
     // Unreachable while the row lock holds, but a second reviews row must never surface as a 500.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw await winnerConflict(scope);
+    if (isUniqueViolation(error)) throw await winnerConflict(scope);
     throw error;
   }
 }

@@ -5,7 +5,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { cn } from "@/lib/cn";
 import { MatrixGrid } from "@/lib/features/cohort-progress/components/matrix-grid";
 import { RiskBadge } from "@/lib/features/cohort-progress/components/risk-badge";
-import { STATUS_FILL } from "@/lib/features/cohort-progress/components/status-swatch";
 import type { CohortOverview } from "@/lib/features/cohort-progress/types";
 import { matrixHref } from "@/lib/features/cohort-progress/utils";
 import { STATUS_LABELS } from "@/lib/features/progress/constants";
@@ -16,14 +15,8 @@ type Matrix = CohortOverview["matrix"];
 const CORNER = "sticky left-0 z-30 bg-surface-muted";
 const HEAD = "sticky z-20 bg-surface-muted";
 const LEARNER_COLUMN = "w-40 min-w-40 max-w-40 sm:w-56 sm:min-w-56 sm:max-w-56";
-// A cell is its own square: a 2px transparent border keeps the gap, the fill is clipped to the padding box.
-// Rows are 28px tall for the names, so the border is 4px above and below and 2px at the sides: a 20px square.
-const CELL =
-  "h-7 w-6 min-w-6 border-x-2 border-y-4 border-transparent bg-clip-padding p-0 cursor-pointer rounded-[5px] focus-visible:outline-offset-0";
 // The row totals stay in view while the milestones scroll sideways.
 const TOTAL = "sticky right-0 border-l border-border px-2 text-right whitespace-nowrap tabular-nums";
-// The first column of each phase gets a wider gap so phases read as groups.
-const PHASE_START = "border-l-[7px]";
 
 export function CohortMatrix({
   matrix,
@@ -71,6 +64,7 @@ export function CohortMatrix({
   return (
     <MatrixGrid learnerBase={learnerBase}>
       <table
+        data-matrix
         role="grid"
         aria-labelledby={labelledBy}
         aria-rowcount={matched + 3}
@@ -106,8 +100,9 @@ export function CohortMatrix({
               <th
                 key={milestone.key}
                 scope="col"
+                data-key={milestone.key}
                 aria-label={`${milestone.code} ${milestone.title}`}
-                title={`${milestone.code} ${milestone.title}`}
+                title={milestone.title}
                 className={cn(
                   HEAD,
                   "top-8 w-6 min-w-6 border-b border-border p-0 text-center text-[0.625rem] font-normal text-muted-foreground tabular-nums",
@@ -140,19 +135,18 @@ export function CohortMatrix({
                   <RiskBadge risks={row.standing.risks} className="ml-auto" />
                 </div>
               </th>
-              {row.statuses.map((status, index) => {
-                const milestone = milestones[index]!;
-                return (
-                  <td
-                    key={milestone.key}
-                    data-key={milestone.key}
-                    data-status={status}
-                    tabIndex={rowIndex === 0 && index === 0 ? 0 : -1}
-                    aria-label={`${row.name} — ${milestone.title}: ${STATUS_LABELS[status]}`}
-                    className={cn(CELL, STATUS_FILL[status], milestone.phaseStart && PHASE_START)}
-                  />
-                );
-              })}
+              {/* Cells are a status and nothing else (docs/performance.md, "The matrix"): the milestone comes from
+                  the column, the learner from the row, and the shared tooltip puts the three together. */}
+              {row.statuses.map((status, index) => (
+                <td
+                  key={index}
+                  data-fill={status}
+                  data-phase-start={milestones[index]!.phaseStart || undefined}
+                  tabIndex={rowIndex === 0 && index === 0 ? 0 : undefined}
+                >
+                  {STATUS_LABELS[status]}
+                </td>
+              ))}
               <td className={cn(TOTAL, "z-10 bg-surface text-xs group-hover:bg-surface-muted")}>
                 {row.completed}/{row.shown}
               </td>

@@ -3,21 +3,40 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 
-const CELL = "td[data-key]";
+const CELL = "td[data-fill]";
 
 type Tip = { text: string; left: number; top: number; below: boolean };
 
+/** The milestone column a cell sits in: its position among its row's cells, matched to the milestone headers. */
+function columnOf(cell: HTMLElement): HTMLElement | null {
+  const row = cell.closest("tr");
+  const index = row ? Array.prototype.indexOf.call(row.querySelectorAll(CELL), cell) : -1;
+  return cell.closest("table")?.querySelectorAll<HTMLElement>("thead th[data-key]")[index] ?? null;
+}
+
+function learnerOf(cell: HTMLElement): HTMLElement | null {
+  return cell.closest<HTMLElement>("tr[data-learner]");
+}
+
 function cellHref(cell: HTMLElement, learnerBase: string): string | null {
-  const learner = cell.closest<HTMLElement>("tr[data-learner]")?.dataset.learner;
-  const key = cell.dataset.key;
+  const learner = learnerOf(cell)?.dataset.learner;
+  const key = columnOf(cell)?.dataset.key;
   return learner && key ? `${learnerBase}/${learner}#m-${key}` : null;
+}
+
+/** "Amara Okafor — Experiment tracking: Approved", from the row's name, the column's title and the cell's status. */
+function cellLabel(cell: HTMLElement): string {
+  const name = learnerOf(cell)?.querySelector("th a")?.textContent ?? "";
+  return `${name} — ${columnOf(cell)?.title ?? ""}: ${cell.textContent ?? ""}`;
 }
 
 /**
  * The matrix's behaviour, around its server-rendered table: one Tab stop for all cells, arrow keys to move
  * (ARIA grid pattern, roving tabindex), Enter or a click to open that learner's milestone, and one shared
- * tooltip with the focused or hovered cell's label. Cells stay plain <td>s — one DOM node each — so a page of
- * the matrix fits the DOM budget; without JavaScript the learner names still link to the same pages.
+ * tooltip with the focused or hovered cell's learner, milestone and status. Cells stay plain <td>s holding only
+ * their status — one DOM node and a few bytes each — so a page of the matrix fits the DOM and HTML budgets; screen
+ * readers announce the row and column headers with the status. Without JavaScript the learner names still link to
+ * the same pages.
  */
 export function MatrixGrid({ learnerBase, children }: { learnerBase: string; children: ReactNode }) {
   const router = useRouter();
@@ -41,7 +60,7 @@ export function MatrixGrid({ learnerBase, children }: { learnerBase: string; chi
     const rect = cell.getBoundingClientRect();
     const below = rect.top < 120;
     setTip({
-      text: cell.getAttribute("aria-label") ?? "",
+      text: cellLabel(cell),
       left: rect.left + rect.width / 2,
       top: below ? rect.bottom + 6 : rect.top - 6,
       below,
