@@ -6,15 +6,19 @@ import { getUnreadCount } from "@/lib/features/notifications/data";
 import { markReadSchema, notificationInputSchema, type NotificationInput } from "@/lib/features/notifications/schema";
 import type { MarkReadResult } from "@/lib/features/notifications/types";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { z } from "zod";
 
-function validate(input: NotificationInput) {
-  const result = notificationInputSchema.safeParse(input);
-  // A bad notification is a bug in the calling feature, not something its user can fix: fail loudly (logged with a
-  // reference by runAction) and take the caller's transaction down with it.
+// A bad notification is a bug in the calling feature, not something its user can fix: fail loudly (logged with a
+// reference by runAction) and take the caller's transaction down with it.
+function checked<T>(result: z.ZodSafeParseResult<T>): T {
   if (!result.success) {
     throw new Error(`Invalid notification: ${result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
   }
   return result.data;
+}
+
+function validate(input: NotificationInput) {
+  return checked(notificationInputSchema.safeParse(input));
 }
 
 /**
@@ -36,6 +40,19 @@ export function notificationInsert(input: NotificationInput): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO notifications (id, user_id, type, title, href, created_at, updated_at)
     VALUES (uuidv7(), ${userId}::uuid, ${type}::notification_type, ${title}, ${href}, ${now}, ${now})`;
+}
+
+/**
+ * notify() for everyone `recipients` selects (a query returning one `user_id` column), as one INSERT … SELECT that
+ * a change can run inside its own statement (a data-modifying `WITH`).
+ */
+export function notificationsInsertFor(recipients: Prisma.Sql, content: Omit<NotificationInput, "userId">): Prisma.Sql {
+  const { type, title, href } = checked(notificationInputSchema.omit({ userId: true }).safeParse(content));
+  const now = new Date();
+  return Prisma.sql`
+    INSERT INTO notifications (id, user_id, type, title, href, created_at, updated_at)
+    SELECT uuidv7(), recipient.user_id, ${type}::notification_type, ${title}, ${href}, ${now}, ${now}
+      FROM (${recipients}) recipient`;
 }
 
 /** notify() for several people in one statement (e.g. every mentor of a cohort); returns how many were written. */

@@ -96,6 +96,20 @@ describe("ticking milestones", () => {
 });
 
 describe("submitting evidence", () => {
+  it("costs at most 6 statements, session check included, the same for a first and a later attempt", async () => {
+    const { cohort, learner, mentor } = await world();
+    const first = await countQueries(() => submit(learner, { cohortId: cohort.id, itemKey: reviewedKey, links: goodLinks, note: "" }));
+    expect(first.result).toMatchObject({ ok: true, data: { attempt: 1, status: "submitted" } });
+    expect(await db.notification.count({ where: { userId: mentor.id, type: "submission" } })).toBe(1);
+    await decideSubmission({ submissionId: first.result.ok ? first.result.data.submissionId : "", reviewerId: mentor.id, decision: "request_changes" });
+    const again = await countQueries(() =>
+      submit(learner, { cohortId: cohort.id, itemKey: reviewedKey, links: goodLinks, note: "Fixed.", idempotencyKey: crypto.randomUUID() }),
+    );
+    expect(again.result).toMatchObject({ ok: true, data: { attempt: 2, status: "submitted" } });
+    expect(first.count).toBeLessThanOrEqual(6);
+    expect(again.count).toBe(first.count);
+  });
+
   it.each([
     ["javascript:alert(1)"],
     ["JaVaScRiPt:alert(1)"],

@@ -4,11 +4,12 @@ import { db, type Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import type { LearnerMembership } from "@/lib/auth/access";
-import { notifyMany } from "@/lib/features/notifications/mutations";
-import { getItemRules, type ItemRulesRow } from "@/lib/features/progress/data";
+import { notificationsInsertFor } from "@/lib/features/notifications/mutations";
+import { getItemRules, itemRulesQuery, type ItemRulesRow } from "@/lib/features/progress/data";
 import { transition, type ProgressEvent } from "@/lib/features/progress/policy";
 import { detectLinkKind } from "@/lib/features/progress/link-kinds";
-import type { ProgressStatus, SelfAssessment, SubmissionStatus } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { EvidenceRequirement, ProgressStatus, SelfAssessment, SubmissionStatus } from "@/lib/generated/prisma/enums";
 import { parseHttpUrl } from "@/lib/safe-url";
 
 const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
@@ -110,97 +111,132 @@ export async function submitEvidence(
   input: SubmitEvidenceInput,
   idempotencyKey?: string,
 ): Promise<SubmittedAttempt> {
-  const item = await itemOrThrow(membership, key);
   try {
-    return await submitLocked(membership, item, input, idempotencyKey);
+    return await submitLocked(membership, key, input, idempotencyKey);
   } catch (error) {
     // One key sent at once for two milestones locks two progress rows, so both requests pass the key lookup and
     // the key's unique index stops the second. Its transaction is gone; run it again and the lookup answers.
     if (!idempotencyKey || !isUniqueViolation(error)) throw error;
-    return submitLocked(membership, item, input, idempotencyKey);
+    return submitLocked(membership, key, input, idempotencyKey);
   }
+}
+
+/** The cohort's active mentors, as a query for notifications written with the change they announce. */
+function activeMentorsOf(cohortId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id
+     WHERE m.cohort_id = ${cohortId}::uuid AND m.role = 'mentor' AND m.removed_at IS NULL AND u.deactivated_at IS NULL`;
+}
+
+/**
+ * Locks the learner's progress row for a live item of their cohort's version, creating it when this is the first
+ * write; undefined when the version has no such item. One statement (an upsert whose conflict branch takes the
+ * row lock), so a submit spends its statements on the work, not on finding its row.
+ */
+async function lockProgressForItem(tx: Tx, membership: LearnerMembership, key: string): Promise<LockedProgress | undefined> {
+  const [row] = await tx.$queryRaw<LockedProgress[]>`
+    INSERT INTO progress AS p (id, membership_id, item_key, updated_at)
+    SELECT uuidv7(), ${membership.membershipId}::uuid, item.key, now() FROM (${itemRulesQuery(membership.versionId, key)}) item
+    ON CONFLICT (membership_id, item_key) DO UPDATE SET lock_version = p.lock_version
+    RETURNING p.id, p.status, p.started_at`;
+  return row;
+}
+
+/**
+ * What a submit decides on, read after the row lock is held: a new statement sees whatever the submit that held
+ * the lock before it committed (READ COMMITTED), which the locking statement itself could not.
+ */
+async function readSubmitContext(tx: Tx, membership: LearnerMembership, progressId: string, key: string, idempotencyKey?: string) {
+  const [row] = await tx.$queryRaw<
+    {
+      title: string;
+      evidence: EvidenceRequirement;
+      review_required: boolean;
+      learner_name: string;
+      last_attempt: number | null;
+      pending_id: string | null;
+      pending_attempt: number | null;
+      seen_hash: string | null;
+      seen_response: SubmittedAttempt | null;
+    }[]
+  >`
+    SELECT item.title, item.evidence, item.review_required,
+           (SELECT name FROM users WHERE id = ${membership.userId}::uuid) AS learner_name,
+           (SELECT max(attempt) FROM submissions WHERE progress_id = ${progressId}::uuid) AS last_attempt,
+           pending.id AS pending_id, pending.attempt AS pending_attempt,
+           seen.request_hash AS seen_hash, seen.response_body AS seen_response
+      FROM (${itemRulesQuery(membership.versionId, key)}) item
+      LEFT JOIN LATERAL (
+             SELECT id, attempt FROM submissions
+              WHERE progress_id = ${progressId}::uuid AND status = 'pending' ORDER BY attempt DESC LIMIT 1) pending ON true
+      LEFT JOIN idempotency_keys seen ON seen.user_id = ${membership.userId}::uuid AND seen.key = ${idempotencyKey ?? null}`;
+  if (!row) throw new AppError("NOT_FOUND", "This milestone does not exist.");
+  return row;
 }
 
 async function submitLocked(
   membership: LearnerMembership,
-  item: ItemRulesRow,
+  key: string,
   input: SubmitEvidenceInput,
   idempotencyKey?: string,
 ): Promise<SubmittedAttempt> {
-  const key = item.key;
+  const links = input.links.map((link, position) => {
+    const url = parseHttpUrl(link.url);
+    if (!url) throw new AppError("INVALID_INPUT", "Use a full http:// or https:// address.");
+    return { position, url: link.url.trim(), label: link.label?.trim() || null, kind: detectLinkKind(url) };
+  });
   return db.$transaction(async (tx) => {
-    const progress = await lockProgress(tx, membership.membershipId, key);
+    const progress = await lockProgressForItem(tx, membership, key);
+    if (!progress) throw new AppError("NOT_FOUND", "This milestone does not exist.");
+    const context = await readSubmitContext(tx, membership, progress.id, key, idempotencyKey);
     const hash = requestHash(key, input);
-    if (idempotencyKey) {
-      const seen = await tx.idempotencyKey.findUnique({
-        where: { userId_key: { userId: membership.userId, key: idempotencyKey } },
-        select: { requestHash: true, responseBody: true },
-      });
-      if (seen) {
-        if (seen.requestHash !== hash) throw new AppError("CONFLICT", "This idempotency key was already used for a different submission.");
-        return seen.responseBody as SubmittedAttempt;
-      }
+    if (idempotencyKey && context.seen_hash !== null) {
+      if (context.seen_hash !== hash) throw new AppError("CONFLICT", "This idempotency key was already used for a different submission.");
+      return context.seen_response!;
     }
-    if (progress.status === "submitted") {
-      const pending = await tx.submission.findFirst({
-        where: { progressId: progress.id, status: "pending" },
-        orderBy: { attempt: "desc" },
-        select: { id: true, attempt: true },
-      });
-      if (pending) return { submissionId: pending.id, attempt: pending.attempt, status: progress.status, alreadyPending: true };
+    if (progress.status === "submitted" && context.pending_id) {
+      return { submissionId: context.pending_id, attempt: context.pending_attempt!, status: progress.status, alreadyPending: true };
     }
+    const item: ItemRulesRow = { key, title: context.title, evidence: context.evidence, reviewRequired: context.review_required };
     const status = refusedOrStatus(transition(progress.status, "submit", item));
-    const previous = await tx.submission.aggregate({ where: { progressId: progress.id }, _max: { attempt: true } });
-    const attempt = (previous._max.attempt ?? 0) + 1;
+    const attempt = (context.last_attempt ?? 0) + 1;
     const submissionStatus: SubmissionStatus = item.reviewRequired ? "pending" : "recorded";
-    const submission = await tx.submission.create({
-      data: {
-        progressId: progress.id,
-        attempt,
-        status: submissionStatus,
-        note: input.note,
-        links: {
-          create: input.links.map((link, position) => {
-            const url = parseHttpUrl(link.url);
-            if (!url) throw new AppError("INVALID_INPUT", "Use a full http:// or https:// address.");
-            return { position, url: link.url.trim(), label: link.label?.trim() || null, kind: detectLinkKind(url) };
-          }),
-        },
-      },
-      select: { id: true },
-    });
     const now = new Date();
-    await tx.progress.update({
-      where: { id: progress.id },
-      data: {
-        status,
-        startedAt: progress.started_at ?? now,
-        completedAt: status === "done" ? now : null,
-        lockVersion: { increment: 1 },
-      },
-    });
-    if (item.reviewRequired) {
-      await notifyMentors(tx, membership, {
-        type: "submission",
-        title: `${await learnerName(tx, membership)} submitted "${item.title}" for review`,
-        href: "/reviews",
-      });
-    }
-    const result: SubmittedAttempt = { submissionId: submission.id, attempt, status, alreadyPending: false };
-    if (idempotencyKey) {
-      await tx.idempotencyKey.create({
-        data: {
-          userId: membership.userId,
-          key: idempotencyKey,
-          scope: "submission.create",
-          requestHash: hash,
-          responseStatus: 201,
-          responseBody: result,
-          expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
-        },
-      });
-    }
-    return result;
+    const mentors = item.reviewRequired
+      ? Prisma.sql`, mentors AS (${notificationsInsertFor(activeMentorsOf(membership.cohortId), {
+          type: "submission",
+          title: `${context.learner_name} submitted "${item.title}" for review`,
+          href: "/reviews",
+        })})`
+      : Prisma.empty;
+    const remembered = idempotencyKey
+      ? Prisma.sql`, remembered AS (
+          INSERT INTO idempotency_keys (id, user_id, key, scope, request_hash, response_status, response_body, expires_at, updated_at)
+          SELECT uuidv7(), ${membership.userId}::uuid, ${idempotencyKey}, 'submission.create', ${hash}, 201,
+                 jsonb_build_object('submissionId', attempt.id, 'attempt', ${attempt}::int, 'status', ${status}::text, 'alreadyPending', false),
+                 ${new Date(now.getTime() + IDEMPOTENCY_TTL_MS)}, ${now}
+            FROM attempt)`
+      : Prisma.empty;
+    // The attempt, its links, the progress row, the mentors' notifications and the idempotency record: one statement.
+    const [created] = await tx.$queryRaw<{ id: string }[]>`
+      WITH attempt AS (
+             INSERT INTO submissions (id, progress_id, attempt, status, note, updated_at)
+             VALUES (uuidv7(), ${progress.id}::uuid, ${attempt}, ${submissionStatus}::submission_status, ${input.note}, ${now})
+             RETURNING id),
+           attempt_links AS (
+             INSERT INTO submission_links (id, submission_id, position, url, label, kind, updated_at)
+             SELECT uuidv7(), attempt.id, link.position, link.url, link.label, link.kind::link_kind, ${now}
+               FROM attempt, unnest(${links.map((link) => link.position)}::int[], ${links.map((link) => link.url)}::text[],
+                                    ${links.map((link) => link.label)}::text[], ${links.map((link) => link.kind)}::text[])
+                    AS link(position, url, label, kind)),
+           progress_row AS (
+             UPDATE progress SET status = ${status}::progress_status, started_at = ${progress.started_at ?? now},
+                    completed_at = ${status === "done" ? now : null}, lock_version = lock_version + 1, updated_at = ${now}
+              WHERE id = ${progress.id}::uuid)
+           ${mentors}
+           ${remembered}
+      SELECT id FROM attempt`;
+    return { submissionId: created!.id, attempt, status, alreadyPending: false };
   });
 }
 
@@ -241,11 +277,7 @@ async function notifyMentors(
   membership: LearnerMembership,
   notification: { type: "submission" | "comment"; title: string; href: string },
 ) {
-  const mentors = await tx.membership.findMany({
-    where: { cohortId: membership.cohortId, role: "mentor", removedAt: null, user: { deactivatedAt: null } },
-    select: { userId: true },
-  });
-  await notifyMany(tx, mentors.map((mentor) => ({ userId: mentor.userId, ...notification })));
+  await tx.$executeRaw(notificationsInsertFor(activeMentorsOf(membership.cohortId), notification));
 }
 
 /** The learner's message in the milestone's thread with the cohort's mentors, who are notified. */

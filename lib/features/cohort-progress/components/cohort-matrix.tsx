@@ -116,38 +116,30 @@ export function CohortMatrix({
         </thead>
         <tbody>
           {rows.map((row, rowIndex) => (
-            <tr key={row.membershipId} data-learner={row.membershipId} aria-rowindex={offset + rowIndex + 3} className="group">
-              <th
-                scope="row"
-                className={cn(
-                  "sticky left-0 z-10 h-7 border-r border-border bg-surface px-2 text-left font-normal group-hover:bg-surface-muted sm:px-3",
-                  LEARNER_COLUMN,
-                )}
-              >
-                <div className="flex min-w-0 items-center gap-1">
-                  <Link
-                    href={`${learnerBase}/${row.membershipId}`}
-                    title={row.name}
-                    className="min-w-0 truncate text-sm font-medium hover:underline"
-                  >
+            // The learner rows are styled from app/globals.css ("The matrix"): a class list on each of 25 rows would be
+            // sent twice over, in the HTML and in the page's RSC payload.
+            <tr key={row.membershipId} data-learner={row.membershipId} aria-rowindex={offset + rowIndex + 3}>
+              <th scope="row">
+                <div>
+                  <Link href={`${learnerBase}/${row.membershipId}`} title={row.name}>
                     {row.name}
                   </Link>
                   <RiskBadge risks={row.standing.risks} className="ml-auto" />
                 </div>
               </th>
-              {/* Cells are a status and nothing else (docs/performance.md, "The matrix"): the milestone comes from
-                  the column, the learner from the row, and the shared tooltip puts the three together. */}
+              {/* Cells are a status and nothing else: the milestone comes from the column, the learner from the row,
+                  and the shared tooltip puts the three together. Props that are off are left out, not undefined. */}
               {row.statuses.map((status, index) => (
                 <td
                   key={index}
                   data-fill={status}
-                  data-phase-start={milestones[index]!.phaseStart || undefined}
-                  tabIndex={rowIndex === 0 && index === 0 ? 0 : undefined}
+                  {...(milestones[index]!.phaseStart ? { "data-phase-start": "" } : {})}
+                  {...(rowIndex === 0 && index === 0 ? { tabIndex: 0 } : {})}
                 >
                   {STATUS_LABELS[status]}
                 </td>
               ))}
-              <td className={cn(TOTAL, "z-10 bg-surface text-xs group-hover:bg-surface-muted")}>
+              <td>
                 {row.completed}/{row.shown}
               </td>
             </tr>
