@@ -4,7 +4,6 @@ import type { ReactNode } from "react";
 
 import { THEME_COOKIE, parseTheme } from "@/components/layout/theme";
 import { Toaster } from "@/components/ui/toast";
-import { TooltipProvider } from "@/components/ui/tooltip";
 
 import "./globals.css";
 
@@ -18,10 +17,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en" data-theme={theme}>
       <body>
-        <TooltipProvider>
-          {children}
-          <Toaster />
-        </TooltipProvider>
+        {children}
+        <Toaster />
       </body>
     </html>
   );

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   addDays,
-  calendarDay,
   canonicalTimeZone,
   DAY_RANGE_MESSAGE,
   dayFrom,
@@ -15,7 +14,6 @@ import {
   formatRelativeTime,
   formatSortableMoment,
   formatWeekRange,
-  instant,
   isCalendarDay,
   isTimeZone,
   parseDay,
@@ -25,6 +23,7 @@ import {
   weekOf,
   weekStartOf,
 } from "@/lib/calendar";
+import { calendarDay, instant } from "@/lib/calendar-fields";
 
 const day = dayFrom;
 

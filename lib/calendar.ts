@@ -3,16 +3,19 @@
 // functions that take a zone look at one, through Intl (no date library). Display strings are put together from
 // numeric parts and Cairn's own month names, so the server and every browser write them alike (ICU versions
 // disagree on "Sep" and "Sept").
-import { z } from "zod";
 
-/** A calendar day, "2027-03-12", real and within DAY_RANGE; made only by this module. */
+/**
+ * A calendar day, "2027-03-12", real and within DAY_RANGE; made only by this module and its input fields
+ * (lib/calendar-fields.ts).
+ */
 export type Day = string & { readonly __brand: "Day" };
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** YYYY-MM-DD, before checking that the day is real. */
+export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
 
 /**
@@ -223,25 +226,3 @@ export function formatRelativeTime(date: Date, now: Date): string {
   return relative.format(-Math.floor(elapsed / (365 * DAY)), "year");
 }
 
-// ---- Input
-
-/**
- * A calendar-day field. `message` is the field's own sentence for "not a date"; a real date outside the range gets
- * the range. Surrounding spaces are ignored.
- */
-export function calendarDay(message: string) {
-  return z
-    .string({ error: message })
-    .trim()
-    .regex(DAY_PATTERN, { error: message, abort: true })
-    .refine((value) => value >= DAY_RANGE.min && value <= DAY_RANGE.max, { error: DAY_RANGE_MESSAGE, abort: true })
-    .refine(isCalendarDay, { error: message })
-    .transform((value) => value as Day);
-}
-
-/** An ISO 8601 instant in UTC ("…Z", as toISOString writes it), within DAY_RANGE. */
-export function instant(message: string) {
-  return z.iso
-    .datetime({ error: message })
-    .refine((value) => isCalendarDay(value.slice(0, 10)), { error: message });
-}

@@ -1,18 +1,13 @@
 "use client";
 
 import { Monitor, Moon, Sun } from "lucide-react";
-import { useEffect, useSyncExternalStore } from "react";
+import { lazy, useEffect, useSyncExternalStore } from "react";
 
 import { THEME_COOKIE, THEME_STORAGE_KEY, parseTheme, type Theme } from "@/components/layout/theme";
 import { Button } from "@/components/ui/button";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuLabel,
-  DropdownMenuRadioGroup,
-  DropdownMenuRadioItem,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { DeferredPopup } from "@/components/ui/deferred-popup";
+
+const ThemeMenu = lazy(() => import("@/components/layout/theme-menu").then((module) => ({ default: module.ThemeMenu })));
 
 const OPTIONS = [
   { value: "light", label: "Light", Icon: Sun },
@@ -71,25 +66,15 @@ export function ThemeToggle({ initialTheme = "system" }: { initialTheme?: Theme 
   }, []);
 
   const current = OPTIONS.find((option) => option.value === theme) ?? OPTIONS[2];
+  const trigger = (
+    <Button variant="ghost" size="icon" aria-label={`Theme: ${current.label}`}>
+      <current.Icon aria-hidden />
+    </Button>
+  );
 
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label={`Theme: ${current.label}`}>
-          <current.Icon aria-hidden />
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent className="min-w-36">
-        <DropdownMenuLabel>Theme</DropdownMenuLabel>
-        <DropdownMenuRadioGroup value={theme} onValueChange={(value) => applyTheme(parseTheme(value))}>
-          {OPTIONS.map(({ value, label, Icon }) => (
-            <DropdownMenuRadioItem key={value} value={value}>
-              <Icon aria-hidden />
-              {label}
-            </DropdownMenuRadioItem>
-          ))}
-        </DropdownMenuRadioGroup>
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <DeferredPopup trigger={trigger} kind="menu">
+      <ThemeMenu options={OPTIONS} theme={theme} onChange={applyTheme} trigger={trigger} />
+    </DeferredPopup>
   );
 }

@@ -1,11 +1,6 @@
 "use client";
 
-import { cva } from "class-variance-authority";
-import { CircleAlert, CircleCheck, Info, X } from "lucide-react";
-import { Toast as ToastPrimitive } from "radix-ui";
-import { useSyncExternalStore } from "react";
-
-import { cn } from "@/lib/cn";
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from "react";
 
 export type ToastVariant = "default" | "success" | "danger";
 
@@ -17,7 +12,7 @@ export type ToastOptions = {
   duration?: number;
 };
 
-type ToastItem = ToastOptions & { id: number; open: boolean };
+export type ToastItem = ToastOptions & { id: number; open: boolean };
 
 // A module-level store lets any client component call toast() without a React context or hook.
 const MAX_TOASTS = 4;
@@ -52,72 +47,27 @@ export function dismissToast(id: number) {
   setTimeout(() => setItems(items.filter((item) => item.id !== id)), REMOVE_DELAY_MS);
 }
 
-const toastVariants = cva(
-  [
-    "group pointer-events-auto relative flex w-full items-start gap-3 rounded-lg border bg-surface p-3 pr-10 text-foreground shadow-popover",
-    "data-[state=open]:animate-slide-in-up data-[swipe=move]:translate-x-[var(--radix-toast-swipe-move-x)]",
-    "data-[swipe=cancel]:translate-x-0 data-[swipe=cancel]:transition-transform data-[state=closed]:opacity-0 data-[state=closed]:transition-opacity",
-  ],
-  {
-    variants: {
-      variant: {
-        default: "border-border",
-        success: "border-status-success-border",
-        danger: "border-status-danger-border",
-      },
-    },
-    defaultVariants: { variant: "default" },
-  },
-);
+const loadToastList = () => import("@/components/ui/toast-list").then((module) => ({ default: module.ToastList }));
+const ToastList = lazy(loadToastList);
 
-const icons = {
-  default: { Icon: Info, className: "text-status-info-fg" },
-  success: { Icon: CircleCheck, className: "text-status-success-fg" },
-  danger: { Icon: CircleAlert, className: "text-status-danger-fg" },
-} as const;
-
-/** Mount once, near the root. Also renders the Radix viewport (focus it with F8). */
+/**
+ * Mount once, near the root. Radix's toast code loads with the first toast, or once the browser is idle so that a
+ * toast saying Cairn could not be reached still shows when the network is gone (decision 023).
+ */
 export function Toaster({ label = "Notifications ({hotkey})" }: { label?: string }) {
   const toasts = useSyncExternalStore(subscribe, () => items, () => EMPTY);
+  const [shown, setShown] = useState(false);
+  if (toasts.length > 0 && !shown) setShown(true);
 
+  useEffect(() => {
+    const whenIdle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 1));
+    whenIdle(() => void loadToastList());
+  }, []);
+
+  if (!shown) return null;
   return (
-    <ToastPrimitive.Provider swipeDirection="right" label="Notification">
-      {toasts.map(({ id, open, title, description, variant = "default", duration }) => {
-        const { Icon, className } = icons[variant];
-        return (
-          <ToastPrimitive.Root
-            key={id}
-            open={open}
-            onOpenChange={(next) => {
-              if (!next) dismissToast(id);
-            }}
-            duration={duration ?? (variant === "danger" ? 10_000 : 5_000)}
-            // Errors interrupt the screen reader; confirmations wait their turn.
-            type={variant === "danger" ? "foreground" : "background"}
-            className={toastVariants({ variant })}
-          >
-            <Icon aria-hidden className={cn("mt-0.5 size-4 shrink-0", className)} />
-            <div className="grid min-w-0 gap-0.5">
-              <ToastPrimitive.Title className="text-sm leading-5 font-semibold break-words">{title}</ToastPrimitive.Title>
-              {description ? (
-                <ToastPrimitive.Description className="text-sm leading-5 break-words text-muted-foreground">
-                  {description}
-                </ToastPrimitive.Description>
-              ) : null}
-            </div>
-            <ToastPrimitive.Close
-              aria-label="Dismiss notification"
-              className="absolute top-2 right-2 inline-flex size-7 items-center justify-center rounded-md text-muted-foreground hover:bg-surface-muted hover:text-foreground"
-            >
-              <X aria-hidden className="size-4" />
-            </ToastPrimitive.Close>
-          </ToastPrimitive.Root>
-        );
-      })}
-      <ToastPrimitive.Viewport
-        label={label}
-        className="pointer-events-none fixed inset-x-0 bottom-0 z-[100] flex max-h-dvh flex-col gap-2 p-3 sm:right-0 sm:left-auto sm:w-96 sm:p-4"
-      />
-    </ToastPrimitive.Provider>
+    <Suspense fallback={null}>
+      <ToastList toasts={toasts} label={label} onDismiss={dismissToast} />
+    </Suspense>
   );
 }

@@ -5,12 +5,19 @@ import type { ComponentProps } from "react";
 
 import { cn } from "@/lib/cn";
 
-/** Mount once near the root so every tooltip shares one open delay. */
-export function TooltipProvider({ delayDuration = 300, ...props }: ComponentProps<typeof TooltipPrimitive.Provider>) {
-  return <TooltipPrimitive.Provider delayDuration={delayDuration} {...props} />;
-}
+const DELAY_MS = 300;
 
-export const Tooltip = TooltipPrimitive.Root;
+/**
+ * Each tooltip brings its own provider (with Cairn's open delay), so the root layout needs none and pages without a
+ * tooltip load none of its code (decision 023).
+ */
+export function Tooltip(props: ComponentProps<typeof TooltipPrimitive.Root>) {
+  return (
+    <TooltipPrimitive.Provider delayDuration={DELAY_MS}>
+      <TooltipPrimitive.Root {...props} />
+    </TooltipPrimitive.Provider>
+  );
+}
 export const TooltipTrigger = TooltipPrimitive.Trigger;
 
 export function TooltipContent({

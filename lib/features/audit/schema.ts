@@ -2,7 +2,7 @@ import { z } from "zod";
 import { SYSTEM_ACTOR } from "@/lib/features/audit/constants";
 import type { AuditFilters, AuditQuery } from "@/lib/features/audit/types";
 import { parseCursor } from "@/lib/cursor";
-import { calendarDay } from "@/lib/calendar";
+import { calendarDay } from "@/lib/calendar-fields";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { LearnerMembership } from "@/lib/auth/access";
 import type { CheckinScope } from "@/lib/features/checkins/policy";
 import { canEditCheckinWeek } from "@/lib/features/checkins/policy";
-import { CLOSE_OUT_TEXT_FIELDS } from "@/lib/features/checkins/schema";
+import { CLOSE_OUT_TEXT_FIELDS } from "@/lib/features/checkins/constants";
 import type {
   CheckinDetail,
   CheckinRecord,

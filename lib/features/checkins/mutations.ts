@@ -3,7 +3,8 @@ import { notify } from "@/lib/features/notifications/mutations";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
-import { CLOSED_MESSAGE, CONFLICT_MESSAGE, type CloseOutTextField } from "@/lib/features/checkins/schema";
+import type { CloseOutTextField } from "@/lib/features/checkins/constants";
+import { CLOSED_MESSAGE, CONFLICT_MESSAGE } from "@/lib/features/checkins/schema";
 import type { CheckinCommentView, SavedCheckin } from "@/lib/features/checkins/types";
 import { dateOfDay, type Day } from "@/lib/calendar";
 

@@ -1,32 +1,15 @@
 import { z } from "zod";
-import { calendarDay, weekStartOf } from "@/lib/calendar";
+import { weekStartOf } from "@/lib/calendar";
+import { calendarDay } from "@/lib/calendar-fields";
 import { lockVersionSchema } from "@/lib/lock-version";
 import { ROADMAP_KEY_PATTERN } from "@/lib/features/roadmaps/constants";
 import { multilineText } from "@/lib/text-input";
-
-export const PLANNED_MILESTONES_MAX = 10;
-export const HOURS_MAX = 80;
-export const TEXT_MAX = 2000;
-export const COMMENT_MAX = 2000;
+import { COMMENT_MAX, HOURS_MAX, PLANNED_MILESTONES_MAX, TEXT_MAX } from "@/lib/features/checkins/constants";
 
 export const CONFLICT_MESSAGE = "This check-in changed in another tab — reload to see it.";
 export const CLOSED_MESSAGE = "This week is closed out. Reopen it to make changes.";
 export const WEEK_LOCKED_MESSAGE =
   "This week can no longer be changed: a check-in stays editable during its week and the week after.";
-
-/** The close-out text fields, in the order the form shows them. */
-export const CLOSE_OUT_TEXT_FIELDS = ["learned", "built", "tested", "documented", "reviewed", "blockers", "reflection"] as const;
-export type CloseOutTextField = (typeof CLOSE_OUT_TEXT_FIELDS)[number];
-
-export const CLOSE_OUT_LABELS: Record<CloseOutTextField, string> = {
-  learned: "Learned",
-  built: "Built",
-  tested: "Tested",
-  documented: "Documented",
-  reviewed: "Reviewed",
-  blockers: "Blockers",
-  reflection: "Reflection",
-};
 
 const HOURS_MESSAGE = `Enter whole hours from 0 to ${HOURS_MAX}.`;
 

@@ -1,5 +1,5 @@
 import type { Day } from "@/lib/calendar";
-import type { CloseOutTextField } from "@/lib/features/checkins/schema";
+import type { CloseOutTextField } from "@/lib/features/checkins/constants";
 
 /** A comment on a check-in as the learner's page shows it: a name and a role, never an email. */
 export type CheckinCommentView = {

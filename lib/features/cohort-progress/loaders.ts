@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getCheckinsPage } from "@/lib/features/checkins/data";
-import { CLOSE_OUT_LABELS, CLOSE_OUT_TEXT_FIELDS } from "@/lib/features/checkins/schema";
+import { CLOSE_OUT_LABELS, CLOSE_OUT_TEXT_FIELDS } from "@/lib/features/checkins/constants";
 import type { CheckinWeek } from "@/lib/features/checkins/types";
 import { dateOfDay, safeTimeZone, today as todayIn } from "@/lib/calendar";
 import { getCohortAccess, type CohortAccess } from "@/lib/auth/access";

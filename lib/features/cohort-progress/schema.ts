@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { instant } from "@/lib/calendar";
+import { instant } from "@/lib/calendar-fields";
 import { searchText } from "@/lib/text-input";
 import { MATRIX_SORTS, SEARCH_MAX } from "@/lib/features/cohort-progress/constants";
 import type { MatrixQuery } from "@/lib/features/cohort-progress/types";

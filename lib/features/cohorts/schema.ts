@@ -1,6 +1,7 @@
 import type { Day } from "@/lib/calendar";
 import { z } from "zod";
-import { calendarDay, canonicalTimeZone, isTimeZone } from "@/lib/calendar";
+import { canonicalTimeZone, isTimeZone } from "@/lib/calendar";
+import { calendarDay } from "@/lib/calendar-fields";
 import { lockVersionSchema } from "@/lib/lock-version";
 import { lineText } from "@/lib/text-input";
 import {

@@ -11,3 +11,6 @@ export const STATUS_LABELS: Record<ProgressStatus, string> = {
 };
 
 export const COMPLETE_STATUSES: ReadonlySet<ProgressStatus> = new Set(["approved", "done"]);
+
+/** Most links one attempt carries; the evidence form stops offering rows past it. */
+export const EVIDENCE_LINKS_MAX = 10;

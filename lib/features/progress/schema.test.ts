@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 
+import { EVIDENCE_LINKS_MAX } from "@/lib/features/progress/constants";
 import {
   EVIDENCE_LABEL_MAX,
-  EVIDENCE_LINKS_MAX,
   evidenceLinkSchema,
   submissionInputSchema,
 } from "@/lib/features/progress/schema";

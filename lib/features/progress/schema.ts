@@ -4,8 +4,8 @@ import { MARKDOWN_MAX_LENGTH } from "@/lib/text-limits";
 import { lineText, multilineText } from "@/lib/text-input";
 import { ROADMAP_KEY_PATTERN, ROADMAP_LIMITS } from "@/lib/features/roadmaps/constants";
 import { isSafeHttpUrl, URL_MAX_LENGTH } from "@/lib/safe-url";
+import { EVIDENCE_LINKS_MAX } from "@/lib/features/progress/constants";
 
-export const EVIDENCE_LINKS_MAX = 10;
 export const EVIDENCE_LABEL_MAX = 120;
 
 const count = (value: number) => value.toLocaleString("en");

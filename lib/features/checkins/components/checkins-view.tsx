@@ -7,7 +7,7 @@ import { CommentForm } from "@/lib/features/checkins/components/comment-form";
 import { ReopenButton } from "@/lib/features/checkins/components/reopen-button";
 import { RuleBadge, RuleDetail } from "@/lib/features/checkins/components/rule-badge";
 import { WeekEditor } from "@/lib/features/checkins/components/week-editor";
-import { CLOSE_OUT_LABELS, CLOSE_OUT_TEXT_FIELDS } from "@/lib/features/checkins/schema";
+import { CLOSE_OUT_LABELS, CLOSE_OUT_TEXT_FIELDS } from "@/lib/features/checkins/constants";
 import type { CheckinRecord, CheckinsPage, CheckinWeek } from "@/lib/features/checkins/types";
 import { addDays, type Day, formatDay, formatMoment, formatWeekRange } from "@/lib/calendar";
 

@@ -9,7 +9,7 @@ import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
 import { cn } from "@/lib/cn";
 import { addCheckinCommentAction } from "@/lib/features/checkins/actions";
-import { COMMENT_MAX } from "@/lib/features/checkins/schema";
+import { COMMENT_MAX } from "@/lib/features/checkins/constants";
 
 /**
  * A comment on one check-in: the learner's reply on their own page, or a mentor's comment

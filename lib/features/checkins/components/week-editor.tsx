@@ -17,7 +17,7 @@ import {
   PLANNED_MILESTONES_MAX,
   TEXT_MAX,
   type CloseOutTextField,
-} from "@/lib/features/checkins/schema";
+} from "@/lib/features/checkins/constants";
 import type { PlannablePhase, SavedCheckin } from "@/lib/features/checkins/types";
 
 type FieldErrors = Record<string, string[]>;

@@ -1,6 +1,5 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { errorsFor, Field } from "@/components/ui/field";
@@ -10,6 +9,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { useAction } from "@/components/use-action";
 import { INVITE_INVALID_MESSAGE } from "@/lib/features/invites/constants";
 import { safeRedirectPath } from "@/lib/redirects";
+import { signInWithPassword } from "@/lib/auth/client";
 
 /** Signed out: create an account, join with the invite's role, then sign in and go to the new home. */
 export function AcceptInviteForm({ token }: { token: string }) {
@@ -28,10 +28,10 @@ export function AcceptInviteForm({ token }: { token: string }) {
     const result = await run(() => acceptInviteAction({ token, name: String(form.get("name") ?? ""), email, password }), { leaving: true });
     if (result?.ok === false && result.code === "NOT_FOUND") setInvalid(true);
     if (!result?.ok) return;
-    const signedIn = await signIn("credentials", { email, password, redirect: false }).catch(() => null);
+    const signedIn = await signInWithPassword(email, password).catch(() => null);
     // The account exists either way; if signing in fails here, the sign-in page takes them on.
     const home = safeRedirectPath(result.data.home);
-    window.location.assign(signedIn?.ok && !signedIn.error ? home : `/login?callbackUrl=${encodeURIComponent(home)}`);
+    window.location.assign(signedIn?.ok ? home : `/login?callbackUrl=${encodeURIComponent(home)}`);
   }
 
   if (invalid) {

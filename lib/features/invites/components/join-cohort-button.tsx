@@ -1,6 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOut } from "@/lib/auth/client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -53,7 +53,7 @@ export function JoinCohortButton({ token, label }: { token: string; label: strin
         type="button"
         variant="link"
         className="justify-self-center text-sm"
-        onClick={() => signOut({ callbackUrl: `/invite/${token}` })}
+        onClick={() => signOut(`/invite/${token}`)}
       >
         Not you? Sign out
       </Button>

@@ -1,26 +1,20 @@
 "use client";
 
-import { Bell, CheckCheck } from "lucide-react";
-import Link from "next/link";
+import { Bell } from "lucide-react";
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { lazy, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
-import { cn } from "@/lib/cn";
+import { DeferredPopup } from "@/components/ui/deferred-popup";
 import { markAllNotificationsReadAction, markNotificationsReadAction } from "@/lib/features/notifications/actions";
-import { EMPTY_TEXT, MARK_READ_FAILED } from "@/lib/features/notifications/constants";
+import { MARK_READ_FAILED } from "@/lib/features/notifications/constants";
 import { publishRead, subscribeRead, type ReadEvent } from "@/lib/features/notifications/components/read-sync";
-import { RelativeTime } from "@/components/ui/relative-time";
 import { useAction } from "@/components/use-action";
 import type { NotificationItem, NotificationSummary } from "@/lib/features/notifications/types";
 import { unreadLabel } from "@/lib/features/notifications/utils";
+
+const NotificationMenu = lazy(() =>
+  import("@/lib/features/notifications/components/notification-menu").then((module) => ({ default: module.NotificationMenu })),
+);
 
 function applyRead(state: NotificationSummary, { ids, unread }: ReadEvent): NotificationSummary {
   return {
@@ -81,72 +75,23 @@ export function NotificationBell({ initial }: { initial: NotificationSummary }) 
 
   const { unread, latest } = state;
 
+  const trigger = (
+    <Button variant="ghost" size="icon" className="relative" aria-label={unreadLabel(unread)}>
+      <Bell aria-hidden />
+      {unread > 0 ? (
+        <span
+          aria-hidden
+          className="absolute top-1 right-0.5 flex h-4 min-w-4 items-center justify-center rounded-full bg-accent px-1 text-[0.625rem] leading-none font-semibold text-accent-foreground tabular-nums"
+        >
+          {unread > 99 ? "99+" : unread}
+        </span>
+      ) : null}
+    </Button>
+  );
+
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" className="relative" aria-label={unreadLabel(unread)}>
-          <Bell aria-hidden />
-          {unread > 0 ? (
-            <span
-              aria-hidden
-              className="absolute top-1 right-0.5 flex h-4 min-w-4 items-center justify-center rounded-full bg-accent px-1 text-[0.625rem] leading-none font-semibold text-accent-foreground tabular-nums"
-            >
-              {unread > 99 ? "99+" : unread}
-            </span>
-          ) : null}
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent className="w-[min(22rem,calc(100vw-1rem))] p-0">
-        <div className="flex items-center justify-between gap-2 border-b border-border px-3 py-2">
-          <DropdownMenuLabel className="p-0 text-sm font-semibold text-foreground">Notifications</DropdownMenuLabel>
-          {unread > 0 ? <span className="text-xs text-muted-foreground tabular-nums">{unread} unread</span> : null}
-        </div>
-        {latest.length === 0 ? (
-          <p className="px-4 py-6 text-center text-sm text-muted-foreground">{EMPTY_TEXT}</p>
-        ) : (
-          <div className="max-h-[min(24rem,60dvh)] overflow-y-auto p-1">
-            {latest.map((item) => (
-              <DropdownMenuItem key={item.id} asChild className="items-start gap-2.5 py-2" onSelect={() => void markOne(item)}>
-                <Link href={item.href}>
-                  <span
-                    aria-hidden
-                    className={cn("mt-1.5 size-2 shrink-0 rounded-full", item.unread ? "bg-accent" : "bg-transparent")}
-                  />
-                  <span className="grid min-w-0 gap-0.5">
-                    <span className={cn("line-clamp-2 break-words", item.unread && "font-semibold")}>{item.title}</span>
-                    <span className="text-xs text-muted-foreground">
-                      <RelativeTime iso={item.createdAt} />
-                      {item.unread ? (
-                        <>
-                          {" · "}
-                          <span className="font-medium text-accent">Unread</span>
-                        </>
-                      ) : null}
-                    </span>
-                  </span>
-                </Link>
-              </DropdownMenuItem>
-            ))}
-          </div>
-        )}
-        <DropdownMenuSeparator className="mx-0 my-0" />
-        <div className="flex items-center justify-between gap-1 p-1">
-          <DropdownMenuItem
-            disabled={unread === 0}
-            onSelect={(event) => {
-              // Stay open so the read marks visibly change.
-              event.preventDefault();
-              void markAll();
-            }}
-          >
-            <CheckCheck aria-hidden />
-            Mark all as read
-          </DropdownMenuItem>
-          <DropdownMenuItem asChild>
-            <Link href="/notifications">See all</Link>
-          </DropdownMenuItem>
-        </div>
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <DeferredPopup trigger={trigger} kind="menu">
+      <NotificationMenu unread={unread} latest={latest} onMarkOne={markOne} onMarkAll={markAll} trigger={trigger} />
+    </DeferredPopup>
   );
 }

@@ -10,7 +10,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
 import { submitEvidenceAction } from "@/lib/features/progress/actions";
-import { EVIDENCE_LINKS_MAX } from "@/lib/features/progress/schema";
+import { EVIDENCE_LINKS_MAX } from "@/lib/features/progress/constants";
 
 type Row = { id: number; url: string; label: string };
 

@@ -1,6 +1,5 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import {
@@ -12,6 +11,7 @@ import {
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { safeRedirectPath } from "@/lib/redirects";
+import { signInWithPassword } from "@/lib/auth/client";
 
 /** `callbackUrl` is where to go after signing in; it is checked again here, as any redirect target from input is. */
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
@@ -23,12 +23,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-    }).catch(() => null);
-    if (result?.ok && !result.error) {
+    const result = await signInWithPassword(String(form.get("email") ?? ""), String(form.get("password") ?? "")).catch(() => null);
+    if (result?.ok) {
       window.location.assign(safeRedirectPath(callbackUrl));
       return;
     }

@@ -1,37 +1,24 @@
 "use client";
 
-import { LogOut, UserRound } from "lucide-react";
-import { signOut } from "next-auth/react";
+import { UserRound } from "lucide-react";
+import { lazy } from "react";
 import { Button } from "@/components/ui/button";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { DeferredPopup } from "@/components/ui/deferred-popup";
+
+const UserMenuPopup = lazy(() =>
+  import("@/lib/features/users/components/user-menu-popup").then((module) => ({ default: module.UserMenuPopup })),
+);
 
 export function UserMenu({ name, email }: { name: string; email: string }) {
+  const trigger = (
+    <Button variant="ghost" size="sm" className="max-w-48" aria-label={`Account: ${name}`}>
+      <UserRound aria-hidden />
+      <span className="hidden truncate sm:inline">{name}</span>
+    </Button>
+  );
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="sm" className="max-w-48" aria-label={`Account: ${name}`}>
-          <UserRound aria-hidden />
-          <span className="hidden truncate sm:inline">{name}</span>
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="min-w-56">
-        <DropdownMenuLabel className="grid">
-          <span className="truncate">{name}</span>
-          <span className="truncate text-xs font-normal text-muted-foreground">{email}</span>
-        </DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/login" })}>
-          <LogOut aria-hidden />
-          Sign out
-        </DropdownMenuItem>
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <DeferredPopup trigger={trigger} kind="menu">
+      <UserMenuPopup name={name} email={email} trigger={trigger} />
+    </DeferredPopup>
   );
 }

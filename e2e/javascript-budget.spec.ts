@@ -1,0 +1,85 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "@/e2e/support/fixtures";
+import { describeFirstLoads, measureFirstLoad, type FirstLoad } from "@/e2e/support/first-load-javascript";
+
+// Every main page's first-load JavaScript stays within its budget, measured on the production build as each role
+// sees the page (docs/performance.md, "Pages and the browser"). Reads only: the pages are the demo data's.
+// The goal is 150 kB on every page; until each page reaches it, a page's budget is its measured size with a little
+// room (decision 023), so a page can only get smaller. Lower a budget whenever a page shrinks.
+const GOAL_BYTES = 150_000;
+const BUDGET_BYTES: Record<string, number> = {
+  "sign-in": 160_000,
+  roadmap: 170_000,
+  milestone: 165_000,
+  "check-ins": 165_000,
+  portfolio: 163_000,
+  notifications: 163_000,
+  "review queue": 163_000,
+  "review screen": 181_000,
+  "cohort matrix": 185_000,
+  "cohort members": 182_000,
+  "cohort settings": 166_000,
+  "admin home": 160_000,
+  "admin roadmaps": 163_000,
+  "roadmap editor": 229_000,
+  "roadmap editor item": 229_000,
+  "admin users": 180_000,
+  "audit log": 165_000,
+};
+const COHORT = "MLOps Cohort 2027";
+const MILESTONE_KEY = "onnx-portability";
+const MILESTONE_TITLE = "Portable models with ONNX";
+
+/** The href of a link the page shows; pages are found the way a person finds them, not by guessing ids. */
+async function linkTarget(page: Page, path: string, link: ReturnType<Page["getByRole"]>): Promise<string> {
+  await page.goto(path);
+  const href = await link.first().getAttribute("href");
+  if (!href) throw new Error(`no link to follow on ${path}`);
+  return href;
+}
+
+test("every main page stays within its JavaScript budget", async ({ request, signedInPage }) => {
+  test.setTimeout(120_000);
+  const loads: { name: string; load: FirstLoad }[] = [];
+  const measure = async (name: string, on: Page | null, path: string) => {
+    loads.push({ name, load: await measureFirstLoad(on ? on.request : request, path) });
+  };
+
+  await measure("sign-in", null, "/login");
+
+  const learner = await signedInPage("learner", { home: /\/roadmap$/ });
+  await measure("roadmap", learner, "/roadmap");
+  await measure("milestone", learner, `/roadmap/${MILESTONE_KEY}`);
+  await measure("check-ins", learner, "/check-ins");
+  await measure("portfolio", learner, "/portfolio");
+  await measure("notifications", learner, "/notifications");
+
+  const mentor = await signedInPage("mentor", { home: /\/reviews$/ });
+  await measure("review queue", mentor, "/reviews");
+  const waiting = mentor.getByRole("list", { name: "Waiting attempts, oldest first" }).getByRole("link");
+  await measure("review screen", mentor, await linkTarget(mentor, "/reviews", waiting));
+  const cohort = await linkTarget(mentor, "/cohorts", mentor.getByRole("main").getByRole("link", { name: COHORT }));
+  await measure("cohort matrix", mentor, cohort);
+  await measure("cohort members", mentor, `${cohort}/members`);
+  await measure("cohort settings", mentor, `${cohort}/settings`);
+
+  const admin = await signedInPage("admin", { home: /\/admin$/ });
+  await measure("admin home", admin, "/admin");
+  await measure("admin roadmaps", admin, "/admin/roadmaps");
+  const roadmap = await linkTarget(admin, "/admin/roadmaps", admin.getByRole("main").getByRole("link", { name: /MLOps Roadmap 2026/ }));
+  const versions = admin.getByRole("main").getByRole("link", { name: /^Version \d+/ });
+  const editor = await linkTarget(admin, roadmap, versions);
+  await measure("roadmap editor", admin, editor);
+  const outline = admin.getByRole("navigation", { name: "Roadmap outline" });
+  await measure("roadmap editor item", admin, await linkTarget(admin, editor, outline.getByRole("link", { name: MILESTONE_TITLE, exact: true })));
+  await measure("admin users", admin, "/admin/users");
+  await measure("audit log", admin, "/admin/audit");
+
+  const report = describeFirstLoads(loads);
+  const atGoal = loads.filter(({ load }) => load.totalBytes <= GOAL_BYTES).length;
+  console.log(`First-load JavaScript, gzip level 9 (${atGoal} of ${loads.length} pages at ${GOAL_BYTES / 1000} kB or less):\n${report}`);
+  const over = loads
+    .filter(({ name, load }) => load.totalBytes > (BUDGET_BYTES[name] ?? GOAL_BYTES))
+    .map(({ name }) => `${name} (budget ${(BUDGET_BYTES[name] ?? GOAL_BYTES) / 1000} kB)`);
+  expect(over, `pages over their budget:\n${report}`).toEqual([]);
+});
