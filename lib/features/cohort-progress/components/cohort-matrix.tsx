@@ -103,11 +103,7 @@ export function CohortMatrix({
                 data-key={milestone.key}
                 aria-label={`${milestone.code} ${milestone.title}`}
                 title={milestone.title}
-                className={cn(
-                  HEAD,
-                  "top-8 w-6 min-w-6 border-b border-border p-0 text-center text-[0.625rem] font-normal text-muted-foreground tabular-nums",
-                  milestone.phaseStart && "border-l border-l-border",
-                )}
+                {...(milestone.phaseStart ? { "data-phase-start": "" } : {})}
               >
                 {milestone.code.split(".")[1]}
               </th>
@@ -160,10 +156,7 @@ export function CohortMatrix({
               <td
                 key={milestones[index]!.key}
                 title={`${total} of ${matched} done: ${milestones[index]!.title}`}
-                className={cn(
-                  "border-t border-border bg-surface-muted p-0 text-center text-[0.625rem] text-muted-foreground tabular-nums",
-                  milestones[index]!.phaseStart && "border-l",
-                )}
+                {...(milestones[index]!.phaseStart ? { "data-phase-start": "" } : {})}
               >
                 {total}
               </td>
