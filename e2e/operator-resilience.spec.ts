@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import http from "node:http";
 import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
 import {
   createSeededDatabase,
@@ -20,7 +22,8 @@ let cairn: CairnProcess;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   database = await createSeededDatabase();
-  cairn = await startCairn({ databaseUrl: database.databaseUrl });
+  // Two web server processes, as on a 2-core machine by default: stopping and recovering must hold for both.
+  cairn = await startCairn({ databaseUrl: database.databaseUrl, workers: 2 });
 });
 
 test.afterAll(async () => {
@@ -33,6 +36,17 @@ async function learnerContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext();
   expect(await signInThroughApi(context.request, cairn.url, LEARNER, "cairn-demo")).toBeNull();
   return context;
+}
+
+function healthOnNewConnection(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(`${cairn.url}/api/health`, { agent: false }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      })
+      .on("error", reject);
+  });
 }
 
 async function within<T>(work: Promise<T>): Promise<{ value: T; ms: number }> {
@@ -96,6 +110,23 @@ test("with the database paused, every request fails within seconds with a friend
   await tick.click();
   await expect(row.getByText("Done", { exact: true })).toBeVisible();
   await context.close();
+});
+
+test("a web server process that dies is replaced, and the others keep serving meanwhile", async () => {
+  test.setTimeout(60_000);
+  const workers = () => execFileSync("pgrep", ["-P", String(cairn.child.pid)]).toString().trim().split("\n").map(Number);
+  const listening = () => cairn.output().split('"msg":"Cairn is listening"').length - 1;
+  const before = workers();
+  expect(before).toHaveLength(2);
+  const started = listening();
+  process.kill(before[0]!, "SIGKILL");
+  await expect.poll(() => cairn.output()).toContain("a web server process died; starting another");
+  // While its replacement starts, the other process answers (on a new connection: the killed one took its own).
+  expect(listening()).toBe(started);
+  expect(await healthOnNewConnection()).toBe(200);
+  await expect.poll(listening, { timeout: 45_000 }).toBe(started + 1);
+  expect(workers().filter((pid) => !before.includes(pid))).toHaveLength(1);
+  expect(workers()).toHaveLength(2);
 });
 
 test("on SIGTERM, a request in flight finishes, new connections are refused, the pool closes and the process exits", async ({

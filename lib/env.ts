@@ -29,6 +29,12 @@ export const envSchema = z.object({
     .min(32, "must be at least 32 characters (try: openssl rand -base64 32)")
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  WEB_CONCURRENCY: z.coerce
+    .number({ message: "must be the number of web server processes, from 1 to 16" })
+    .int()
+    .min(1, "must be the number of web server processes, from 1 to 16")
+    .max(16, "must be the number of web server processes, from 1 to 16")
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: booleanString,
   TRUST_PROXY_HOPS: z.coerce

@@ -57,7 +57,8 @@ export type CairnProcess = {
 export async function startCairn({
   databaseUrl = process.env.DATABASE_URL,
   secret = process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
-}: { databaseUrl?: string; secret?: string } = {}): Promise<CairnProcess> {
+  workers = 1,
+}: { databaseUrl?: string; secret?: string; /** Web server processes (WEB_CONCURRENCY). */ workers?: number } = {}): Promise<CairnProcess> {
   if (!databaseUrl) throw new Error("No database for the extra Cairn server; run through npm run test:e2e.");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -70,6 +71,7 @@ export async function startCairn({
       NEXTAUTH_SECRET: secret,
       LOG_LEVEL: "info",
       NEXT_TELEMETRY_DISABLED: "1",
+      WEB_CONCURRENCY: String(workers),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
