@@ -13,17 +13,20 @@ export async function startCairnServer({
   port,
   env,
   logFile,
+  nodeArgs = [],
 }: {
   port: number;
   /** DATABASE_URL, NEXTAUTH_SECRET and friends; added to this process's environment. */
   env: Record<string, string>;
   /** The server's stdout and stderr go here. */
   logFile: string;
+  /** Extra flags for Node.js, e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
 }): Promise<CairnServer> {
   const url = `http://127.0.0.1:${port}`;
   const log = createWriteStream(logFile);
   // Cairn's own HTTP server (scripts/serve.ts), as `npm start` and the end-to-end run start it.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/serve.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
