@@ -18,7 +18,6 @@ export const CATEGORIES: [string, RegExp][] = [
   ["Session token", /jose|next-auth|node:internal\/crypto|hkdf/],
   ["gzip", /node:zlib|zlib/],
   ["Next.js request handling", /next\/dist|node_modules\/next\/src|webpack:\/\/next/],
-  ["React core", /react\/cjs|node_modules\/react\//],
   ["Cairn's own code", /^(?!.*node_modules).*(\/(lib|components|app|scripts)\/|proxy\.ts)/],
   ["Other libraries", /node_modules/],
   ["Node.js HTTP and streams", /node:(internal\/)?(streams?|_http|http|net|stream_base)|(^|\s)(writev|writeUtf8String|writeLatin1String|writeBuffer)$/],
