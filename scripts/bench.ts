@@ -41,8 +41,8 @@ const CONNECTIONS = 8;
  * batches would make its rate jump by a whole batch. A target's window is long enough for this many answers at its
  * single-client pace, up to MAX_WINDOW_SECONDS.
  */
-const MIN_ANSWERS = 32;
-const MAX_WINDOW_SECONDS = 20;
+const MIN_ANSWERS = 24;
+const MAX_WINDOW_SECONDS = 15;
 const TICKERS = 20;
 const PASSWORD = "bench-password-not-secret";
 
@@ -80,6 +80,15 @@ function say(line: string) {
   process.stderr.write(`${line}\n`);
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 type RawResponse = { status: number; headers: http.IncomingHttpHeaders; body: Buffer; ms: number };
 
 /** One GET with the body as sent (still gzipped): fetch would decompress it. */
@@ -105,7 +114,12 @@ async function startBaseline(script: string, config: { port: number; [setting: s
   await writeFile(configFile, JSON.stringify(config));
   const child = spawn(process.execPath, ["--import", "tsx", script, configFile], { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NODE_ENV: "production" } });
   const url = `http://127.0.0.1:${config.port}`;
+  let stopping = false;
+  child.on("exit", (code, signal) => {
+    if (!stopping) say(`${script} (pid ${child.pid}) exited during the run: ${signal ?? `code ${code}`}.`);
+  });
   const stop = async () => {
+    stopping = true;
     if (child.exitCode === null && child.signalCode === null) {
       child.kill("SIGTERM");
       await once(child, "exit");
@@ -180,6 +194,8 @@ if (pinned) {
   spawnSync("taskset", ["-a", "-p", "-c", others.join(","), String(process.pid)], { stdio: "ignore" });
 }
 
+const reports: SizeReport[] = [];
+let tick: Record<string, unknown> | undefined;
 let cluster: EmbeddedDatabase | undefined;
 const running: { stop: () => Promise<void> }[] = [];
 let exitCode = 0;
@@ -197,6 +213,7 @@ try {
   const serverUrl = cluster.serverUrl;
   const admin = new pg.Client({ connectionString: `${serverUrl}/postgres` });
   await admin.connect();
+  running.push({ stop: () => admin.end() });
 
   // The roadmap, imported once through Cairn's own importer; each dataset's database is a copy of it.
   const seedStarted = performance.now();
@@ -225,8 +242,6 @@ try {
   const today = new Date(`${started.toISOString().slice(0, 10)}T00:00:00Z`);
   say(`Roadmap imported (${items.length} milestones, ${projectKeys.length} projects) in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s.`);
 
-  const reports: SizeReport[] = [];
-  let tick: Record<string, unknown> | undefined;
   const tickSize = sizes.includes("M") ? "M" : sizes[0]!;
   for (const size of sizes) {
     const learners = SIZES[size]!;
@@ -236,6 +251,8 @@ try {
     const databaseUrl = `${serverUrl}/${database}`;
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
+    const sizeStarted = running.length;
+    running.push({ stop: () => client.end() });
     const dataset = generateDataset({ learners, mentors: MENTORS, seed: SEED, today, versionId, items, projectKeys, passwordHash });
     await insertDataset(client, dataset);
     await client.query("ANALYZE");
@@ -246,33 +263,39 @@ try {
     const report = await measureSize({ size, dataset, databaseUrl, client, items });
     reports.push({ size, learners, database, seedSeconds, rows, pages: report.pages });
     if (size === tickSize) tick = await measureTicks(report.cairnUrl, dataset, client, items);
-    await client.end();
-    while (running.length > 0) await running.pop()!.stop();
+    while (running.length > sizeStarted) await running.pop()!.stop();
   }
-  await admin.end();
 
-  const meta = {
-    startedAt: started.toISOString(),
-    durationSeconds: (Date.now() - started.getTime()) / 1000,
-    commit: commit(),
-    machine: machine(),
-    node: process.version,
-    loadAverageAtStart: loadAverage,
-    settings: { sizes, pages, rounds, seconds, warmupSeconds, counted, connections: CONNECTIONS, seed: SEED, today: today.toISOString().slice(0, 10), pinned, generatorCore: pinned ? GENERATOR_CORE : null, ticksPerSecond },
-  };
-  await writeFile(path.join(RESULTS_DIR, `bench-${stamp}.json`), JSON.stringify({ ...meta, sizes: reports, tick }, null, 2));
-  const markdown = renderMarkdown(meta, reports, tick);
-  process.stdout.write(`\n${markdown}\n`);
-  await writeFile(path.join(RESULTS_DIR, `bench-${stamp}.md`), `${markdown}\n`);
-  say(`\nWrote ${RESULTS_DIR}/bench-${stamp}.md and .json in ${(meta.durationSeconds / 60).toFixed(1)} min.`);
+  await writeResults();
 } catch (error) {
   say(error instanceof Error ? (error.stack ?? error.message) : String(error));
   exitCode = 1;
+  if (reports.length > 0) await writeResults(error instanceof Error ? error.message : String(error));
 } finally {
   while (running.length > 0) await running.pop()!.stop().catch(() => {});
   await cluster?.stop();
 }
 process.exit(exitCode);
+
+/** The JSON with every raw figure, then the Markdown (printed and written); `failure` marks a run that stopped early. */
+async function writeResults(failure?: string) {
+  const durationSeconds = (Date.now() - started.getTime()) / 1000;
+  const meta = {
+    startedAt: started.toISOString(),
+    durationSeconds,
+    commit: commit(),
+    machine: machine(),
+    node: process.version,
+    loadAverageAtStart: loadAverage,
+    failure: failure ?? null,
+    settings: { sizes, pages, rounds, seconds, warmupSeconds, counted, connections: CONNECTIONS, minAnswers: MIN_ANSWERS, maxWindowSeconds: MAX_WINDOW_SECONDS, seed: SEED, today: started.toISOString().slice(0, 10), pinned, generatorCore: pinned ? GENERATOR_CORE : null, ticksPerSecond },
+  };
+  await writeFile(path.join(RESULTS_DIR, `bench-${stamp}.json`), JSON.stringify({ ...meta, sizes: reports, tick }, null, 2));
+  const markdown = (failure ? `**Incomplete: ${failure}**\n\n` : "") + renderMarkdown(meta, reports, tick);
+  process.stdout.write(`\n${markdown}\n`);
+  await writeFile(path.join(RESULTS_DIR, `bench-${stamp}.md`), `${markdown}\n`);
+  say(`\nWrote ${RESULTS_DIR}/bench-${stamp}.md and .json in ${(durationSeconds / 60).toFixed(1)} min.`);
+}
 
 async function measureSize({ size, dataset, databaseUrl, client, items }: { size: string; dataset: Dataset; databaseUrl: string; client: pg.Client; items: DatasetItem[] }) {
   const serverLog = path.join(RESULTS_DIR, `bench-${stamp}-${size}-server.log`);
@@ -392,6 +415,9 @@ async function measureSize({ size, dataset, databaseUrl, client, items }: { size
     });
     const config: GeneratorConfig = { ticksPerSecond, measurements };
     const results = await runPinnedScript<MeasurementResult[]>("scripts/lib/bench/generator.ts", config);
+    for (const [name, pid] of [["Cairn's server", cairn.pid], ["B_render", render.child.pid!]] as const) {
+      if (!isAlive(pid)) throw new Error(`${name} (pid ${pid}) is gone: it crashed or something outside the benchmark stopped it (see ${serverLog}).`);
+    }
     for (const result of results) {
       const [page, target] = result.id.split(" ") as [PageName, "cairn" | "static" | "render"];
       reports.find((report) => report.page === page)!.throughput[target].push(result);

@@ -41,7 +41,15 @@ if (!configFile || !resultFile) {
 }
 const config = JSON.parse(await readFile(configFile, "utf8")) as GeneratorConfig;
 
-const ticksOf = (pid: number | undefined) => (pid === undefined ? 0 : cpuTicks(readFileSync(`/proc/${pid}/stat`, "utf8")));
+/** The process's CPU ticks so far, or NaN once it is gone (the orchestrator then says which one). */
+function ticksOf(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    return cpuTicks(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return Number.NaN;
+  }
+}
 
 async function run(measurement: Measurement, seconds: number) {
   const latencies: number[] = [];
@@ -78,7 +86,7 @@ for (const measurement of config.measurements) {
     requestsPerSecond: latencies.length / elapsed,
     p50: percentileOf(latencies, 50),
     p95: percentileOf(latencies, 95),
-    cpuMsPerRequest: measurement.pid === undefined ? null : cpuMsPerRequest(before, after, latencies.length, config.ticksPerSecond),
+    cpuMsPerRequest: measurement.pid === undefined || Number.isNaN(after) ? null : cpuMsPerRequest(before, after, latencies.length, config.ticksPerSecond),
   });
 }
 await writeFile(resultFile, JSON.stringify(results));
