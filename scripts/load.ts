@@ -3,17 +3,16 @@
 // with the demo data, a production build (rebuilt when stale), a server on a free port. With --url it measures a
 // running Cairn whose database DATABASE_URL names (it adds a cohort of its own there: use a staging copy).
 // The requests come from a separate process pinned to one core. Prints Markdown, writes bench/results/*.json.
-import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { once } from "node:events";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { freePort } from "@/lib/db/embedded";
 import { buildIfStale } from "@/scripts/lib/build-freshness";
 import { startCairnServer, type CairnServer } from "@/scripts/lib/cairn-server";
+import { commit, machine, runPinnedScript } from "@/scripts/lib/measuring-run";
 import { actionHeaders, findActionIds, signIn } from "@/scripts/lib/load/cairn-http";
 import { categoriesTable, checksList, medianOf, runsTable, summarizeRun, type RunSummary } from "@/scripts/lib/load/report";
 import type { Check, PlannedRequest, RunConfig, RunResult } from "@/scripts/lib/load/types";
@@ -191,26 +190,8 @@ async function warmUp(baseUrl: string, schedule: PlannedRequest[]) {
   }
 }
 
-function pinnedCommand(): string[] {
-  const canPin = os.cpus().length > 1 && spawnSync("taskset", ["-c", "1", "true"]).status === 0;
-  if (!canPin) say("taskset is not available (or one core only): the generator runs unpinned.");
-  return canPin ? ["taskset", "-c", "1"] : [];
-}
-
-async function runGenerator(config: RunConfig): Promise<RunResult> {
-  const directory = await mkdtemp(path.join(os.tmpdir(), "cairn-load-"));
-  const configFile = path.join(directory, "config.json");
-  const resultFile = path.join(directory, "result.json");
-  await writeFile(configFile, JSON.stringify(config));
-  const [command, ...args] = [...pinnedCommand(), process.execPath, "--import", "tsx", "scripts/lib/load/generator.ts", configFile, resultFile];
-  const child = spawn(command!, args, { stdio: "inherit" });
-  const [code] = (await once(child, "exit")) as [number | null];
-  try {
-    if (code !== 0) throw new Error(`The load generator exited with ${code}.`);
-    return JSON.parse(await readFile(resultFile, "utf8")) as RunResult;
-  } finally {
-    await rm(directory, { recursive: true, force: true });
-  }
+function runGenerator(config: RunConfig): Promise<RunResult> {
+  return runPinnedScript<RunResult>("scripts/lib/load/generator.ts", config);
 }
 
 /**
@@ -245,21 +226,6 @@ function serverErrors(logFile: string): Record<string, number> {
     }
   }
   return counts;
-}
-
-function commit(): string {
-  try {
-    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"]).toString().trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"]).toString().trim() !== "";
-    return dirty ? `${head}+changes` : head;
-  } catch {
-    return "unknown";
-  }
-}
-
-function machine(): string {
-  const cpus = os.cpus();
-  return `${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
 }
 
 /** Adds this run's rows under the "Measured runs" table of docs/reliability.md, newest first. */

@@ -122,6 +122,7 @@ export async function startEmbeddedPostgres({
   password,
   removeOnStop = false,
   reuseRunning = false,
+  settings = {},
 }: {
   dataDir: string;
   password: string;
@@ -132,6 +133,8 @@ export async function startEmbeddedPostgres({
    * (a nightly backup, admin:create) run beside a serving Cairn; restarting its database would cut it off.
    */
   reuseRunning?: boolean;
+  /** Extra server settings (`-c name=value`), e.g. the benchmark's `shared_preload_libraries=pg_stat_statements`. */
+  settings?: Record<string, string>;
 }): Promise<EmbeddedDatabase> {
   const directory = path.resolve(dataDir);
   const bin = await binaries();
@@ -146,7 +149,8 @@ export async function startEmbeddedPostgres({
     await run(bin.pg_ctl, ["stop", "-D", directory, "-m", "fast", "-w"], { ...user });
   }
   const port = await freePort();
-  const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`;
+  const extra = Object.entries(settings).map(([name, value]) => ` -c ${name}=${value}`).join("");
+  const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''${extra}`;
   const logFile = path.join(directory, "postgres.log");
   try {
     await run(bin.pg_ctl, ["start", "-D", directory, "-w", "-t", "60", "-l", logFile, "-o", options], { ...user });
