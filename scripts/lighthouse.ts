@@ -139,6 +139,19 @@ async function measure(url: string, cookie: string | undefined): Promise<Measure
   }
 }
 
+/** One more try for a run that failed while Cairn still answers (a page load the browser gave up on); none when it is down. */
+async function measureOrRetry(baseUrl: string, url: string, cookie: string | undefined): Promise<Measured> {
+  try {
+    return await measure(url, cookie);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const answers = await fetch(`${baseUrl}/api/health`).then((response) => response.ok, () => false);
+    if (!answers) throw new Error(`${message}\nCairn at ${baseUrl} does not answer /api/health any more.`);
+    say(`  ${message}\n  Cairn still answers; trying that run once more.`);
+    return measure(url, cookie);
+  }
+}
+
 /**
  * Lighthouse 12.2's trace-element gatherers fail on current Chromium ("frame_sequence"), which leaves its LCP element
  * audit empty; Chromium's own largest-contentful-paint entry on a screen of Lighthouse's phone size names it instead.
@@ -221,7 +234,7 @@ try {
   for (let round = 1; round <= runs; round += 1) {
     for (const target of targets) {
       say(`Run ${round} of ${runs}: ${target.name} (${new URL(target.url).pathname})…`);
-      measured.get(target.key)!.push(await measure(target.url, target.cookie));
+      measured.get(target.key)!.push(await measureOrRetry(baseUrl, target.url, target.cookie));
     }
   }
   const reports = targets.map((target) =>
