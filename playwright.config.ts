@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_FLAGS } from "@/scripts/lib/chromium";
 
 // Run through `npm run test:e2e` (scripts/e2e.ts), which prepares a seeded database and
 // a production build, then hands the server's address over in E2E_BASE_URL.
@@ -30,15 +31,7 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         launchOptions: {
           executablePath,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
+          args: CHROMIUM_FLAGS,
         },
       },
     },

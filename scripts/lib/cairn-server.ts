@@ -1,8 +1,12 @@
-// The one place tools start a production Cairn web server (the load run; e2e goes through Playwright's webServer).
-// It runs the build in `.next` on a given port and resolves once /api/health answers.
+// The one place tools start a production Cairn web server (the load and Lighthouse runs; e2e goes through
+// Playwright's webServer). It runs the build in `.next` on a given port and resolves once /api/health answers.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+import { freePort } from "@/lib/db/embedded";
+import { buildIfStale } from "@/scripts/lib/build-freshness";
+import { startThrowawayDatabase } from "@/scripts/lib/throwaway-database";
 
 export type CairnServer = { url: string; pid: number; stop: () => Promise<void> };
 
@@ -61,4 +65,34 @@ export async function startCairnServer({
   }
   await stop();
   throw new Error(`The Cairn server did not answer /api/health within ${STARTUP_TIMEOUT_MS / 1000} s; see ${logFile}.`);
+}
+
+/**
+ * A Cairn of the tool's own: a production build (rebuilt when stale), a throwaway embedded PostgreSQL with the demo
+ * data (its URL also set as this process's DATABASE_URL, for tools that read the database) and a server on a free
+ * port. `stop` ends both.
+ */
+export async function startOwnCairn({ databaseName, logFile }: { databaseName: string; logFile: string }) {
+  buildIfStale();
+  process.stderr.write("Starting a throwaway database with the demo data and a production server…\n");
+  const database = await startThrowawayDatabase(databaseName);
+  try {
+    process.env.DATABASE_URL = database.databaseUrl;
+    const secret = randomBytes(32).toString("base64url");
+    const server = await startCairnServer({
+      port: await freePort(),
+      logFile,
+      env: { DATABASE_URL: database.databaseUrl, NEXTAUTH_SECRET: secret, LOG_LEVEL: "warn" },
+    });
+    return {
+      url: server.url,
+      stop: async () => {
+        await server.stop();
+        await database.stop();
+      },
+    };
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
 }

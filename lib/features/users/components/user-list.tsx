@@ -31,7 +31,7 @@ function UserItem({ user, lastAdmin, serverNow }: { user: UserRow; lastAdmin: bo
               {user.cohorts.map((cohort, index) => (
                 <span key={cohort.cohortId}>
                   {index > 0 ? " · " : null}
-                  <Link href={`/cohorts/${cohort.cohortId}/members`} className="text-foreground hover:underline">
+                  <Link href={`/cohorts/${cohort.cohortId}/members`} className="text-foreground underline underline-offset-2 hover:decoration-2">
                     {cohort.cohortName}
                   </Link>{" "}
                   ({ROLE_LABEL[cohort.role]})

@@ -127,7 +127,7 @@ export default async function VersionEditorPage({ params, searchParams }: Props)
       />
       <EditorNavigationProvider selected={selected.key}>
         <div className="grid gap-6 lg:grid-cols-[minmax(16rem,20rem)_1fr] lg:items-start">
-          <aside
+          <div
             id="outline"
             className="order-last lg:sticky lg:top-4 lg:order-first lg:max-h-[calc(100dvh-10rem)] lg:overflow-y-auto lg:pr-2"
           >
@@ -152,7 +152,7 @@ export default async function VersionEditorPage({ params, searchParams }: Props)
                 archived: project.archived,
               }))}
             />
-          </aside>
+          </div>
           <section
             aria-labelledby="item-heading"
             className="grid min-w-0 gap-4 rounded-lg border border-border bg-surface p-4 sm:p-6"
