@@ -89,10 +89,12 @@ for (const theme of THEMES) {
       const page = await signIn("mentor");
       const review = await firstLink(page, "/reviews", /^\/reviews\/[0-9a-f-]{36}$/);
       const cohort = await firstLink(page, "/cohorts", /^\/cohorts\/[0-9a-f-]{36}$/);
+      const learner = await firstLink(page, cohort, /^\/cohorts\/[0-9a-f-]{36}\/learners\/[0-9a-f-]{36}$/);
       await scan(page, theme, [
         { name: "review queue", path: "/reviews" },
         { name: "review screen", path: review },
         { name: "cohort matrix", path: cohort },
+        { name: "a learner in the cohort", path: learner },
         { name: "cohort members", path: `${cohort}/members` },
         { name: "cohort settings", path: `${cohort}/settings` },
         { name: "notifications", path: "/notifications" },

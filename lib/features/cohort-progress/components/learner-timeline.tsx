@@ -63,7 +63,7 @@ export function LearnerTimeline({
             {event.kind === "attempt" && event.submissionStatus === "pending" && event.submissionId ? (
               <>
                 {" · "}
-                <Link href={`/reviews/${event.submissionId}`} className="text-accent hover:underline">
+                <Link href={`/reviews/${event.submissionId}`} className="text-accent underline underline-offset-2">
                   Review it
                 </Link>
               </>
