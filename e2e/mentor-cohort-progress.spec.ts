@@ -27,6 +27,21 @@ test("mentor reads the cohort's progress and signs off a criterion", async ({ pa
   await expect(grid.locator("tbody").getByRole("rowheader")).toHaveCount(13);
   await expect(page.getByRole("list", { name: "Legend" }).getByText("Changes requested")).toBeVisible();
 
+  // A learner at risk: the reasons are in the badge's name, and show beside it on hover and on keyboard focus until
+  // Escape dismisses them.
+  const risk = grid.getByRole("button", { name: /^At risk/ }).first();
+  const reason = (await risk.locator("[data-reason]").first().textContent())!;
+  await expect(risk).toHaveAccessibleName(new RegExp(`: .*${reason.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.`));
+  const shownReason = page.getByText(reason, { exact: true }).and(page.locator("li"));
+  await risk.hover();
+  await expect(shownReason).toBeVisible();
+  await page.mouse.move(0, 0);
+  await expect(shownReason).toHaveCount(0);
+  await risk.focus();
+  await expect(shownReason).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(shownReason).toHaveCount(0);
+
   // Filter to one phase: only its columns remain, and the URL carries the filter (it works without JavaScript too).
   await page.getByLabel("Phase", { exact: true }).selectOption({ label: "2. Production habits" });
   await expect(page).toHaveURL(/phase=production-habits/);

@@ -35,6 +35,13 @@ test("mentor clears the queue", async ({ page, signIn, signedInPage }) => {
   );
   await expect(page.getByRole("button", { name: /^Release / })).toBeVisible();
 
+  // `?` lists every shortcut; Escape closes the list and the shortcuts work again.
+  await page.keyboard.press("?");
+  const shortcuts = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(shortcuts.getByText("Single keys work whenever you are not typing in a field.")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(shortcuts).toHaveCount(0);
+
   // Request changes from the keyboard: `r` opens the comment box, Ctrl+Enter sends; an empty comment is refused.
   await page.getByRole("button", { name: "Request changes" }).click();
   await expect(page.getByText("Say what needs to change: a comment is required to request changes.")).toBeVisible();

@@ -4,8 +4,10 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 
 const CELL = "td[data-fill]";
+const RISK_BADGE = "button[data-risks]";
 
-type Tip = { text: string; left: number; top: number; below: boolean };
+/** A cell's label above or below it, or a risk badge's reasons to its right. */
+type Tip = { left: number; top: number } & ({ text: string; below: boolean } | { reasons: string[] });
 
 /** The milestone column a cell sits in: its position among its row's cells, matched to the milestone headers. */
 function columnOf(cell: HTMLElement): HTMLElement | null {
@@ -33,10 +35,10 @@ function cellLabel(cell: HTMLElement): string {
 /**
  * The matrix's behaviour, around its server-rendered table: one Tab stop for all cells, arrow keys to move
  * (ARIA grid pattern, roving tabindex), Enter or a click to open that learner's milestone, and one shared
- * tooltip with the focused or hovered cell's learner, milestone and status. Cells stay plain <td>s holding only
- * their status — one DOM node and a few bytes each — so a page of the matrix fits the DOM and HTML budgets; screen
- * readers announce the row and column headers with the status. Without JavaScript the learner names still link to
- * the same pages.
+ * tooltip with the focused or hovered cell's learner, milestone and status, or a risk badge's reasons (so the
+ * badge needs no tooltip code of its own). Cells stay plain <td>s holding only their status — one DOM node and a few
+ * bytes each — so a page of the matrix fits the DOM and HTML budgets; screen readers announce the row and column
+ * headers with the status. Without JavaScript the learner names still link to the same pages.
  */
 export function MatrixGrid({ learnerBase, children }: { learnerBase: string; children: ReactNode }) {
   const router = useRouter();
@@ -67,6 +69,25 @@ export function MatrixGrid({ learnerBase, children }: { learnerBase: string; chi
     });
   }
 
+  function showReasons(badge: HTMLElement) {
+    const rect = badge.getBoundingClientRect();
+    setTip({
+      reasons: Array.from(badge.querySelectorAll("[data-reason]"), (reason) => reason.textContent ?? ""),
+      left: rect.right + 6,
+      top: rect.top + rect.height / 2,
+    });
+  }
+
+  /** Shows the tooltip of the cell or risk badge `target` is in; false when it is in neither. */
+  function showFor(target: EventTarget): boolean {
+    const element = target as HTMLElement;
+    const badge = element.closest<HTMLElement>(RISK_BADGE);
+    if (badge) showReasons(badge);
+    const cell = badge ? null : element.closest<HTMLElement>(CELL);
+    if (cell) show(cell);
+    return Boolean(badge ?? cell);
+  }
+
   function focusCell(cell: HTMLElement) {
     for (const other of box.current?.querySelectorAll<HTMLElement>(`${CELL}[tabindex="0"]`) ?? []) other.tabIndex = -1;
     cell.tabIndex = 0;
@@ -82,6 +103,11 @@ export function MatrixGrid({ learnerBase, children }: { learnerBase: string; chi
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    // A tooltip can be dismissed without moving the pointer or the focus.
+    if (event.key === "Escape" && tip) {
+      setTip(null);
+      return;
+    }
     const cell = (event.target as HTMLElement).closest<HTMLElement>(CELL);
     if (!cell) return;
     if (event.key === "Enter" || event.key === " ") {
@@ -123,18 +149,16 @@ export function MatrixGrid({ learnerBase, children }: { learnerBase: string; chi
   }
 
   function onPointerOver(event: MouseEvent<HTMLDivElement>) {
-    const cell = (event.target as HTMLElement).closest<HTMLElement>(CELL);
-    if (cell) show(cell);
-    else setTip(null);
+    if (!showFor(event.target)) setTip(null);
   }
 
   function onFocus(event: FocusEvent<HTMLDivElement>) {
+    showFor(event.target);
     const cell = (event.target as HTMLElement).closest<HTMLElement>(CELL);
     if (!cell) return;
     // A click also focuses a cell: keep the roving tab stop where the person is.
     for (const other of box.current?.querySelectorAll<HTMLElement>(`${CELL}[tabindex="0"]`) ?? []) other.tabIndex = -1;
     cell.tabIndex = 0;
-    show(cell);
   }
 
   return (
@@ -155,9 +179,17 @@ export function MatrixGrid({ learnerBase, children }: { learnerBase: string; chi
         <div
           aria-hidden
           style={{ left: tip.left, top: tip.top }}
-          className={`pointer-events-none fixed z-50 max-w-xs -translate-x-1/2 rounded-md bg-foreground px-2 py-1 text-xs leading-5 text-background shadow-popover ${tip.below ? "" : "-translate-y-full"}`}
+          className={`pointer-events-none fixed z-50 max-w-xs rounded-md bg-foreground px-2 py-1 text-xs leading-5 text-background shadow-popover ${"reasons" in tip ? "-translate-y-1/2" : tip.below ? "-translate-x-1/2" : "-translate-x-1/2 -translate-y-full"}`}
         >
-          {tip.text}
+          {"reasons" in tip ? (
+            <ul className="grid list-disc gap-0.5 pl-4">
+              {tip.reasons.map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
+            </ul>
+          ) : (
+            tip.text
+          )}
         </div>
       ) : null}
     </div>

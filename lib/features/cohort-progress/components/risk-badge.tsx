@@ -1,38 +1,35 @@
 import { TriangleAlert } from "lucide-react";
 import { badgeVariants } from "@/components/ui/badge";
-import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import { cn } from "@/lib/cn";
 import type { RiskFlag } from "@/lib/features/cohort-progress/types";
 
 /**
- * "At risk" on a learner's row: the reasons show on hover and keyboard focus, and are part of the button's
- * name so a screen reader hears them without opening anything.
+ * "At risk" on a learner's row of the matrix. The reasons are part of the button's name, so a screen reader hears
+ * them without opening anything; on hover and keyboard focus the matrix grid's shared tooltip shows them, one
+ * `data-reason` a line — the badge itself needs no JavaScript.
  */
 export function RiskBadge({ risks, className }: { risks: RiskFlag[]; className?: string }) {
   if (risks.length === 0) return null;
   return (
-    <Tooltip>
-      <TooltipTrigger asChild>
-        <button
-          type="button"
-          data-risks={risks.map((risk) => risk.kind).join(" ")}
-          className={cn(badgeVariants({ variant: "danger" }), "cursor-default gap-0.5 px-1 sm:gap-1 sm:px-1.5", className)}
-        >
-          <TriangleAlert aria-hidden />
-          {/* On a phone the name column is narrow: the icon and count stay, the words move to the accessible name. */}
-          <span className="sr-only sm:not-sr-only">At risk</span>
-          {risks.length > 1 ? <span>×{risks.length}</span> : null}
-          <span className="sr-only">: {risks.map((risk) => risk.reason).join(". ")}.</span>
-        </button>
-      </TooltipTrigger>
-      <TooltipContent side="right">
-        <ul className="grid list-disc gap-0.5 pl-4">
-          {risks.map((risk) => (
-            <li key={risk.kind}>{risk.reason}</li>
-          ))}
-        </ul>
-      </TooltipContent>
-    </Tooltip>
+    <button
+      type="button"
+      data-risks={risks.map((risk) => risk.kind).join(" ")}
+      className={cn(badgeVariants({ variant: "danger" }), "cursor-default gap-0.5 px-1 sm:gap-1 sm:px-1.5", className)}
+    >
+      <TriangleAlert aria-hidden />
+      {/* On a phone the name column is narrow: the icon and count stay, the words move to the accessible name. */}
+      <span className="sr-only sm:not-sr-only">At risk</span>
+      {risks.length > 1 ? <span>×{risks.length}</span> : null}
+      <span className="sr-only">
+        :
+        {risks.map((risk) => (
+          <span key={risk.kind}>
+            {" "}
+            <span data-reason>{risk.reason}</span>.
+          </span>
+        ))}
+      </span>
+    </button>
   );
 }
 

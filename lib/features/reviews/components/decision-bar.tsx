@@ -3,7 +3,7 @@
 import { Check, ChevronRight, Keyboard, LockKeyhole, RotateCcw } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Kbd } from "@/components/ui/kbd";
@@ -12,8 +12,12 @@ import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
 import { decideReviewAction } from "@/lib/features/reviews/actions";
 import { CLAIM_BUTTON_ID } from "@/lib/features/reviews/components/claim-button";
-import { ShortcutsDialog } from "@/lib/features/reviews/components/shortcuts-dialog";
 import { isTypingTarget } from "@/lib/keyboard";
+
+// Radix's dialog loads when someone first asks for the shortcuts (decision 023).
+const ShortcutsDialog = lazy(() =>
+  import("@/lib/features/reviews/components/shortcuts-dialog").then((module) => ({ default: module.ShortcutsDialog })),
+);
 
 type Decision = "approve" | "request_changes";
 
@@ -62,7 +66,8 @@ export function DecisionBar({
   const deciding = useAction({ unreachable: "Cairn could not be reached. Nothing was decided.", fields: ["comment"] });
   const busy = deciding.pending ? choice : null;
   const [armed, setArmed] = useState(false);
-  const [help, setHelp] = useState(false);
+  // null until the shortcuts are first asked for; from then on the dialog stays mounted, so it closes as it opened.
+  const [help, setHelp] = useState<boolean | null>(null);
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const approveRef = useRef<HTMLButtonElement>(null);
   const canDecide = pending && !blockedText;
@@ -255,7 +260,11 @@ export function DecisionBar({
           </Button>
         </div>
       </section>
-      <ShortcutsDialog open={help} onOpenChange={setHelp} />
+      {help === null ? null : (
+        <Suspense fallback={null}>
+          <ShortcutsDialog open={help} onOpenChange={setHelp} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -3,20 +3,21 @@
 import { Lock, Send, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
 import { EDITOR_SAVE } from "@/lib/features/roadmaps/constants";
-import { FormAlert } from "@/components/ui/form-alert";
-import { discardDraftAction, publishVersionAction } from "@/lib/features/roadmaps/actions";
-import { ChangeList } from "@/lib/features/roadmaps/components/change-list";
+import { discardDraftAction } from "@/lib/features/roadmaps/actions";
 import { NewDraftButton } from "@/lib/features/roadmaps/components/new-draft-button";
-import type { PublishIssue } from "@/lib/features/roadmaps/types";
 import type { ChangeSummary } from "@/lib/features/roadmaps/types";
 import { describeChanges } from "@/lib/features/roadmaps/utils";
+
+// Radix's dialog loads when someone first asks to publish (decision 027).
+const PublishDialog = lazy(() =>
+  import("@/lib/features/roadmaps/components/publish-dialog").then((module) => ({ default: module.PublishDialog })),
+);
 
 type Props = {
   roadmapId: string;
@@ -35,19 +36,8 @@ export function PublishBar(props: Props) {
   const { roadmapId, versionId, number, status, previousNumber, changeSummary } = props;
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [issues, setIssues] = useState<PublishIssue[]>([]);
-  const publishing = useAction(EDITOR_SAVE);
   const discarding = useAction(EDITOR_SAVE);
   const since = previousNumber ? `since version ${previousNumber}` : "in the first version";
-
-  async function publish() {
-    const result = await publishing.run(() => publishVersionAction({ versionId }));
-    if (!result?.ok) return;
-    if (result.data.status === "invalid") return setIssues(result.data.issues);
-    setOpen(false);
-    toast({ title: `Version ${number} published`, description: "Cohorts stay on their version until a mentor or admin moves them.", variant: "success" });
-    router.refresh();
-  }
 
   async function discard() {
     if (!window.confirm(`Discard draft version ${number}? Its edits are deleted; published versions and learners' work are not touched.`)) return;
@@ -87,7 +77,7 @@ export function PublishBar(props: Props) {
               <Trash2 aria-hidden />
               Discard draft
             </Button>
-            <Button type="button" onClick={() => (setIssues([]), setOpen(true))}>
+            <Button type="button" onClick={() => setOpen(true)}>
               <Send aria-hidden />
               Publish version {number}
             </Button>
@@ -100,37 +90,11 @@ export function PublishBar(props: Props) {
           <NewDraftButton roadmapId={roadmapId} />
         ) : null}
       </div>
-      <Dialog open={open} onOpenChange={setOpen}>
-        <DialogContent>
-          <DialogHeader>
-            <DialogTitle>Publish version {number}?</DialogTitle>
-            <DialogDescription>
-              A published version is read-only. Cohorts keep the version they follow until a mentor or admin moves them; learners&apos; progress carries over by key.
-            </DialogDescription>
-          </DialogHeader>
-          <div className="my-4 grid max-h-[50vh] gap-3 overflow-y-auto">
-            {issues.length > 0 ? (
-              <div className="grid gap-2">
-                <FormAlert>Fix these before publishing:</FormAlert>
-                <ul className="grid list-disc gap-1 pl-5 text-sm">
-                  {issues.map((issue, index) => (
-                    <li key={index}>{issue.message}</li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
-            {changeSummary ? <ChangeList summary={changeSummary} /> : null}
-          </div>
-          <DialogFooter>
-            <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
-              Keep editing
-            </Button>
-            <Button type="button" loading={publishing.pending} onClick={publish}>
-              Publish
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+      {open ? (
+        <Suspense fallback={null}>
+          <PublishDialog versionId={versionId} number={number} changeSummary={changeSummary} onOpenChange={setOpen} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }
