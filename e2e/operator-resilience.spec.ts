@@ -142,8 +142,11 @@ test("on SIGTERM, a request in flight finishes, new connections are refused, the
   await expect.poll(() => cairn.output().slice(logged)).toContain('"path":"/check-ins"');
   const stopping = Date.now();
   const exited = cairn.stop("SIGTERM");
+  // Polled every 50 ms: the database stays paused until then, and the request in flight must not meet its deadline.
   await expect
-    .poll(() => fetch(`${cairn.url}/api/health`).then(() => "still accepting", (error: Error) => String(error.cause)))
+    .poll(() => fetch(`${cairn.url}/api/health`).then(() => "still accepting", (error: Error) => String(error.cause)), {
+      intervals: [50],
+    })
     .toContain("ECONNREFUSED");
   resume();
 
