@@ -3,20 +3,16 @@
 // with the demo data, a production build (rebuilt when stale), a server on a free port. With --url it measures a
 // running Cairn whose database DATABASE_URL names (it adds a cohort of its own there: use a staging copy).
 // The requests come from a separate process pinned to one core. Prints Markdown, writes bench/results/*.json.
-import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { freePort } from "@/lib/db/embedded";
-import { buildIfStale } from "@/scripts/lib/build-freshness";
-import { startCairnServer, type CairnServer } from "@/scripts/lib/cairn-server";
+import { startOwnCairn } from "@/scripts/lib/cairn-server";
 import { commit, machine, runPinnedScript } from "@/scripts/lib/measuring-run";
 import { actionHeaders, findActionIds, signIn } from "@/scripts/lib/load/cairn-http";
 import { categoriesTable, checksList, medianOf, runsTable, summarizeRun, type RunSummary } from "@/scripts/lib/load/report";
 import type { Check, PlannedRequest, RunConfig, RunResult } from "@/scripts/lib/load/types";
-import { startThrowawayDatabase, type ThrowawayDatabase } from "@/scripts/lib/throwaway-database";
 
 const USAGE =
   "Usage: npm run load -- [--rate 50|10,50] [--duration <s>] [--rounds <n>] [--quick] [--run mixed,contention] [--url <Cairn> with DATABASE_URL] [--record]";
@@ -248,23 +244,14 @@ async function record(summaries: RunSummary[], meta: { date: string; commit: str
 
 const started = new Date();
 const loadAverage = os.loadavg()[0]!.toFixed(2);
-let database: ThrowawayDatabase | undefined;
-let server: CairnServer | undefined;
+let server: Awaited<ReturnType<typeof startOwnCairn>> | undefined;
 let exitCode = 0;
 await mkdir(RESULTS_DIR, { recursive: true });
 const serverLog = path.join(RESULTS_DIR, `load-${stamp}-server.log`);
 try {
   let baseUrl = values.url?.replace(/\/$/, "");
   if (!baseUrl) {
-    buildIfStale();
-    say("Starting a throwaway database with the demo data and a production server…");
-    database = await startThrowawayDatabase("cairn_load");
-    process.env.DATABASE_URL = database.databaseUrl;
-    server = await startCairnServer({
-      port: await freePort(),
-      env: { DATABASE_URL: database.databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), LOG_LEVEL: "warn" },
-      logFile: serverLog,
-    });
+    server = await startOwnCairn({ databaseName: "cairn_load", logFile: serverLog });
     baseUrl = server.url;
   }
   const { checkContention, checkTicks, reviewCount, tickStates } = await import("@/scripts/lib/load/fixtures");
@@ -378,6 +365,5 @@ try {
     await db.$disconnect();
   }
   await server?.stop();
-  await database?.stop();
 }
 process.exit(exitCode);

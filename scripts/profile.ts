@@ -1,7 +1,7 @@
 // `npm run profile -- [--pages roadmap,matrix] [--seconds 10]`: where a Cairn page's server CPU goes
 // (docs/performance.md, "Where the server's time goes"). For each page it starts one production web server process
 // under `node --cpu-prof` on a throwaway database with the demo data, loads the page with 8 connections from a
-// generator pinned to one core, stops the server and charges every profile sample to what the code was doing
+// generator pinned to a core of its own, stops the server and charges every profile sample to what the code was doing
 // (scripts/lib/profile/cpu-profile.ts). Prints Markdown; writes it and the raw figures to bench/results/.
 // A profiler slows the server down: the request rates here are not a benchmark (`npm run bench` is).
 import { spawnSync } from "node:child_process";
@@ -16,6 +16,7 @@ import { freePort } from "@/lib/db/embedded";
 import { buildIfStale } from "@/scripts/lib/build-freshness";
 import { startCairnServer } from "@/scripts/lib/cairn-server";
 import { signIn } from "@/scripts/lib/load/cairn-http";
+import { commit, machine, pinnedCommand } from "@/scripts/lib/measuring-run";
 import { breakdown, CATEGORIES, type CpuProfile } from "@/scripts/lib/profile/cpu-profile";
 import { startThrowawayDatabase } from "@/scripts/lib/throwaway-database";
 
@@ -38,19 +39,19 @@ function say(line: string) {
   process.stderr.write(`${line}\n`);
 }
 
-/** autocannon for `seconds`, pinned to the last core when taskset exists; returns requests per second. */
+/** autocannon for `seconds` on the generator's own core; returns requests per second. */
 function load(url: string, cookie: string, durationSeconds: number): number {
   const autocannon = path.join("node_modules", ".bin", "autocannon");
   const args = ["-c", String(CONNECTIONS), "-d", String(durationSeconds), "-j", "-H", `cookie: ${cookie}`, "-H", "accept-encoding: gzip", url];
-  const pinned = spawnSync("taskset", ["--version"]).status === 0;
-  const core = String(Math.max(0, os.availableParallelism() - 1));
-  const run = pinned ? spawnSync("taskset", ["-c", core, autocannon, ...args]) : spawnSync(autocannon, args);
+  const [command, ...rest] = [...pinned, autocannon, ...args];
+  const run = spawnSync(command!, rest);
   if (run.status !== 0) throw new Error(`autocannon failed: ${run.stderr.toString()}`);
   const result = JSON.parse(run.stdout.toString()) as { requests: { average: number }; non2xx: number; errors: number };
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url} answered ${result.non2xx} non-2xx and ${result.errors} errors.`);
   return result.requests.average;
 }
 
+const pinned = pinnedCommand();
 buildIfStale();
 say("Starting a throwaway database with the demo data…");
 const database = await startThrowawayDatabase("cairn_profile");
@@ -115,9 +116,8 @@ const table = [
   `| **CPU ms per request (under the profiler)** | ${rows.map((row) => (row.busyMs / (row.requestsPerSecond * seconds)).toFixed(1)).join(" | ")} |`,
 ].join("\n");
 const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"]).stdout.toString().trim();
-const heading = `CPU profile, ${stamp}, commit ${commit}, ${os.availableParallelism()} cores, load ${os.loadavg()[0]!.toFixed(2)}, ${seconds} s per page, ${CONNECTIONS} connections`;
+const heading = `CPU profile, ${stamp}, commit ${commit()}, ${machine()}, load ${os.loadavg()[0]!.toFixed(2)}, ${seconds} s per page, ${CONNECTIONS} connections`;
 await mkdir("bench/results", { recursive: true });
 await writeFile(`bench/results/profile-${stamp}.md`, `${heading}\n\n${table}\n`);
-await writeFile(`bench/results/profile-${stamp}.json`, `${JSON.stringify({ stamp, commit, seconds, rows }, null, 1)}\n`);
+await writeFile(`bench/results/profile-${stamp}.json`, `${JSON.stringify({ stamp, commit: commit(), machine: machine(), seconds, rows }, null, 1)}\n`);
 console.log(`${heading}\n\n${table}`);
