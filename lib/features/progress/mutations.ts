@@ -78,25 +78,14 @@ function requestHash(key: string, input: SubmitEvidenceInput) {
 type LockedProgress = { id: string; status: ProgressStatus; started_at: Date | null };
 
 /**
- * The one row lock on a learner's progress. Submit, withdraw and a mentor's decision take it first, so writes to
- * one milestone of one learner run one after another (docs/security.md #23, #25); undefined when there is no row.
+ * The row lock on a learner's progress for one milestone, which serialises every write to it (docs/security.md #23,
+ * #25): withdraw takes it here; submit takes it in its upsert (lockProgressForItem) and a mentor's decision in the
+ * statement that reads the attempt (lib/features/reviews/mutations.ts). Undefined when there is no row.
  */
-export async function lockProgressRow(
-  tx: Tx,
-  row: { id: string } | { membershipId: string; itemKey: string },
-): Promise<LockedProgress | undefined> {
-  const [locked] =
-    "id" in row
-      ? await tx.$queryRaw<LockedProgress[]>`SELECT id, status, started_at FROM progress WHERE id = ${row.id}::uuid FOR UPDATE`
-      : await tx.$queryRaw<LockedProgress[]>`
-          SELECT id, status, started_at FROM progress
-           WHERE membership_id = ${row.membershipId}::uuid AND item_key = ${row.itemKey} FOR UPDATE`;
+async function lockProgressRow(tx: Tx, membershipId: string, itemKey: string): Promise<LockedProgress | undefined> {
+  const [locked] = await tx.$queryRaw<LockedProgress[]>`
+    SELECT id, status, started_at FROM progress WHERE membership_id = ${membershipId}::uuid AND item_key = ${itemKey} FOR UPDATE`;
   return locked;
-}
-
-async function lockProgress(tx: Tx, membershipId: string, key: string) {
-  await tx.progress.createMany({ data: [{ membershipId, itemKey: key }], skipDuplicates: true });
-  return (await lockProgressRow(tx, { membershipId, itemKey: key }))!;
 }
 
 /**
@@ -249,7 +238,8 @@ export async function withdrawSubmission(membership: LearnerMembership, submissi
   if (!found) throw new AppError("NOT_FOUND", "This attempt does not exist.");
   const item = await itemOrThrow(membership, found.progress.itemKey);
   return db.$transaction(async (tx) => {
-    const progress = await lockProgress(tx, membership.membershipId, item.key);
+    // The attempt exists, so its progress row does.
+    const progress = (await lockProgressRow(tx, membership.membershipId, item.key))!;
     const current = await tx.submission.findUniqueOrThrow({ where: { id: submissionId }, select: { status: true } });
     if (current.status !== "pending") throw new AppError("INVALID_STATE", "This attempt is no longer waiting for review.");
     const lastReview = await tx.review.findFirst({
