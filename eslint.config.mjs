@@ -105,7 +105,7 @@ const MARKDOWN_RENDERER = "components/markdown.tsx";
 
 const config = [
   {
-    ignores: ["node_modules/**", ".next/**", ".data/**", "dist/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"],
+    ignores: ["node_modules/**", "**/.next/**", ".data/**", "dist/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"],
   },
   ...nextVitals,
   ...nextTypescript,

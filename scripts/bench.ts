@@ -1,8 +1,8 @@
 // `npm run bench -- [--quick] [--sizes S,M,L] [--pages roadmap,milestone,queue,review,matrix,login,health] [--rounds 3] [--seconds 3]`
 // How fast Cairn's main pages are relative to baselines measured in the same run (docs/performance.md, "The
-// benchmark"; docs/decisions/021): a plain server answering Cairn's captured bytes (B_static) and node:http + pg +
-// react-dom/server rendering the same data as equally many elements (B_render), at three dataset sizes in one
-// embedded PostgreSQL. Prints Markdown, writes bench/results/bench-<stamp>.{md,json}.
+// benchmark"; docs/decisions/021, 037): a plain server answering Cairn's captured bytes (B_static), node:http + pg +
+// react-dom/server rendering the same data as equally many elements (B_render) and a bare Next.js page rendering
+// B_render's (B_next), at three dataset sizes in one embedded PostgreSQL. Prints Markdown, writes bench/results/bench-<stamp>.{md,json}.
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
@@ -109,16 +109,24 @@ function rawGet(url: string, headers: Record<string, string> = {}): Promise<RawR
 
 const html = (response: RawResponse) => (response.headers["content-encoding"] === "gzip" ? zlib.gunzipSync(response.body) : response.body).toString("utf8");
 
-/** Starts a baseline server process with a config file and waits until it answers. */
-async function startBaseline(script: string, config: { port: number; [setting: string]: unknown }): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+/**
+ * Starts a baseline server process and waits until it answers. Its config goes to a file, which `launch` hands over
+ * (an argument of the tsx servers, an environment variable of B_next).
+ */
+async function startBaseline(
+  name: string,
+  config: { port: number; [setting: string]: unknown },
+  launch: (configFile: string) => { args: string[]; env?: Record<string, string> },
+): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
   const directory = await mkdtemp(path.join(os.tmpdir(), "cairn-bench-"));
   const configFile = path.join(directory, "config.json");
   await writeFile(configFile, JSON.stringify(config));
-  const child = spawn(process.execPath, ["--import", "tsx", script, configFile], { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NODE_ENV: "production" } });
+  const { args, env } = launch(configFile);
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NODE_ENV: "production", ...env } });
   const url = `http://127.0.0.1:${config.port}`;
   let stopping = false;
   child.on("exit", (code, signal) => {
-    if (!stopping) say(`${script} (pid ${child.pid}) exited during the run: ${signal ?? `code ${code}`}.`);
+    if (!stopping) say(`${name} (pid ${child.pid}) exited during the run: ${signal ?? `code ${code}`}.`);
   });
   const stop = async () => {
     stopping = true;
@@ -130,12 +138,25 @@ async function startBaseline(script: string, config: { port: number; [setting: s
   };
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode} while starting.`);
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} while starting.`);
     if (await rawGet(`${url}/__ready`).then(() => true, () => false)) return { url, child, stop };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await stop();
-  throw new Error(`${script} did not start within 30 s.`);
+  throw new Error(`${name} did not start within 30 s.`);
+}
+
+/** node arguments of a baseline server in scripts/lib/bench/, run with tsx. */
+const tsxServer = (file: string, configFile: string) => ["--import", "tsx", path.join("scripts/lib/bench", file), configFile];
+
+/** B_next: a Next.js app of one page (scripts/lib/bench/next-baseline/), built once per run with this checkout's Next. */
+const NEXT_BASELINE = "scripts/lib/bench/next-baseline";
+const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
+
+function buildNextBaseline() {
+  say("Building B_next (a one-page Next.js app)…");
+  const build = spawnSync(process.execPath, [NEXT_BIN, "build", NEXT_BASELINE], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`B_next did not build:\n${`${build.stdout}${build.stderr}`.slice(-2000)}`);
 }
 
 // --- Statement counts ------------------------------------------------------------------------------------------
@@ -173,14 +194,17 @@ async function countStatements(client: pg.Client, requests: number, send: () => 
 type PageReport = {
   page: PageName;
   path: string;
-  elements: { cairn: number; render: number | null };
+  elements: { cairn: number; render: number | null; next: number | null };
   bytes: { cairn: number; gzipped: boolean };
   rows: number | null;
   shape: { perRow: number; padding: number } | null;
   statements: { cairn: StatementCount; render: StatementCount | null };
   singleClientMs: { cairn: number; render: number | null };
-  throughput: Record<"cairn" | "static" | "render", MeasurementResult[]>;
+  throughput: Record<Baseline, MeasurementResult[]>;
 };
+
+/** Cairn and the three baselines, as the generator's measurement ids name them ("M roadmap next"). */
+type Baseline = "cairn" | "static" | "render" | "next";
 
 type SizeReport = { size: string; learners: number; database: string; seedSeconds: number; rows: Record<string, number>; pages: PageReport[] };
 
@@ -204,6 +228,7 @@ let exitCode = 0;
 await mkdir(RESULTS_DIR, { recursive: true });
 try {
   buildIfStale();
+  if (pages.some((name) => RENDERED[name])) buildNextBaseline();
   say("Starting PostgreSQL with pg_stat_statements…");
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "cairn-bench-pg-"));
   cluster = await startEmbeddedPostgres({
@@ -343,7 +368,7 @@ async function measureSize({ size, dataset, databaseUrl, client, items }: { size
     const kind = RENDERED[name];
     return kind ? [{ path: targets[name].path, kind, params: targets[name].params!, perRow: 1, padding: 0 }] : [];
   });
-  const render = await startBaseline("scripts/lib/bench/render-server.tsx", { port: await freePort(), databaseUrl, pages: renderPages });
+  const render = await startBaseline("B_render", { port: await freePort(), databaseUrl, pages: renderPages }, (file) => ({ args: tsxServer("render-server.tsx", file) }));
   running.push(render);
 
   const reports: PageReport[] = [];
@@ -373,17 +398,28 @@ async function measureSize({ size, dataset, databaseUrl, client, items }: { size
     reports.push({
       page: name,
       path: target.path,
-      elements: { cairn: elements, render: renderElements },
+      elements: { cairn: elements, render: renderElements, next: null },
       bytes: { cairn: response.body.length, gzipped: response.headers["content-encoding"] === "gzip" },
       rows,
       shape,
       statements: { cairn: { perRequest: 0, session: 0, noise: 0, statements: [] }, render: null },
       singleClientMs: { cairn: 0, render: null },
-      throughput: { cairn: [], static: [], render: [] },
+      throughput: { cairn: [], static: [], render: [], next: [] },
     });
   }
-  const staticServer = await startBaseline("scripts/lib/bench/static-server.ts", { port: await freePort(), pages: captured });
+  const staticServer = await startBaseline("B_static", { port: await freePort(), pages: captured }, (file) => ({ args: tsxServer("static-server.ts", file) }));
   running.push(staticServer);
+  // B_next renders B_render's pages with the shapes calibrated above, so both draw the same elements.
+  const nextPort = await freePort();
+  const shaped = renderPages.map((page) => ({ ...page, ...reports.find((report) => report.path === page.path)!.shape }));
+  const next = await startBaseline("B_next", { port: nextPort, databaseUrl, pages: shaped }, (file) => ({
+    args: [NEXT_BIN, "start", NEXT_BASELINE, "--port", String(nextPort), "--hostname", "127.0.0.1"],
+    env: { BENCH_NEXT_CONFIG: file },
+  }));
+  running.push(next);
+  for (const report of reports) {
+    if (RENDERED[report.page]) report.elements.next = countElements(html(await rawGet(`${next.url}${report.path}`)));
+  }
 
   say(`${size}: counting statements (${counted} requests per page, one at a time)…`);
   for (const report of reports) {
@@ -414,17 +450,20 @@ async function measureSize({ size, dataset, databaseUrl, client, items }: { size
         { ...common, id: `${report.page} cairn`, url: cairn.url, headers: headersOf(report.page), pid: cairn.pid, seconds: cairnWindow },
         { ...common, id: `${report.page} static`, url: staticServer.url, headers: {}, seconds: fast, warmupSeconds: 0 },
         ...(RENDERED[report.page]
-          ? [{ ...common, id: `${report.page} render`, url: render.url, headers: {}, pid: render.child.pid, seconds: windowFor(report.singleClientMs.render) }]
+          ? [
+              { ...common, id: `${report.page} render`, url: render.url, headers: {}, pid: render.child.pid, seconds: windowFor(report.singleClientMs.render) },
+              { ...common, id: `${report.page} next`, url: next.url, headers: {}, pid: next.child.pid },
+            ]
           : []),
       ];
     });
     const config: GeneratorConfig = { ticksPerSecond, measurements };
     const results = await runPinnedScript<MeasurementResult[]>("scripts/lib/bench/generator.ts", config);
-    for (const [name, pid] of [["Cairn's server", cairn.pid], ["B_render", render.child.pid!]] as const) {
+    for (const [name, pid] of [["Cairn's server", cairn.pid], ["B_render", render.child.pid!], ["B_next", next.child.pid!]] as const) {
       if (!isAlive(pid)) throw new Error(`${name} (pid ${pid}) is gone: it crashed or something outside the benchmark stopped it (see ${serverLog}).`);
     }
     for (const result of results) {
-      const [page, target] = result.id.split(" ") as [PageName, "cairn" | "static" | "render"];
+      const [page, target] = result.id.split(" ") as [PageName, Baseline];
       reports.find((report) => report.page === page)!.throughput[target].push(result);
     }
   }
@@ -504,6 +543,24 @@ function renderMarkdown(meta: { startedAt: string; commit: string; machine: stri
       );
     }
   }
+  lines.push(
+    "",
+    "### Against a Next.js page of the same data (B_next)",
+    "",
+    "B_next renders B_render's data and elements as one Next.js server component: no session, ORM or client components. B_next ÷ B_render is what Next.js alone leaves of the hand-written renderer's rate.",
+    "",
+    "| size | page | elements B_next | B_next req/s | B_next ÷ B_render | Cairn ÷ B_next | CPU ms/req B_next |",
+    "|---|---|---|---|---|---|---|",
+  );
+  for (const size of reports) {
+    for (const page of size.pages.filter((p) => p.throughput.next.length)) {
+      const { cairn, render, next } = page.throughput;
+      lines.push(
+        `| ${size.size} | ${page.page} | ${page.elements.next ?? "—"} | ${spreadText(spread(rps(next)))} | ${spreadText(ratioSpread(rps(next), rps(render)), 2)} | ` +
+          `${spreadText(ratioSpread(rps(cairn), rps(next)), 2)} | ${fmt(spread(next.map((r) => r.cpuMsPerRequest ?? Number.NaN)).median, 2)} |`,
+      );
+    }
+  }
   lines.push("", "### Statements per request (Cairn; + session lookups)", "", `| page | ${reports.map((r) => r.size).join(" | ")} |`, `|---|${reports.map(() => "---|").join("")}`);
   for (const name of pages) {
     const cells = reports.map((r) => {
@@ -537,7 +594,10 @@ function targetChecks(reports: SizeReport[], tick: Record<string, unknown> | und
       if (!page.throughput.render.length) continue;
       const ratio = ratioSpread(rps(page.throughput.cairn), rps(page.throughput.render)).median;
       const floor = page.page === "matrix" ? 0.25 : 0.35;
-      if (page.page !== "matrix" || r.size === "M") check(ratio >= floor, `${r.size} ${page.page}: Cairn ÷ B_render ${fmt(ratio, 2)} (target ≥ ${floor})`);
+      const ceiling = ratioSpread(rps(page.throughput.next), rps(page.throughput.render)).median;
+      if (page.page !== "matrix" || r.size === "M") {
+        check(ratio >= floor, `${r.size} ${page.page}: Cairn ÷ B_render ${fmt(ratio, 2)} (target ≥ ${floor}; a bare Next.js page of the same data, B_next, reaches ${fmt(ceiling, 2)})`);
+      }
       const cpu = (results: MeasurementResult[]) => spread(results.map((x) => x.cpuMsPerRequest ?? Number.NaN)).median;
       const cpuRatio = cpu(page.throughput.cairn) / cpu(page.throughput.render);
       check(cpuRatio <= 3, `${r.size} ${page.page}: CPU per request ${fmt(cpuRatio, 2)} × B_render (target ≤ 3)`);

@@ -1,8 +1,7 @@
-// B_render's pages: for each Cairn page the benchmark measures, at most three hand-written SQL queries for its data
-// and plain React components that render it as rows of a fixed shape (docs/decisions/021). No Next, no ORM, no
-// session: the floor of what rendering that page from the database costs on this machine.
+// The baselines' pages: for each Cairn page the benchmark measures, at most three hand-written SQL queries for its
+// data and plain React components that render it as rows of a fixed shape (docs/decisions/021). B_render renders
+// them with react-dom/server (render-server.tsx), B_next as a Next.js page (next-baseline/). No ORM, no session.
 import type pg from "pg";
-import { renderToString } from "react-dom/server";
 
 export type PageKind = "roadmap" | "milestone" | "queue" | "review" | "matrix";
 
@@ -183,10 +182,13 @@ function Row({ cells, shape }: { cells: string[]; shape: number }) {
   return <li>{Array.from({ length: shape - 1 }, (_, index) => <span key={index}>{cells[index % Math.max(1, cells.length)]}</span>)}</li>;
 }
 
-/** Has BASE_ELEMENTS (measure.ts) elements with no rows and no padding: body, header, nav, three links, main, h1, p, ul, footer. */
-function Body({ data, perRow, padding }: { data: PageData; perRow: number; padding: number }) {
+/**
+ * What goes inside <body>: with the body itself, BASE_ELEMENTS (measure.ts) elements with no rows and no padding —
+ * body, header, nav, three links, main, h1, p, ul, footer.
+ */
+export function PageContent({ data, perRow, padding }: { data: PageData; perRow: number; padding: number }) {
   return (
-    <body>
+    <>
       <header>
         <nav>
           <a href="#roadmap">Roadmap</a>
@@ -204,13 +206,6 @@ function Body({ data, perRow, padding }: { data: PageData; perRow: number; paddi
         </ul>
         <footer>{Array.from({ length: padding }, (_, index) => <i key={index}>·</i>)}</footer>
       </main>
-    </body>
+    </>
   );
-}
-
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-
-export function renderDocument(data: PageData, perRow: number, padding: number): string {
-  const title = data.title.replace(/[&<>"]/g, (char) => ESCAPES[char]!);
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>${renderToString(<Body data={data} perRow={perRow} padding={padding} />)}</html>`;
 }

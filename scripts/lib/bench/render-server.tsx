@@ -7,7 +7,8 @@ import http from "node:http";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import pg from "pg";
-import { LOADERS, renderDocument, type RenderPage } from "@/scripts/lib/bench/render-pages";
+import { renderToString } from "react-dom/server";
+import { LOADERS, PageContent, type PageData, type RenderPage } from "@/scripts/lib/bench/render-pages";
 
 type Config = { port: number; databaseUrl: string; pages: RenderPage[] };
 
@@ -16,6 +17,18 @@ const config = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as Config;
 const pages = new Map(config.pages.map((page) => [page.path, page]));
 // As many connections as Cairn's own pool keeps for the same load (8 concurrent requests).
 const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+
+function renderDocument(data: PageData, perRow: number, padding: number): string {
+  const title = data.title.replace(/[&<>"]/g, (char) => ESCAPES[char]!);
+  const body = renderToString(
+    <body>
+      <PageContent data={data} perRow={perRow} padding={padding} />
+    </body>,
+  );
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>${body}</html>`;
+}
 
 async function readBody(request: http.IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
