@@ -6,12 +6,11 @@ import type {
   AttemptView,
   LearnerItem,
   LearnerRoadmap,
-  NextUp,
   RoadmapPhaseSection,
   ThreadComment,
 } from "@/lib/features/progress/types";
 import { dayOfDate, today as todayIn } from "@/lib/calendar";
-import { pace, targetDates } from "@/lib/features/progress/utils";
+import { roadmapSummary, targetDates } from "@/lib/features/progress/utils";
 import { MILESTONE_CONTENT_SELECT, PROJECT_CONTENT_SELECT } from "@/lib/features/roadmaps/constants";
 import { liveInOrder } from "@/lib/features/roadmaps/utils";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -83,9 +82,6 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
       milestones,
     };
   });
-  const all = phases.flatMap((phase) =>
-    phase.milestones.map((milestone) => ({ ...milestone, phaseTitle: phase.title })),
-  );
   return {
     cohortId: membership.cohortId,
     cohortName: membership.cohortName,
@@ -93,14 +89,8 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
     summary: version.summary,
     today,
     timezone: membership.timezone,
-    completed: all.filter((m) => COMPLETE_STATUSES.has(m.status)).length,
-    total: all.length,
-    pace: pace(
-      all.map((m) => ({ target: m.targetDate, complete: COMPLETE_STATUSES.has(m.status) })),
-      pacing.startDate,
-      today,
-    ),
-    nextUp: nextUp(all),
+    startDate: pacing.startDate,
+    ...roadmapSummary(phases, pacing.startDate, today),
     phases,
     criteria: version.criteria.map((criterion) => {
       const assessment = assessmentOf.get(criterion.key);
@@ -114,24 +104,6 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
       };
     }),
   };
-}
-
-/**
- * "Next up": the first milestone, in roadmap order, that the learner can act on — not
- * complete and not waiting for a mentor. Order is respected, so an earlier phase's
- * leftovers come before anything later.
- */
-function nextUp(milestones: (RoadmapPhaseSection["milestones"][number] & { phaseTitle: string })[]): NextUp | null {
-  const next = milestones.find((m) => !COMPLETE_STATUSES.has(m.status) && m.status !== "submitted");
-  return next
-    ? {
-        key: next.key,
-        title: next.title,
-        phaseTitle: next.phaseTitle,
-        status: next.status,
-        targetDate: next.targetDate,
-      }
-    : null;
 }
 
 /** A submission's evidence links, in the order the learner gave them. */

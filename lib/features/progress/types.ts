@@ -52,6 +52,8 @@ export type LearnerRoadmap = {
   today: Day;
   /** The cohort's time zone, in which sign-off days are shown. */
   timezone: string;
+  /** The day the learner's pacing starts from (their own start, else the cohort's). */
+  startDate: Day;
   completed: number;
   total: number;
   pace: Pace;

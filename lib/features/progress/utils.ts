@@ -1,6 +1,8 @@
 // Pacing: dates are calendar days (lib/calendar.ts) so they mean the same day in every time zone; "today" is taken
 // in the cohort's time zone by the caller.
 import { addDays, type Day, daysBetween } from "@/lib/calendar";
+import { COMPLETE_STATUSES } from "@/lib/features/progress/constants";
+import type { NextUp, RoadmapMilestoneRow, RoadmapPhaseSection } from "@/lib/features/progress/types";
 
 export type Pacing = { startDate: Day; weeksPerPhase: number; extensionDays: number };
 
@@ -42,4 +44,42 @@ export function pace(items: PaceInput, startDate: Day, today: Day): Pace {
   const elapsed = Math.max(1, daysBetween(startDate, today) + 1);
   const forecast = completed > 0 && remaining > 0 ? addDays(today, Math.ceil(remaining / (completed / elapsed))) : null;
   return { expected, completed, onPace: completed >= expected, forecast };
+}
+
+export type RoadmapSummary = { completed: number; total: number; pace: Pace; nextUp: NextUp | null };
+
+/**
+ * What the roadmap says about the learner's progress as a whole, from the statuses of its milestones: the server
+ * renders it, and the roadmap computes it again as the learner ticks (decision 034).
+ */
+export function roadmapSummary(phases: RoadmapPhaseSection[], startDate: Day, today: Day): RoadmapSummary {
+  const all = phases.flatMap((phase) => phase.milestones.map((milestone) => ({ ...milestone, phaseTitle: phase.title })));
+  return {
+    completed: all.filter((m) => COMPLETE_STATUSES.has(m.status)).length,
+    total: all.length,
+    pace: pace(
+      all.map((m) => ({ target: m.targetDate, complete: COMPLETE_STATUSES.has(m.status) })),
+      startDate,
+      today,
+    ),
+    nextUp: nextUp(all),
+  };
+}
+
+/**
+ * "Next up": the first milestone, in roadmap order, that the learner can act on — not
+ * complete and not waiting for a mentor. Order is respected, so an earlier phase's
+ * leftovers come before anything later.
+ */
+function nextUp(milestones: (RoadmapMilestoneRow & { phaseTitle: string })[]): NextUp | null {
+  const next = milestones.find((m) => !COMPLETE_STATUSES.has(m.status) && m.status !== "submitted");
+  return next
+    ? {
+        key: next.key,
+        title: next.title,
+        phaseTitle: next.phaseTitle,
+        status: next.status,
+        targetDate: next.targetDate,
+      }
+    : null;
 }

@@ -29,6 +29,7 @@ declare module "autocannon" {
     duration?: number;
     amount?: number;
     overallRate?: number;
+    connectionRate?: number;
     timeout?: number;
     requests?: Request[];
   };

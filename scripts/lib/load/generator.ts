@@ -3,8 +3,9 @@
 // RunResult: `node --import tsx scripts/lib/load/generator.ts <config.json> <result.json>`.
 import { readFile, writeFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
-import autocannon, { type Request } from "autocannon";
+import autocannon, { type Request, type Result } from "autocannon";
 import { isServerFailure, parseActionResponse } from "@/scripts/lib/load/action-response";
+import { percentile } from "@/scripts/lib/load/report";
 import type { CategoryResult, PlannedRequest, RunConfig, RunResult } from "@/scripts/lib/load/types";
 
 const MAX_FAILURES_KEPT = 20;
@@ -89,23 +90,44 @@ const request: Request = {
   },
 };
 
+/**
+ * One autocannon per connection, each started at its own moment of the first second: autocannon paces a rate with one
+ * timer per connection, all started together, so a single instance would send each second's requests at once.
+ */
+function spreadInstances(rate: number): Promise<Result>[] {
+  const { connections } = config;
+  const perConnection = Math.max(1, Math.round(rate / connections));
+  return Array.from(
+    { length: connections },
+    (_, index) =>
+      new Promise<Result>((resolve, reject) => {
+        setTimeout(() => {
+          autocannon({ url: config.url, connections: 1, connectionRate: perConnection, duration: config.durationSeconds, timeout: config.timeoutSeconds, requests: [request] }).then(resolve, reject);
+        }, ((index + Math.random()) * 1000) / connections);
+      }),
+  );
+}
+
 const started = performance.now();
-const instance = autocannon({
-  url: config.url,
-  connections: config.connections,
-  duration: config.durationSeconds,
-  overallRate: config.rate,
-  timeout: config.timeoutSeconds,
-  requests: [request],
-});
-const summary = await instance;
+const instances: PromiseLike<Result>[] =
+  config.spread && config.rate
+    ? spreadInstances(config.rate)
+    : [autocannon({ url: config.url, connections: config.connections, duration: config.durationSeconds, overallRate: config.rate, timeout: config.timeoutSeconds, requests: [request] })];
+const summaries = await Promise.all(instances);
 result.durationSeconds = (performance.now() - started) / 1000;
-result.timeouts = summary.timeouts;
-result.connectionErrors = summary.errors - summary.timeouts;
-result.autocannon = {
-  latencyP50: summary.latency.p50,
-  latencyP97_5: summary.latency.p97_5,
-  latencyP99: summary.latency.p99,
-  requestsPerSecond: summary.requests.average,
-};
+result.timeouts = summaries.reduce((sum, summary) => sum + summary.timeouts, 0);
+result.connectionErrors = summaries.reduce((sum, summary) => sum + summary.errors - summary.timeouts, 0);
+if (summaries.length === 1) {
+  const [summary] = summaries as [Result];
+  result.autocannon = { latencyP50: summary.latency.p50, latencyP97_5: summary.latency.p97_5, latencyP99: summary.latency.p99, requestsPerSecond: summary.requests.average };
+} else {
+  // Each instance has its own latency histogram; across them, the figures come from the latencies recorded here.
+  const latencies = Object.values(categories).flatMap((stats) => stats.latencies).sort((a, b) => a - b);
+  result.autocannon = {
+    latencyP50: percentile(latencies, 50),
+    latencyP97_5: percentile(latencies, 97.5),
+    latencyP99: percentile(latencies, 99),
+    requestsPerSecond: summaries.reduce((sum, summary) => sum + summary.requests.average, 0),
+  };
+}
 await writeFile(resultFile, JSON.stringify(result));

@@ -23,6 +23,12 @@ export type RunConfig = {
   durationSeconds: number;
   /** Offered requests per second over all connections; none means as fast as the server answers. */
   rate?: number;
+  /**
+   * With `rate`: each connection sends at its own moment of the second (evenly spaced, with a random jitter), as
+   * people acting independently do. Without it, autocannon sends every connection's share at the top of each second,
+   * so the requests of a second arrive together.
+   */
+  spread?: boolean;
   timeoutSeconds: number;
   /** Cycled in order by all connections together. */
   schedule: PlannedRequest[];

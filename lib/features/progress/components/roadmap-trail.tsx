@@ -3,18 +3,20 @@
 import { FileCheck2, UserCheck } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Kbd } from "@/components/ui/kbd";
 import { Progress } from "@/components/ui/progress";
 import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
 import { tickMilestoneAction } from "@/lib/features/progress/actions";
+import { NextUpCard, PaceCard } from "@/lib/features/progress/components/roadmap-summary";
 import { StatusBadge } from "@/lib/features/progress/components/status-badge";
 import { COMPLETE_STATUSES } from "@/lib/features/progress/constants";
 import { isTickable, transition } from "@/lib/features/progress/policy";
 import type { RoadmapMilestoneRow, RoadmapPhaseSection } from "@/lib/features/progress/types";
-import { formatDay } from "@/lib/calendar";
+import { roadmapSummary } from "@/lib/features/progress/utils";
+import { type Day, formatDay } from "@/lib/calendar";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
 import { isTypingTarget } from "@/lib/keyboard";
 
@@ -29,47 +31,93 @@ function primaryEvent(milestone: RoadmapMilestoneRow, status: ProgressStatus): T
   return status === "not_started" ? "start" : null;
 }
 
+/** How long ticking must have settled before the page is re-rendered on the server (decision 034). */
+const REFRESH_AFTER_MS = 1000;
+
+type Local = {
+  /** The server's render the statuses below were made against. */
+  base: RoadmapPhaseSection[];
+  statuses: Map<string, ProgressStatus>;
+  /** Milestones with a tick on its way. */
+  busy: Set<string>;
+  /** Milestones ticked since the last re-render was asked for, which that render may not have seen. */
+  unseen: Set<string>;
+};
+
+/**
+ * Statuses the server confirmed against one render of the roadmap (its phases). Navigating back before the page was
+ * re-rendered shows that same render again, with a fresh component: it starts from these.
+ */
+const confirmed = new WeakMap<RoadmapPhaseSection[], Map<string, ProgressStatus>>();
+
+/** When the server re-renders, its statuses win, except for milestones it may not have seen ticked yet. */
+function against(phases: RoadmapPhaseSection[], local: Local): Local {
+  if (local.base === phases) return local;
+  const keep = new Set([...local.busy, ...local.unseen]);
+  return { base: phases, statuses: new Map([...local.statuses].filter(([key]) => keep.has(key))), busy: local.busy, unseen: local.unseen };
+}
+
 export function RoadmapTrail({
   cohortId,
   cohortQuery,
   phases,
+  startDate,
+  today,
 }: {
   cohortId: string;
   /** "?cohort=…" when the learner is in several cohorts, else "". */
   cohortQuery: string;
   phases: RoadmapPhaseSection[];
+  /** The day the learner's pacing starts from, and today, both in the cohort's calendar. */
+  startDate: Day;
+  today: Day;
 }) {
   const router = useRouter();
   const [, startRefresh] = useTransition();
   const { run: ticking } = useAction({ unreachable: "Cairn could not be reached. Your change was not saved.", fields: false });
-  // Optimistic statuses belong to the props they were made against: when the server
-  // re-renders (refresh, navigation) its statuses win without any syncing effect.
-  const [local, setLocal] = useState(() => ({ base: phases, statuses: new Map<string, ProgressStatus>(), busy: new Set<string>() }));
-  const current = local.base === phases ? local : { base: phases, statuses: new Map<string, ProgressStatus>(), busy: new Set<string>() };
+  const [local, setLocal] = useState<Local>(() => ({ base: phases, statuses: new Map(confirmed.get(phases)), busy: new Set(), unseen: new Set() }));
+  const current = useMemo(() => against(phases, local), [phases, local]);
   const statuses = current.statuses;
   const rows = useRef<(HTMLLIElement | null)[]>([]);
   const focused = useRef(-1);
+  const inFlight = useRef(0);
+  const refreshTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   const all = phases.flatMap((phase) => phase.milestones);
   const statusOf = useCallback(
     (milestone: RoadmapMilestoneRow) => statuses.get(milestone.key) ?? milestone.status,
     [statuses],
   );
+  const shown = phases.map((phase) => ({ ...phase, milestones: phase.milestones.map((m) => ({ ...m, status: statusOf(m) })) }));
+  const summary = roadmapSummary(shown, startDate, today);
 
   const update = useCallback(
-    (key: string, status: ProgressStatus | null, busy: boolean) =>
+    (key: string, change: { status: ProgressStatus | null; busy: boolean }) =>
       setLocal((previous) => {
-        const base = previous.base === phases ? previous : { base: phases, statuses: new Map(), busy: new Set<string>() };
-        const nextStatuses = new Map(base.statuses);
-        if (status) nextStatuses.set(key, status);
-        else nextStatuses.delete(key);
-        const nextBusy = new Set(base.busy);
-        if (busy) nextBusy.add(key);
-        else nextBusy.delete(key);
-        return { base: phases, statuses: nextStatuses, busy: nextBusy };
+        const base = against(phases, previous);
+        const statuses = new Map(base.statuses);
+        if (change.status) statuses.set(key, change.status);
+        else statuses.delete(key);
+        const busy = new Set(base.busy);
+        if (change.busy) busy.add(key);
+        else busy.delete(key);
+        const unseen = new Set(base.unseen);
+        if (!change.busy && change.status) unseen.add(key);
+        return { base: phases, statuses, busy, unseen };
       }),
     [phases],
   );
+
+  // One server render once ticking settles, not one per tick: the cards and the trail already show what it would.
+  const refreshLater = useCallback(() => {
+    clearTimeout(refreshTimer.current);
+    refreshTimer.current = setTimeout(() => {
+      if (inFlight.current > 0) return;
+      setLocal((previous) => ({ ...previous, unseen: new Set() }));
+      startRefresh(() => router.refresh());
+    }, REFRESH_AFTER_MS);
+  }, [router]);
+  useEffect(() => () => clearTimeout(refreshTimer.current), []);
 
   const act = useCallback(
     async (milestone: RoadmapMilestoneRow, event: TickEvent) => {
@@ -78,16 +126,20 @@ export function RoadmapTrail({
         toast({ title: guess.message, variant: "danger" });
         return;
       }
-      update(milestone.key, guess.status, true);
+      clearTimeout(refreshTimer.current);
+      inFlight.current += 1;
+      update(milestone.key, { status: guess.status, busy: true });
       const result = await ticking(() => tickMilestoneAction({ cohortId, itemKey: milestone.key, event }));
-      if (!result?.ok) {
-        update(milestone.key, null, false);
-        return;
+      inFlight.current -= 1;
+      if (result?.ok) {
+        update(milestone.key, { status: result.data.status, busy: false });
+        confirmed.set(phases, new Map(confirmed.get(phases)).set(milestone.key, result.data.status));
+      } else {
+        update(milestone.key, { status: null, busy: false });
       }
-      update(milestone.key, result.data.status, false);
-      startRefresh(() => router.refresh());
+      if (inFlight.current === 0) refreshLater();
     },
-    [cohortId, router, statusOf, ticking, update],
+    [cohortId, phases, refreshLater, statusOf, ticking, update],
   );
 
   useEffect(() => {
@@ -112,65 +164,71 @@ export function RoadmapTrail({
 
   const firstRowOfPhase = phases.map((_, index) => phases.slice(0, index).reduce((sum, phase) => sum + phase.milestones.length, 0));
   return (
-    <div className="grid gap-6">
-      <p className="hidden text-xs text-muted-foreground sm:block">
-        <Kbd>j</Kbd> / <Kbd>k</Kbd> move between milestones · <Kbd>x</Kbd> marks the selected one done or not done
-      </p>
-      <ol className="grid gap-6">
-        {phases.map((phase, phaseIndex) => {
-          const completed = phase.milestones.filter((m) => COMPLETE_STATUSES.has(statusOf(m))).length;
-          return (
-            <li key={phase.key}>
-              <section aria-labelledby={`phase-${phase.key}`} className="rounded-xl border border-border bg-surface">
-                <header className="grid gap-3 border-b border-border px-4 py-3">
-                  <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-                    <h2 id={`phase-${phase.key}`} className="text-base font-semibold">
-                      <span className="text-muted-foreground">Phase {phaseIndex + 1}:</span> {phase.title}
-                    </h2>
-                    <p className="text-xs text-muted-foreground">
-                      Target <time dateTime={phase.targetDate}>{formatDay(phase.targetDate)}</time>
+    <>
+      <div className="grid gap-3 md:grid-cols-2">
+        <NextUpCard next={summary.nextUp} cohortQuery={cohortQuery} />
+        <PaceCard summary={summary} />
+      </div>
+      <div className="grid gap-6">
+        <p className="hidden text-xs text-muted-foreground sm:block">
+          <Kbd>j</Kbd> / <Kbd>k</Kbd> move between milestones · <Kbd>x</Kbd> marks the selected one done or not done
+        </p>
+        <ol className="grid gap-6">
+          {phases.map((phase, phaseIndex) => {
+            const completed = phase.milestones.filter((m) => COMPLETE_STATUSES.has(statusOf(m))).length;
+            return (
+              <li key={phase.key}>
+                <section aria-labelledby={`phase-${phase.key}`} className="rounded-xl border border-border bg-surface">
+                  <header className="grid gap-3 border-b border-border px-4 py-3">
+                    <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+                      <h2 id={`phase-${phase.key}`} className="text-base font-semibold">
+                        <span className="text-muted-foreground">Phase {phaseIndex + 1}:</span> {phase.title}
+                      </h2>
+                      <p className="text-xs text-muted-foreground">
+                        Target <time dateTime={phase.targetDate}>{formatDay(phase.targetDate)}</time>
+                      </p>
+                    </div>
+                    <Progress
+                      size="sm"
+                      hideLabel
+                      label={`Phase ${phaseIndex + 1} progress`}
+                      value={completed}
+                      max={phase.total}
+                      valueText={`${completed} of ${phase.total} milestones complete`}
+                      tone={completed === phase.total ? "success" : "accent"}
+                    />
+                    <p aria-hidden className="text-xs text-muted-foreground tabular-nums">
+                      {completed} of {phase.total} milestones complete
                     </p>
-                  </div>
-                  <Progress
-                    size="sm"
-                    hideLabel
-                    label={`Phase ${phaseIndex + 1} progress`}
-                    value={completed}
-                    max={phase.total}
-                    valueText={`${completed} of ${phase.total} milestones complete`}
-                    tone={completed === phase.total ? "success" : "accent"}
-                  />
-                  <p aria-hidden className="text-xs text-muted-foreground tabular-nums">
-                    {completed} of {phase.total} milestones complete
-                  </p>
-                </header>
-                <ul className="divide-y divide-border">
-                  {phase.milestones.map((milestone, position) => {
-                    const rowIndex = firstRowOfPhase[phaseIndex]! + position;
-                    return (
-                      <MilestoneRow
-                        key={milestone.key}
-                        ref={(element) => {
-                          rows.current[rowIndex] = element;
-                        }}
-                        onFocus={() => {
-                          focused.current = rowIndex;
-                        }}
-                        milestone={milestone}
-                        status={statusOf(milestone)}
-                        busy={current.busy.has(milestone.key)}
-                        href={`/roadmap/${milestone.key}${cohortQuery}`}
-                        onAct={(event) => void act(milestone, event)}
-                      />
-                    );
-                  })}
-                </ul>
-              </section>
-            </li>
-          );
-        })}
-      </ol>
-    </div>
+                  </header>
+                  <ul className="divide-y divide-border">
+                    {phase.milestones.map((milestone, position) => {
+                      const rowIndex = firstRowOfPhase[phaseIndex]! + position;
+                      return (
+                        <MilestoneRow
+                          key={milestone.key}
+                          ref={(element) => {
+                            rows.current[rowIndex] = element;
+                          }}
+                          onFocus={() => {
+                            focused.current = rowIndex;
+                          }}
+                          milestone={milestone}
+                          status={statusOf(milestone)}
+                          busy={current.busy.has(milestone.key)}
+                          href={`/roadmap/${milestone.key}${cohortQuery}`}
+                          onAct={(event) => void act(milestone, event)}
+                        />
+                      );
+                    })}
+                  </ul>
+                </section>
+              </li>
+            );
+          })}
+        </ol>
+      </div>
+    </>
   );
 }
 
