@@ -288,6 +288,8 @@ try {
           connections: rate,
           durationSeconds: mixedSeconds,
           rate,
+          // Each connection is one person clicking about once a second at a moment of their own, not all at once.
+          spread: true,
           timeoutSeconds,
           schedule: current,
         });
