@@ -17,7 +17,7 @@ export default defineConfig({
   },
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
-    exclude: ["node_modules/**", ".next/**", "e2e/**", ".data/**", "dist/**"],
+    exclude: ["node_modules/**", "**/.next/**", "e2e/**", ".data/**", "dist/**"],
     globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/setup-database.ts"],
     pool: "forks",

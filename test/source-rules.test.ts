@@ -13,7 +13,8 @@ const ROOTS = ["app", "components", "lib", "prisma", "scripts", "e2e", "test", "
 const SKIP = new Set(["lib/generated", "node_modules"]);
 
 function walk(entry: string): string[] {
-  if (SKIP.has(entry)) return [];
+  // A build's output (the benchmark builds scripts/lib/bench/next-baseline) is not source.
+  if (SKIP.has(entry) || path.basename(entry) === ".next") return [];
   if (!statSync(entry).isDirectory()) return [entry];
   return readdirSync(entry).flatMap((name) => walk(path.join(entry, name)));
 }
