@@ -1,10 +1,11 @@
 import { cva, type VariantProps } from "class-variance-authority";
-import type { ComponentProps, ComponentType, ReactNode, SVGProps } from "react";
+import type { ComponentProps, ReactNode } from "react";
 
+import { Glyph, type GlyphName } from "@/components/ui/glyph";
 import { cn } from "@/lib/cn";
 
 export const badgeVariants = cva(
-  "inline-flex max-w-full shrink-0 items-center gap-1 rounded-full border px-2 py-0.5 text-xs leading-4 font-medium whitespace-nowrap [&_svg]:size-3.5 [&_svg]:shrink-0",
+  "inline-flex max-w-full shrink-0 items-center gap-1 rounded-full border px-2 py-0.5 text-xs leading-4 font-medium whitespace-nowrap",
   {
     variants: {
       variant: {
@@ -24,14 +25,14 @@ export type BadgeProps = Omit<ComponentProps<"span">, "children"> &
   VariantProps<typeof badgeVariants> & {
     /** The visible text; status is never shown by colour alone. */
     children: ReactNode;
-    /** A lucide icon component (e.g. `icon={CircleCheck}`), drawn before the text and hidden from screen readers. */
-    icon?: ComponentType<SVGProps<SVGSVGElement>>;
+    /** A glyph drawn before the text (e.g. `icon="circle-check"`), hidden from screen readers. */
+    icon?: GlyphName;
   };
 
-export function Badge({ className, variant, icon: Icon, children, ...props }: BadgeProps) {
+export function Badge({ className, variant, icon, children, ...props }: BadgeProps) {
   return (
     <span className={cn(badgeVariants({ variant }), className)} {...props}>
-      {Icon ? <Icon aria-hidden /> : null}
+      {icon ? <Glyph name={icon} className="size-3.5" /> : null}
       <span className="truncate">{children}</span>
     </span>
   );

@@ -1,4 +1,3 @@
-import { CircleCheck, CircleDashed, CircleX } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import type { WeeklyRuleCheck } from "@/lib/features/checkins/types";
 
@@ -6,20 +5,20 @@ import type { WeeklyRuleCheck } from "@/lib/features/checkins/types";
 export function RuleBadge({ rule, running = false }: { rule: WeeklyRuleCheck; running?: boolean }) {
   if (rule.met) {
     return (
-      <Badge variant="success" icon={CircleCheck} data-rule="met">
+      <Badge variant="success" icon="circle-check" data-rule="met">
         Weekly rule met
       </Badge>
     );
   }
   if (running) {
     return (
-      <Badge variant="neutral" icon={CircleDashed} data-rule="pending">
+      <Badge variant="neutral" icon="circle-dashed" data-rule="pending">
         Weekly rule not met yet
       </Badge>
     );
   }
   return (
-    <Badge variant="danger" icon={CircleX} data-rule="missed">
+    <Badge variant="danger" icon="circle-x" data-rule="missed">
       Weekly rule missed
     </Badge>
   );

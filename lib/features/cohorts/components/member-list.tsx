@@ -69,7 +69,7 @@ function MemberItem({ member, cohortName, cohortStartDate, timezone, kind, viewe
             {member.startDate ? " (own date)" : null}
           </span>
           {member.extensionDays > 0 ? (
-            <Badge variant="info" icon={CalendarClock}>
+            <Badge variant="info" icon="calendar-clock">
               +{plural(member.extensionDays, "day")}
             </Badge>
           ) : null}

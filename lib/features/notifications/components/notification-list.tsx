@@ -1,4 +1,3 @@
-import { CircleDot } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
 import { TYPE_LABELS } from "@/lib/features/notifications/constants";
@@ -36,7 +35,7 @@ export function NotificationList({ items, serverNow }: { items: NotificationItem
             </NotificationLink>
             <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted-foreground">
               {item.unread ? (
-                <Badge variant="info" icon={CircleDot}>
+                <Badge variant="info" icon="circle-dot">
                   Unread
                 </Badge>
               ) : null}

@@ -1,6 +1,6 @@
 // The roadmap's two summary cards. They are drawn from the statuses the trail shows, so a tick updates them at once
 // (decision 034).
-import { ArrowRight, CalendarClock, Gauge, TrendingDown } from "lucide-react";
+import { ArrowRight, CalendarClock } from "lucide-react";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -19,11 +19,11 @@ export function PaceCard({ summary }: { summary: RoadmapSummary }) {
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 className="text-sm font-medium">Pace</h2>
           {pace.onPace ? (
-            <Badge variant="success" icon={Gauge}>
+            <Badge variant="success" icon="gauge">
               On pace
             </Badge>
           ) : (
-            <Badge variant="danger" icon={TrendingDown}>
+            <Badge variant="danger" icon="trending-down">
               Behind pace
             </Badge>
           )}

@@ -1,10 +1,10 @@
 "use client";
 
-import { FileCheck2, UserCheck } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { Glyph } from "@/components/ui/glyph";
 import { Kbd } from "@/components/ui/kbd";
 import { Progress } from "@/components/ui/progress";
 import { toast } from "@/components/ui/toast";
@@ -275,13 +275,13 @@ function MilestoneRow({
           </span>
           {milestone.evidence === "required" ? (
             <span className="inline-flex items-center gap-1">
-              <FileCheck2 aria-hidden className="size-3.5" />
+              <Glyph name="file-check-2" className="size-3.5" />
               Evidence
             </span>
           ) : null}
           {milestone.reviewRequired ? (
             <span className="inline-flex items-center gap-1">
-              <UserCheck aria-hidden className="size-3.5" />
+              <Glyph name="user-check" className="size-3.5" />
               Mentor review
             </span>
           ) : null}

@@ -1,5 +1,5 @@
-import { ChevronRight } from "lucide-react";
 import Link from "next/link";
+import { Glyph } from "@/components/ui/glyph";
 import { ClaimButton } from "@/lib/features/reviews/components/claim-button";
 import { WaitingTime } from "@/lib/features/reviews/components/waiting-time";
 import type { ReviewQueue } from "@/lib/features/reviews/types";
@@ -31,7 +31,7 @@ export function QueueList({ queue }: { queue: ReviewQueue }) {
               className="group inline-flex max-w-full min-w-0 items-center gap-1 justify-self-start rounded-sm text-sm font-medium text-accent hover:underline"
             >
               <span className="truncate">{row.title}</span>
-              <ChevronRight aria-hidden className="size-4 shrink-0 opacity-60 transition-transform group-hover:translate-x-0.5" />
+              <Glyph name="chevron-right" className="size-4 opacity-60 transition-transform group-hover:translate-x-0.5" />
             </Link>
             <p className="truncate text-xs text-muted-foreground">
               {row.phaseTitle ?? "Portfolio project"}

@@ -1,4 +1,3 @@
-import { AlarmClock } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
 import { formatMoment } from "@/lib/calendar";
@@ -29,7 +28,7 @@ export function WaitingTime({
         waiting {waiting.waited}
       </time>
       {waiting.overdue ? (
-        <Badge variant="danger" icon={AlarmClock} title={`Review target: ${targetHours} hours`}>
+        <Badge variant="danger" icon="alarm-clock" title={`Review target: ${targetHours} hours`}>
           Overdue by {waiting.overdueBy}
         </Badge>
       ) : (

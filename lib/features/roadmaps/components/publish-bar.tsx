@@ -1,6 +1,6 @@
 "use client";
 
-import { Lock, Send, Trash2 } from "lucide-react";
+import { Send, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { lazy, Suspense, useState } from "react";
@@ -63,7 +63,7 @@ export function PublishBar(props: Props) {
             </>
           ) : (
             <>
-              <Badge variant={status === "published" ? "success" : "neutral"} icon={Lock}>
+              <Badge variant={status === "published" ? "success" : "neutral"} icon="lock">
                 {status === "published" ? "Published" : "Retired"}
               </Badge>
               <span className="font-medium">Version {number}</span>

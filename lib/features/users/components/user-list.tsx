@@ -1,4 +1,3 @@
-import { ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { Pager } from "@/components/layout/pager";
 import { Badge } from "@/components/ui/badge";
@@ -17,7 +16,7 @@ function UserItem({ user, lastAdmin, serverNow }: { user: UserRow; lastAdmin: bo
           <span className="break-words">{user.name}</span>
           {user.isViewer ? <Badge variant="outline">You</Badge> : null}
           {user.isAdmin ? (
-            <Badge variant="info" icon={ShieldCheck}>
+            <Badge variant="info" icon="shield-check">
               Admin
             </Badge>
           ) : null}

@@ -1,4 +1,4 @@
-import { CircleCheck, Mail } from "lucide-react";
+import { Mail } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -80,7 +80,7 @@ export default async function LearnerPage(props: Props) {
             <RiskList risks={standing.risks} />
           ) : (
             <div>
-              <Badge variant="success" icon={CircleCheck}>
+              <Badge variant="success" icon="circle-check">
                 Not at risk
               </Badge>
             </div>
