@@ -81,9 +81,6 @@ export default async function ReviewPage(props: Props) {
         }
       />
 
-      {/* EvidenceLink's screen-reader kind label is absolutely positioned inside a truncated link and can stick out
-          past a long address, widening the page on phones; clipping sideways here keeps the layout (with room left
-          for focus rings). */}
       {/* Phones read top to bottom: the attempt, what it is judged against, the history, then the conversation.
           From lg up the attempt and the thread sit on the left, the criteria and earlier attempts beside them.
           EvidenceLink's screen-reader kind label is absolutely positioned inside a truncated link and can stick out
