@@ -4,7 +4,7 @@ import type { ComponentProps, ComponentType, ReactNode, SVGProps } from "react";
 import { cn } from "@/lib/cn";
 
 export const badgeVariants = cva(
-  "inline-flex max-w-full shrink-0 items-center gap-1 rounded-full border px-2 py-0.5 text-xs leading-4 font-medium whitespace-nowrap [&_svg]:size-3.5 [&_svg]:shrink-0",
+  "inline-flex max-w-full shrink-0 items-center rounded-full border py-0.5 text-xs leading-4 font-medium whitespace-nowrap [&_svg]:size-3.5 [&_svg]:shrink-0",
   {
     variants: {
       variant: {
@@ -15,8 +15,13 @@ export const badgeVariants = cva(
         success: "border-status-success-border bg-status-success-subtle text-status-success-fg",
         outline: "border-border-strong bg-transparent text-foreground",
       },
+      size: {
+        md: "gap-1 px-2",
+        /** Narrower below `sm`, where the matrix's name column has little room. */
+        compact: "gap-0.5 px-1 sm:gap-1 sm:px-1.5",
+      },
     },
-    defaultVariants: { variant: "neutral" },
+    defaultVariants: { variant: "neutral", size: "md" },
   },
 );
 
@@ -28,9 +33,9 @@ export type BadgeProps = Omit<ComponentProps<"span">, "children"> &
     icon?: ComponentType<SVGProps<SVGSVGElement>>;
   };
 
-export function Badge({ className, variant, icon: Icon, children, ...props }: BadgeProps) {
+export function Badge({ className, variant, size, icon: Icon, children, ...props }: BadgeProps) {
   return (
-    <span className={cn(badgeVariants({ variant }), className)} {...props}>
+    <span className={cn(badgeVariants({ variant, size }), className)} {...props}>
       {Icon ? <Icon aria-hidden /> : null}
       <span className="truncate">{children}</span>
     </span>

@@ -7,27 +7,36 @@ import { cn } from "@/lib/cn";
 
 export const buttonVariants = cva(
   [
-    "inline-flex shrink-0 cursor-pointer items-center justify-center gap-2 rounded-md font-medium whitespace-nowrap select-none",
+    "inline-flex shrink-0 cursor-pointer items-center gap-2 font-medium whitespace-nowrap select-none",
     "transition-colors disabled:pointer-events-none disabled:opacity-50 aria-disabled:pointer-events-none aria-disabled:opacity-50",
     "[&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4",
   ],
   {
     variants: {
       variant: {
-        primary: "bg-accent text-accent-foreground shadow-xs hover:bg-accent-hover",
-        secondary: "border border-border bg-surface text-foreground shadow-xs hover:bg-surface-muted",
-        ghost: "text-foreground hover:bg-surface-muted",
-        danger: "bg-danger text-danger-foreground shadow-xs hover:bg-danger-hover",
-        link: "h-auto rounded-sm px-0 text-accent underline-offset-[0.2em] hover:underline",
+        primary: "rounded-md bg-accent text-accent-foreground shadow-xs hover:bg-accent-hover",
+        secondary: "rounded-md border border-border bg-surface text-foreground shadow-xs hover:bg-surface-muted",
+        ghost: "rounded-md text-foreground hover:bg-surface-muted",
+        /** A ghost button that stays in the background until hovered, such as "Add milestone" in a list. */
+        subtle: "rounded-md text-muted-foreground hover:bg-surface-muted",
+        danger: "rounded-md bg-danger text-danger-foreground shadow-xs hover:bg-danger-hover",
+        /** Text that acts; it takes no size (no height, padding or font size of its own). */
+        link: "rounded-sm text-accent underline-offset-[0.2em] hover:underline",
       },
       size: {
         sm: "h-8 px-3 text-[0.8125rem]",
         md: "h-9 px-4 text-sm",
         icon: "size-9",
+        /** An icon button inside a dense row, such as the outline's move buttons. */
+        "icon-sm": "size-7",
+      },
+      align: {
+        center: "justify-center",
+        /** For a button that fills its row, label against the start edge. */
+        start: "justify-start",
       },
     },
-    compoundVariants: [{ variant: "link", class: "h-auto px-0" }],
-    defaultVariants: { variant: "primary", size: "md" },
+    defaultVariants: { variant: "primary", size: "md", align: "center" },
   },
 );
 
@@ -43,13 +52,14 @@ export function Button({
   className,
   variant,
   size,
+  align,
   asChild = false,
   loading = false,
   disabled,
   children,
   ...props
 }: ButtonProps) {
-  const classes = cn(buttonVariants({ variant, size }), className);
+  const classes = cn(buttonVariants({ variant, size: variant === "link" ? null : size, align }), className);
 
   if (asChild) {
     return (

@@ -14,7 +14,7 @@ export function RiskBadge({ risks, className }: { risks: RiskFlag[]; className?:
     <button
       type="button"
       data-risks={risks.map((risk) => risk.kind).join(" ")}
-      className={cn(badgeVariants({ variant: "danger" }), "cursor-default gap-0.5 px-1 sm:gap-1 sm:px-1.5", className)}
+      className={cn(badgeVariants({ variant: "danger", size: "compact" }), "cursor-default", className)}
     >
       <TriangleAlert aria-hidden />
       {/* On a phone the name column is narrow: the icon and count stay, the words move to the accessible name. */}

@@ -25,7 +25,7 @@ export function MarkdownField({
   return (
     <div className="grid gap-2 lg:grid-cols-2 lg:gap-4">
       <Field label={label} optional={optional} hint="Markdown: **bold**, lists, links, `code`, fenced code blocks." errors={errors}>
-        <Textarea rows={rows} value={value} onChange={(event) => onChange(event.target.value)} className="font-mono text-[0.8125rem]" />
+        <Textarea rows={rows} value={value} onChange={(event) => onChange(event.target.value)} textSize="code" className="font-mono" />
       </Field>
       <div className="grid content-start gap-1.5">
         <p className="text-sm font-medium" aria-hidden>
