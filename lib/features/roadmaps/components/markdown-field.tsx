@@ -1,9 +1,12 @@
 "use client";
 
-import { useDeferredValue } from "react";
-import { Markdown } from "@/components/markdown";
+import { lazy, Suspense, useDeferredValue } from "react";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
+
+// The renderer (about 40 kB) is the editor's largest module and only the preview needs it: it loads after the page,
+// and the server-rendered preview stays on screen until it has (decision 031).
+const Markdown = lazy(() => import("@/components/markdown").then((module) => ({ default: module.Markdown })));
 
 /** A Markdown textarea with a live, sanitized preview rendered by the same component learners see. */
 export function MarkdownField({
@@ -32,7 +35,13 @@ export function MarkdownField({
           Preview
         </p>
         <div aria-label={`${label} preview`} role="region" className="min-h-20 rounded-md border border-dashed border-border p-3">
-          {preview.trim() ? <Markdown>{preview}</Markdown> : <p className="text-sm text-muted-foreground">Nothing to preview yet.</p>}
+          {preview.trim() ? (
+            <Suspense fallback={<p className="text-sm text-muted-foreground">Loading the preview…</p>}>
+              <Markdown>{preview}</Markdown>
+            </Suspense>
+          ) : (
+            <p className="text-sm text-muted-foreground">Nothing to preview yet.</p>
+          )}
         </div>
       </div>
     </div>
