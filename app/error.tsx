@@ -1,6 +1,6 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button-variants";
 
 /** Unknown failures: a plain explanation plus a reference id that matches the server log. */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -14,7 +14,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         </p>
         {error.digest ? <p className="font-mono text-xs">Reference: {error.digest}</p> : null}
         <div>
-          <Button onClick={reset}>Try again</Button>
+          <button type="button" onClick={reset} className={buttonVariants()}>
+            Try again
+          </button>
         </div>
       </div>
     </main>

@@ -111,10 +111,10 @@ function classOf(properties: Properties): string | undefined {
   return Array.isArray(className) ? className.join(" ") : typeof className === "string" ? className : undefined;
 }
 
-/** `properties` with `className` first (merged over `base`), the rest after it in their order. */
-function styled(base: string | false, properties: Properties, ...extra: (string | false | undefined)[]): Properties {
+/** `properties` with `className` first (`base`, then the element's own classes), the rest after it in their order. */
+function styled(base: string, properties: Properties): Properties {
   const { className: _className, ...rest } = properties;
-  return { className: cn(base, ...extra, classOf(properties)).split(" "), ...rest };
+  return { className: cn(base, classOf(properties)).split(" "), ...rest };
 }
 
 function link(element: Element): Element {
@@ -186,12 +186,12 @@ function presentElement(element: Element): ElementContent {
     case "ul":
       return {
         ...element,
-        properties: styled("grid list-outside list-disc gap-1 ps-5", properties, classOf(properties) === TASK_LIST && "list-none ps-0"),
+        properties: styled(classOf(properties) === TASK_LIST ? "grid list-outside list-none gap-1 ps-0" : "grid list-outside list-disc gap-1 ps-5", properties),
       };
     case "ol":
       return {
         ...element,
-        properties: styled("grid list-outside list-decimal gap-1 ps-5", properties, classOf(properties) === TASK_LIST && "list-none ps-0"),
+        properties: styled(classOf(properties) === TASK_LIST ? "grid list-outside list-none gap-1 ps-0" : "grid list-outside list-decimal gap-1 ps-5", properties),
       };
     case "li":
       return { ...element, properties: styled("ps-1 [&>ol]:mt-1 [&>p+*]:mt-2 [&>ul]:mt-1", properties) };

@@ -27,7 +27,7 @@ export function MobileNavSheet({
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent variant="sheet" aria-describedby={undefined} closeLabel="Close menu" className="gap-3">
+      <DialogContent variant="sheet" aria-describedby={undefined} closeLabel="Close menu">
         <DialogTitle className="sr-only">{label}</DialogTitle>
         <div className="flex h-8 min-w-0 items-center pr-10">{brand}</div>
         <div onClick={closeOnLinkClick}>{children}</div>

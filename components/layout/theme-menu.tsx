@@ -29,7 +29,7 @@ export function ThemeMenu({
   return (
     <DropdownMenu defaultOpen>
       <DropdownMenuTrigger asChild>{trigger}</DropdownMenuTrigger>
-      <DropdownMenuContent className="min-w-36">
+      <DropdownMenuContent width="sm">
         <DropdownMenuLabel>Theme</DropdownMenuLabel>
         <DropdownMenuRadioGroup value={theme} onValueChange={(value) => onChange(parseTheme(value))}>
           {options.map(({ value, label, Icon }) => (

@@ -5,7 +5,7 @@ import { Glyph, type GlyphName } from "@/components/ui/glyph";
 import { cn } from "@/lib/cn";
 
 export const badgeVariants = cva(
-  "inline-flex max-w-full shrink-0 items-center gap-1 rounded-full border px-2 py-0.5 text-xs leading-4 font-medium whitespace-nowrap",
+  "inline-flex max-w-full shrink-0 items-center rounded-full border py-0.5 text-xs leading-4 font-medium whitespace-nowrap",
   {
     variants: {
       variant: {
@@ -16,8 +16,13 @@ export const badgeVariants = cva(
         success: "border-status-success-border bg-status-success-subtle text-status-success-fg",
         outline: "border-border-strong bg-transparent text-foreground",
       },
+      size: {
+        md: "gap-1 px-2",
+        /** Narrower below `sm`, where the matrix's name column has little room. */
+        compact: "gap-0.5 px-1 sm:gap-1 sm:px-1.5",
+      },
     },
-    defaultVariants: { variant: "neutral" },
+    defaultVariants: { variant: "neutral", size: "md" },
   },
 );
 
@@ -29,9 +34,9 @@ export type BadgeProps = Omit<ComponentProps<"span">, "children"> &
     icon?: GlyphName;
   };
 
-export function Badge({ className, variant, icon, children, ...props }: BadgeProps) {
+export function Badge({ className, variant, size, icon, children, ...props }: BadgeProps) {
   return (
-    <span className={cn(badgeVariants({ variant }), className)} {...props}>
+    <span className={cn(badgeVariants({ variant, size }), className)} {...props}>
       {icon ? <Glyph name={icon} className="size-3.5" /> : null}
       <span className="truncate">{children}</span>
     </span>

@@ -1,35 +1,9 @@
-import { cva, type VariantProps } from "class-variance-authority";
+import type { VariantProps } from "class-variance-authority";
 import { LoaderCircle } from "lucide-react";
-import { Slot } from "radix-ui";
-import type { ComponentProps } from "react";
+import { cloneElement, isValidElement, type ComponentProps } from "react";
 
+import { buttonVariants } from "@/components/ui/button-variants";
 import { cn } from "@/lib/cn";
-
-export const buttonVariants = cva(
-  [
-    "inline-flex shrink-0 cursor-pointer items-center justify-center gap-2 rounded-md font-medium whitespace-nowrap select-none",
-    "transition-colors disabled:pointer-events-none disabled:opacity-50 aria-disabled:pointer-events-none aria-disabled:opacity-50",
-    "[&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4",
-  ],
-  {
-    variants: {
-      variant: {
-        primary: "bg-accent text-accent-foreground shadow-xs hover:bg-accent-hover",
-        secondary: "border border-border bg-surface text-foreground shadow-xs hover:bg-surface-muted",
-        ghost: "text-foreground hover:bg-surface-muted",
-        danger: "bg-danger text-danger-foreground shadow-xs hover:bg-danger-hover",
-        link: "h-auto rounded-sm px-0 text-accent underline-offset-[0.2em] hover:underline",
-      },
-      size: {
-        sm: "h-8 px-3 text-[0.8125rem]",
-        md: "h-9 px-4 text-sm",
-        icon: "size-9",
-      },
-    },
-    compoundVariants: [{ variant: "link", class: "h-auto px-0" }],
-    defaultVariants: { variant: "primary", size: "md" },
-  },
-);
 
 export type ButtonProps = ComponentProps<"button"> &
   VariantProps<typeof buttonVariants> & {
@@ -43,20 +17,20 @@ export function Button({
   className,
   variant,
   size,
+  align,
   asChild = false,
   loading = false,
   disabled,
   children,
   ...props
 }: ButtonProps) {
-  const classes = cn(buttonVariants({ variant, size }), className);
+  const classes = cn(buttonVariants({ variant, size: variant === "link" ? null : size, align }), className);
 
+  // The child's own props win and its classes come after Button's, as with Radix's Slot; Cairn passes asChild a
+  // link and nothing that needs merged event handlers or refs, so a clone does it without Slot's code in the bundle.
   if (asChild) {
-    return (
-      <Slot.Root className={classes} {...props}>
-        {children}
-      </Slot.Root>
-    );
+    if (!isValidElement<{ className?: string }>(children)) throw new Error("Button asChild needs one element as its child");
+    return cloneElement(children, { ...props, ...children.props, className: cn(classes, children.props.className) });
   }
 
   return (

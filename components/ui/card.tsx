@@ -6,8 +6,14 @@ export function Card({ className, ...props }: ComponentProps<"div">) {
   return <div className={cn("rounded-xl border border-border bg-surface text-foreground shadow-xs", className)} {...props} />;
 }
 
-export function CardHeader({ className, ...props }: ComponentProps<"div">) {
-  return <div className={cn("grid gap-1 p-4 pb-0 sm:p-5 sm:pb-0", className)} {...props} />;
+/** `layout="row"`: the title and something beside it (a badge, an action), wrapping on narrow screens; give it a gap. */
+export function CardHeader({ className, layout = "stack", ...props }: ComponentProps<"div"> & { layout?: "stack" | "row" }) {
+  return (
+    <div
+      className={cn("p-4 pb-0 sm:p-5 sm:pb-0", layout === "row" ? "flex flex-wrap items-start justify-between" : "grid gap-1", className)}
+      {...props}
+    />
+  );
 }
 
 /** Renders an <h2> by default; pass `as` to keep the page's heading order. */

@@ -13,15 +13,15 @@ export const DialogTrigger = DialogPrimitive.Trigger;
 export const DialogClose = DialogPrimitive.Close;
 
 const contentVariants = cva(
-  "fixed z-50 flex flex-col gap-4 border border-border bg-surface text-foreground shadow-popover focus-visible:outline-none",
+  "fixed z-50 flex flex-col border border-border bg-surface text-foreground shadow-popover focus-visible:outline-none",
   {
     variants: {
       variant: {
         modal:
-          "top-1/2 left-1/2 max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl p-5 data-[state=open]:animate-scale-in",
+          "top-1/2 left-1/2 gap-4 max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl p-5 data-[state=open]:animate-scale-in",
         /** Full-height panel from the left edge, for navigation on narrow screens. */
         sheet:
-          "inset-y-0 left-0 h-dvh w-72 max-w-[85vw] overflow-y-auto rounded-none border-y-0 border-l-0 p-4 data-[state=open]:animate-slide-in-left",
+          "inset-y-0 left-0 gap-3 h-dvh w-72 max-w-[85vw] overflow-y-auto rounded-none border-y-0 border-l-0 p-4 data-[state=open]:animate-slide-in-left",
       },
     },
     defaultVariants: { variant: "modal" },

@@ -21,6 +21,7 @@ export const GLYPH_NAMES = [
   "rotate-ccw",
   "shield-check",
   "trending-down",
+  "triangle-alert",
   "user-check",
 ] as const;
 

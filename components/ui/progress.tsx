@@ -1,5 +1,4 @@
 import { cva, type VariantProps } from "class-variance-authority";
-import { Progress as ProgressPrimitive } from "radix-ui";
 import { useId, type ReactNode } from "react";
 
 import { cn } from "@/lib/cn";
@@ -35,6 +34,9 @@ export function Progress({ value, max = 100, label, valueText, hideLabel = false
   const clamped = Math.min(Math.max(value, 0), max);
   const percent = max > 0 ? Math.round((clamped / max) * 100) : 0;
   const text = valueText ?? `${percent}%`;
+  // The attributes Radix's Progress wrote (it treated a max of 0 as 100); plain elements ship no JavaScript.
+  const barMax = max > 0 ? max : 100;
+  const state = { "data-state": clamped === barMax ? "complete" : "loading", "data-value": clamped, "data-max": barMax };
 
   return (
     <div className={cn("grid gap-1.5", className)}>
@@ -46,22 +48,21 @@ export function Progress({ value, max = 100, label, valueText, hideLabel = false
           {text}
         </span>
       </div>
-      <ProgressPrimitive.Root
-        value={clamped}
-        max={max}
+      <div
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={barMax}
+        aria-valuenow={clamped}
         aria-labelledby={labelId}
-        // Passed directly instead of getValueLabel so this component can render on the server.
         aria-valuetext={text}
+        {...state}
         className={cn(
           "relative w-full overflow-hidden rounded-full bg-surface-muted ring-1 ring-border ring-inset",
           size === "sm" ? "h-1.5" : "h-2",
         )}
       >
-        <ProgressPrimitive.Indicator
-          className={indicatorVariants({ tone })}
-          style={{ width: `${max > 0 ? (clamped / max) * 100 : 0}%` }}
-        />
-      </ProgressPrimitive.Root>
+        <div {...state} className={indicatorVariants({ tone })} style={{ width: `${max > 0 ? (clamped / max) * 100 : 0}%` }} />
+      </div>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { ChevronDown } from "lucide-react";
 import type { ComponentProps, ReactNode } from "react";
 
-import { controlClasses } from "@/components/ui/input";
+import { controlVariants } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
 
 export type SelectOption = { value: string | number; label: ReactNode };
@@ -21,7 +21,7 @@ export function Select({
   return (
     <div className={cn("relative w-full", wrapperClassName)}>
       <select
-        className={cn(controlClasses, "h-9 cursor-pointer appearance-none py-1 pr-9 disabled:cursor-not-allowed", className)}
+        className={cn(controlVariants(), "h-9 cursor-pointer appearance-none py-1 pr-9 disabled:cursor-not-allowed", className)}
         {...props}
       >
         {children}

@@ -2,8 +2,8 @@ import type { ComponentProps } from "react";
 
 import { cn } from "@/lib/cn";
 
-/** A header cell: its name, or the name with cell classes; `hidden` keeps the name for screen readers only. */
-export type TableColumn = string | { label: string; className?: string; hidden?: boolean };
+/** A header cell: its name, or the name with its alignment; `hidden` keeps the name for screen readers only. */
+export type TableColumn = string | { label: string; textAlign?: "left" | "right"; hidden?: boolean };
 
 /**
  * Wraps the <table> in a scroll container so wide tables scroll sideways on phones instead of widening the page.
@@ -31,7 +31,7 @@ export function Table({
                 typeof column === "string" ? (
                   <TH key={column}>{column}</TH>
                 ) : (
-                  <TH key={column.label} className={column.className}>
+                  <TH key={column.label} textAlign={column.textAlign}>
                     {column.hidden ? <span className="sr-only">{column.label}</span> : column.label}
                   </TH>
                 ),
@@ -65,12 +65,13 @@ export function TR({ className, ...props }: ComponentProps<"tr">) {
   return <tr className={cn("transition-colors hover:bg-surface-muted/60 data-[state=selected]:bg-accent-subtle", className)} {...props} />;
 }
 
-export function TH({ className, scope = "col", ...props }: ComponentProps<"th">) {
+export function TH({ className, scope = "col", textAlign = "left", ...props }: ComponentProps<"th"> & { textAlign?: "left" | "right" }) {
   return (
     <th
       scope={scope}
       className={cn(
-        "h-9 border-b border-border bg-surface-muted px-3 text-left align-middle text-xs font-medium whitespace-nowrap text-muted-foreground",
+        "h-9 border-b border-border bg-surface-muted px-3 align-middle text-xs font-medium whitespace-nowrap text-muted-foreground",
+        textAlign === "right" ? "text-right" : "text-left",
         className,
       )}
       {...props}
@@ -78,7 +79,8 @@ export function TH({ className, scope = "col", ...props }: ComponentProps<"th">)
   );
 }
 
-export function TD({ className, ...props }: ComponentProps<"td">) {
-  return <td className={cn("border-b border-border px-3 py-2 align-middle", className)} {...props} />;
+/** `verticalAlign="top"` for rows whose cells differ in height (several lines in one, a single line in another). */
+export function TD({ className, verticalAlign = "middle", ...props }: ComponentProps<"td"> & { verticalAlign?: "middle" | "top" }) {
+  return <td className={cn("border-b border-border px-3 py-2", verticalAlign === "top" ? "align-top" : "align-middle", className)} {...props} />;
 }
 

@@ -15,6 +15,7 @@ import {
   RotateCcw,
   ShieldCheck,
   TrendingDown,
+  TriangleAlert,
   UserCheck,
   type LucideIcon,
 } from "lucide-react";
@@ -38,6 +39,7 @@ const SHAPES: Record<GlyphName, LucideIcon> = {
   "rotate-ccw": RotateCcw,
   "shield-check": ShieldCheck,
   "trending-down": TrendingDown,
+  "triangle-alert": TriangleAlert,
   "user-check": UserCheck,
 };
 

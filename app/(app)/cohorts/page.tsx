@@ -23,7 +23,7 @@ export default async function CohortsPage() {
       {cohorts.length === 0 ? (
         <EmptyState icon={Users} title="No cohorts yet" text="A cohort appears here once an admin creates it." />
       ) : (
-        <Table columns={["Cohort", "Roadmap", "Started", { label: "Learners", className: "text-right" }, { label: "Waiting for review", className: "text-right" }]}>
+        <Table columns={["Cohort", "Roadmap", "Started", { label: "Learners", textAlign: "right" }, { label: "Waiting for review", textAlign: "right" }]}>
           <TBody>
             {cohorts.map((cohort) => (
               <TR key={cohort.id}>

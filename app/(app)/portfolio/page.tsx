@@ -36,7 +36,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
           {portfolio.projects.map((project, index) => (
             <li key={project.key}>
               <Card>
-                <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-2">
+                <CardHeader layout="row" className="gap-2">
                   <CardTitle>
                     <Link href={`/roadmap/${project.key}${cohortQuery}`} className="hover:underline">
                       {index + 1}. {project.title}

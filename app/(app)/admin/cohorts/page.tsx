@@ -27,7 +27,7 @@ export default async function AdminCohortsPage() {
       {cohorts.length === 0 ? (
         <EmptyState icon={Users} title="No cohorts yet" text="Create a cohort, name its mentors, then invite learners." action={newCohort} />
       ) : (
-        <Table columns={["Name", "Roadmap", "Dates", "Mentors", { label: "Learners", className: "text-right" }]}>
+        <Table columns={["Name", "Roadmap", "Dates", "Mentors", { label: "Learners", textAlign: "right" }]}>
           <TBody>
             {cohorts.map((cohort) => (
               <TR key={cohort.id}>

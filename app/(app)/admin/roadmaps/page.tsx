@@ -35,7 +35,7 @@ export default async function AdminRoadmapsPage() {
         {roadmaps.length === 0 ? (
           <EmptyState icon={Map} title="No roadmaps yet" text="Import the MLOps roadmap or any roadmap in Cairn's Markdown or JSON format, or start one below." action={importButton} />
         ) : (
-          <Table columns={["Name", "Published", "Draft", { label: "Cohorts", className: "text-right" }]}>
+          <Table columns={["Name", "Published", "Draft", { label: "Cohorts", textAlign: "right" }]}>
             <TBody>
               {roadmaps.map((roadmap) => (
                 <TR key={roadmap.id}>

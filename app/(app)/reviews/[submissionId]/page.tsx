@@ -115,7 +115,7 @@ export default async function ReviewPage(props: Props) {
             <div className="grid gap-1 border-t border-border pt-3">
               <h3 className="text-sm font-medium">Learner’s note</h3>
               {attempt.note ? (
-                <Markdown className="text-sm">{attempt.note}</Markdown>
+                <Markdown compact>{attempt.note}</Markdown>
               ) : (
                 <p className="text-sm text-muted-foreground">No note with this attempt.</p>
               )}
@@ -129,7 +129,7 @@ export default async function ReviewPage(props: Props) {
                   by {attempt.decision.reviewerName} ·{" "}
                   <time dateTime={attempt.decision.decidedAt}>{formatMoment(attempt.decision.decidedAt, screen.timezone)}</time>
                 </p>
-                {attempt.decision.comment ? <Markdown className="text-sm">{attempt.decision.comment}</Markdown> : null}
+                {attempt.decision.comment ? <Markdown compact>{attempt.decision.comment}</Markdown> : null}
               </div>
             ) : null}
           </div>
@@ -172,7 +172,7 @@ export default async function ReviewPage(props: Props) {
                     {comment.byLearner ? " (learner)" : ""} ·{" "}
                     <time dateTime={comment.createdAt}>{formatMoment(comment.createdAt, screen.timezone)}</time>
                   </p>
-                  <Markdown className="text-sm">{comment.body}</Markdown>
+                  <Markdown compact>{comment.body}</Markdown>
                 </li>
               ))}
             </ol>

@@ -102,7 +102,7 @@ export default async function MilestonePage({ params, searchParams }: Props) {
                       <span className="font-medium text-foreground">{comment.byLearner ? "You" : comment.authorName}</span> ·{" "}
                       <time dateTime={comment.createdAt}>{formatMoment(comment.createdAt, item.timezone)}</time>
                     </p>
-                    <Markdown className="text-sm">{comment.body}</Markdown>
+                    <Markdown compact>{comment.body}</Markdown>
                   </li>
                 ))}
               </ol>

@@ -78,25 +78,25 @@ export function AuditTable({ rows }: { rows: AuditEventRow[] }) {
       <TBody>
         {rows.map((row) => (
           <TR key={row.id} className="align-top">
-            <TD className="align-top whitespace-nowrap">
+            <TD verticalAlign="top" className="whitespace-nowrap">
               <time dateTime={row.createdAt} title={row.relativeTime} className="tabular-nums">
                 {row.absoluteTime}
               </time>
               <div className="text-xs text-muted-foreground">{row.relativeTime}</div>
             </TD>
-            <TD className="min-w-40 align-top">
+            <TD verticalAlign="top" className="min-w-40">
               <Actor actor={row.actor} />
             </TD>
-            <TD className="min-w-48 align-top">
+            <TD verticalAlign="top" className="min-w-48">
               <div className="grid gap-0.5">
                 <span>{row.actionLabel}</span>
                 <code className="font-mono text-xs text-muted-foreground">{row.action}</code>
               </div>
             </TD>
-            <TD className="min-w-44 align-top">
+            <TD verticalAlign="top" className="min-w-44">
               <Target target={row.target} />
             </TD>
-            <TD className="min-w-32 align-top">
+            <TD verticalAlign="top" className="min-w-32">
               {row.cohort ? (
                 <Link href={row.cohort.href} className={LINK}>
                   {row.cohort.name}
@@ -105,7 +105,7 @@ export function AuditTable({ rows }: { rows: AuditEventRow[] }) {
                 <span className="text-muted-foreground">—</span>
               )}
             </TD>
-            <TD className="min-w-48 align-top">
+            <TD verticalAlign="top" className="min-w-48">
               <Changes row={row} />
             </TD>
           </TR>

@@ -157,7 +157,7 @@ function WeekCard({
   return (
     <section aria-labelledby={headingId} data-week={week.weekStart}>
       <Card>
-        <CardHeader className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
+        <CardHeader layout="row" className="gap-x-4 gap-y-2">
           <div className="grid gap-0.5">
             <CardTitle id={headingId}>{title}</CardTitle>
             <p className="flex items-center gap-1.5 text-sm text-muted-foreground">

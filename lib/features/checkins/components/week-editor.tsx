@@ -62,7 +62,7 @@ function FormAlert({ message, action }: { message: string | null; action?: React
 
 /** Whole hours in a week; Field hands it its id and descriptions, so the props pass through. */
 function HoursInput(props: ComponentProps<typeof Input>) {
-  return <Input type="number" inputMode="numeric" min={0} max={HOURS_MAX} step={1} className="w-28" {...props} />;
+  return <Input type="number" inputMode="numeric" min={0} max={HOURS_MAX} step={1} fullWidth={false} className="w-28" {...props} />;
 }
 
 export function WeekEditor({

@@ -91,7 +91,7 @@ export function CohortMatrix({
                 <span className="text-muted-foreground">{phase.number}</span> {phase.title}
               </th>
             ))}
-            <th rowSpan={2} scope="col" className={cn(HEAD, TOTAL, "top-0 z-30 border-b font-medium text-muted-foreground")}>
+            <th rowSpan={2} scope="col" className={cn(TOTAL, "top-0 z-30 border-b bg-surface-muted font-medium text-muted-foreground")}>
               Done
             </th>
           </tr>

@@ -1,5 +1,5 @@
-import { TriangleAlert } from "lucide-react";
 import { badgeVariants } from "@/components/ui/badge";
+import { Glyph } from "@/components/ui/glyph";
 import { cn } from "@/lib/cn";
 import type { RiskFlag } from "@/lib/features/cohort-progress/types";
 
@@ -14,9 +14,9 @@ export function RiskBadge({ risks, className }: { risks: RiskFlag[]; className?:
     <button
       type="button"
       data-risks={risks.map((risk) => risk.kind).join(" ")}
-      className={cn(badgeVariants({ variant: "danger" }), "cursor-default gap-0.5 px-1 sm:gap-1 sm:px-1.5", className)}
+      className={cn(badgeVariants({ variant: "danger", size: "compact" }), "cursor-default", className)}
     >
-      <TriangleAlert aria-hidden />
+      <Glyph name="triangle-alert" className="size-3.5" />
       {/* On a phone the name column is narrow: the icon and count stay, the words move to the accessible name. */}
       <span className="sr-only sm:not-sr-only">At risk</span>
       {risks.length > 1 ? <span>×{risks.length}</span> : null}
@@ -40,7 +40,7 @@ export function RiskList({ risks }: { risks: RiskFlag[] }) {
     <ul className="grid gap-1.5">
       {risks.map((risk) => (
         <li key={risk.kind} className="flex items-start gap-2 text-sm text-status-danger-fg" data-risk={risk.kind}>
-          <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
+          <Glyph name="triangle-alert" className="mt-0.5 size-4" />
           <span>{risk.reason}</span>
         </li>
       ))}

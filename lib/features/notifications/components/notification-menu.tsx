@@ -33,9 +33,9 @@ export function NotificationMenu({
   return (
     <DropdownMenu defaultOpen>
       <DropdownMenuTrigger asChild>{trigger}</DropdownMenuTrigger>
-      <DropdownMenuContent className="w-[min(22rem,calc(100vw-1rem))] p-0">
+      <DropdownMenuContent flush className="w-[min(22rem,calc(100vw-1rem))]">
         <div className="flex items-center justify-between gap-2 border-b border-border px-3 py-2">
-          <DropdownMenuLabel className="p-0 text-sm font-semibold text-foreground">Notifications</DropdownMenuLabel>
+          <DropdownMenuLabel variant="title">Notifications</DropdownMenuLabel>
           {unread > 0 ? <span className="text-xs text-muted-foreground tabular-nums">{unread} unread</span> : null}
         </div>
         {latest.length === 0 ? (
@@ -43,7 +43,7 @@ export function NotificationMenu({
         ) : (
           <div className="max-h-[min(24rem,60dvh)] overflow-y-auto p-1">
             {latest.map((item) => (
-              <DropdownMenuItem key={item.id} asChild className="items-start gap-2.5 py-2" onSelect={() => void onMarkOne(item)}>
+              <DropdownMenuItem key={item.id} asChild layout="entry" onSelect={() => void onMarkOne(item)}>
                 <Link href={item.href}>
                   <span
                     aria-hidden
@@ -66,7 +66,7 @@ export function NotificationMenu({
             ))}
           </div>
         )}
-        <DropdownMenuSeparator className="mx-0 my-0" />
+        <DropdownMenuSeparator flush />
         <div className="flex items-center justify-between gap-1 p-1">
           <DropdownMenuItem
             disabled={unread === 0}

@@ -44,14 +44,14 @@ export function AttemptHistory({ attempts, cohortId, timezone }: { attempts: Att
                 </li>
               ))}
             </ul>
-            {attempt.note ? <Markdown className="text-sm">{attempt.note}</Markdown> : null}
+            {attempt.note ? <Markdown compact>{attempt.note}</Markdown> : null}
             {attempt.decision ? (
               <div className="grid gap-1 border-t border-border pt-2">
                 <p className="text-xs text-muted-foreground">
                   {attempt.decision.decision === "approve" ? "Approved" : "Changes requested"} by {attempt.decision.reviewerName} ·{" "}
                   <time dateTime={attempt.decision.decidedAt}>{formatMoment(attempt.decision.decidedAt, timezone)}</time>
                 </p>
-                {attempt.decision.comment ? <Markdown className="text-sm">{attempt.decision.comment}</Markdown> : null}
+                {attempt.decision.comment ? <Markdown compact>{attempt.decision.comment}</Markdown> : null}
               </div>
             ) : null}
           </li>

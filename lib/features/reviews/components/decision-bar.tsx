@@ -182,7 +182,7 @@ export function DecisionBar({
                 }}
                 onKeyDown={onCommentKey}
                 // Grows with what is typed, so the pinned bar stays small on a phone until a comment needs room.
-                className="max-h-48 min-h-9 field-sizing-content md:min-h-16"
+                grow
               />
             </Field>
             <div className="grid gap-1 md:pt-6">
@@ -195,11 +195,11 @@ export function DecisionBar({
                   aria-keyshortcuts="r"
                   title="Request changes (r)"
                   onClick={() => void decide("request_changes")}
-                  className="flex-1 md:flex-none"
+                  className="grow basis-0 md:grow-0 md:basis-auto"
                 >
                   <RotateCcw aria-hidden />
                   Request changes
-                  <Kbd aria-hidden className="hidden md:inline-flex">
+                  <Kbd aria-hidden from="md">
                     r
                   </Kbd>
                 </Button>
@@ -211,11 +211,11 @@ export function DecisionBar({
                   aria-keyshortcuts="a"
                   title="Approve (a, then Enter)"
                   onBlur={() => setArmed(false)}
-                  className="flex-1 md:flex-none"
+                  className="grow basis-0 md:grow-0 md:basis-auto"
                 >
                   <Check aria-hidden />
                   Approve
-                  <Kbd aria-hidden className="hidden border-accent-foreground/40 bg-transparent text-accent-foreground md:inline-flex">
+                  <Kbd aria-hidden tone="accent" from="md">
                     a
                   </Kbd>
                 </Button>

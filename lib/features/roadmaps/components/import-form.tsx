@@ -183,7 +183,8 @@ export function ImportRoadmapForm() {
                   reset();
                   setPasted(event.currentTarget.value);
                 }}
-                className="font-mono text-[0.8125rem] leading-5"
+                textSize="code"
+                className="font-mono leading-5"
               />
             </Field>
           </>

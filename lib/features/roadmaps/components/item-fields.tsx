@@ -27,7 +27,7 @@ export function KeyField({ value, locked, onChange, errors }: { value: string; l
       hint={locked ? KEY_LOCKED_MESSAGE : "Progress attaches to the key. Lower-case letters, digits and hyphens."}
       errors={errorsFor(errors, "key")}
     >
-      <Input value={value} onChange={(event) => onChange(event.target.value)} readOnly={locked} aria-readonly={locked || undefined} className={locked ? "bg-surface-muted font-mono text-muted-foreground" : "font-mono"} spellCheck={false} autoCapitalize="off" />
+      <Input value={value} onChange={(event) => onChange(event.target.value)} readOnly={locked} aria-readonly={locked || undefined} tone={locked ? "locked" : "default"} className="font-mono" spellCheck={false} autoCapitalize="off" />
     </Field>
   );
 }

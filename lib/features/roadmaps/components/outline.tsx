@@ -134,10 +134,10 @@ export function Outline(props: Props) {
           {item.archived ? <Badge variant="outline">Archived</Badge> : null}
           {readOnly ? null : (
             <span className="flex shrink-0">
-              <Button type="button" variant="ghost" size="icon" className="size-7" aria-label={`Move "${item.title}" up`} disabled={index === 0} onClick={() => move(ref, index, -1)}>
+              <Button type="button" variant="ghost" size="icon-sm" aria-label={`Move "${item.title}" up`} disabled={index === 0} onClick={() => move(ref, index, -1)}>
                 <ChevronUp />
               </Button>
-              <Button type="button" variant="ghost" size="icon" className="size-7" aria-label={`Move "${item.title}" down`} disabled={index === count - 1} onClick={() => move(ref, index, 1)}>
+              <Button type="button" variant="ghost" size="icon-sm" aria-label={`Move "${item.title}" down`} disabled={index === count - 1} onClick={() => move(ref, index, 1)}>
                 <ChevronDown />
               </Button>
             </span>
@@ -228,7 +228,7 @@ function AddItem({ label, fieldLabel, kind, basePath, add }: { label: string; fi
 
   if (!open) {
     return (
-      <Button type="button" variant="ghost" size="sm" className="justify-start text-muted-foreground" onClick={() => setOpen(true)}>
+      <Button type="button" variant="subtle" size="sm" align="start" onClick={() => setOpen(true)}>
         <Plus aria-hidden />
         {label}
       </Button>
@@ -241,7 +241,7 @@ function AddItem({ label, fieldLabel, kind, basePath, add }: { label: string; fi
       </label>
       <div className="flex gap-1.5">
         <Input id={`add-${kind}-${fieldLabel}`} name="title" autoFocus placeholder="Title" aria-invalid={error ? true : undefined} onKeyDown={(event) => event.key === "Escape" && setOpen(false)} />
-        <Button type="submit" size="sm" className="h-9" loading={pending}>
+        <Button type="submit" size={null} className="h-9 px-3 text-[0.8125rem]" loading={pending}>
           Add
         </Button>
       </div>

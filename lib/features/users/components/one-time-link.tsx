@@ -24,7 +24,7 @@ export function OneTimeLink({ url, label, hint, children }: { url: string; label
   return (
     <div className="grid gap-2 rounded-lg border border-status-success-border bg-status-success-subtle p-3">
       <Field label={label} hint={hint}>
-        <Input readOnly value={url} onFocus={(event) => event.currentTarget.select()} className="font-mono text-sm" />
+        <Input readOnly value={url} onFocus={(event) => event.currentTarget.select()} textSize="sm" className="font-mono" />
       </Field>
       <div className="flex flex-wrap gap-2">
         <Button type="button" size="sm" onClick={copy}>

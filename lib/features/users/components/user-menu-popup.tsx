@@ -17,7 +17,7 @@ export function UserMenuPopup({ name, email, trigger }: { name: string; email: s
   return (
     <DropdownMenu defaultOpen>
       <DropdownMenuTrigger asChild>{trigger}</DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="min-w-56">
+      <DropdownMenuContent align="end" width="lg">
         <DropdownMenuLabel className="grid">
           <span className="truncate">{name}</span>
           <span className="truncate text-xs font-normal text-muted-foreground">{email}</span>

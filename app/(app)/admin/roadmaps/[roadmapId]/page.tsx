@@ -45,7 +45,7 @@ export default async function RoadmapPage({ params }: { params: Promise<{ roadma
         }
       />
       <Section id="versions-heading" title="Versions">
-        <Table columns={["Version", "Status", "Published", "Changes", { label: "Cohorts", className: "text-right" }, { label: "Export", hidden: true }]}>
+        <Table columns={["Version", "Status", "Published", "Changes", { label: "Cohorts", textAlign: "right" }, { label: "Export", hidden: true }]}>
           <TBody>
             {roadmap.versions.map((version) => (
               <TR key={version.id}>
