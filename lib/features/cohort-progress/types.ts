@@ -124,6 +124,15 @@ export type CohortOverview = {
   };
 };
 
+/** What the matrix's client-side table draws: a page of rows, each with one STATUS_CODES letter per column. */
+export type MatrixTableData = {
+  phases: { key: string; number: number; title: string; milestones: { key: string; title: string }[] }[];
+  rows: { id: string; name: string; cells: string; completed: number; risks: RiskFlag[] }[];
+  totals: number[];
+  matched: number;
+  offset: number;
+};
+
 export type TimelineEvent = {
   id: string;
   kind: "started" | "completed" | "attempt" | "decision" | "comment" | "checkin_planned" | "checkin_closed" | "checkin_comment";
