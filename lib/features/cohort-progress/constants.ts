@@ -1,3 +1,5 @@
+import type { ProgressStatus } from "@/lib/generated/prisma/enums";
+
 /**
  * Learners per matrix page. With ~45 milestone columns a row is ~50 DOM nodes (one <td> per cell), so 25 rows
  * keep a page near the 1,400-node budget (docs/performance.md) while a 13-learner cohort fits on one page.
@@ -30,3 +32,17 @@ export const SORT_LABELS: Record<MatrixSort, string> = {
 };
 
 export const NOT_FOUND_BODY = "Not found";
+
+/** One letter per status, for the matrix's cells on their way to the browser (a page holds 1,125 of them). */
+export const STATUS_CODES: Record<ProgressStatus, string> = {
+  not_started: "n",
+  in_progress: "i",
+  submitted: "s",
+  changes_requested: "c",
+  approved: "a",
+  done: "d",
+};
+
+export const STATUS_BY_CODE: Readonly<Record<string, ProgressStatus>> = Object.fromEntries(
+  Object.entries(STATUS_CODES).map(([status, code]) => [code, status as ProgressStatus]),
+);

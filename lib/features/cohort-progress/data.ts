@@ -77,113 +77,142 @@ type LearnerSqlRow = {
   email: string;
   start_date: string;
   extension_days: number;
-  joined_at: Date;
-  keys: string[] | null;
-  statuses: string[] | null;
+  joined_on: string;
+  statuses: string | null;
   last_activity_at: Date | null;
-  recent_evidence: (Date | string)[] | null;
-  recent_completions: (Date | string)[] | null;
-  request_keys: string[] | null;
-  request_ats: (Date | string)[] | null;
+  last_activity_on: string | null;
+  evidence_weeks: string | null;
+  completion_weeks: string | null;
+  requests: string | null;
 };
 
-const toDates = (values: (Date | string)[] | null) => (values ?? []).map((value) => new Date(value));
+/** "a b c d" → [["a", "b"], ["c", "d"]]: the statement's space-separated pairs (keys and enum values have no spaces). */
+function pairs(text: string | null): [string, string][] {
+  const words = text ? text.split(" ") : [];
+  const result: [string, string][] = [];
+  for (let index = 0; index + 1 < words.length; index += 2) result.push([words[index]!, words[index + 1]!]);
+  return result;
+}
+
+const days = (text: string | null) => (text ? text.split(" ").map(dayFrom) : []);
 
 /**
- * Every active learner of a cohort (or one of them) with their statuses and what the at-risk rules read,
- * aggregated per learner in ONE statement whatever the cohort's size (docs/performance.md: matrix ≤ 3 statements).
+ * Every active learner of a cohort (or one of them) with their statuses and what the at-risk rules read, in ONE
+ * statement whatever the cohort's size (docs/performance.md: matrix ≤ 3 statements). Each table is aggregated once
+ * per learner with a GROUP BY rather than a lateral subquery per learner, and what the rules read arrives as days
+ * in the cohort's `timeZone` (PostgreSQL's AT TIME ZONE) packed in plain text: turning thousands of instants into
+ * days with Intl, and arrays of them into objects, was most of what a cohort of 500 cost the server.
+ *
+ * `@prisma/adapter-pg` writes a Date as its UTC wall clock without an offset, which PostgreSQL reads in the
+ * session's TimeZone, and reads timestamps back the same way; so a stored value is taken at the session's wall
+ * clock, made UTC, then put in the cohort's zone. With the usual UTC session the first two steps change nothing.
  *
  * Activity is the learner's own doing: starting or ticking a milestone, an attempt, a comment in their threads,
  * a check-in written or a reply on one. Progress rows' updated_at is not used because a mentor's decision
- * touches them too. `recentSince` bounds the per-learner timestamp arrays to the weeks the weekly rule reads.
+ * touches them too. `recentSince` bounds the weeks with evidence or completions to the ones the weekly rule reads.
  */
 export async function listLearnerRows(
   cohortId: string,
   recentSince: Date,
+  timeZone: string,
   membershipId: string | null = null,
 ): Promise<LearnerRow[]> {
   const rows = await db.$queryRaw<LearnerSqlRow[]>`
-    SELECT m.id AS membership_id, u.id AS user_id, u.name, u.email,
-           to_char(coalesce(m.start_date, c.start_date), 'YYYY-MM-DD') AS start_date,
-           m.extension_days, m.created_at AS joined_at,
-           p.keys, p.statuses, p.recent_completions,
-           greatest(p.last_at, s.last_at, cm.last_at, ck.last_at, cc.last_at) AS last_activity_at,
-           s.recent_evidence, cr.request_keys, cr.request_ats
-      FROM memberships m
-      JOIN cohorts c ON c.id = m.cohort_id
-      JOIN users u ON u.id = m.user_id
-      LEFT JOIN LATERAL (
-        SELECT array_agg(pr.item_key) AS keys,
-               array_agg(pr.status::text) AS statuses,
-               max(greatest(pr.started_at, CASE WHEN pr.status = 'done' THEN pr.completed_at END)) AS last_at,
-               array_agg(pr.completed_at) FILTER (
-                 WHERE pr.status IN ('done', 'approved') AND pr.completed_at >= ${recentSince}::timestamptz
-               ) AS recent_completions
-          FROM progress pr
-         WHERE pr.membership_id = m.id
-      ) p ON true
-      LEFT JOIN LATERAL (
-        SELECT max(sb.created_at) AS last_at,
-               array_agg(sb.created_at) FILTER (
-                 WHERE sb.status <> 'withdrawn' AND sb.created_at >= ${recentSince}::timestamptz
-               ) AS recent_evidence
-          FROM submissions sb
-          JOIN progress pr ON pr.id = sb.progress_id
-         WHERE pr.membership_id = m.id
-      ) s ON true
-      LEFT JOIN LATERAL (
-        SELECT max(co.created_at) AS last_at
-          FROM comments co
-         WHERE co.membership_id = m.id AND co.author_id = m.user_id AND co.deleted_at IS NULL
-      ) cm ON true
-      LEFT JOIN LATERAL (
-        SELECT max(ci.updated_at) AS last_at FROM checkins ci WHERE ci.membership_id = m.id
-      ) ck ON true
-      LEFT JOIN LATERAL (
-        SELECT max(cc.created_at) AS last_at
-          FROM checkin_comments cc
-          JOIN checkins ci ON ci.id = cc.checkin_id
-         WHERE ci.membership_id = m.id AND cc.author_id = m.user_id
-      ) cc ON true
-      LEFT JOIN LATERAL (
-        SELECT array_agg(pr.item_key ORDER BY r.created_at) AS request_keys,
-               array_agg(r.created_at ORDER BY r.created_at) AS request_ats
-          FROM progress pr
-          JOIN submissions sb ON sb.progress_id = pr.id
-          JOIN reviews r ON r.submission_id = sb.id
-         WHERE pr.membership_id = m.id
-           AND pr.status = 'changes_requested'
-           AND r.decision = 'request_changes'
-           AND NOT EXISTS (
-             SELECT 1 FROM submissions later
-              WHERE later.progress_id = pr.id AND later.attempt > sb.attempt AND later.status <> 'withdrawn'
-           )
-      ) cr ON true
-     WHERE m.cohort_id = ${cohortId}::uuid
-       AND m.role = 'learner'
-       AND m.removed_at IS NULL
-       AND (${membershipId}::uuid IS NULL OR m.id = ${membershipId}::uuid)
-     ORDER BY u.name, m.id`;
+    WITH zone AS (
+      SELECT current_setting('TimeZone') AS session, ${timeZone}::text AS cohort
+    ), learner AS (
+      SELECT m.id, m.user_id, u.name, u.email, m.extension_days,
+             to_char(coalesce(m.start_date, c.start_date), 'YYYY-MM-DD') AS start_date,
+             to_char(m.created_at AT TIME ZONE z.session AT TIME ZONE 'UTC' AT TIME ZONE z.cohort, 'YYYY-MM-DD') AS joined_on
+        FROM memberships m
+        JOIN cohorts c ON c.id = m.cohort_id
+        JOIN users u ON u.id = m.user_id
+        CROSS JOIN zone z
+       WHERE m.cohort_id = ${cohortId}::uuid
+         AND m.role = 'learner'
+         AND m.removed_at IS NULL
+         AND (${membershipId}::uuid IS NULL OR m.id = ${membershipId}::uuid)
+    ), p AS (
+      SELECT pr.membership_id,
+             string_agg(pr.item_key || ' ' || pr.status::text, ' ') AS statuses,
+             max(greatest(pr.started_at, CASE WHEN pr.status = 'done' THEN pr.completed_at END)) AS last_at,
+             string_agg(DISTINCT to_char(date_trunc('week', pr.completed_at AT TIME ZONE z.session AT TIME ZONE 'UTC' AT TIME ZONE z.cohort), 'YYYY-MM-DD'), ' ') FILTER (
+               WHERE pr.status IN ('done', 'approved') AND pr.completed_at >= ${recentSince}::timestamptz
+             ) AS weeks
+        FROM learner l
+        JOIN progress pr ON pr.membership_id = l.id
+        CROSS JOIN zone z
+       GROUP BY pr.membership_id
+    ), s AS (
+      SELECT pr.membership_id, max(sb.created_at) AS last_at,
+             string_agg(DISTINCT to_char(date_trunc('week', sb.created_at AT TIME ZONE z.session AT TIME ZONE 'UTC' AT TIME ZONE z.cohort), 'YYYY-MM-DD'), ' ') FILTER (
+               WHERE sb.status <> 'withdrawn' AND sb.created_at >= ${recentSince}::timestamptz
+             ) AS weeks
+        FROM learner l
+        JOIN progress pr ON pr.membership_id = l.id
+        JOIN submissions sb ON sb.progress_id = pr.id
+        CROSS JOIN zone z
+       GROUP BY pr.membership_id
+    ), cm AS (
+      SELECT co.membership_id, max(co.created_at) AS last_at
+        FROM learner l
+        JOIN comments co ON co.membership_id = l.id AND co.author_id = l.user_id
+       WHERE co.deleted_at IS NULL
+       GROUP BY co.membership_id
+    ), ck AS (
+      SELECT ci.membership_id, greatest(max(ci.updated_at), max(cc.created_at)) AS last_at
+        FROM learner l
+        JOIN checkins ci ON ci.membership_id = l.id
+        LEFT JOIN checkin_comments cc ON cc.checkin_id = ci.id AND cc.author_id = l.user_id
+       GROUP BY ci.membership_id
+    ), cr AS (
+      SELECT pr.membership_id,
+             string_agg(
+               pr.item_key || ' ' || to_char(r.created_at AT TIME ZONE z.session AT TIME ZONE 'UTC' AT TIME ZONE z.cohort, 'YYYY-MM-DD'),
+               ' ' ORDER BY r.created_at
+             ) AS requests
+        FROM learner l
+        CROSS JOIN zone z
+        JOIN progress pr ON pr.membership_id = l.id AND pr.status = 'changes_requested'
+        JOIN submissions sb ON sb.progress_id = pr.id
+        JOIN reviews r ON r.submission_id = sb.id
+       WHERE r.decision = 'request_changes'
+         AND NOT EXISTS (
+           SELECT 1 FROM submissions later
+            WHERE later.progress_id = pr.id AND later.attempt > sb.attempt AND later.status <> 'withdrawn'
+         )
+       GROUP BY pr.membership_id
+    ), activity AS (
+      SELECT l.*, p.statuses, p.weeks AS completion_weeks, s.weeks AS evidence_weeks, cr.requests,
+             greatest(p.last_at, s.last_at, cm.last_at, ck.last_at) AS last_activity_at
+        FROM learner l
+        LEFT JOIN p ON p.membership_id = l.id
+        LEFT JOIN s ON s.membership_id = l.id
+        LEFT JOIN cm ON cm.membership_id = l.id
+        LEFT JOIN ck ON ck.membership_id = l.id
+        LEFT JOIN cr ON cr.membership_id = l.id
+    )
+    SELECT a.id AS membership_id, a.user_id, a.name, a.email, a.start_date, a.extension_days, a.joined_on, a.statuses,
+           a.evidence_weeks, a.completion_weeks, a.requests, a.last_activity_at,
+           to_char(a.last_activity_at AT TIME ZONE z.session AT TIME ZONE 'UTC' AT TIME ZONE z.cohort, 'YYYY-MM-DD') AS last_activity_on
+      FROM activity a
+     CROSS JOIN zone z
+     ORDER BY a.name, a.id`;
 
-  return rows.map((row) => {
-    const keys = row.keys ?? [];
-    const statuses = row.statuses ?? [];
-    const requestAts = toDates(row.request_ats);
-    return {
-      membershipId: row.membership_id,
-      userId: row.user_id,
-      name: row.name,
-      email: row.email,
-      startDate: dayFrom(row.start_date),
-      extensionDays: row.extension_days,
-      joinedAt: new Date(row.joined_at),
-      statuses: new Map(keys.map((key, index) => [key, statuses[index] as ProgressStatus])),
-      lastActivityAt: row.last_activity_at ? new Date(row.last_activity_at) : null,
-      recentEvidence: toDates(row.recent_evidence),
-      recentCompletions: toDates(row.recent_completions),
-      openRequests: (row.request_keys ?? []).map((key, index) => ({ key, decidedAt: requestAts[index]! })),
-    };
-  });
+  return rows.map((row) => ({
+    membershipId: row.membership_id,
+    userId: row.user_id,
+    name: row.name,
+    email: row.email,
+    startDate: dayFrom(row.start_date),
+    extensionDays: row.extension_days,
+    joinedOn: dayFrom(row.joined_on),
+    statuses: new Map(pairs(row.statuses) as [string, ProgressStatus][]),
+    lastActivityAt: row.last_activity_at ? new Date(row.last_activity_at) : null,
+    lastActivityOn: row.last_activity_on ? dayFrom(row.last_activity_on) : null,
+    activeWeeks: [...new Set([...days(row.evidence_weeks), ...days(row.completion_weeks)])],
+    openRequests: pairs(row.requests).map(([key, decidedOn]) => ({ key, decidedOn: dayFrom(decidedOn) })),
+  }));
 }
 
 type TimelineSqlRow = {

@@ -120,6 +120,31 @@ describe("at-risk flags from the database, on a fixed clock", () => {
     const active = await loadCohortOverview(viewerOf(mentor), cohort.id, ALL, NOW);
     expect(active.matrix.rows[0]!.standing.risks.map((risk) => risk.kind)).not.toContain("inactive");
   });
+
+  it("reads every instant on the cohort's calendar: the last activity, the weekly rule's weeks, a request's age", async () => {
+    const cohort = await cohortIn("Zoned");
+    const mentor = await createUser({ name: "Zone Mentor" });
+    await addMember(cohort.id, mentor.id, "mentor");
+    const member = async (name: string) => addMember(cohort.id, (await createUser({ name })).id, "learner");
+    const [evening, sunday, early] = [await member("Zone Evening"), await member("Zone Sunday"), await member("Zone Weekend")];
+    const item = items.find((candidate) => candidate.reviewRequired)!;
+    // 1 March 20:00 in Los Angeles is 2 March in UTC; the request follows on 2 March 21:00 there (3 March in UTC).
+    const attempt = await createSubmission({ membershipId: evening.id, itemKey: item.key, links: LINK, at: new Date("2027-03-02T04:00:00Z") });
+    await decideSubmission({ submissionId: attempt.id, reviewerId: mentor.id, decision: "request_changes", at: new Date("2027-03-03T05:00:00Z") });
+    // Sunday 7 March 23:30 there is Monday 8 March in UTC: last week on the cohort's clock, not the running one.
+    await createSubmission({ membershipId: sunday.id, itemKey: item.key, links: LINK, at: new Date("2027-03-08T07:30:00Z") });
+    // Sunday 21 February 21:00 there is Monday 22 February in UTC: three weeks back, not the week before last.
+    await createSubmission({ membershipId: early.id, itemKey: item.key, links: LINK, at: new Date("2027-02-22T05:00:00Z") });
+
+    const { matrix } = await loadCohortOverview(viewerOf(mentor), cohort.id, ALL, NOW);
+    const risks = (name: string) => matrix.rows.find((row) => row.name === name)!.standing.risks;
+    expect(risks("Zone Evening").find((risk) => risk.kind === "inactive")?.reason).toBe("No activity for 9 days");
+    expect(risks("Zone Evening").find((risk) => risk.kind === "changes_requested")?.reason).toBe(
+      `Changes requested on “${item.title}” 8 days ago, no new attempt`,
+    );
+    expect(risks("Zone Sunday").map((risk) => risk.kind)).not.toContain("weekly_rule");
+    expect(risks("Zone Weekend").map((risk) => risk.kind)).toContain("weekly_rule");
+  });
 });
 
 describe("scope: out of scope is the same 404 as a random id", () => {

@@ -57,10 +57,11 @@ export const loadCohortName = cache(async (viewer: Viewer, cohortId: string): Pr
 
 /** Structure and every active learner's standing: the access check plus two statements, whatever the size. */
 async function cohortStandings(access: CohortAccess, now: Date) {
-  const today = todayIn(access.timezone, now);
+  const timeZone = safeTimeZone(access.timezone);
+  const today = todayIn(timeZone, now);
   const [structure, rows] = await Promise.all([
     getCohortStructure(access.cohortId),
-    listLearnerRows(access.cohortId, recentSince(today)),
+    listLearnerRows(access.cohortId, recentSince(today), timeZone),
   ]);
   if (!structure) return null;
   const memo = new Map<string, ReturnType<typeof learnerTargets>>();
@@ -138,10 +139,11 @@ export const loadLearnerDetail = cache(
   async (viewer: Viewer, cohortId: string, membershipId: string, now: Date = new Date()): Promise<LearnerDetail> => {
     const access = await accessOrNull(viewer, cohortId);
     if (!access || !isUuid(membershipId)) notFound();
-    const today = todayIn(access.timezone, now);
+    const timeZone = safeTimeZone(access.timezone);
+    const today = todayIn(timeZone, now);
     const [structure, rows] = await Promise.all([
       getCohortStructure(cohortId),
-      listLearnerRows(cohortId, recentSince(today), membershipId),
+      listLearnerRows(cohortId, recentSince(today), timeZone, membershipId),
     ]);
     const row = rows[0];
     if (!structure || !row) notFound();

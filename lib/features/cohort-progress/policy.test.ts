@@ -1,7 +1,7 @@
 // The at-risk rules on a fixed clock: Wednesday 10 March 2027, 12:00 UTC (04:00 in Los Angeles, so "today" there
 // is still 10 March; the process itself runs in Pacific/Chatham, where it is already the 11th).
 import { describe, expect, it } from "vitest";
-import { dayFrom as day, today } from "@/lib/calendar";
+import { dayFrom as day, dayIn, today, weekOf } from "@/lib/calendar";
 import {
   assessRisk,
   behindPace,
@@ -17,6 +17,10 @@ const NOW = new Date("2027-03-10T12:00:00Z");
 const ZONE = "America/Los_Angeles";
 const TODAY = day("2027-03-10"); // a Wednesday; this week began Monday 8 March, last week 1 March, the one before 22 Feb
 const at = (iso: string) => new Date(iso);
+// The rules read days on the cohort's calendar; the loader's statement puts each instant there (loaders.test.ts
+// checks it against the database), as these helpers do.
+const dayOf = (iso: string) => dayIn(at(iso), ZONE);
+const weeksOf = (...instants: Date[]) => instants.map((instant) => weekOf(instant, ZONE));
 
 describe("behind pace", () => {
   const items = (done: number, due: number, total = 10) =>
@@ -40,44 +44,44 @@ describe("behind pace", () => {
 });
 
 describe("no activity for N days", () => {
-  const base = { startDate: day("2027-01-04"), joinedOn: day("2026-12-01"), today: TODAY, timeZone: ZONE, days: 7 };
+  const base = { startDate: day("2027-01-04"), joinedOn: day("2026-12-01"), today: TODAY, days: 7 };
 
   it("counts calendar days in the cohort's zone since the last activity", () => {
     // 1 March 20:00 in Los Angeles is already 2 March in UTC: still 9 days before 10 March on the cohort's clock.
-    expect(inactive({ ...base, lastActivityAt: at("2027-03-02T04:00:00Z") })).toEqual({
+    expect(inactive({ ...base, lastActivityOn: dayOf("2027-03-02T04:00:00Z") })).toEqual({
       kind: "inactive",
       reason: "No activity for 9 days",
     });
-    expect(inactive({ ...base, lastActivityAt: at("2027-03-03T20:00:00Z") })).toEqual({
+    expect(inactive({ ...base, lastActivityOn: dayOf("2027-03-03T20:00:00Z") })).toEqual({
       kind: "inactive",
       reason: "No activity for 7 days",
     });
   });
 
   it("does not flag activity within the last N days, or a cohort setting of more days", () => {
-    expect(inactive({ ...base, lastActivityAt: at("2027-03-04T20:00:00Z") })).toBeNull();
-    expect(inactive({ ...base, lastActivityAt: at("2027-03-02T04:00:00Z"), days: 10 })).toBeNull();
+    expect(inactive({ ...base, lastActivityOn: dayOf("2027-03-04T20:00:00Z") })).toBeNull();
+    expect(inactive({ ...base, lastActivityOn: dayOf("2027-03-02T04:00:00Z"), days: 10 })).toBeNull();
   });
 
   it("counts from the start (or a later joining day) when there was never any activity, and never before the start", () => {
-    expect(inactive({ ...base, startDate: day("2027-02-24"), lastActivityAt: null })).toEqual({
+    expect(inactive({ ...base, startDate: day("2027-02-24"), lastActivityOn: null })).toEqual({
       kind: "inactive",
       reason: "No activity since starting 14 days ago",
     });
-    expect(inactive({ ...base, joinedOn: day("2027-03-08"), lastActivityAt: null })).toBeNull();
-    expect(inactive({ ...base, startDate: day("2027-03-20"), lastActivityAt: null })).toBeNull();
+    expect(inactive({ ...base, joinedOn: day("2027-03-08"), lastActivityOn: null })).toBeNull();
+    expect(inactive({ ...base, startDate: day("2027-03-20"), lastActivityOn: null })).toBeNull();
   });
 
   it("restarts the count when the learner's start date moved past their last activity", () => {
-    expect(inactive({ ...base, startDate: day("2027-03-06"), lastActivityAt: at("2027-02-01T18:00:00Z") })).toBeNull();
+    expect(inactive({ ...base, startDate: day("2027-03-06"), lastActivityOn: dayOf("2027-02-01T18:00:00Z") })).toBeNull();
   });
 });
 
 describe("weekly rule missed twice running", () => {
-  const base = { today: TODAY, startDate: day("2027-01-04"), timeZone: ZONE };
+  const base = { today: TODAY, startDate: day("2027-01-04") };
 
   it("flags two complete weeks without evidence or completions", () => {
-    expect(weeklyRuleMissed({ ...base, evidence: [], completions: [at("2027-02-20T12:00:00Z")] })).toEqual({
+    expect(weeklyRuleMissed({ ...base, activeWeeks: weeksOf(at("2027-02-20T12:00:00Z")) })).toEqual({
       kind: "weekly_rule",
       reason: "Weekly rule missed the last 2 weeks",
     });
@@ -87,22 +91,22 @@ describe("weekly rule missed twice running", () => {
     // Sunday 28 Feb 23:30 in Los Angeles (Monday 1 March in UTC) belongs to the week of 22 Feb.
     const sundayNight = at("2027-03-01T07:30:00Z");
     expect(weeklyRuleFor(day("2027-02-22"), [sundayNight], [], ZONE)).toEqual({ met: true, evidence: 1, completed: 0 });
-    expect(weeklyRuleMissed({ ...base, evidence: [sundayNight], completions: [] })).toBeNull();
-    expect(weeklyRuleMissed({ ...base, evidence: [], completions: [at("2027-03-05T18:00:00Z")] })).toBeNull();
+    expect(weeklyRuleMissed({ ...base, activeWeeks: weeksOf(sundayNight) })).toBeNull();
+    expect(weeklyRuleMissed({ ...base, activeWeeks: weeksOf(at("2027-03-05T18:00:00Z")) })).toBeNull();
   });
 
   it("ignores the running week and weeks before the learner started", () => {
-    expect(weeklyRuleMissed({ ...base, evidence: [at("2027-03-09T18:00:00Z")], completions: [] })).not.toBeNull();
-    expect(weeklyRuleMissed({ ...base, startDate: day("2027-03-01"), evidence: [], completions: [] })).toBeNull();
+    expect(weeklyRuleMissed({ ...base, activeWeeks: weeksOf(at("2027-03-09T18:00:00Z")) })).not.toBeNull();
+    expect(weeklyRuleMissed({ ...base, startDate: day("2027-03-01"), activeWeeks: [] })).toBeNull();
   });
 });
 
 describe("changes requested, unanswered for N days", () => {
-  const base = { today: TODAY, timeZone: ZONE, days: 7 };
+  const base = { today: TODAY, days: 7 };
 
   it("flags a request older than N days with the milestone's title", () => {
     expect(
-      changesUnanswered({ ...base, openRequests: [{ title: "Track every experiment", decidedAt: at("2027-03-01T18:00:00Z") }] }),
+      changesUnanswered({ ...base, openRequests: [{ title: "Track every experiment", decidedOn: dayOf("2027-03-01T18:00:00Z") }] }),
     ).toEqual({ kind: "changes_requested", reason: "Changes requested on “Track every experiment” 9 days ago, no new attempt" });
   });
 
@@ -110,16 +114,16 @@ describe("changes requested, unanswered for N days", () => {
     const flag = changesUnanswered({
       ...base,
       openRequests: [
-        { title: "A", decidedAt: at("2027-02-20T18:00:00Z") },
-        { title: "B", decidedAt: at("2027-03-01T18:00:00Z") },
-        { title: "C", decidedAt: at("2027-03-09T18:00:00Z") },
+        { title: "A", decidedOn: dayOf("2027-02-20T18:00:00Z") },
+        { title: "B", decidedOn: dayOf("2027-03-01T18:00:00Z") },
+        { title: "C", decidedOn: dayOf("2027-03-09T18:00:00Z") },
       ],
     });
     expect(flag?.reason).toBe("Changes requested on 2 milestones, oldest 18 days ago, no new attempt");
   });
 
   it("waits N days before flagging, and nothing open means nothing to flag", () => {
-    expect(changesUnanswered({ ...base, openRequests: [{ title: "A", decidedAt: at("2027-03-05T18:00:00Z") }] })).toBeNull();
+    expect(changesUnanswered({ ...base, openRequests: [{ title: "A", decidedOn: dayOf("2027-03-05T18:00:00Z") }] })).toBeNull();
     expect(changesUnanswered({ ...base, openRequests: [] })).toBeNull();
   });
 });
@@ -142,7 +146,6 @@ describe("deadline passed", () => {
 describe("assessRisk", () => {
   const input = (overrides: Partial<RiskInput> = {}): RiskInput => ({
     today: TODAY,
-    timeZone: ZONE,
     startDate: day("2027-01-04"),
     joinedOn: day("2027-01-04"),
     milestones: [
@@ -152,10 +155,9 @@ describe("assessRisk", () => {
     ],
     deadline: day("2027-03-05"),
     inactivityDays: 7,
-    lastActivityAt: at("2027-02-01T18:00:00Z"),
-    recentEvidence: [],
-    recentCompletions: [],
-    openRequests: [{ title: "Ship it", decidedAt: at("2027-02-01T18:00:00Z") }],
+    lastActivityOn: dayOf("2027-02-01T18:00:00Z"),
+    activeWeeks: [],
+    openRequests: [{ title: "Ship it", decidedOn: dayOf("2027-02-01T18:00:00Z") }],
     ...overrides,
   });
 
@@ -175,7 +177,7 @@ describe("assessRisk", () => {
   });
 
   it("counts silence from the day someone joined when that is after the start; pacing still follows the start date", () => {
-    const lateJoiner = input({ joinedOn: day("2027-03-08"), lastActivityAt: null, openRequests: [], deadline: null, milestones: [] });
+    const lateJoiner = input({ joinedOn: day("2027-03-08"), lastActivityOn: null, openRequests: [], deadline: null, milestones: [] });
     expect(assessRisk(lateJoiner).map((flag) => flag.kind)).toEqual(["weekly_rule"]);
   });
 });

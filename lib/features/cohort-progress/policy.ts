@@ -1,8 +1,8 @@
 // The at-risk rules (docs/product.md) and who may act on a cohort's learners. Pure: every rule takes the
-// cohort's "today" and time zone from its caller, so tests stand on a fixed day and the matrix, the overview,
-// the learner page and the CSV all flag the same people for the same reasons.
+// cohort's "today" and the days it reads, already on the cohort's calendar, from its caller, so tests stand on a
+// fixed day and the matrix, the overview, the learner page and the CSV all flag the same people for the same reasons.
 import type { Viewer } from "@/lib/auth/viewer";
-import { addDays, type Day, dayIn, daysBetween, formatDay, weekOf, weekStartOf } from "@/lib/calendar";
+import { addDays, type Day, daysBetween, formatDay, weekOf, weekStartOf } from "@/lib/calendar";
 import type { WeeklyRuleCheck } from "@/lib/features/checkins/types";
 import { weeklyRuleCheck } from "@/lib/features/checkins/utils";
 import type { CohortAccess } from "@/lib/auth/access";
@@ -22,27 +22,26 @@ export function behindPace(items: PaceInput, startDate: Day, today: Day): RiskFl
 }
 
 /**
- * No progress, evidence, comment or check-in for `days` calendar days (cohort zone). With no activity at all,
- * silence counts from the learner's start, or from the day they joined if that was later: someone added
- * yesterday has not been silent for a month. A start date moved later (a fresh start) resets the clock too.
+ * No progress, evidence, comment or check-in for `days` calendar days (cohort zone: `lastActivityOn` is the day of
+ * the last activity there). With no activity at all, silence counts from the learner's start, or from the day they
+ * joined if that was later: someone added yesterday has not been silent for a month. A start date moved later
+ * (a fresh start) resets the clock too.
  */
 export function inactive({
-  lastActivityAt,
+  lastActivityOn,
   startDate,
   joinedOn,
   today,
-  timeZone,
   days,
 }: {
-  lastActivityAt: Date | null;
+  lastActivityOn: Day | null;
   startDate: Day;
   joinedOn: Day;
   today: Day;
-  timeZone: string;
   days: number;
 }): RiskFlag | null {
   if (today < startDate) return null;
-  const lastDay = lastActivityAt ? dayIn(lastActivityAt, timeZone) : null;
+  const lastDay = lastActivityOn;
   const floor = lastDay ? startDate : joinedOn > startDate ? joinedOn : startDate;
   const quietSince = lastDay && lastDay > floor ? lastDay : floor;
   const quiet = daysBetween(quietSince, today);
@@ -65,26 +64,23 @@ export function weeklyRuleFor(weekStart: Day, evidence: Date[], completions: Dat
   return weeklyRuleCheck(evidenceCount, completed);
 }
 
-/** The weekly rule missed in both of the last two complete weeks; the running week never counts against anyone. */
+/**
+ * The weekly rule missed in both of the last two complete weeks; the running week never counts against anyone.
+ * `activeWeeks` are the Mondays (cohort zone) of the weeks with any evidence submitted or milestone completed.
+ */
 export function weeklyRuleMissed({
   today,
   startDate,
-  timeZone,
-  evidence,
-  completions,
+  activeWeeks,
 }: {
   today: Day;
   startDate: Day;
-  timeZone: string;
-  evidence: Date[];
-  completions: Date[];
+  activeWeeks: readonly Day[];
 }): RiskFlag | null {
   const lastWeek = addDays(weekStartOf(today), -7);
   const weekBefore = addDays(lastWeek, -7);
   if (weekBefore < weekStartOf(startDate)) return null;
-  // Each instant's week once (weekOf formats a date in the zone), rather than once per week asked about.
-  const metWeeks = new Set([...evidence, ...completions].map((instant) => weekOf(instant, timeZone)));
-  const missed = !metWeeks.has(lastWeek) && !metWeeks.has(weekBefore);
+  const missed = !activeWeeks.includes(lastWeek) && !activeWeeks.includes(weekBefore);
   return missed ? { kind: "weekly_rule", reason: "Weekly rule missed the last 2 weeks" } : null;
 }
 
@@ -92,17 +88,15 @@ export function weeklyRuleMissed({
 export function changesUnanswered({
   openRequests,
   today,
-  timeZone,
   days,
 }: {
-  /** Oldest first. */
-  openRequests: { title: string; decidedAt: Date }[];
+  /** Oldest first; `decidedOn` is the decision's day in the cohort's zone. */
+  openRequests: { title: string; decidedOn: Day }[];
   today: Day;
-  timeZone: string;
   days: number;
 }): RiskFlag | null {
   const overdue = openRequests
-    .map((request) => ({ ...request, age: daysBetween(dayIn(request.decidedAt, timeZone), today) }))
+    .map((request) => ({ ...request, age: daysBetween(request.decidedOn, today) }))
     .filter((request) => request.age >= days)
     .sort((a, b) => b.age - a.age);
   const oldest = overdue[0];
@@ -135,9 +129,9 @@ export function deadlinePassed({
   };
 }
 
+/** What the rules read about one learner; every day is on the cohort's calendar (its time zone). */
 export type RiskInput = {
   today: Day;
-  timeZone: string;
   /** The learner's own start date. */
   startDate: Day;
   /** The day the learner joined the cohort, in the cohort's zone. */
@@ -146,10 +140,10 @@ export type RiskInput = {
   milestones: PaceInput;
   deadline: Day | null;
   inactivityDays: number;
-  lastActivityAt: Date | null;
-  recentEvidence: Date[];
-  recentCompletions: Date[];
-  openRequests: { title: string; decidedAt: Date }[];
+  lastActivityOn: Day | null;
+  /** Weeks (their Mondays) with evidence or a completion, at least the last two complete ones. */
+  activeWeeks: readonly Day[];
+  openRequests: { title: string; decidedOn: Day }[];
 };
 
 /** Every rule that fires for one learner, most serious first. */
@@ -161,24 +155,15 @@ export function assessRisk(input: RiskInput): RiskFlag[] {
   const flags = [
     deadlinePassed({ deadline: input.deadline, today: input.today, completed, total }),
     behindPace(input.milestones, input.startDate, input.today),
-    changesUnanswered({ openRequests: input.openRequests, today: input.today, timeZone: input.timeZone, days: input.inactivityDays }),
-    finished
-      ? null
-      : weeklyRuleMissed({
-          today: input.today,
-          startDate: input.startDate,
-          timeZone: input.timeZone,
-          evidence: input.recentEvidence,
-          completions: input.recentCompletions,
-        }),
+    changesUnanswered({ openRequests: input.openRequests, today: input.today, days: input.inactivityDays }),
+    finished ? null : weeklyRuleMissed({ today: input.today, startDate: input.startDate, activeWeeks: input.activeWeeks }),
     finished
       ? null
       : inactive({
-          lastActivityAt: input.lastActivityAt,
+          lastActivityOn: input.lastActivityOn,
           startDate: input.startDate,
           joinedOn: input.joinedOn,
           today: input.today,
-          timeZone: input.timeZone,
           days: input.inactivityDays,
         }),
   ];

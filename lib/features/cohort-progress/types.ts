@@ -51,14 +51,16 @@ export type LearnerRow = {
   /** The learner's own start date, else the cohort's; YYYY-MM-DD. */
   startDate: Day;
   extensionDays: number;
-  joinedAt: Date;
+  /** The day they joined, in the cohort's zone. */
+  joinedOn: Day;
   statuses: ReadonlyMap<string, ProgressStatus>;
   lastActivityAt: Date | null;
-  /** Submissions (not withdrawn) and completions since the start of the week before last. */
-  recentEvidence: Date[];
-  recentCompletions: Date[];
-  /** Decisions asking for changes with no newer attempt, oldest first. */
-  openRequests: { key: string; decidedAt: Date }[];
+  /** The day of the last activity, in the cohort's zone. */
+  lastActivityOn: Day | null;
+  /** Mondays (cohort's zone) of the weeks since the week before last with a submission (not withdrawn) or a completion. */
+  activeWeeks: Day[];
+  /** Decisions asking for changes with no newer attempt, oldest first, with their day in the cohort's zone. */
+  openRequests: { key: string; decidedOn: Day }[];
 };
 
 /** A learner's standing, derived from a LearnerRow by the pure rules in utils.ts and policy.ts. */
@@ -120,6 +122,15 @@ export type CohortOverview = {
     /** 0-based index of the page's first row among the matches. */
     offset: number;
   };
+};
+
+/** What the matrix's client-side table draws: a page of rows, each with one STATUS_CODES letter per column. */
+export type MatrixTableData = {
+  phases: { key: string; number: number; title: string; milestones: { key: string; title: string }[] }[];
+  rows: { id: string; name: string; cells: string; completed: number; risks: RiskFlag[] }[];
+  totals: number[];
+  matched: number;
+  offset: number;
 };
 
 export type TimelineEvent = {

@@ -1,5 +1,5 @@
 // Pure helpers of the cohort views: a learner's standing, the matrix (filter, sort, page, totals) and CSV.
-import { addDays, dateOfDay, type Day, dayIn, formatSortableMoment, weekStartOf } from "@/lib/calendar";
+import { addDays, dateOfDay, type Day, formatSortableMoment, weekStartOf } from "@/lib/calendar";
 import { MATRIX_PAGE_SIZE, NOT_FOUND_BODY } from "@/lib/features/cohort-progress/constants";
 import { assessRisk } from "@/lib/features/cohort-progress/policy";
 import type {
@@ -66,19 +66,16 @@ export function learnerStanding(
     deadline,
     risks: assessRisk({
       today,
-      timeZone: structure.timezone,
       startDate: row.startDate,
-      // Only read without any activity; formatting a date in a zone is the costly part of 500 rows.
-      joinedOn: row.lastActivityAt ? row.startDate : dayIn(row.joinedAt, structure.timezone),
+      joinedOn: row.joinedOn,
       milestones,
       deadline,
       inactivityDays: structure.inactivityDays,
-      lastActivityAt: row.lastActivityAt,
-      recentEvidence: row.recentEvidence,
-      recentCompletions: row.recentCompletions,
+      lastActivityOn: row.lastActivityOn,
+      activeWeeks: row.activeWeeks,
       openRequests: row.openRequests.map((request) => ({
         title: structure.titles.get(request.key) ?? request.key,
-        decidedAt: request.decidedAt,
+        decidedOn: request.decidedOn,
       })),
     }),
   };
@@ -93,7 +90,10 @@ const byName = new Intl.Collator("en", { sensitivity: "base" });
 
 export type StandingRow = { row: LearnerRow; standing: LearnerStanding };
 
-/** The matrix for one query: matching learners, sorted, one page of them, and column totals over all matches. */
+/**
+ * The matrix for one query: matching learners, sorted, one page of them, and column totals over all matches. Every
+ * match is counted and sorted by a number; only the page's rows get their cells.
+ */
 export function buildMatrix(
   structure: CohortStructure,
   learners: StandingRow[],
@@ -107,40 +107,49 @@ export function buildMatrix(
   const keys = columns.flatMap((phase) => phase.milestones.map((milestone) => milestone.key));
   const needle = normalizeName(query.q);
 
-  const rows: MatrixRow[] = learners
-    .filter(({ row, standing }) => (!needle || normalizeName(row.name).includes(needle)) && (!query.atRisk || standing.risks.length > 0))
-    .map(({ row, standing }) => {
-      const statuses = keys.map((key) => statusOf(row, key));
-      return {
-        membershipId: row.membershipId,
-        name: row.name,
-        statuses,
-        completed: statuses.filter((status) => COMPLETE_STATUSES.has(status)).length,
-        shown: keys.length,
-        standing,
-      };
-    });
+  const columnTotals = keys.map(() => 0);
+  type Match = StandingRow & { completed: number };
+  const matches: Match[] = [];
+  for (const { row, standing } of learners) {
+    if (needle && !normalizeName(row.name).includes(needle)) continue;
+    if (query.atRisk && standing.risks.length === 0) continue;
+    let completed = 0;
+    for (let index = 0; index < keys.length; index += 1) {
+      const status = row.statuses.get(keys[index]!);
+      if (status === undefined || !COMPLETE_STATUSES.has(status)) continue;
+      completed += 1;
+      columnTotals[index]! += 1;
+    }
+    matches.push({ row, standing, completed });
+  }
 
-  const share = (row: MatrixRow) => (row.shown === 0 ? 0 : row.completed / row.shown);
-  const compareName = (a: MatrixRow, b: MatrixRow) => byName.compare(a.name, b.name) || a.membershipId.localeCompare(b.membershipId);
-  const compare: Record<MatrixQuery["sort"], (a: MatrixRow, b: MatrixRow) => number> = {
+  // Every match shows the same columns, so the share done orders them as the count does.
+  const compareName = (a: Match, b: Match) => byName.compare(a.row.name, b.row.name) || a.row.membershipId.localeCompare(b.row.membershipId);
+  const compare: Record<MatrixQuery["sort"], (a: Match, b: Match) => number> = {
     name: compareName,
-    progress: (a, b) => share(a) - share(b) || compareName(a, b),
-    "progress-desc": (a, b) => share(b) - share(a) || compareName(a, b),
-    risk: (a, b) => b.standing.risks.length - a.standing.risks.length || share(a) - share(b) || compareName(a, b),
+    progress: (a, b) => a.completed - b.completed || compareName(a, b),
+    "progress-desc": (a, b) => b.completed - a.completed || compareName(a, b),
+    risk: (a, b) => b.standing.risks.length - a.standing.risks.length || a.completed - b.completed || compareName(a, b),
   };
-  rows.sort(compare[query.sort]);
+  matches.sort(compare[query.sort]);
 
-  const columnTotals = keys.map((_, index) => rows.filter((row) => COMPLETE_STATUSES.has(row.statuses[index]!)).length);
-  const pageCount = Math.max(1, Math.ceil(rows.length / pageSize));
+  const pageCount = Math.max(1, Math.ceil(matches.length / pageSize));
   const page = Math.min(Math.max(1, query.page), pageCount);
   const offset = (page - 1) * pageSize;
+  const rows: MatrixRow[] = matches.slice(offset, offset + pageSize).map(({ row, standing, completed }) => ({
+    membershipId: row.membershipId,
+    name: row.name,
+    statuses: keys.map((key) => statusOf(row, key)),
+    completed,
+    shown: keys.length,
+    standing,
+  }));
   return {
     query: { ...query, phase, page },
     columns,
-    rows: rows.slice(offset, offset + pageSize),
+    rows,
     columnTotals,
-    matched: rows.length,
+    matched: matches.length,
     pageCount,
     offset,
   };

@@ -4,16 +4,24 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 
 const CELL = "td[data-fill]";
+const HEADER = "thead th[data-key]";
+const TOTAL = "tfoot td";
 const RISK_BADGE = "button[data-risks]";
 
-/** A cell's label above or below it, or a risk badge's reasons to its right. */
+/** A cell's, header's or total's label above or below it, or a risk badge's reasons to its right. */
 type Tip = { left: number; top: number } & ({ text: string; below: boolean } | { reasons: string[] });
 
 /** The milestone column a cell sits in: its position among its row's cells, matched to the milestone headers. */
 function columnOf(cell: HTMLElement): HTMLElement | null {
   const row = cell.closest("tr");
   const index = row ? Array.prototype.indexOf.call(row.querySelectorAll(CELL), cell) : -1;
-  return cell.closest("table")?.querySelectorAll<HTMLElement>("thead th[data-key]")[index] ?? null;
+  return cell.closest("table")?.querySelectorAll<HTMLElement>(HEADER)[index] ?? null;
+}
+
+/** A milestone header's accessible name is "3.2 Experiment tracking"; the title is what follows the code. */
+function titleOf(header: HTMLElement | null): string {
+  const label = header?.getAttribute("aria-label") ?? "";
+  return label.slice(label.indexOf(" ") + 1);
 }
 
 function learnerOf(cell: HTMLElement): HTMLElement | null {
@@ -29,14 +37,22 @@ function cellHref(cell: HTMLElement, learnerBase: string): string | null {
 /** "Amara Okafor — Experiment tracking: Approved", from the row's name, the column's title and the cell's status. */
 function cellLabel(cell: HTMLElement): string {
   const name = learnerOf(cell)?.querySelector("th a")?.textContent ?? "";
-  return `${name} — ${columnOf(cell)?.title ?? ""}: ${cell.textContent ?? ""}`;
+  return `${name} — ${titleOf(columnOf(cell))}: ${cell.textContent ?? ""}`;
+}
+
+/** "3 of 13 done: Experiment tracking" for a milestone's total below the rows; null for the row totals' corner. */
+function totalLabel(total: HTMLElement): string | null {
+  const row = total.closest("tr");
+  const index = row ? Array.prototype.indexOf.call(row.querySelectorAll("td"), total) : -1;
+  const header = total.closest("table")?.querySelectorAll<HTMLElement>(HEADER)[index];
+  return header ? `${total.textContent ?? ""} of ${row?.dataset.matched ?? ""} done: ${titleOf(header)}` : null;
 }
 
 /**
  * The matrix's behaviour, around its server-rendered table: one Tab stop for all cells, arrow keys to move
  * (ARIA grid pattern, roving tabindex), Enter or a click to open that learner's milestone, and one shared
- * tooltip with the focused or hovered cell's learner, milestone and status, or a risk badge's reasons (so the
- * badge needs no tooltip code of its own). Cells stay plain <td>s holding only their status — one DOM node and a few
+ * tooltip with the focused or hovered cell's learner, milestone and status, a milestone header's full name, a
+ * total's count and milestone, or a risk badge's reasons (so neither the headers nor the badge repeat that text). Cells stay plain <td>s holding only their status — one DOM node and a few
  * bytes each — so a page of the matrix fits the DOM and HTML budgets; screen readers announce the row and column
  * headers with the status. Without JavaScript the learner names still link to the same pages.
  */
@@ -58,11 +74,11 @@ export function MatrixGrid({ learnerBase, children }: { learnerBase: string; chi
     return Array.from(rows, (row) => Array.from(row.querySelectorAll<HTMLElement>(CELL)));
   }
 
-  function show(cell: HTMLElement) {
-    const rect = cell.getBoundingClientRect();
+  function show(element: HTMLElement, text: string) {
+    const rect = element.getBoundingClientRect();
     const below = rect.top < 120;
     setTip({
-      text: cellLabel(cell),
+      text,
       left: rect.left + rect.width / 2,
       top: below ? rect.bottom + 6 : rect.top - 6,
       below,
@@ -78,14 +94,22 @@ export function MatrixGrid({ learnerBase, children }: { learnerBase: string; chi
     });
   }
 
-  /** Shows the tooltip of the cell or risk badge `target` is in; false when it is in neither. */
+  /** Shows the tooltip of the cell, milestone header, total or risk badge `target` is in; false when it is in none. */
   function showFor(target: EventTarget): boolean {
     const element = target as HTMLElement;
     const badge = element.closest<HTMLElement>(RISK_BADGE);
-    if (badge) showReasons(badge);
-    const cell = badge ? null : element.closest<HTMLElement>(CELL);
-    if (cell) show(cell);
-    return Boolean(badge ?? cell);
+    if (badge) {
+      showReasons(badge);
+      return true;
+    }
+    const cell = element.closest<HTMLElement>(CELL);
+    const header = cell ? null : element.closest<HTMLElement>(HEADER);
+    const total = cell || header ? null : element.closest<HTMLElement>(TOTAL);
+    const text = cell ? cellLabel(cell) : header ? header.getAttribute("aria-label") : total ? totalLabel(total) : null;
+    const anchor = cell ?? header ?? total;
+    if (!anchor || !text) return false;
+    show(anchor, text);
+    return true;
   }
 
   function focusCell(cell: HTMLElement) {
