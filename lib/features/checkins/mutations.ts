@@ -24,7 +24,6 @@ function saved(row: { id: string; lockVersion: number; closedAt: Date | null }):
   return { checkinId: row.id, lockVersion: row.lockVersion, closed: row.closedAt !== null };
 }
 
-
 /**
  * Optimistic concurrency on the (membership, week) row: `expectedVersion` is the lockVersion the
  * form loaded (null: no row yet). Creating races on the unique (membership, week) key and updating

@@ -274,7 +274,8 @@ export async function listTimeline(membershipId: string): Promise<Omit<TimelineE
       SELECT 'checkin_planned', ci.id::text || ':planned', ci.created_at, NULL,
              NULL, NULL, NULL, NULL, NULL, true, NULL, to_char(ci.week_start, 'YYYY-MM-DD')
         FROM checkins ci
-       WHERE ci.membership_id = ${membershipId}::uuid
+       -- A week closed out without a plan has a row but was never planned.
+       WHERE ci.membership_id = ${membershipId}::uuid AND (cardinality(ci.planned_keys) > 0 OR ci.planned_hours IS NOT NULL)
       UNION ALL
       SELECT 'checkin_closed', ci.id::text || ':closed', ci.closed_at, NULL,
              NULL, NULL, NULL, NULL, NULL, true, NULL, to_char(ci.week_start, 'YYYY-MM-DD')

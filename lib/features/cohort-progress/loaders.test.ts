@@ -2,10 +2,12 @@
 // at-risk flags computed from the database on a fixed clock, and the same 404 for everything out of scope.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
+import { dayFrom } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { countQueries } from "@/lib/db/query-count";
 import { loadCohortList, loadCohortOverview, loadLearnerDetail } from "@/lib/features/cohort-progress/loaders";
 import type { MatrixQuery } from "@/lib/features/cohort-progress/types";
+import { closeOutCheckin, saveCheckinPlan } from "@/lib/features/checkins/mutations";
 import { createCheckinComment } from "@/prisma/factories/checkins";
 import { createBulkLearners } from "@/prisma/factories/cohort-progress";
 import { addMember, createCohort } from "@/prisma/factories/cohorts";
@@ -144,6 +146,24 @@ describe("at-risk flags from the database, on a fixed clock", () => {
     );
     expect(risks("Zone Sunday").map((risk) => risk.kind)).not.toContain("weekly_rule");
     expect(risks("Zone Weekend").map((risk) => risk.kind)).toContain("weekly_rule");
+  });
+});
+
+describe("a learner's timeline", () => {
+  it("shows a week as planned only when it was planned, and every closed-out week as closed", async () => {
+    const cohort = await cohortIn("Timeline");
+    const [mentor, learner] = await Promise.all([createUser({ name: "Timeline Mentor" }), createUser({ name: "Timeline Learner" })]);
+    await addMember(cohort.id, mentor.id, "mentor");
+    const membership = await addMember(cohort.id, learner.id, "learner");
+    const closeOut = { learned: "Docker layers", built: "", tested: "", documented: "", reviewed: "", blockers: "", reflection: "", actualHours: 4 };
+    const planned = await saveCheckinPlan({ membershipId: membership.id, weekStart: dayFrom("2027-03-01") }, null, { plannedKeys: [items[0]!.key], plannedHours: 6 });
+    await closeOutCheckin({ membershipId: membership.id, weekStart: dayFrom("2027-03-01") }, planned.lockVersion, closeOut, day("2027-03-07"));
+    await closeOutCheckin({ membershipId: membership.id, weekStart: dayFrom("2027-02-22") }, null, closeOut, day("2027-02-28"));
+
+    const { timeline } = await loadLearnerDetail(viewerOf(mentor), cohort.id, membership.id, NOW);
+    const weeks = timeline.map((event) => `${event.kind} ${event.weekStart}`);
+    expect(weeks).toEqual(expect.arrayContaining(["checkin_planned 2027-03-01", "checkin_closed 2027-03-01", "checkin_closed 2027-02-22"]));
+    expect(weeks).not.toContain("checkin_planned 2027-02-22");
   });
 });
 
