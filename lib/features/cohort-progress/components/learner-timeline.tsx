@@ -1,6 +1,7 @@
 import { CalendarCheck, CircleCheck, CirclePlay, MessageSquare, RotateCcw, Send, ThumbsUp } from "lucide-react";
 import Link from "next/link";
 import type { ComponentType, SVGProps } from "react";
+import { Markdown } from "@/components/markdown";
 import { cn } from "@/lib/cn";
 import { TIMELINE_VISIBLE } from "@/lib/features/cohort-progress/constants";
 import type { TimelineEvent } from "@/lib/features/cohort-progress/types";
@@ -73,9 +74,10 @@ export function LearnerTimeline({
             <time dateTime={event.at}>{formatMoment(event.at, timezone)}</time>
           </p>
           {event.excerpt ? (
-            <p className="line-clamp-3 border-l-2 border-border pl-2 text-xs leading-5 break-words whitespace-pre-line text-muted-foreground">
-              {event.excerpt}
-            </p>
+            // The first lines of what was written, rendered as the thread shows it; a longer text is cut, not scrolled.
+            <div className="max-h-16 overflow-hidden border-l-2 border-border pl-2 text-muted-foreground">
+              <Markdown compact>{event.excerpt}</Markdown>
+            </div>
           ) : null}
         </div>
       </li>
