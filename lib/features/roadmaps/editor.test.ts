@@ -375,6 +375,19 @@ describe("bad input", () => {
     });
     expect((await editor(roadmapId, 2)).phases[0]!.milestones[0]!).toEqual(milestone);
 
+    // An empty field gets one message: what is missing, not also why the nothing there is invalid.
+    const empty = await asUser(admin, () =>
+      updateMilestoneAction({ ...milestoneInput(milestone), doneWhen: [""], resources: [{ label: "", url: "" }] }),
+    );
+    expect(empty).toMatchObject({
+      ok: false,
+      fieldErrors: {
+        "doneWhen.0": ['A "Done when" item cannot be empty.'],
+        "resources.0.label": ["A resource label cannot be empty."],
+        "resources.0.url": ["A resource link cannot be empty."],
+      },
+    });
+
     const reviewWithoutEvidence = await asUser(admin, () =>
       updateMilestoneAction(milestoneInput(milestone, { evidence: "none", reviewRequired: true })),
     );

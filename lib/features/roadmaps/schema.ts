@@ -106,7 +106,7 @@ const resourceSchema = z.strictObject({
   url: z
     .string()
     .trim()
-    .min(1, { error: "A resource link cannot be empty." })
+    .min(1, { error: "A resource link cannot be empty.", abort: true })
     .max(ROADMAP_LIMITS.urlLength, { error: `A resource link can be at most ${ROADMAP_LIMITS.urlLength} characters long.` })
     .refine(isSafeHttpUrl, {
       error: (issue) =>
