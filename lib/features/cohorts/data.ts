@@ -20,7 +20,7 @@ const versionOptionSelect = {
   number: true,
   title: true,
   status: true,
-  roadmap: { select: { name: true } },
+  roadmap: { select: { id: true, name: true } },
 } as const;
 
 function toVersionOption(version: {
@@ -28,9 +28,9 @@ function toVersionOption(version: {
   number: number;
   title: string;
   status: VersionOption["status"];
-  roadmap: { name: string };
+  roadmap: { id: string; name: string };
 }): VersionOption {
-  return { id: version.id, roadmapName: version.roadmap.name, number: version.number, title: version.title, status: version.status };
+  return { id: version.id, roadmapId: version.roadmap.id, roadmapName: version.roadmap.name, number: version.number, title: version.title, status: version.status };
 }
 
 /** Every published version a cohort may follow, grouped by roadmap, newest first. */

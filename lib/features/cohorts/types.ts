@@ -19,6 +19,7 @@ export type CohortSettingsValues = {
 
 export type VersionOption = {
   id: string;
+  roadmapId: string;
   roadmapName: string;
   number: number;
   title: string;

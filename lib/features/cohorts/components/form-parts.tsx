@@ -13,14 +13,14 @@ export function versionLabel(version: VersionOption): string {
 /** Published versions grouped by roadmap, for a native <select>. */
 export function VersionOptions({ versions }: { versions: VersionOption[] }) {
   const groups = new Map<string, VersionOption[]>();
-  for (const version of versions) groups.set(version.roadmapName, [...(groups.get(version.roadmapName) ?? []), version]);
+  for (const version of versions) groups.set(version.roadmapId, [...(groups.get(version.roadmapId) ?? []), version]);
   return (
     <>
-      {[...groups].map(([roadmap, list]) => (
-        <optgroup key={roadmap} label={roadmap}>
+      {[...groups].map(([roadmapId, list]) => (
+        <optgroup key={roadmapId} label={list[0]!.roadmapName}>
           {list.map((version) => (
             <option key={version.id} value={version.id}>
-              {roadmap} · {versionLabel(version)}
+              {version.roadmapName} · {versionLabel(version)}
             </option>
           ))}
         </optgroup>

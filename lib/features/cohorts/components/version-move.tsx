@@ -14,6 +14,7 @@ import { useAction } from "@/components/use-action";
 import { versionLabel, VersionOptions } from "@/lib/features/cohorts/components/form-parts";
 import type { MoveItem, VersionMovePreview, VersionOption } from "@/lib/features/cohorts/types";
 import { plural } from "@/lib/plural";
+import { moveTargets } from "@/lib/features/cohorts/utils";
 
 function ItemLine({ item, children }: { item: MoveItem; children?: ReactNode }) {
   return (
@@ -66,8 +67,8 @@ function PreviewGroup({
  */
 export function VersionMove({ cohortId, current, options }: { cohortId: string; current: VersionOption; options: VersionOption[] }) {
   const router = useRouter();
-  const others = options.filter((option) => option.id !== current.id);
-  const [target, setTarget] = useState(others[0]?.id ?? "");
+  const { targets: others, initial } = moveTargets(current, options);
+  const [target, setTarget] = useState(initial);
   const [preview, setPreview] = useState<VersionMovePreview | null>(null);
   const previewing = useAction({ unreachable: "Cairn could not be reached; try again.", say: "alert" });
   const moving = useAction({ unreachable: "Cairn could not be reached. The cohort was not moved; try again.", say: "alert", fields: false });
