@@ -62,6 +62,7 @@ export async function getCohortStructure(cohortId: string): Promise<CohortStruct
     roadmapTitle: version.title,
     versionNumber: version.number,
     phases,
+    projects: version.projects,
     titles: new Map([
       ...phases.flatMap((phase) => phase.milestones.map((milestone) => [milestone.key, milestone.title] as const)),
       ...version.projects.map((project) => [project.key, project.title] as const),

@@ -100,7 +100,7 @@ beforeAll(async () => {
 });
 
 describe("GET /cohorts/{id}/export/progress", () => {
-  it("downloads the matrix as CSV: a row per learner, a column per milestone key, labels, totals, no formulas", async () => {
+  it("downloads the matrix as CSV: titles then keys as headers, a row per learner, every milestone and project, no formulas", async () => {
     const response = await call(exportProgress, world.mentorX, world.x.id);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -109,15 +109,24 @@ describe("GET /cohorts/{id}/export/progress", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = await response.text();
     const rows = parseCsv(text);
-    const keys = items.map((item) => item.key);
-    expect(rows[0]).toEqual(["Learner", "Email", "Start date", "At risk", ...keys, "Completed", "Milestones"]);
-    expect(rows.map((row) => row[0])).toEqual(["Learner", "'+1 Learner", `'${EVIL}`, "All learners (2)"]);
-    const evil = rows[2]!;
+    const projects = await db.portfolioProject.findMany({
+      where: { versionId, archivedAt: null },
+      orderBy: { position: "asc" },
+      select: { key: true, title: true },
+    });
+    expect(projects.length).toBeGreaterThan(0);
+    const keys = [...items.map((item) => item.key), ...projects.map((project) => project.key)];
+    expect(rows[0]!.slice(0, 5)).toEqual(["Learner", "Email", "Start date", "At risk", `1.1 ${items[0]!.title}`]);
+    expect(rows[0]!.slice(-3)).toEqual([`Project: ${projects.at(-1)!.title}`, "Milestones done", "Milestones"]);
+    expect(rows[1]).toEqual(["learner", "email", "start_date", "at_risk", ...keys, "milestones_done", "milestones"]);
+    // Learners only: no totals row among them.
+    expect(rows.map((row) => row[0])).toEqual(["Learner", "learner", "'+1 Learner", `'${EVIL}`]);
+    const evil = rows[3]!;
     expect(evil[4 + keys.indexOf(items[0]!.key)]).toBe("Done");
     expect(evil[4 + keys.indexOf(world.reviewed.key)]).toBe("Approved");
     expect(evil[4 + keys.indexOf(items.at(-1)!.key)]).toBe("Not started");
+    expect(evil[4 + keys.indexOf(projects[0]!.key)]).toBe("Not started");
     expect(evil.slice(-2)).toEqual([String(items[0]!.key === world.reviewed.key ? 1 : 2), String(items.length)]);
-    expect(rows.at(-1)![4 + keys.indexOf(world.reviewed.key)]).toBe("1");
     // The raw text never starts a cell with a formula character.
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     for (const cells of rows) for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);

@@ -37,6 +37,8 @@ export type CohortStructure = {
   roadmapTitle: string;
   versionNumber: number;
   phases: MatrixPhase[];
+  /** The version's live portfolio projects, in order. */
+  projects: { key: string; title: string }[];
   /** Milestones and projects by key, for titles of anything a learner worked on. */
   titles: ReadonlyMap<string, string>;
   criteria: { key: string; text: string }[];

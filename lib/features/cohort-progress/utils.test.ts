@@ -52,6 +52,7 @@ describe("the matrix for a query", () => {
       { key: "p1", number: 1, title: "One", milestones: [{ key: "a", title: "A", code: "1.1", reviewRequired: false }, { key: "b", title: "B", code: "1.2", reviewRequired: true }] },
       { key: "p2", number: 2, title: "Two", milestones: [{ key: "c", title: "C", code: "2.1", reviewRequired: false }] },
     ],
+    projects: [],
     titles: new Map([["a", "A"], ["b", "B"], ["c", "C"]]),
     criteria: [],
   };

@@ -208,30 +208,30 @@ export function csvFilename(cohortName: string, what: string, today: string): st
   return `${slug || "cohort"}-${what}-${today}.csv`;
 }
 
-/** The progress matrix as CSV: every active learner, every live milestone key, status labels as text, totals. */
+/**
+ * The progress matrix as CSV: every active learner, every live milestone and portfolio project, status labels as
+ * text. Two header rows: titles for people, then stable column keys for scripts (`learner`, `email`, the roadmap's
+ * item keys, …; skip the first row to read by key). Only learners below them: totals are a sum away in any tool.
+ */
 export function progressCsv(structure: CohortStructure, learners: StandingRow[], today: Day): CsvFile {
-  const keys = structure.phases.flatMap((phase) => phase.milestones.map((milestone) => milestone.key));
+  const milestones = structure.phases.flatMap((phase) => phase.milestones);
+  const items = [
+    ...milestones.map((milestone) => ({ key: milestone.key, title: `${milestone.code} ${milestone.title}` })),
+    ...structure.projects.map((project) => ({ key: project.key, title: `Project: ${project.title}` })),
+  ];
   const sorted = [...learners].sort((a, b) => byName.compare(a.row.name, b.row.name));
-  const header = ["Learner", "Email", "Start date", "At risk", ...keys, "Completed", "Milestones"];
+  const titles = ["Learner", "Email", "Start date", "At risk", ...items.map((item) => item.title), "Milestones done", "Milestones"];
+  const keys = ["learner", "email", "start_date", "at_risk", ...items.map((item) => item.key), "milestones_done", "milestones"];
   const body = sorted.map(({ row, standing }) => [
     row.name,
     row.email,
     row.startDate,
     standing.risks.map((risk) => risk.reason).join("; "),
-    ...keys.map((key) => STATUS_LABELS[statusOf(row, key)]),
+    ...items.map((item) => STATUS_LABELS[statusOf(row, item.key)]),
     standing.completed,
     standing.total,
   ]);
-  const totals = [
-    `All learners (${sorted.length})`,
-    "",
-    "",
-    `${sorted.filter(({ standing }) => standing.risks.length > 0).length} at risk`,
-    ...keys.map((key) => sorted.filter(({ row }) => COMPLETE_STATUSES.has(statusOf(row, key))).length),
-    sorted.reduce((sum, { standing }) => sum + standing.completed, 0),
-    sorted.length * keys.length,
-  ];
-  return { filename: csvFilename(structure.name, "progress", today), body: toCsv([header, ...body, totals]) };
+  return { filename: csvFilename(structure.name, "progress", today), body: toCsv([titles, keys, ...body]) };
 }
 
 export type ReviewHistoryRow = {
