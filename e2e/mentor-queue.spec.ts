@@ -16,6 +16,8 @@ test("mentor clears the queue", async ({ page, signIn, signedInPage }) => {
   await page.getByLabel("Learner").fill("bruno");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/\/reviews\?.*learner=bruno/);
+  // The heading counts what the filters show, not the whole queue.
+  await expect(page.getByText(/^1 attempt of \d+ waiting matches these filters, oldest first\.$/)).toBeVisible();
   const row = page.getByRole("listitem", { name: `${LEARNER.name}: ${PROJECT.title}` });
   await expect(row.getByText(/^waiting \d+ (hours|days)$/)).toBeVisible();
   await expect(page.getByRole("list", { name: "Waiting attempts, oldest first" }).getByRole("listitem")).toHaveCount(1);

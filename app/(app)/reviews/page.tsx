@@ -29,7 +29,9 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
         description={
           queue.waiting === 0
             ? undefined
-            : `${attempts(queue.waiting)} waiting for a decision, oldest first${queue.scope === "admin" ? ", across every active cohort" : ""}.`
+            : filtered
+              ? `${attempts(queue.matching)} of ${queue.waiting} waiting ${queue.matching === 1 ? "matches" : "match"} these filters, oldest first.`
+              : `${attempts(queue.waiting)} waiting for a decision, oldest first${queue.scope === "admin" ? ", across every active cohort" : ""}.`
         }
       />
       <div className="grid gap-5">
@@ -56,11 +58,7 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
           <>
             <QueueList queue={queue} />
             <p className="text-xs text-muted-foreground">
-              {queue.matching > queue.rows.length
-                ? `Showing the oldest ${queue.rows.length} of ${queue.matching}. `
-                : filtered
-                  ? `${attempts(queue.matching)} ${queue.matching === 1 ? "matches" : "match"}. `
-                  : null}
+              {queue.matching > queue.rows.length ? `Showing the oldest ${queue.rows.length} of ${queue.matching}. ` : null}
               Open one to review it; <Kbd>n</Kbd> there takes you to the next.
             </p>
           </>
