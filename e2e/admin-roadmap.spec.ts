@@ -130,6 +130,18 @@ test("admin prepares next spring's roadmap", async ({ page, signIn }) => {
   for (const phase of expected.phases) phase.milestones = phase.milestones.filter((milestone) => milestone.key !== "pytest-basics");
   expect(await parsed(v2.text)).toEqual(expected);
 
+  // A draft started by mistake is discarded after the app's own confirmation; Cancel keeps it.
+  await page.getByRole("button", { name: "New draft" }).click();
+  await expect(page).toHaveURL(`${roadmapUrl}/versions/3`);
+  await page.getByRole("button", { name: "Discard draft" }).click();
+  const discardV3 = page.getByRole("dialog", { name: "Discard draft version 3?" });
+  await discardV3.getByRole("button", { name: "Cancel" }).click();
+  await expect(discardV3).toHaveCount(0);
+  await page.getByRole("button", { name: "Discard draft" }).click();
+  await page.getByRole("dialog", { name: "Discard draft version 3?" }).getByRole("button", { name: "Discard draft" }).click();
+  await expect(page).toHaveURL(roadmapUrl);
+  await expect(page.getByRole("row", { name: /Version 3/ })).toHaveCount(0);
+
   // The roadmap's page lists both versions; new cohorts can pick version 2.
   await page.goto(roadmapUrl);
   await expect(page.getByRole("row", { name: /Version 2/ })).toContainText("1 changed · 1 archived");

@@ -2,22 +2,17 @@
 
 import { Send, Trash2 } from "lucide-react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { lazy, Suspense, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { toast } from "@/components/ui/toast";
-import { useAction } from "@/components/use-action";
-import { EDITOR_SAVE } from "@/lib/features/roadmaps/constants";
-import { discardDraftAction } from "@/lib/features/roadmaps/actions";
 import { NewDraftButton } from "@/lib/features/roadmaps/components/new-draft-button";
 import type { ChangeSummary } from "@/lib/features/roadmaps/types";
 import { describeChanges } from "@/lib/features/roadmaps/utils";
 
-// Radix's dialog loads when someone first asks to publish (decision 027).
-const PublishDialog = lazy(() =>
-  import("@/lib/features/roadmaps/components/publish-dialog").then((module) => ({ default: module.PublishDialog })),
-);
+// Radix's dialog loads when someone first asks to publish or discard (decision 027).
+const loadDialogs = () => import("@/lib/features/roadmaps/components/publish-dialog");
+const PublishDialog = lazy(() => loadDialogs().then((module) => ({ default: module.PublishDialog })));
+const DiscardDraftDialog = lazy(() => loadDialogs().then((module) => ({ default: module.DiscardDraftDialog })));
 
 type Props = {
   roadmapId: string;
@@ -34,18 +29,11 @@ type Props = {
 /** The editor's sticky bar: what this version is, what changed, and the one next step ("Publish" or "New draft"). */
 export function PublishBar(props: Props) {
   const { roadmapId, versionId, number, status, previousNumber, changeSummary } = props;
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const discarding = useAction(EDITOR_SAVE);
+  const [dialog, setDialog] = useState<"publish" | "discard" | null>(null);
+  const closeOn = (open: boolean) => {
+    if (!open) setDialog(null);
+  };
   const since = previousNumber ? `since version ${previousNumber}` : "in the first version";
-
-  async function discard() {
-    if (!window.confirm(`Discard draft version ${number}? Its edits are deleted; published versions and learners' work are not touched.`)) return;
-    const result = await discarding.run(() => discardDraftAction({ versionId }));
-    if (!result?.ok) return;
-    toast({ title: `Draft version ${number} discarded`, variant: "success" });
-    router.push(`/admin/roadmaps/${roadmapId}`);
-  }
 
   return (
     <div className="sticky bottom-0 z-20 -mx-4 mt-8 border-t border-border bg-surface/95 px-4 py-3 backdrop-blur sm:-mx-6 sm:px-6">
@@ -73,11 +61,11 @@ export function PublishBar(props: Props) {
         </div>
         {status === "draft" ? (
           <div className="flex flex-wrap gap-2">
-            <Button type="button" variant="secondary" loading={discarding.pending} onClick={discard}>
+            <Button type="button" variant="secondary" onClick={() => setDialog("discard")}>
               <Trash2 aria-hidden />
               Discard draft
             </Button>
-            <Button type="button" onClick={() => setOpen(true)}>
+            <Button type="button" onClick={() => setDialog("publish")}>
               <Send aria-hidden />
               Publish version {number}
             </Button>
@@ -90,11 +78,13 @@ export function PublishBar(props: Props) {
           <NewDraftButton roadmapId={roadmapId} />
         ) : null}
       </div>
-      {open ? (
-        <Suspense fallback={null}>
-          <PublishDialog versionId={versionId} number={number} changeSummary={changeSummary} onOpenChange={setOpen} />
-        </Suspense>
-      ) : null}
+      <Suspense fallback={null}>
+        {dialog === "publish" ? (
+          <PublishDialog versionId={versionId} number={number} changeSummary={changeSummary} onOpenChange={closeOn} />
+        ) : dialog === "discard" ? (
+          <DiscardDraftDialog roadmapId={roadmapId} versionId={versionId} number={number} onOpenChange={closeOn} />
+        ) : null}
+      </Suspense>
     </div>
   );
 }

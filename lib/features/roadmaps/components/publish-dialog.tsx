@@ -3,18 +3,20 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogCancel, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
-import { publishVersionAction } from "@/lib/features/roadmaps/actions";
+import { discardDraftAction, publishVersionAction } from "@/lib/features/roadmaps/actions";
 import { ChangeList } from "@/lib/features/roadmaps/components/change-list";
 import { EDITOR_SAVE } from "@/lib/features/roadmaps/constants";
 import type { ChangeSummary, PublishIssue } from "@/lib/features/roadmaps/types";
 
 /**
- * "Publish version N?": what changed, and what must be fixed first when the server refuses. Loaded when the publish
- * button is first pressed (decision 027); shown while open, so each opening starts without the last one's issues.
+ * The publish bar's two dialogs, loaded when one is first opened (decision 027).
+ *
+ * "Publish version N?": what changed, and what must be fixed first when the server refuses. Shown while open, so each
+ * opening starts without the last one's issues.
  */
 export function PublishDialog({
   versionId,
@@ -68,6 +70,47 @@ export function PublishDialog({
           </Button>
           <Button type="button" loading={publishing.pending} onClick={publish}>
             Publish
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+/** "Discard draft version N?": the editor's one step that cannot be undone. */
+export function DiscardDraftDialog({
+  roadmapId,
+  versionId,
+  number,
+  onOpenChange,
+}: {
+  roadmapId: string;
+  versionId: string;
+  number: number;
+  onOpenChange: (open: boolean) => void;
+}) {
+  const router = useRouter();
+  const discarding = useAction(EDITOR_SAVE);
+
+  async function discard() {
+    const result = await discarding.run(() => discardDraftAction({ versionId }));
+    if (!result?.ok) return;
+    onOpenChange(false);
+    toast({ title: `Draft version ${number} discarded`, variant: "success" });
+    router.push(`/admin/roadmaps/${roadmapId}`);
+  }
+
+  return (
+    <Dialog open onOpenChange={onOpenChange}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Discard draft version {number}?</DialogTitle>
+          <DialogDescription>Its edits are deleted. Published versions and learners&apos; work are not touched.</DialogDescription>
+        </DialogHeader>
+        <DialogFooter>
+          <DialogCancel />
+          <Button type="button" variant="danger" loading={discarding.pending} onClick={discard}>
+            Discard draft
           </Button>
         </DialogFooter>
       </DialogContent>
