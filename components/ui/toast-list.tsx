@@ -12,7 +12,7 @@ import { cn } from "@/lib/cn";
 const toastVariants = cva(
   [
     "group pointer-events-auto relative flex w-full items-start gap-3 rounded-lg border bg-surface p-3 pr-10 text-foreground shadow-popover",
-    "data-[state=open]:animate-slide-in-up data-[swipe=move]:translate-x-[var(--radix-toast-swipe-move-x)]",
+    "data-[state=open]:animate-slide-in-down data-[swipe=move]:translate-x-[var(--radix-toast-swipe-move-x)]",
     "data-[swipe=cancel]:translate-x-0 data-[swipe=cancel]:transition-transform data-[state=closed]:opacity-0 data-[state=closed]:transition-opacity",
   ],
   {
@@ -77,9 +77,11 @@ export function ToastList({
           </ToastPrimitive.Root>
         );
       })}
+      {/* Under the top bar, not at the bottom: the buttons a toast is about (a form's submit, the review screen's and
+          the editor's sticky action bars, the phone's thumb zone) sit low on the screen. */}
       <ToastPrimitive.Viewport
         label={label}
-        className="pointer-events-none fixed inset-x-0 bottom-0 z-[100] flex max-h-dvh flex-col gap-2 p-3 sm:right-0 sm:left-auto sm:w-96 sm:p-4"
+        className="pointer-events-none fixed inset-x-0 top-topbar z-[100] flex max-h-[calc(100dvh-var(--spacing-topbar))] flex-col gap-2 p-3 sm:right-0 sm:left-auto sm:w-96 sm:p-4"
       />
     </ToastPrimitive.Provider>
   );
