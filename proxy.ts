@@ -1,9 +1,8 @@
-// Runs before every route but built assets: security headers with a per-request CSP nonce, a request id for log
-// correlation, refusals for requests that must not reach the app (lib/request-checks.ts), and a redirect to /login
-// for signed-out page views. It only redirects; every page, action and handler authorizes against the database.
+// Runs before every route but built assets: security headers with a per-request CSP nonce, a request id for the
+// request log (lib/http/server.ts), refusals for requests that must not reach the app (lib/request-checks.ts), and
+// a redirect to /login for signed-out page views. It only redirects; every page, action and handler authorizes against the database.
 import { NextResponse, type NextRequest } from "next/server";
 import { readSessionToken, refreshedSessionToken, SESSION_MAX_AGE_SECONDS, sessionCookieName } from "@/lib/auth/session-token";
-import { logger } from "@/lib/logger";
 import { refuseLongStream, refuseRequest } from "@/lib/request-checks";
 import { BASELINE_HEADERS, HSTS_VALUE, pageContentSecurityPolicy } from "@/lib/security-headers";
 
@@ -19,7 +18,6 @@ export async function proxy(request: NextRequest) {
   const csp = pageContentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
 
   let response: NextResponse;
-  let signedIn: boolean | undefined;
   const refusal =
     refuseRequest(request.method, pathname, request.headers) ??
     (await refuseLongStream(request));
@@ -28,7 +26,6 @@ export async function proxy(request: NextRequest) {
   } else {
     const isPublic = PUBLIC_PATHS.some((pattern) => pattern.test(pathname));
     const session = isPublic ? null : await readSessionToken(request.cookies.get(sessionCookieName())?.value);
-    signedIn = isPublic ? undefined : !!session;
     if (!isPublic && !session) {
       const login = new URL("/login", request.url);
       if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);
@@ -52,7 +49,6 @@ export async function proxy(request: NextRequest) {
     }
   }
 
-  logger.info({ requestId, method: request.method, path: pathname, signedIn, refused: refusal?.status }, "request");
   response.headers.set("x-request-id", requestId);
   response.headers.set("content-security-policy", csp);
   for (const [name, value] of Object.entries(BASELINE_HEADERS)) response.headers.set(name, value);

@@ -1,7 +1,7 @@
 // `npm start`: validate the environment, open the database (embedded unless
 // DATABASE_URL is set), apply migrations, seed demo data once, build if needed,
-// serve Cairn, and on Ctrl-C / SIGTERM stop the web server first (it finishes requests in flight) and the
-// database last.
+// serve Cairn and say where once it answers (with the demo accounts), and on Ctrl-C / SIGTERM stop the web server
+// first (it finishes requests in flight) and the database last.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { EnvError, parseEnv, parseServerEnv } from "@/lib/env";
@@ -14,6 +14,7 @@ const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
 const dev = process.argv.includes("--dev");
 const SHUTDOWN_GRACE_MS = 15_000;
+const READY_POLL_MS = 300;
 
 function fail(message: string): never {
   process.stderr.write(`\n${message}\n\n`);
@@ -36,6 +37,12 @@ if (env.DATABASE_URL) {
   }
 }
 
+/** A few lines set apart from the JSON log, for the person watching the terminal. */
+function say(...lines: string[]) {
+  process.stdout.write(`\n${lines.map((line) => (line ? `  ${line}` : "")).join("\n")}\n\n`);
+}
+
+let demoAccounts: string[] = [];
 const database = await openDatabase(env);
 const running: { web?: ChildProcess } = {};
 let shuttingDown = false;
@@ -69,21 +76,26 @@ try {
   if (applied.length === 0) logger.info("database schema is up to date");
 
   if (database.embedded || env.CAIRN_DEMO) {
-    const { seedDemoOnce, printDemoAccounts } = await import("@/prisma/seed/demo");
+    const { seedDemoOnce, demoAccountLines } = await import("@/prisma/seed/demo");
     const seeded = await seedDemoOnce();
     if (seeded) logger.info("demo data seeded");
     const { db } = await import("@/lib/db");
     await db.$disconnect();
-    printDemoAccounts(env.PORT);
+    demoAccounts = demoAccountLines();
   }
 
   if (!dev && buildIsStale()) {
-    logger.info("building Cairn (first start, or the code changed since the last build; about two minutes)");
+    say(
+      "Building Cairn for production: this is the first start, or the code changed since the last build.",
+      "It takes 2–4 minutes on a small two-core server; Cairn starts as soon as it is done.",
+    );
+    const started = Date.now();
     const build = spawnSync(process.execPath, [nextBin, "build"], {
       stdio: "inherit",
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     });
     if (build.status !== 0) throw new Error("next build failed");
+    logger.info({ seconds: Math.round((Date.now() - started) / 1000) }, "build finished");
   }
 } catch (error) {
   logger.error({ err: error }, error instanceof Error ? error.message : "start failed");
@@ -106,3 +118,19 @@ running.web = web;
 web.on("exit", (code) => {
   if (!shuttingDown) void shutdown("web server exited", code ?? 1);
 });
+
+// Where to find Cairn is printed once it answers, not before a build that scrolls it away.
+const probeHost = !env.HOST || env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
+const probe = `http://${probeHost.includes(":") ? `[${probeHost}]` : probeHost}:${env.PORT}/api/health`;
+while (!shuttingDown && web.exitCode === null) {
+  const answered = await fetch(probe, { signal: AbortSignal.timeout(5_000) }).then(
+    (response) => response.ok,
+    () => false,
+  );
+  if (answered) {
+    const url = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
+    say(`Cairn is ready on ${url}`, ...(demoAccounts.length > 0 ? ["", ...demoAccounts] : []));
+    break;
+  }
+  await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
+}

@@ -5,7 +5,8 @@ import { CLIENT_ADDRESS_HEADER } from "@/lib/client-address";
 import type { ProxyTrust } from "@/lib/http/client-address";
 import { createCairnServer, type CairnServer, type RequestHandler } from "@/lib/http/server";
 
-const silent = { error: () => {} };
+type Log = Parameters<typeof createCairnServer>[0]["log"];
+const silent: Log = { info: () => {}, error: () => {} };
 const running: CairnServer[] = [];
 
 afterEach(async () => {
@@ -20,8 +21,8 @@ function echoHeaders(): RequestHandler {
   };
 }
 
-async function start(handler: RequestHandler, trust: ProxyTrust = { trustProxy: false, hops: 1 }) {
-  const cairn = createCairnServer({ handler, trust, log: silent });
+async function start(handler: RequestHandler, trust: ProxyTrust = { trustProxy: false, hops: 1 }, log: Log = silent) {
+  const cairn = createCairnServer({ handler, trust, log });
   running.push(cairn);
   await new Promise<void>((resolve) => cairn.server.listen(0, "127.0.0.1", resolve));
   const { port } = cairn.server.address() as AddressInfo;
@@ -33,9 +34,10 @@ function send(
   port: number,
   rawHeaders: string[] = [],
   agent?: http.Agent,
+  path = "/",
 ): Promise<{ status: number; body: string; headers: IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    const request = http.request({ port, host: "127.0.0.1", path: "/", headers: ["Host", `127.0.0.1:${port}`, ...rawHeaders], agent });
+    const request = http.request({ port, host: "127.0.0.1", path, headers: ["Host", `127.0.0.1:${port}`, ...rawHeaders], agent });
     request.on("response", (response) => {
       let body = "";
       response.setEncoding("utf8");
@@ -165,5 +167,33 @@ describe("answers the server writes itself (docs/security.md #40)", () => {
     expect(answer.status).toBe(500);
     expect(answer.headers["x-content-type-options"]).toBe("nosniff");
     expect(answer.body).not.toContain("boom");
+  });
+});
+
+describe("request log", () => {
+  it("writes one line per answered request with its status and duration, without query strings or link secrets (docs/security.md #42)", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const log: Log = { info: (details) => void lines.push(details), error: () => {} };
+    const { port } = await start(
+      (request, response) => {
+        response.setHeader("x-request-id", "req-12345678");
+        response.statusCode = request.url?.startsWith("/missing") ? 404 : 200;
+        response.end("ok");
+      },
+      undefined,
+      log,
+    );
+    await send(port, [], undefined, "/roadmap?cohort=abc");
+    await send(port, [], undefined, "/missing");
+    await send(port, [], undefined, "/invite/s3cr3t-token-value?x=1");
+    await send(port, [], undefined, "/reset-password/an0ther-secret");
+    await send(port, [], undefined, "/_next/static/chunks/app.js");
+
+    await expect.poll(() => lines.length).toBe(4);
+    expect(lines[0]).toMatchObject({ requestId: "req-12345678", method: "GET", path: "/roadmap", status: 200 });
+    expect(lines[0]!.durationMs).toEqual(expect.any(Number));
+    expect(lines[1]).toMatchObject({ path: "/missing", status: 404 });
+    expect(lines.map((line) => line.path)).toEqual(["/roadmap", "/missing", "/invite/[redacted]", "/reset-password/[redacted]"]);
+    expect(JSON.stringify(lines)).not.toMatch(/s3cr3t|an0ther|cohort=/);
   });
 });

@@ -9,8 +9,44 @@ import { ASSET_CONTENT_SECURITY_POLICY, BASELINE_HEADERS } from "@/lib/security-
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
 
 type Log = {
+  info: (details: Record<string, unknown>, message: string) => void;
   error: (details: Record<string, unknown>, message: string) => void;
 };
+
+/** Invite and password-reset links carry their secret in the path (docs/security.md #42): logs never do. */
+const SECRET_PATH = /^(\/(?:invite|reset-password)\/)[^/]+/;
+/** Built assets are immutable files; a line for each would bury the page views. */
+const UNLOGGED_PATH = /^\/_next\/static\//;
+
+/** The path of a request as a log line shows it: no query string, no secret. */
+export function loggablePath(url: string | undefined): string {
+  const path = (url ?? "/").split("?", 1)[0]!;
+  return path.replace(SECRET_PATH, "$1[redacted]");
+}
+
+/**
+ * One line per answered request, once it is answered: with its status and how long it took. `aborted` marks a
+ * client that left before the answer was complete.
+ */
+function logWhenAnswered(request: IncomingMessage, response: ServerResponse, log: Log) {
+  const path = loggablePath(request.url);
+  if (UNLOGGED_PATH.test(path)) return;
+  const started = performance.now();
+  response.once("close", () => {
+    const requestId = response.getHeader("x-request-id");
+    log.info(
+      {
+        ...(typeof requestId === "string" ? { requestId } : {}),
+        method: request.method,
+        path,
+        status: response.statusCode,
+        durationMs: Math.round(performance.now() - started),
+        ...(response.writableFinished ? {} : { aborted: true }),
+      },
+      "request",
+    );
+  });
+}
 
 /**
  * Longer than the idle timeout of common load balancers (60 s), so the balancer, not Cairn, closes an idle
@@ -65,6 +101,7 @@ export function createCairnServer({ handler, trust, log }: { handler: RequestHan
   let draining = false;
   const server = http.createServer((request, response) => {
     setClientAddressHeader(request, trust);
+    logWhenAnswered(request, response, log);
     if (draining) response.setHeader("connection", "close");
     Promise.resolve()
       .then(() => handler(request, response))

@@ -188,15 +188,11 @@ async function seedDemo() {
   }
 }
 
-export function printDemoAccounts(port: number) {
-  const lines = [
-    "",
-    `  Cairn is starting on http://localhost:${port}`,
-    "",
-    `  Demo accounts (password: ${DEMO_PASSWORD})`,
-    ...DEMO_ACCOUNTS.map((account) => `    ${account.role.padEnd(8)} ${account.email}`),
-    `    + ${LEARNERS.length} more learners in "${DEMO_COHORT_NAME}", e.g. ${emailFor(LEARNERS[0]![0])}`,
-    "",
+/** Who to sign in as, printed by `npm start` under "Cairn is ready". */
+export function demoAccountLines(): string[] {
+  return [
+    `Demo accounts (password: ${DEMO_PASSWORD})`,
+    ...DEMO_ACCOUNTS.map((account) => `  ${account.role.padEnd(8)} ${account.email}`),
+    `  + ${LEARNERS.length} more learners in "${DEMO_COHORT_NAME}", e.g. ${emailFor(LEARNERS[0]![0])}`,
   ];
-  process.stdout.write(`${lines.join("\n")}\n`);
 }
