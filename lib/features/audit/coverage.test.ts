@@ -116,6 +116,7 @@ describe("cohort management", () => {
           reviewTargetHours: "72",
           timezone: "UTC",
           inactivityDays: "7",
+          behindPaceBy: "2",
         }),
       ),
     );

@@ -21,6 +21,7 @@ export async function getCohortStructure(cohortId: string): Promise<CohortStruct
       startDate: true,
       weeksPerPhase: true,
       inactivityDays: true,
+      behindPaceBy: true,
       timezone: true,
       versionId: true,
       roadmapVersion: {
@@ -57,6 +58,7 @@ export async function getCohortStructure(cohortId: string): Promise<CohortStruct
     startDate: dayOfDate(cohort.startDate),
     weeksPerPhase: cohort.weeksPerPhase,
     inactivityDays: cohort.inactivityDays,
+    behindPaceBy: cohort.behindPaceBy,
     timezone: safeTimeZone(cohort.timezone),
     versionId: cohort.versionId,
     roadmapTitle: version.title,

@@ -91,6 +91,7 @@ export const loadCohortOverview = cache(
         startDate: structure.startDate,
         weeksPerPhase: structure.weeksPerPhase,
         inactivityDays: structure.inactivityDays,
+        behindPaceBy: structure.behindPaceBy,
         as: access.as,
       },
       today,

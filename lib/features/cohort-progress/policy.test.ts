@@ -29,17 +29,23 @@ describe("behind pace", () => {
       complete: index < done,
     }));
 
-  it("flags fewer completions than milestones due, with the counts", () => {
-    expect(behindPace(items(3, 5), day("2027-01-04"), TODAY)).toEqual({
+  it("flags a learner the cohort's margin or more behind, with the counts", () => {
+    expect(behindPace(items(3, 5), day("2027-01-04"), TODAY, 2)).toEqual({
       kind: "behind_pace",
       reason: "Behind pace: 3 of 5 due milestones done",
     });
+    expect(behindPace(items(4, 5), day("2027-01-04"), TODAY, 1)).toEqual({
+      kind: "behind_pace",
+      reason: "Behind pace: 4 of 5 due milestones done",
+    });
   });
 
-  it("stays quiet on pace, ahead of it, and before the learner's start", () => {
-    expect(behindPace(items(5, 5), day("2027-01-04"), TODAY)).toBeNull();
-    expect(behindPace(items(7, 5), day("2027-01-04"), TODAY)).toBeNull();
-    expect(behindPace(items(0, 0), day("2027-03-15"), TODAY)).toBeNull();
+  it("stays quiet within the margin, on pace, ahead of it, and before the learner's start", () => {
+    // One milestone late of 15 is an ordinary week, not a learner at risk.
+    expect(behindPace(items(14, 15, 20), day("2027-01-04"), TODAY, 2)).toBeNull();
+    expect(behindPace(items(5, 5), day("2027-01-04"), TODAY, 1)).toBeNull();
+    expect(behindPace(items(7, 5), day("2027-01-04"), TODAY, 1)).toBeNull();
+    expect(behindPace(items(0, 0), day("2027-03-15"), TODAY, 1)).toBeNull();
   });
 });
 
@@ -155,6 +161,7 @@ describe("assessRisk", () => {
     ],
     deadline: day("2027-03-05"),
     inactivityDays: 7,
+    behindPaceBy: 2,
     lastActivityOn: dayOf("2027-02-01T18:00:00Z"),
     activeWeeks: [],
     openRequests: [{ title: "Ship it", decidedOn: dayOf("2027-02-01T18:00:00Z") }],

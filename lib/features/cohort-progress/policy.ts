@@ -10,11 +10,15 @@ import type { RiskFlag } from "@/lib/features/cohort-progress/types";
 import { pace, type PaceInput } from "@/lib/features/progress/utils";
 import { plural } from "@/lib/plural";
 
-/** Behind the cohort's pacing: fewer milestones complete than have reached their target date (progress pacing). */
-export function behindPace(items: PaceInput, startDate: Day, today: Day): RiskFlag | null {
+/**
+ * Behind the cohort's pacing by `by` or more: at least that many more milestones have reached their target date
+ * than are complete. One milestone late is an ordinary week, not a learner at risk; the cohort chooses the margin.
+ */
+export function behindPace(items: PaceInput, startDate: Day, today: Day, by: number): RiskFlag | null {
   if (today < startDate) return null;
   const result = pace(items, startDate, today);
-  if (result.onPace) return null;
+  const behind = result.expected - result.completed;
+  if (behind < by) return null;
   return {
     kind: "behind_pace",
     reason: `Behind pace: ${result.completed} of ${plural(result.expected, "due milestone")} done`,
@@ -140,6 +144,8 @@ export type RiskInput = {
   milestones: PaceInput;
   deadline: Day | null;
   inactivityDays: number;
+  /** Due milestones a learner may be behind before "behind pace" flags them (the cohort's setting). */
+  behindPaceBy: number;
   lastActivityOn: Day | null;
   /** Weeks (their Mondays) with evidence or a completion, at least the last two complete ones. */
   activeWeeks: readonly Day[];
@@ -154,7 +160,7 @@ export function assessRisk(input: RiskInput): RiskFlag[] {
   const finished = total > 0 && completed >= total;
   const flags = [
     deadlinePassed({ deadline: input.deadline, today: input.today, completed, total }),
-    behindPace(input.milestones, input.startDate, input.today),
+    behindPace(input.milestones, input.startDate, input.today, input.behindPaceBy),
     changesUnanswered({ openRequests: input.openRequests, today: input.today, days: input.inactivityDays }),
     finished ? null : weeklyRuleMissed({ today: input.today, startDate: input.startDate, activeWeeks: input.activeWeeks }),
     finished

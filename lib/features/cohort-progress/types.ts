@@ -32,6 +32,7 @@ export type CohortStructure = {
   startDate: Day;
   weeksPerPhase: number;
   inactivityDays: number;
+  behindPaceBy: number;
   timezone: string;
   versionId: string;
   roadmapTitle: string;
@@ -107,6 +108,7 @@ export type CohortOverview = {
     startDate: Day;
     weeksPerPhase: number;
     inactivityDays: number;
+    behindPaceBy: number;
     as: "mentor" | "admin";
   };
   today: Day;

@@ -44,6 +44,7 @@ describe("the matrix for a query", () => {
     startDate: day("2027-01-04"),
     weeksPerPhase: 2,
     inactivityDays: 7,
+    behindPaceBy: 2,
     timezone: "UTC",
     versionId: "v",
     roadmapTitle: "R",

@@ -71,6 +71,7 @@ export function learnerStanding(
       milestones,
       deadline,
       inactivityDays: structure.inactivityDays,
+      behindPaceBy: structure.behindPaceBy,
       lastActivityOn: row.lastActivityOn,
       activeWeeks: row.activeWeeks,
       openRequests: row.openRequests.map((request) => ({

@@ -81,6 +81,7 @@ function settingsInput(cohortId: string, lockVersion: number, overrides: Record<
     reviewTargetHours: "48",
     timezone: "America/New_York",
     inactivityDays: "10",
+    behindPaceBy: "3",
     ...overrides,
   };
 }
@@ -161,13 +162,13 @@ describe("cohort settings", () => {
     );
     expect(result).toMatchObject({
       ok: true,
-      data: { name: "Settings A", weeksPerPhase: 3, reviewTargetHours: 48, timezone: "America/New_York", inactivityDays: 10, lockVersion: 1 },
+      data: { name: "Settings A", weeksPerPhase: 3, reviewTargetHours: 48, timezone: "America/New_York", inactivityDays: 10, behindPaceBy: 3, lockVersion: 1 },
     });
     expect(await settingsOf(cohort.id)).toMatchObject({ weeksPerPhase: 3, lockVersion: 1, endDate: null });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "cohort.update", targetId: cohort.id } });
     expect(audit.actorId).toBe(world.mentorX.id);
-    expect(audit.before).toEqual({ weeksPerPhase: 2, reviewTargetHours: 72, timezone: "UTC", inactivityDays: 7 });
-    expect(audit.after).toEqual({ weeksPerPhase: 3, reviewTargetHours: 48, timezone: "America/New_York", inactivityDays: 10 });
+    expect(audit.before).toEqual({ weeksPerPhase: 2, reviewTargetHours: 72, timezone: "UTC", inactivityDays: 7, behindPaceBy: 2 });
+    expect(audit.after).toEqual({ weeksPerPhase: 3, reviewTargetHours: 48, timezone: "America/New_York", inactivityDays: 10, behindPaceBy: 3 });
   });
 
   it("refuses a stale save with the current values and a clear message; nothing is overwritten", async () => {
@@ -200,10 +201,10 @@ describe("cohort settings", () => {
 
   it("shows field errors for out-of-range pacing", async () => {
     const result = await asUser(world.admin, () =>
-      updateCohortSettingsAction(settingsInput(world.x.id, 0, { weeksPerPhase: "", inactivityDays: "0", reviewTargetHours: "1.5" })),
+      updateCohortSettingsAction(settingsInput(world.x.id, 0, { weeksPerPhase: "", inactivityDays: "0", reviewTargetHours: "1.5", behindPaceBy: "0" })),
     );
     expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT" });
-    expect(Object.keys((result as { fieldErrors: object }).fieldErrors).sort()).toEqual(["inactivityDays", "reviewTargetHours", "weeksPerPhase"]);
+    expect(Object.keys((result as { fieldErrors: object }).fieldErrors).sort()).toEqual(["behindPaceBy", "inactivityDays", "reviewTargetHours", "weeksPerPhase"]);
   });
 });
 

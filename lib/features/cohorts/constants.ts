@@ -5,6 +5,7 @@ export const WEEKS_PER_PHASE_MAX = 26;
 export const REVIEW_TARGET_HOURS_DEFAULT = 72;
 export const REVIEW_TARGET_HOURS_MAX = 720;
 export const INACTIVITY_DAYS_MAX = 90;
+export const BEHIND_PACE_BY_MAX = 50;
 export const EXTENSION_DAYS_MAX = 365;
 export const MENTORS_MAX = 20;
 

@@ -89,6 +89,7 @@ export const COHORT_SETTINGS_SELECT = {
   reviewTargetHours: true,
   timezone: true,
   inactivityDays: true,
+  behindPaceBy: true,
 } satisfies Prisma.CohortSelect;
 
 export async function getCohortSettings(
@@ -108,6 +109,7 @@ export async function getCohortSettings(
       reviewTargetHours: cohort.reviewTargetHours,
       timezone: cohort.timezone,
       inactivityDays: cohort.inactivityDays,
+      behindPaceBy: cohort.behindPaceBy,
       lockVersion: cohort.lockVersion,
     },
     version: toVersionOption(cohort.roadmapVersion),

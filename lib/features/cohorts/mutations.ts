@@ -104,6 +104,7 @@ export async function updateCohortSettings(
         reviewTargetHours: values.reviewTargetHours,
         timezone: values.timezone,
         inactivityDays: values.inactivityDays,
+        behindPaceBy: values.behindPaceBy,
         lockVersion: { increment: 1 },
       },
     });

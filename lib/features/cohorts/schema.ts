@@ -7,6 +7,7 @@ import { lineText } from "@/lib/text-input";
 import {
   COHORT_NAME_MAX,
   EXTENSION_DAYS_MAX,
+  BEHIND_PACE_BY_MAX,
   INACTIVITY_DAYS_MAX,
   MENTORS_MAX,
   REVIEW_TARGET_HOURS_DEFAULT,
@@ -104,6 +105,7 @@ export const cohortSettingsSchema = z
     weeksPerPhase: wholeNumber(1, WEEKS_PER_PHASE_MAX, "weeks per phase"),
     reviewTargetHours: wholeNumber(1, REVIEW_TARGET_HOURS_MAX, "the review target in hours"),
     inactivityDays: wholeNumber(1, INACTIVITY_DAYS_MAX, "the inactivity days"),
+    behindPaceBy: wholeNumber(1, BEHIND_PACE_BY_MAX, "the milestones behind pace"),
   })
   .strict()
   .refine(endNotBeforeStart, END_BEFORE_START);

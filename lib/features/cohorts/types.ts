@@ -13,6 +13,7 @@ export type CohortSettingsValues = {
   reviewTargetHours: number;
   timezone: string;
   inactivityDays: number;
+  behindPaceBy: number;
   /** Optimistic-concurrency counter: a save sends back the one it loaded. */
   lockVersion: number;
 };

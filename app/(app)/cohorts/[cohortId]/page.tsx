@@ -73,7 +73,9 @@ export default async function CohortPage(props: Props) {
           <details className="max-w-prose text-sm text-muted-foreground">
             <summary className="w-fit cursor-pointer font-medium text-accent hover:underline">When is a learner at risk?</summary>
             <ul className="mt-2 grid list-disc gap-1 pl-5">
-              <li>Behind pace: fewer milestones done than have reached their target date.</li>
+              <li>
+                Behind pace: {cohort.behindPaceBy} or more milestones that have reached their target date are not done.
+              </li>
               <li>No activity (progress, evidence, comments, check-ins) for {cohort.inactivityDays} days.</li>
               <li>The weekly rule missed in each of the last two weeks.</li>
               <li>Requested changes left without a new attempt for {cohort.inactivityDays} days.</li>

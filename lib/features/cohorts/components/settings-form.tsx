@@ -23,11 +23,12 @@ function toDraft(values: CohortSettingsValues): Draft {
     reviewTargetHours: String(values.reviewTargetHours),
     timezone: values.timezone,
     inactivityDays: String(values.inactivityDays),
+    behindPaceBy: String(values.behindPaceBy),
   };
 }
 
 /**
- * Name, dates, pacing, review target, time zone and the at-risk inactivity rule. Saves carry the
+ * Name, dates, pacing, review target, time zone and the at-risk margins (inactivity, milestones behind). Saves carry the
  * lockVersion the form loaded: a stale save is refused and the form shows what is saved now.
  */
 export function SettingsForm({ cohortId, initial, timeZones }: { cohortId: string; initial: CohortSettingsValues; timeZones: string[] }) {
@@ -81,6 +82,13 @@ export function SettingsForm({ cohortId, initial, timeZones }: { cohortId: strin
         </Field>
         <Field label="Inactivity days" hint="Learners without activity this long are flagged at risk." errors={errorsFor(errors, "inactivityDays")}>
           <Input type="number" inputMode="numeric" min={1} value={draft.inactivityDays} onChange={set("inactivityDays")} required />
+        </Field>
+        <Field
+          label="Behind pace after (milestones)"
+          hint="Learners this many due milestones behind are flagged at risk."
+          errors={errorsFor(errors, "behindPaceBy")}
+        >
+          <Input type="number" inputMode="numeric" min={1} value={draft.behindPaceBy} onChange={set("behindPaceBy")} required />
         </Field>
       </div>
       <div>
