@@ -41,6 +41,12 @@ test("mentor reads the cohort's progress and signs off a criterion", async ({ pa
   await expect(shownReason).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(shownReason).toHaveCount(0);
+  // The learner's page gives each reason with a suggested next step.
+  const atRiskRow = grid.locator("tbody tr").filter({ has: page.getByRole("button", { name: /^At risk/ }) }).first();
+  await atRiskRow.getByRole("rowheader").getByRole("link").click();
+  await expect(page.locator("[data-risk]").getByText(reason, { exact: true })).toBeVisible();
+  await expect(page.locator("[data-risk]").getByText(/^Next step: /).first()).toBeVisible();
+  await page.goBack();
 
   // Filter to one phase: only its columns remain, and the URL carries the filter (it works without JavaScript too).
   await page.getByLabel("Phase", { exact: true }).selectOption({ label: "2. Production habits" });

@@ -27,18 +27,3 @@ export function RiskBadge({ risks }: { risks: RiskFlag[] }) {
     </button>
   );
 }
-
-/** The reasons spelled out, for the learner page and the overview. */
-export function RiskList({ risks }: { risks: RiskFlag[] }) {
-  if (risks.length === 0) return null;
-  return (
-    <ul className="grid gap-1.5">
-      {risks.map((risk) => (
-        <li key={risk.kind} className="flex items-start gap-2 text-sm text-status-danger-fg" data-risk={risk.kind}>
-          <Glyph name="triangle-alert" className="mt-0.5 size-4" />
-          <span>{risk.reason}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}

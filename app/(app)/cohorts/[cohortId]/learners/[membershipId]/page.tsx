@@ -9,7 +9,7 @@ import { Assessments } from "@/lib/features/cohort-progress/components/assessmen
 import { LearnerCheckins } from "@/lib/features/cohort-progress/components/learner-checkins";
 import { LearnerPhases } from "@/lib/features/cohort-progress/components/learner-phases";
 import { LearnerTimeline } from "@/lib/features/cohort-progress/components/learner-timeline";
-import { RiskList } from "@/lib/features/cohort-progress/components/risk-badge";
+import { RiskList } from "@/lib/features/cohort-progress/components/risk-list";
 import { TargetHighlight } from "@/lib/features/cohort-progress/components/target-highlight";
 import { TIMELINE_LIMIT } from "@/lib/features/cohort-progress/constants";
 import { loadLearnerDetail } from "@/lib/features/cohort-progress/loaders";
