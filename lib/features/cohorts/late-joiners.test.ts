@@ -64,6 +64,7 @@ async function expectAFreshStart(learner: User, mentor: User, cohortId: string, 
   expect(roadmap.pace).toMatchObject({ expected: 0, completed: 0, onPace: true });
   expect(roadmap.nextUp).not.toBeNull();
   expect(roadmap.nextUp!.targetDate > joinedOn).toBe(true);
+  expect(roadmap.welcome?.firstDue).toBe(roadmap.nextUp!.targetDate);
 
   const overview = await asUser(mentor, () => loadCohortOverview(viewerOf(mentor), cohortId, ALL));
   const row = overview.matrix.rows.find((r) => r.membershipId === membershipId)!;
