@@ -187,6 +187,18 @@ describe("a learner added back after being removed", () => {
     expect(dayOf((await db.membership.findUniqueOrThrow({ where: { id: invited.membership.id } })).startDate)).toBe(todayInCohort());
   });
 
+  it("still resumes from the day they come back when a mentor only changed their extension", async () => {
+    const { mentor, learner, membership } = await removedLateJoiner(10);
+    await db.membership.update({ where: { id: membership.id }, data: { removedAt: null } });
+    const { startDate } = await db.membership.findUniqueOrThrow({ where: { id: membership.id } });
+    await asUser(mentor, () => updateMemberScheduleAction({ membershipId: membership.id, startDate: dayOf(startDate)!, extensionDays: 7 }));
+    expect(await db.membership.findUniqueOrThrow({ where: { id: membership.id } })).toMatchObject({ extensionDays: 7, startDateByMentor: false });
+    await asUser(mentor, () => removeCohortMemberAction({ membershipId: membership.id }));
+    await asUser(mentor, () => restoreCohortMemberAction({ membershipId: membership.id }));
+    const after = await db.membership.findUniqueOrThrow({ where: { id: membership.id } });
+    expect({ learner: learner.name, startDate: dayOf(after.startDate) }).toEqual({ learner: learner.name, startDate: todayInCohort() });
+  });
+
   it("keeps a start date a mentor chose, on every way back", async () => {
     for (const way of ["add back", "add member", "invite"] as const) {
       const { cohort, mentor, learner, membership, joinedOn } = await removedLateJoiner(10);

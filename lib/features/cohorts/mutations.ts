@@ -254,20 +254,26 @@ export async function restoreMember(
   });
 }
 
-/** A learner's own start date (null → the cohort's) and deadline extension in days. */
+/**
+ * A learner's own start date (null → the cohort's) and deadline extension in days. A date the mentor changes becomes
+ * theirs and is kept if the learner is removed and added back; saving only a new extension leaves a date Cairn gave
+ * a late joiner as it was (docs/decisions/039).
+ */
 export async function updateMemberSchedule(
   actor: Actor,
-  membership: MembershipScope & { removedAt: Date | null; startDate: Date | null; extensionDays: number },
+  membership: MembershipScope & { removedAt: Date | null; startDate: Date | null; startDateByMentor: boolean; extensionDays: number },
   schedule: { startDate: Day | null; extensionDays: number },
 ): Promise<{ startDate: Day | null; extensionDays: number }> {
   if (membership.role !== "learner") throw new AppError("INVALID_STATE", "Only learners have a start date and deadlines.");
   if (membership.removedAt) throw new AppError("INVALID_STATE", `Add ${membership.user.name} back to the cohort first.`);
+  const before = membership.startDate ? dayOfDate(membership.startDate) : null;
+  const byMentor = schedule.startDate !== null && (schedule.startDate !== before || membership.startDateByMentor);
   await db.$transaction(async (tx) => {
     await tx.membership.update({
       where: { id: membership.id },
       data: {
         startDate: schedule.startDate ? dateOfDay(schedule.startDate) : null,
-        startDateByMentor: schedule.startDate !== null,
+        startDateByMentor: byMentor,
         extensionDays: schedule.extensionDays,
       },
     });
@@ -277,7 +283,7 @@ export async function updateMemberSchedule(
       targetType: "membership",
       targetId: membership.id,
       cohortId: membership.cohortId,
-      before: { startDate: membership.startDate ? dayOfDate(membership.startDate) : null, extensionDays: membership.extensionDays },
+      before: { startDate: before, extensionDays: membership.extensionDays },
       after: schedule,
     });
   });
