@@ -1,8 +1,9 @@
 import { expect, test } from "@/e2e/support/fixtures";
 
 // A mentor sets up a cohort: the admin creates it with the demo mentor, the mentor changes its
-// pacing and creates an invite link, a newcomer joins through the link in a fresh browser, the
-// mentor extends their deadline and finally removes them (their work is kept).
+// pacing and creates an invite link, a newcomer joins through the link in a fresh browser and is
+// welcomed on their roadmap, the mentor extends their deadline and finally removes them (their work
+// is kept, and the learner pages send them to /welcome).
 const COHORT = "Spring Cohort 2027";
 const NEWCOMER = { name: "Nia Newcomer", email: "nia.newcomer@example.com", password: "granite trail marker 42" };
 
@@ -68,6 +69,12 @@ test("mentor sets up a cohort", async ({ browser, signedInPage }) => {
   await expect(newcomer).toHaveURL(new RegExp(`/roadmap\\?cohort=${cohortId}$`));
   await expect(newcomer.getByRole("heading", { level: 1, name: "MLOps Roadmap 2026" })).toBeVisible();
   await expect(newcomer.getByText(COHORT).first()).toBeVisible();
+  // Nothing done yet: the roadmap opens with a welcome that names their schedule (three weeks per phase now).
+  const welcome = newcomer.getByRole("region", { name: "Welcome to MLOps Roadmap 2026" });
+  await expect(welcome).toContainText("7 phases");
+  await expect(welcome).toContainText("1 day: learn something new");
+  await expect(welcome).toContainText("Submit for review");
+  await expect(welcome).toContainText(/Starts 1 Mar 2027; first milestone due \d+ Mar 2027\./);
 
   // The link had one use: someone else opening it now sees that it is not valid any more.
   const latecomer = await (await browser.newContext()).newPage();
@@ -94,8 +101,15 @@ test("mentor sets up a cohort", async ({ browser, signedInPage }) => {
   const removed = mentor.getByRole("region", { name: /^Removed/ });
   await expect(removed.getByRole("listitem", { name: NEWCOMER.name })).toBeVisible();
   await expect(learners.getByRole("heading", { name: "No learners yet" })).toBeVisible();
-  await newcomer.goto(`/roadmap?cohort=${cohortId}`);
-  await expect(newcomer.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  // With no cohort left to learn in, every learner page sends them to /welcome instead of a 404.
+  for (const path of [`/roadmap?cohort=${cohortId}`, "/roadmap", "/roadmap/python-foundations", "/portfolio", "/check-ins"]) {
+    await newcomer.goto(path);
+    await expect(newcomer, path).toHaveURL(/\/welcome$/);
+    await expect(newcomer.getByRole("heading", { level: 2, name: "You are not in a cohort yet" })).toBeVisible();
+  }
+  // A mentor who learns nowhere lands where / sends them: the review queue.
+  await mentor.goto("/roadmap");
+  await expect(mentor).toHaveURL(/\/reviews$/);
 
   await newcomerContext.close();
 });

@@ -4,11 +4,13 @@ import { PageHeader } from "@/components/layout/page-header";
 import { requireViewer } from "@/lib/auth/viewer";
 import { CheckinsView, StreakSummary } from "@/lib/features/checkins/components/checkins-view";
 import { loadCheckinsPage } from "@/lib/features/checkins/loaders";
+import { requireLearnerArea } from "@/lib/features/users/loaders";
 
 export const metadata: Metadata = { title: "Check-ins" };
 
 export default async function CheckinsPage({ searchParams }: { searchParams: Promise<{ cohort?: string | string[] }> }) {
   const viewer = await requireViewer();
+  await requireLearnerArea(viewer);
   const { cohort } = await searchParams;
   if (Array.isArray(cohort)) notFound();
   const page = await loadCheckinsPage(viewer, cohort);

@@ -9,12 +9,15 @@ import { loadPortfolio } from "@/lib/features/portfolio/loaders";
 import { DemonstratedMilestones } from "@/lib/features/progress/components/demonstrated-milestones";
 import { EvidenceLink } from "@/lib/features/progress/components/evidence-link";
 import { StatusBadge } from "@/lib/features/progress/components/status-badge";
+import { requireLearnerArea } from "@/lib/features/users/loaders";
 
 export const metadata: Metadata = { title: "Portfolio" };
 
 export default async function PortfolioPage({ searchParams }: { searchParams: Promise<{ cohort?: string }> }) {
+  const viewer = await requireViewer();
+  await requireLearnerArea(viewer);
   const { cohort } = await searchParams;
-  const portfolio = await loadPortfolio(await requireViewer(), cohort);
+  const portfolio = await loadPortfolio(viewer, cohort);
   const cohortQuery = cohort ? `?cohort=${portfolio.cohortId}` : "";
   return (
     <>

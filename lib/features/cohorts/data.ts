@@ -176,8 +176,10 @@ export async function getMembershipScope(membershipId: string) {
       role: true,
       removedAt: true,
       startDate: true,
+      startDateByMentor: true,
       extensionDays: true,
       user: { select: { name: true } },
+      cohort: { select: { startDate: true, timezone: true } },
     },
   });
 }

@@ -9,7 +9,7 @@ import { ROLE_WORD, SETTINGS_CONFLICT_MESSAGE, VERSION_CONFLICT_MESSAGE } from "
 import type { CohortSettingsUpdate, CreateCohortValues } from "@/lib/features/cohorts/schema";
 import type { CohortSettingsValues } from "@/lib/features/cohorts/types";
 import { dateOfDay, type Day, dayOfDate } from "@/lib/calendar";
-import { homeOf } from "@/lib/features/cohorts/utils";
+import { homeOf, learnerScheduleOnJoining, startDateAudit } from "@/lib/features/cohorts/utils";
 import { notify, notifyMany } from "@/lib/features/notifications/mutations";
 import { releaseClaimsWithoutAccess } from "@/lib/features/reviews/mutations";
 
@@ -150,16 +150,26 @@ export async function addMemberByEmail(
   }
   try {
     return await db.$transaction(async (tx) => {
-      const existing = await tx.membership.findUnique({
-        where: { cohortId_userId: { cohortId: cohort.id, userId: user.id } },
-        select: { id: true, role: true, removedAt: true },
+      const calendar = await tx.cohort.findUniqueOrThrow({
+        where: { id: cohort.id },
+        relationLoadStrategy: "join",
+        select: {
+          startDate: true,
+          timezone: true,
+          memberships: {
+            where: { userId: user.id },
+            select: { id: true, role: true, removedAt: true, startDate: true, startDateByMentor: true },
+          },
+        },
       });
+      const existing = calendar.memberships[0] ?? null;
       if (existing && !existing.removedAt) {
         throw new AppError("CONFLICT", `${user.name} is already ${ROLE_WORD[existing.role]} in this cohort.`);
       }
+      const schedule = role === "learner" ? learnerScheduleOnJoining(calendar, existing, new Date()) : {};
       const membership = existing
-        ? await tx.membership.update({ where: { id: existing.id }, data: { removedAt: null, role }, select: { id: true } })
-        : await tx.membership.create({ data: { cohortId: cohort.id, userId: user.id, role }, select: { id: true } });
+        ? await tx.membership.update({ where: { id: existing.id }, data: { removedAt: null, role, ...schedule }, select: { id: true } })
+        : await tx.membership.create({ data: { cohortId: cohort.id, userId: user.id, role, ...schedule }, select: { id: true } });
       await notify(tx, {
         userId: user.id,
         type: "invite",
@@ -173,7 +183,7 @@ export async function addMemberByEmail(
         targetId: membership.id,
         cohortId: cohort.id,
         before: existing ? { role: existing.role, removedAt: existing.removedAt?.toISOString() ?? null } : undefined,
-        after: { userId: user.id, role, removedAt: null, reactivated: !!existing },
+        after: { userId: user.id, role, removedAt: null, reactivated: !!existing, ...startDateAudit(schedule) },
       });
       return { membershipId: membership.id, reactivated: !!existing };
     });
@@ -213,12 +223,24 @@ export async function removeMember(actor: Actor, membership: MembershipScope): P
   });
 }
 
-/** "Add back": clears removedAt; everything they did before is still attached to the membership. */
-export async function restoreMember(actor: Actor, membership: MembershipScope & { removedAt: Date | null }): Promise<void> {
+/**
+ * "Add back": clears removedAt; everything they did before is still attached to the membership. A learner resumes
+ * from the day they come back unless a mentor chose their start date (docs/decisions/039).
+ */
+export async function restoreMember(
+  actor: Actor,
+  membership: MembershipScope & {
+    removedAt: Date | null;
+    startDate: Date | null;
+    startDateByMentor: boolean;
+    cohort: { startDate: Date; timezone: string };
+  },
+): Promise<void> {
   await db.$transaction(async (tx) => {
+    const schedule = membership.role === "learner" ? learnerScheduleOnJoining(membership.cohort, membership, new Date()) : {};
     const { count } = await tx.membership.updateMany({
       where: { id: membership.id, removedAt: { not: null } },
-      data: { removedAt: null },
+      data: { removedAt: null, ...schedule },
     });
     if (count === 0) throw new AppError("INVALID_STATE", `${membership.user.name} is already in this cohort.`);
     await writeAudit(tx, {
@@ -228,23 +250,33 @@ export async function restoreMember(actor: Actor, membership: MembershipScope & 
       targetId: membership.id,
       cohortId: membership.cohortId,
       before: { role: membership.role, removedAt: membership.removedAt?.toISOString() ?? null },
-      after: { userId: membership.userId, role: membership.role, removedAt: null, reactivated: true },
+      after: { userId: membership.userId, role: membership.role, removedAt: null, reactivated: true, ...startDateAudit(schedule) },
     });
   });
 }
 
-/** A learner's own start date (null → the cohort's) and deadline extension in days. */
+/**
+ * A learner's own start date (null → the cohort's) and deadline extension in days. A date the mentor changes becomes
+ * theirs and is kept if the learner is removed and added back; saving only a new extension leaves a date Cairn gave
+ * a late joiner as it was (docs/decisions/039).
+ */
 export async function updateMemberSchedule(
   actor: Actor,
-  membership: MembershipScope & { removedAt: Date | null; startDate: Date | null; extensionDays: number },
+  membership: MembershipScope & { removedAt: Date | null; startDate: Date | null; startDateByMentor: boolean; extensionDays: number },
   schedule: { startDate: Day | null; extensionDays: number },
 ): Promise<{ startDate: Day | null; extensionDays: number }> {
   if (membership.role !== "learner") throw new AppError("INVALID_STATE", "Only learners have a start date and deadlines.");
   if (membership.removedAt) throw new AppError("INVALID_STATE", `Add ${membership.user.name} back to the cohort first.`);
+  const before = membership.startDate ? dayOfDate(membership.startDate) : null;
+  const byMentor = schedule.startDate !== null && (schedule.startDate !== before || membership.startDateByMentor);
   await db.$transaction(async (tx) => {
     await tx.membership.update({
       where: { id: membership.id },
-      data: { startDate: schedule.startDate ? dateOfDay(schedule.startDate) : null, extensionDays: schedule.extensionDays },
+      data: {
+        startDate: schedule.startDate ? dateOfDay(schedule.startDate) : null,
+        startDateByMentor: byMentor,
+        extensionDays: schedule.extensionDays,
+      },
     });
     await writeAudit(tx, {
       actor,
@@ -252,7 +284,7 @@ export async function updateMemberSchedule(
       targetType: "membership",
       targetId: membership.id,
       cohortId: membership.cohortId,
-      before: { startDate: membership.startDate ? dayOfDate(membership.startDate) : null, extensionDays: membership.extensionDays },
+      before: { startDate: before, extensionDays: membership.extensionDays },
       after: schedule,
     });
   });

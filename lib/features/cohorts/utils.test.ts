@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { diffVersionItems, moveTargets } from "@/lib/features/cohorts/utils";
+import { dateOfDay, dayFrom } from "@/lib/calendar";
+import { diffVersionItems, learnerScheduleOnJoining, moveTargets, startDateOnJoining } from "@/lib/features/cohorts/utils";
 import type { MoveItem, VersionOption } from "@/lib/features/cohorts/types";
 
 const item = (key: string, title = key.toUpperCase(), kind: MoveItem["kind"] = "milestone"): MoveItem => ({
@@ -48,5 +49,38 @@ describe("moveTargets", () => {
   it("offers another roadmap only when the cohort's own has no other version, and nothing when there is none", () => {
     expect(moveTargets(version("m", 1), [version("a", 2), version("m", 1)]).initial).toBe("a-2");
     expect(moveTargets(version("m", 1), [version("m", 1)])).toEqual({ targets: [], initial: "" });
+  });
+});
+
+describe("a late joiner's start date", () => {
+  const cohort = { startDate: dateOfDay(dayFrom("2027-03-01")), timezone: "Pacific/Auckland" };
+  // 10 March 2027, 12:00 UTC is already 11 March in Auckland and still 10 March in Los Angeles.
+  const NOW = new Date("2027-03-10T12:00:00Z");
+
+  it("is the day they join on the cohort's calendar, not the server's", () => {
+    expect(startDateOnJoining(cohort, NOW)).toEqual(dateOfDay(dayFrom("2027-03-11")));
+    expect(startDateOnJoining({ ...cohort, timezone: "America/Los_Angeles" }, NOW)).toEqual(dateOfDay(dayFrom("2027-03-10")));
+  });
+
+  it("is null on or before the cohort's start, so the cohort's start applies", () => {
+    expect(startDateOnJoining({ ...cohort, startDate: dateOfDay(dayFrom("2027-03-11")) }, NOW)).toBeNull();
+    expect(startDateOnJoining({ ...cohort, startDate: dateOfDay(dayFrom("2027-04-05")) }, NOW)).toBeNull();
+  });
+
+  it("reads a zone Intl does not know as UTC instead of failing", () => {
+    expect(startDateOnJoining({ ...cohort, timezone: "Mars/Olympus" }, NOW)).toEqual(dateOfDay(dayFrom("2027-03-10")));
+  });
+
+  it("keeps a date a mentor chose when someone comes back, and replaces one Cairn set", () => {
+    const chosen = dateOfDay(dayFrom("2027-02-15"));
+    expect(learnerScheduleOnJoining(cohort, { startDate: chosen, startDateByMentor: true }, NOW)).toEqual({ startDate: chosen, startDateByMentor: true });
+    expect(learnerScheduleOnJoining(cohort, { startDate: chosen, startDateByMentor: false }, NOW)).toEqual({
+      startDate: dateOfDay(dayFrom("2027-03-11")),
+      startDateByMentor: false,
+    });
+    expect(learnerScheduleOnJoining({ ...cohort, startDate: dateOfDay(dayFrom("2027-04-05")) }, { startDate: chosen, startDateByMentor: false }, NOW)).toEqual({
+      startDate: null,
+      startDateByMentor: false,
+    });
   });
 });

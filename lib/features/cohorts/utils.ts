@@ -1,3 +1,4 @@
+import { dateOfDay, type Day, dayOfDate, safeTimeZone, today } from "@/lib/calendar";
 import type { MoveItem, VersionOption } from "@/lib/features/cohorts/types";
 
 /**
@@ -40,4 +41,33 @@ export function moveTargets(current: VersionOption, options: VersionOption[]) {
   const own = others.filter((option) => option.roadmapId === current.roadmapId).sort((a, b) => b.number - a.number);
   const targets = [...own, ...others.filter((option) => option.roadmapId !== current.roadmapId)];
   return { targets, initial: targets[0]?.id ?? "" };
+}
+
+/**
+ * The start date a learner gets on joining at `now` (docs/decisions/039): the day they join, on the cohort's
+ * calendar, when that is after the cohort's start — someone arriving in week four starts their own schedule, not
+ * one already four weeks behind. On or before the cohort's start it is null: the cohort's start applies.
+ */
+export function startDateOnJoining(cohort: { startDate: Date; timezone: string }, now: Date): Date | null {
+  const joinedOn = today(safeTimeZone(cohort.timezone), now);
+  return joinedOn > dayOfDate(cohort.startDate) ? dateOfDay(joinedOn) : null;
+}
+
+/**
+ * The schedule fields of a learner membership that is created or comes back at `now`: a start date a mentor chose
+ * stays; any other is replaced by the one for joining now, so someone added back resumes from the day they return.
+ */
+export function learnerScheduleOnJoining(
+  cohort: { startDate: Date; timezone: string },
+  previous: { startDate: Date | null; startDateByMentor: boolean } | null,
+  now: Date,
+): { startDate: Date | null; startDateByMentor: boolean } {
+  if (previous?.startDateByMentor) return { startDate: previous.startDate, startDateByMentor: true };
+  return { startDate: startDateOnJoining(cohort, now), startDateByMentor: false };
+}
+
+/** The start date a join wrote, for its audit row; nothing when the join left the schedule alone (a mentor). */
+export function startDateAudit(schedule: { startDate?: Date | null }): { startDate?: Day | null } {
+  if (schedule.startDate === undefined) return {};
+  return { startDate: schedule.startDate ? dayOfDate(schedule.startDate) : null };
 }

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { ROLE_WORD } from "@/lib/features/cohorts/constants";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { writeAudit } from "@/lib/features/audit/mutations";
-import { homeOf } from "@/lib/features/cohorts/utils";
+import { homeOf, learnerScheduleOnJoining, startDateAudit } from "@/lib/features/cohorts/utils";
 import { INVITE_INVALID_MESSAGE } from "@/lib/features/invites/constants";
 import { hashInviteToken, inviteSelect, toInviteRow } from "@/lib/features/invites/data";
 import type { CreatedInvite, JoinedCohort } from "@/lib/features/invites/types";
@@ -76,7 +76,15 @@ export async function revokeInvite(actor: Actor, invite: { id: string; cohortId:
 
 // ——— Invite acceptance ———
 
-type ConsumedInvite = { id: string; role: "admin" | "mentor" | "learner"; cohort_id: string | null };
+type ConsumedInvite = {
+  id: string;
+  role: "admin" | "mentor" | "learner";
+  cohort_id: string | null;
+  /** The cohort's calendar, which a learner's start date is read on (null without a cohort). */
+  cohort: { startDate: Date; timezone: string } | null;
+};
+
+type ConsumedRow = Omit<ConsumedInvite, "cohort"> & { cohort_start_date: Date | null; cohort_timezone: string | null };
 
 function invalidInvite(): never {
   throw new AppError("NOT_FOUND", INVITE_INVALID_MESSAGE);
@@ -87,18 +95,24 @@ function invalidInvite(): never {
  * race for the last use, the row lock makes the second re-check `use_count < max_uses` and match nothing.
  */
 async function consumeInvite(tx: Tx, tokenHash: string): Promise<ConsumedInvite> {
-  const rows = await tx.$queryRaw<ConsumedInvite[]>`
+  const rows = await tx.$queryRaw<ConsumedRow[]>`
     UPDATE invites SET use_count = use_count + 1, updated_at = now()
     WHERE token_hash = ${tokenHash} AND revoked_at IS NULL AND expires_at > now() AND use_count < max_uses
       AND (cohort_id IS NULL OR EXISTS (SELECT 1 FROM cohorts WHERE cohorts.id = invites.cohort_id AND cohorts.archived_at IS NULL))
-    RETURNING id, role::text AS role, cohort_id::text AS cohort_id`;
-  const invite = rows[0];
-  if (!invite || !canInviteAs(invite.role, invite.cohort_id)) invalidInvite();
-  return invite;
+    RETURNING id, role::text AS role, cohort_id::text AS cohort_id,
+      (SELECT start_date FROM cohorts WHERE cohorts.id = invites.cohort_id) AS cohort_start_date,
+      (SELECT timezone FROM cohorts WHERE cohorts.id = invites.cohort_id) AS cohort_timezone`;
+  const row = rows[0];
+  if (!row || !canInviteAs(row.role, row.cohort_id)) invalidInvite();
+  const { cohort_start_date: startDate, cohort_timezone: timezone, ...invite } = row;
+  return { ...invite, cohort: startDate && timezone !== null ? { startDate, timezone } : null };
 }
 
 /** The membership (cohort invites) a person already has, locked for the rest of the transaction. */
-type Standing = { membership: { id: string; role: "mentor" | "learner"; removedAt: Date | null } | null; activeRole: JoinedCohort["role"] | null };
+type Standing = {
+  membership: { id: string; role: "mentor" | "learner"; removedAt: Date | null; startDate: Date | null; startDateByMentor: boolean } | null;
+  activeRole: JoinedCohort["role"] | null;
+};
 
 /**
  * What the person already holds that the invite would grant — their membership of the invite's cohort, or the admin
@@ -110,28 +124,48 @@ async function lockStanding(tx: Tx, invite: { role: JoinedCohort["role"]; cohort
     const [user] = await tx.$queryRaw<{ is_admin: boolean }[]>`SELECT is_admin FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
     return { membership: null, activeRole: user?.is_admin ? "admin" : null };
   }
-  const [row] = await tx.$queryRaw<{ id: string; role: "mentor" | "learner"; removed_at: Date | null }[]>`
-    SELECT id::text AS id, role::text AS role, removed_at FROM memberships
+  const [row] = await tx.$queryRaw<
+    { id: string; role: "mentor" | "learner"; removed_at: Date | null; start_date: Date | null; start_date_by_mentor: boolean }[]
+  >`
+    SELECT id::text AS id, role::text AS role, removed_at, start_date, start_date_by_mentor FROM memberships
      WHERE cohort_id = ${invite.cohortId}::uuid AND user_id = ${userId}::uuid
        FOR UPDATE`;
   if (!row) return { membership: null, activeRole: null };
-  return { membership: { id: row.id, role: row.role, removedAt: row.removed_at }, activeRole: row.removed_at ? null : row.role };
+  return {
+    membership: {
+      id: row.id,
+      role: row.role,
+      removedAt: row.removed_at,
+      startDate: row.start_date,
+      startDateByMentor: row.start_date_by_mentor,
+    },
+    activeRole: row.removed_at ? null : row.role,
+  };
 }
 
 /**
  * Gives the account exactly the invite's role (docs/security.md #35). A removed member comes back on their old
  * membership — their earlier work stays attached — but with the invite's role, never the one they had: a mentor
  * removed from a cohort who opens a learner link is a learner. The caller has checked, under lockStanding, that
- * the person is not an active member already. A mentor or learner invite without a cohort only creates the account.
+ * the person is not an active member already. A learner who joins after the cohort's start starts on the day they
+ * join, and one who comes back resumes from that day unless a mentor chose their date (docs/decisions/039). A mentor
+ * or learner invite without a cohort only creates the account.
  */
-async function joinWithInvite(tx: Tx, invite: ConsumedInvite, userId: string, previous: Standing["membership"]): Promise<void> {
+async function joinWithInvite(
+  tx: Tx,
+  invite: ConsumedInvite,
+  userId: string,
+  previous: Standing["membership"],
+  now: Date,
+): Promise<void> {
+  const schedule = invite.role === "learner" && invite.cohort ? learnerScheduleOnJoining(invite.cohort, previous, now) : {};
   if (invite.role === "admin") {
     await tx.user.update({ where: { id: userId }, data: { isAdmin: true } });
   } else if (invite.cohort_id) {
     if (previous) {
-      await tx.membership.update({ where: { id: previous.id }, data: { removedAt: null, role: invite.role } });
+      await tx.membership.update({ where: { id: previous.id }, data: { removedAt: null, role: invite.role, ...schedule } });
     } else {
-      await tx.membership.create({ data: { cohortId: invite.cohort_id, userId, role: invite.role } });
+      await tx.membership.create({ data: { cohortId: invite.cohort_id, userId, role: invite.role, ...schedule } });
     }
   }
   // Someone removed and invited again redeems the same invite twice; one redemption row is enough.
@@ -144,7 +178,7 @@ async function joinWithInvite(tx: Tx, invite: ConsumedInvite, userId: string, pr
     targetId: invite.id,
     cohortId: invite.cohort_id,
     before: previous ? { userId, role: previous.role, removedAt: previous.removedAt?.toISOString() ?? null } : undefined,
-    after: { userId, role: invite.role, reactivated, ...(previous ? { removedAt: null } : {}) },
+    after: { userId, role: invite.role, reactivated, ...(previous ? { removedAt: null } : {}), ...startDateAudit(schedule) },
   });
 }
 
@@ -191,7 +225,7 @@ export async function acceptInviteWithNewAccount(
         data: { email: account.email, name: account.name, passwordHash },
         select: { id: true },
       });
-      await joinWithInvite(tx, invite, user.id, null);
+      await joinWithInvite(tx, invite, user.id, null, now);
       return { userId: user.id, cohortId: invite.cohort_id, role: invite.role, home: homeOf(invite.role, invite.cohort_id), alreadyMember: false };
     });
   } catch (error) {
@@ -215,7 +249,7 @@ export async function acceptInviteAsUser(userId: string, token: string, now = ne
       const standing = await lockStanding(tx, invite, userId);
       if (standing.activeRole) return alreadyJoined(invite.cohortId, standing.activeRole, invite.role);
       const consumed = await consumeInvite(tx, tokenHash);
-      await joinWithInvite(tx, consumed, userId, standing.membership);
+      await joinWithInvite(tx, consumed, userId, standing.membership, now);
       return { cohortId: consumed.cohort_id, role: consumed.role, home: homeOf(consumed.role, consumed.cohort_id), alreadyMember: false };
     });
   } catch (error) {

@@ -26,13 +26,14 @@ function pacingOf(membership: LearnerMembership) {
 
 /** The learner's roadmap: the cohort's pinned version with the learner's status on every milestone. */
 export async function getLearnerRoadmap(membership: LearnerMembership, now = new Date()): Promise<LearnerRoadmap> {
-  const [version, progress, assessments] = await Promise.all([
+  const [version, activity, assessments] = await Promise.all([
     db.roadmapVersion.findUniqueOrThrow({
       where: { id: membership.versionId },
       relationLoadStrategy: "join",
       select: {
         title: true,
         summary: true,
+        weeklyRule: { orderBy: { position: "asc" }, select: { text: true } },
         criteria: { orderBy: { position: "asc" }, select: { key: true, text: true } },
         phases: liveInOrder({
           key: true,
@@ -41,9 +42,15 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
         }),
       },
     }),
-    db.progress.findMany({
-      where: { membershipId: membership.membershipId },
-      select: { itemKey: true, status: true, _count: { select: { submissions: true } } },
+    // The progress rows and whether the learner ever checked in, in one statement: with neither, the roadmap opens
+    // with its welcome.
+    db.membership.findUniqueOrThrow({
+      where: { id: membership.membershipId },
+      relationLoadStrategy: "join",
+      select: {
+        progress: { select: { itemKey: true, status: true, _count: { select: { submissions: true } } } },
+        _count: { select: { checkins: true } },
+      },
     }),
     db.criterionAssessment.findMany({
       where: { membershipId: membership.membershipId },
@@ -58,6 +65,7 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
     }),
   ]);
   const assessmentOf = new Map(assessments.map((row) => [row.criterionKey, row]));
+  const { progress } = activity;
   const byKey = new Map(progress.map((row) => [row.itemKey, row]));
   const pacing = pacingOf(membership);
   const today = todayIn(membership.timezone, now);
@@ -91,6 +99,14 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
     timezone: membership.timezone,
     startDate: pacing.startDate,
     ...roadmapSummary(phases, pacing.startDate, today),
+    welcome:
+      progress.length === 0 && activity._count.checkins === 0
+        ? {
+            phaseCount: phases.length,
+            weeklyRule: version.weeklyRule.map((item) => item.text),
+            firstDue: phases.flatMap((phase) => phase.milestones)[0]?.targetDate ?? null,
+          }
+        : null,
     phases,
     criteria: version.criteria.map((criterion) => {
       const assessment = assessmentOf.get(criterion.key);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { countQueries } from "@/lib/db/query-count";
 import { loadLearnerRoadmap } from "@/lib/features/progress/loaders";
 import { addMember, createCohort } from "@/prisma/factories/cohorts";
-import { setProgress } from "@/prisma/factories/progress";
+import { createCheckin, setProgress } from "@/prisma/factories/progress";
 import { importDefaultRoadmap } from "@/prisma/factories/roadmaps";
 import { createUser } from "@/prisma/factories/users";
 
@@ -43,6 +43,28 @@ describe("learner roadmap page", () => {
     const { cohort } = await cohortWithLearners(versionId, 1);
     const outsider = await createUser();
     await expect(loadLearnerRoadmap(viewerOf(outsider), cohort.id)).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
+  });
+
+  it("welcomes a learner with no activity yet, and stops once they tick a milestone or check in", async () => {
+    const cohort = await createCohort({ versionId, name: "Welcome Cohort", startDate: new Date("2027-01-04") });
+    const [ticker, planner] = [await createUser(), await createUser()];
+    const tickerMembership = await addMember(cohort.id, ticker.id, "learner");
+    const plannerMembership = await addMember(cohort.id, planner.id, "learner");
+
+    const { count, result: fresh } = await countQueries(() => loadLearnerRoadmap(viewerOf(ticker), cohort.id));
+    expect(count).toBeLessThanOrEqual(4);
+    expect(fresh.welcome).toEqual({
+      phaseCount: 7,
+      weeklyRule: expect.arrayContaining(["1 day: learn something new", "2 days: build"]),
+      firstDue: fresh.phases[0]!.milestones[0]!.targetDate,
+    });
+    expect(fresh.startDate).toBe("2027-01-04");
+    expect(fresh.welcome!.firstDue! > fresh.startDate).toBe(true);
+
+    await setProgress(tickerMembership.id, fresh.phases[0]!.milestones[0]!.key, "in_progress");
+    expect((await loadLearnerRoadmap(viewerOf(ticker), cohort.id)).welcome).toBeNull();
+    await createCheckin({ membershipId: plannerMembership.id, weekStart: new Date("2027-01-04"), closed: false });
+    expect((await loadLearnerRoadmap(viewerOf(planner), cohort.id)).welcome).toBeNull();
   });
 
   it("costs the same number of SQL statements for 3 and 30 learners (at most 4)", async () => {

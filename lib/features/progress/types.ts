@@ -58,8 +58,18 @@ export type LearnerRoadmap = {
   total: number;
   pace: Pace;
   nextUp: NextUp | null;
+  /** What a learner with no activity in the cohort yet (no progress, no check-in) reads first; null afterwards. */
+  welcome: RoadmapWelcome | null;
   phases: RoadmapPhaseSection[];
   criteria: CriterionView[];
+};
+
+export type RoadmapWelcome = {
+  phaseCount: number;
+  /** The version's weekly rule, item by item ("1 day: learn something new"). */
+  weeklyRule: string[];
+  /** The first milestone's target date on the learner's schedule. */
+  firstDue: Day | null;
 };
 
 export type AttemptView = {

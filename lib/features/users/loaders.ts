@@ -1,5 +1,5 @@
 import "server-only";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getRoles } from "@/lib/auth/access";
@@ -20,6 +20,15 @@ export async function loadHomePath(viewer: Viewer): Promise<string> {
   if (areas.includes("mentor")) return "/reviews";
   if (areas.includes("learner")) return "/roadmap";
   return "/welcome";
+}
+
+/**
+ * The learner pages (roadmap, milestone, portfolio, check-ins) for someone who learns in no cohort: their home
+ * instead of a 404 — /welcome until they join one, the review queue for a mentor. It reads only the roles the viewer
+ * already carries, so it costs no statement, and says nothing about any cohort named in the address.
+ */
+export async function requireLearnerArea(viewer: Viewer): Promise<void> {
+  if (!(await loadNavAreas(viewer)).includes("learner")) redirect(await loadHomePath(viewer));
 }
 
 /** Admin → Users: one page of people for the URL's filters. Bad params fall back to no filter / page 1. */

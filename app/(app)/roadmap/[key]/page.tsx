@@ -12,19 +12,24 @@ import { PrivateNotes } from "@/lib/features/progress/components/private-notes";
 import { StatusBadge } from "@/lib/features/progress/components/status-badge";
 import { ThreadForm } from "@/lib/features/progress/components/thread-form";
 import { loadLearnerItem } from "@/lib/features/progress/loaders";
+import { requireLearnerArea } from "@/lib/features/users/loaders";
 import { formatDay, formatMoment } from "@/lib/calendar";
 
 type Props = { params: Promise<{ key: string }>; searchParams: Promise<{ cohort?: string }> };
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const [{ key }, { cohort }] = await Promise.all([params, searchParams]);
-  const item = await loadLearnerItem(await requireViewer(), key, cohort);
+  const viewer = await requireViewer();
+  await requireLearnerArea(viewer);
+  const item = await loadLearnerItem(viewer, key, cohort);
   return { title: item.title };
 }
 
 export default async function MilestonePage({ params, searchParams }: Props) {
   const [{ key }, { cohort }] = await Promise.all([params, searchParams]);
-  const item = await loadLearnerItem(await requireViewer(), key, cohort);
+  const viewer = await requireViewer();
+  await requireLearnerArea(viewer);
+  const item = await loadLearnerItem(viewer, key, cohort);
   const cohortQuery = cohort ? `?cohort=${item.cohortId}` : "";
   const pending = item.attempts.find((attempt) => attempt.status === "pending");
   const canSubmit = item.evidence !== "none" && item.status !== "approved" && !pending;
