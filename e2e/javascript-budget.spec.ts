@@ -49,6 +49,7 @@ test("every main page stays within its JavaScript budget", async ({ request, sig
   await measure("check-ins", learner, "/check-ins");
   await measure("portfolio", learner, "/portfolio");
   await measure("notifications", learner, "/notifications");
+  await measure("settings", learner, "/settings");
 
   const mentor = await signedInPage("mentor", { home: /\/reviews$/ });
   await measure("review queue", mentor, "/reviews");
