@@ -25,7 +25,7 @@ test("a learner changes their name and password in Settings", async ({ signIn })
   await profile.getByLabel("Name").fill(NEW_NAME);
   await profile.getByLabel("Time zone").selectOption("Asia/Tokyo");
   await profile.getByRole("button", { name: "Save profile" }).click();
-  await expect(page.getByText("Profile saved.")).toBeVisible();
+  await expect(page.getByText("Profile saved.", { exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: `Account: ${NEW_NAME}` })).toBeVisible();
   await expect(page.getByText(/member since .* \(Asia\/Tokyo\)/)).toBeVisible();
 
@@ -37,7 +37,7 @@ test("a learner changes their name and password in Settings", async ({ signIn })
   await expect(password.getByText("Your current password is not right. Nothing was changed.")).toBeVisible();
   await password.getByLabel("Current password").fill("cairn-demo");
   await password.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByText("Password changed. You are signed out everywhere else.")).toBeVisible();
+  await expect(page.getByText("Password changed. You are signed out everywhere else.", { exact: true })).toBeVisible();
 
   // This session stayed signed in.
   await page.reload();

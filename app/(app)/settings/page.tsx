@@ -63,7 +63,11 @@ export default async function SettingsPage() {
                 name={account.name}
                 timeZone={account.timeZone}
                 zones={timeZoneOptions(account.timeZone ?? undefined)}
-                cohortZoneHint={`Dates on this page are shown in ${account.displayTimeZone}. Your cohort's time zone is used when you pick none.`}
+                zoneHint={
+                  account.timeZone
+                    ? `Dates on Settings and times on the notifications page are shown in ${account.timeZone}.`
+                    : `None picked, so dates follow your cohort's time zone (${account.displayTimeZone}).`
+                }
               />
               <div className="grid gap-1 border-t border-border pt-4 text-sm">
                 <p className="font-medium">Portfolio handle</p>

@@ -11,10 +11,10 @@ import { useAction } from "@/components/use-action";
 import { updateProfileAction } from "@/lib/features/account/actions";
 import { NAME_MAX, PROFILE_SAVED } from "@/lib/features/account/constants";
 
-type Props = { name: string; timeZone: string | null; zones: string[]; cohortZoneHint: string };
+type Props = { name: string; timeZone: string | null; zones: string[]; zoneHint: string };
 
 /** Settings → Profile: name and time zone; the top bar shows the new name once the page refreshes. */
-export function ProfileForm({ name, timeZone, zones, cohortZoneHint }: Props) {
+export function ProfileForm({ name, timeZone, zones, zoneHint }: Props) {
   const router = useRouter();
   const { pending, run, fieldErrors } = useAction({ unreachable: "Cairn could not be reached. Nothing was saved." });
 
@@ -34,7 +34,7 @@ export function ProfileForm({ name, timeZone, zones, cohortZoneHint }: Props) {
       <Field label="Name" hint="Shown to your mentors, learners and admins." errors={fieldErrors.name}>
         <Input name="name" defaultValue={name} autoComplete="name" maxLength={NAME_MAX} required />
       </Field>
-      <Field label="Time zone" hint={cohortZoneHint} errors={fieldErrors.timeZone}>
+      <Field label="Time zone" hint={zoneHint} errors={fieldErrors.timeZone}>
         <Select name="timeZone" defaultValue={timeZone ?? ""}>
           <option value="">My cohort&apos;s time zone</option>
           {zones.map((zone) => (
