@@ -74,7 +74,7 @@ export default async function SettingsPage() {
                 <p className="text-muted-foreground">
                   {account.handle ? <>Your public page lives at /p/{account.handle}. </> : <>You have not picked a handle yet. </>}
                   {account.hasPortfolio ? (
-                    <Link href="/portfolio" className="text-accent hover:underline">
+                    <Link href="/portfolio" className="text-accent underline underline-offset-2">
                       Change it on your Portfolio page
                     </Link>
                   ) : (
