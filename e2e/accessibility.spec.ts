@@ -81,6 +81,7 @@ for (const theme of THEMES) {
         { name: "check-ins", path: "/check-ins" },
         { name: "notifications", path: "/notifications" },
         { name: "portfolio", path: "/portfolio" },
+        { name: "settings", path: "/settings" },
         { name: "in-app 404", path: "/roadmap/no-such-milestone" },
       ]);
     });

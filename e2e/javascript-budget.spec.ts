@@ -15,6 +15,8 @@ const BUDGET_BYTES: Record<string, number> = {
   "cohort matrix": 154_000,
   "cohort members": 156_000,
   "cohort settings": 154_000,
+  // Three small forms (profile, password, notification choices) on one page.
+  settings: 152_000,
   // The editor keeps a budget of its own: its outline and its item and version forms are what it is for (decision 027);
   // the Markdown preview's renderer loads after the page (decision 031).
   "roadmap editor": 161_000,
@@ -49,6 +51,7 @@ test("every main page stays within its JavaScript budget", async ({ request, sig
   await measure("check-ins", learner, "/check-ins");
   await measure("portfolio", learner, "/portfolio");
   await measure("notifications", learner, "/notifications");
+  await measure("settings", learner, "/settings");
 
   const mentor = await signedInPage("mentor", { home: /\/reviews$/ });
   await measure("review queue", mentor, "/reviews");

@@ -45,6 +45,8 @@ const MATRIX: Record<string, Rule> = {
   "app/(app)/cohorts/[cohortId]/export/progress/route.ts#GET": rule("scoped", "lib/features/cohort-progress/export.test.ts"),
   "app/(app)/cohorts/[cohortId]/export/reviews/route.ts#GET": rule("scoped", "lib/features/cohort-progress/export.test.ts"),
 
+  "lib/features/account/actions.ts#updateProfileAction": rule("signed-in", "lib/features/account/account.test.ts"),
+  "lib/features/account/actions.ts#changePasswordAction": rule("signed-in", "lib/features/account/account.test.ts"),
   "lib/features/checkins/actions.ts#saveCheckinPlanAction": rule("scoped", CHECKINS),
   "lib/features/checkins/actions.ts#closeOutCheckinAction": rule("scoped", CHECKINS),
   "lib/features/checkins/actions.ts#reopenCheckinAction": rule("scoped", CHECKINS),
@@ -68,6 +70,7 @@ const MATRIX: Record<string, Rule> = {
 
   "lib/features/notifications/actions.ts#markNotificationsReadAction": rule("signed-in", "lib/features/notifications/mutations.test.ts"),
   "lib/features/notifications/actions.ts#markAllNotificationsReadAction": rule("signed-in", "lib/features/notifications/mutations.test.ts"),
+  "lib/features/notifications/actions.ts#saveNotificationPreferencesAction": rule("signed-in", "lib/features/notifications/mutations.test.ts"),
 
   "lib/features/portfolio/actions.ts#updatePortfolioSettingsAction": rule("signed-in", "lib/features/portfolio/portfolio.test.ts"),
 

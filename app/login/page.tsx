@@ -32,6 +32,7 @@ export default async function LoginPage({ searchParams }: Props) {
               </p>
             ) : null}
             <SignInForm callbackUrl={target} />
+            <p className="text-sm text-muted-foreground">Forgot your password? Ask an admin of this Cairn for a reset link.</p>
           </CardContent>
         </Card>
       </div>

@@ -8,9 +8,9 @@ const subscribe = () => () => {};
 /**
  * "2 hours ago" with the absolute moment on hover, its zone named ("12 Mar 2027, 14:05 UTC"). The server (and
  * hydration) renders against the request's clock in UTC; the browser then re-renders with its own clock and time
- * zone, so there is never a hydration mismatch.
+ * zone, so there is never a hydration mismatch. A `timeZone` (the one a person chose) is used on both sides instead.
  */
-export function RelativeTime({ iso, serverNow }: { iso: string; serverNow?: string }) {
+export function RelativeTime({ iso, serverNow, timeZone }: { iso: string; serverNow?: string; timeZone?: string | null }) {
   const date = new Date(iso);
   const relative = useSyncExternalStore(
     subscribe,
@@ -19,8 +19,8 @@ export function RelativeTime({ iso, serverNow }: { iso: string; serverNow?: stri
   );
   const absolute = useSyncExternalStore(
     subscribe,
-    () => formatMoment(date, localTimeZone(), { named: true }),
-    () => formatMoment(date, "UTC", { named: true }),
+    () => formatMoment(date, timeZone ?? localTimeZone(), { named: true }),
+    () => formatMoment(date, timeZone ?? "UTC", { named: true }),
   );
   return (
     <time dateTime={iso} title={absolute}>

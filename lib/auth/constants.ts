@@ -7,5 +7,12 @@ export const LOGIN_RATE_LIMITED = "RATE_LIMITED";
  */
 export const LOGIN_UNAVAILABLE = "UNAVAILABLE";
 
+/**
+ * The error code for the right password of a deactivated account. Only a caller who knows the password learns that
+ * the account is deactivated; a wrong password still reads like an unknown email (docs/security.md #12).
+ */
+export const LOGIN_DEACTIVATED = "DEACTIVATED";
+
+export const LOGIN_DEACTIVATED_MESSAGE = "This account is deactivated. Ask an admin of this Cairn to reactivate it.";
 export const LOGIN_RATE_LIMITED_MESSAGE = "Too many attempts. Wait a few minutes, then try again.";
 export const LOGIN_UNAVAILABLE_MESSAGE = "Cairn is unavailable right now, so you cannot sign in. Try again in a few minutes.";

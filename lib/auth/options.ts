@@ -2,7 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { LOGIN_RATE_LIMITED, LOGIN_UNAVAILABLE } from "@/lib/auth/constants";
+import { LOGIN_DEACTIVATED, LOGIN_RATE_LIMITED, LOGIN_UNAVAILABLE } from "@/lib/auth/constants";
 import { admitLoginAttempt, recordLoginSuccess } from "@/lib/auth/login-limit";
 import { timingDummyHash, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
@@ -51,25 +51,36 @@ export const authOptions: NextAuthOptions = {
           logger.warn({ event: "login.rate_limited", requestId }, "sign-in rate limited");
           throw new Error(LOGIN_RATE_LIMITED);
         }
+        let user: { id: string; email: string; name: string; sessionVersion: number; deactivatedAt: Date | null } | null;
         try {
-          const user = await db.user.findUnique({
+          const found = await db.user.findUnique({
             where: { email },
             select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true, deactivatedAt: true },
           });
           // Unknown email and wrong password take the same path and time (docs/security.md #12).
-          const valid = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), password);
-          if (!user || !valid || user.deactivatedAt) {
-            logger.info({ event: "login.failed", requestId }, "sign-in refused");
-            return null;
-          }
-          await recordLoginSuccess(attempt);
-          // "Last seen" on Admin → Users.
-          await db.user.update({ where: { id: user.id }, data: { lastSeenAt: new Date() } });
-          logger.info({ event: "login.succeeded", userId: user.id, requestId }, "signed in");
-          return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+          const valid = await verifyPassword(found?.passwordHash ?? (await timingDummyHash()), password);
+          user = found && valid ? found : null;
         } catch (error) {
           refuseUnavailable(error, requestId);
         }
+        if (!user) {
+          logger.info({ event: "login.failed", requestId }, "sign-in refused");
+          return null;
+        }
+        // Said only to someone who typed the right password, so it tells nothing about accounts to a guesser.
+        if (user.deactivatedAt) {
+          logger.info({ event: "login.deactivated", userId: user.id, requestId }, "sign-in refused: account deactivated");
+          throw new Error(LOGIN_DEACTIVATED);
+        }
+        try {
+          await recordLoginSuccess(attempt);
+          // "Last seen" on Admin → Users.
+          await db.user.update({ where: { id: user.id }, data: { lastSeenAt: new Date() } });
+        } catch (error) {
+          refuseUnavailable(error, requestId);
+        }
+        logger.info({ event: "login.succeeded", userId: user.id, requestId }, "signed in");
+        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
   ],

@@ -46,6 +46,17 @@ export function sessionCookieName(): string {
   return process.env.NEXTAUTH_URL?.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
+/** How next-auth sets its session cookie, for the places Cairn sets it itself. */
+export function sessionCookieOptions() {
+  return {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: sessionCookieName().startsWith("__Secure-"),
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  } as const;
+}
+
 export type SessionToken = { uid: string; sv: number; payload: JWT };
 
 /** The session's identifiers from the cookie's value, or null for none, a forged or expired token. */
@@ -70,4 +81,12 @@ export async function refreshedSessionToken(session: SessionToken): Promise<stri
   if (!secret || Date.now() / 1000 - issuedAt < REFRESH_AFTER_SECONDS) return null;
   const { iat: _iat, exp: _exp, jti: _jti, ...token } = session.payload;
   return encodeSessionToken({ token, secret });
+}
+
+/** The same session carrying a new session version, with a fresh expiry. */
+export async function reissuedSessionToken(session: SessionToken, sessionVersion: number): Promise<string> {
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
+  const { iat: _iat, exp: _exp, jti: _jti, ...token } = session.payload;
+  return encodeSessionToken({ token: { ...token, sv: sessionVersion }, secret });
 }

@@ -11,6 +11,7 @@ describe("resolving the viewer against the database", () => {
       email: user.email,
       name: user.name,
       isAdmin: true,
+      timeZone: null,
       roles: { mentorCohortIds: [], learnerCohortIds: [] },
     });
     await db.user.update({ where: { id: user.id }, data: { isAdmin: false } });

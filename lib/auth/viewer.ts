@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { ROLE_MEMBERSHIPS, rolesOf, type Roles } from "@/lib/auth/access";
-import { readSessionToken, sessionCookieName } from "@/lib/auth/session-token";
+import { readSessionToken, reissuedSessionToken, sessionCookieName, sessionCookieOptions } from "@/lib/auth/session-token";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
@@ -17,7 +17,7 @@ const testSessions = new AsyncLocalStorage<{ uid: string; sv: number }>();
 
 export function runWithTestSession<T>(session: { uid: string; sv: number }, work: () => Promise<T>): Promise<T> {
   if (process.env.NODE_ENV !== "test") throw new Error("runWithTestSession is for tests only");
-  return testSessions.run(session, work);
+  return testSessions.run({ ...session }, work);
 }
 
 /** The signed-in person, as the database says now — never as the JWT remembers. */
@@ -26,6 +26,8 @@ export type Viewer = {
   email: string;
   name: string;
   isAdmin: boolean;
+  /** The IANA zone chosen in Settings; null: dates show in the cohort's zone. Read with the session check. */
+  timeZone?: string | null;
   /** Read in the same statement as the session check, so a page's navigation costs no statement of its own. */
   roles?: Roles;
 };
@@ -47,11 +49,27 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 export async function getActiveViewer(userId: string, sessionVersion: number): Promise<Viewer | null> {
   const user = await db.user.findFirst({
     where: { id: userId, sessionVersion, deactivatedAt: null },
-    select: { id: true, email: true, name: true, isAdmin: true, memberships: ROLE_MEMBERSHIPS },
+    select: { id: true, email: true, name: true, isAdmin: true, timeZone: true, memberships: ROLE_MEMBERSHIPS },
   });
   if (!user) return null;
   const { memberships, ...viewer } = user;
   return { ...viewer, roles: rolesOf(memberships) };
+}
+
+/**
+ * Keeps this session signed in after its person's session version was bumped (a password change signs out every
+ * other session): the session cookie is re-issued carrying the new version (docs/decisions/042).
+ */
+export async function renewSession(sessionVersion: number): Promise<void> {
+  const testSession = process.env.NODE_ENV === "test" ? testSessions.getStore() : undefined;
+  if (testSession) {
+    testSession.sv = sessionVersion;
+    return;
+  }
+  const store = await cookies();
+  const session = await readSessionToken(store.get(sessionCookieName())?.value);
+  if (!session) return;
+  store.set(sessionCookieName(), await reissuedSessionToken(session, sessionVersion), sessionCookieOptions());
 }
 
 export async function requireViewer(): Promise<Viewer> {

@@ -34,7 +34,7 @@ export default async function NotificationsPage({
       ) : items.length === 0 ? (
         <EmptyState icon={BellOff} title="No older notifications" text="You have reached the first one." />
       ) : (
-        <NotificationList items={items} serverNow={new Date().toISOString()} />
+        <NotificationList items={items} serverNow={new Date().toISOString()} timeZone={viewer.timeZone ?? null} />
       )}
       <Pager
         className="mt-4"

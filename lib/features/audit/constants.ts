@@ -41,6 +41,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "user.reactivate": "Reactivated user",
   "user.reset_link_create": "Created password reset link",
   "user.password_reset": "Set a new password with a reset link",
+  "user.password_change": "Changed their password in Settings",
+  "user.profile_update": "Updated their profile in Settings",
 };
 
 /** Names of the groups in the "Type" filter (`user.*`…). */

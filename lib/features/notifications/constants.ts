@@ -21,6 +21,18 @@ export const TYPE_LABELS: Record<NotificationType, string> = {
   roadmap_version: "New roadmap version",
 };
 
+/** Settings → Notifications: what each type is, in the words of the person receiving it. */
+export const TYPE_HINTS: Record<NotificationType, string> = {
+  decision: "A mentor approved your work or asked for changes.",
+  comment: "A mentor replied in a milestone's thread.",
+  submission: "A learner in a cohort you mentor submitted work for review.",
+  checkin_comment: "A mentor commented on your weekly check-in.",
+  invite: "You were added to a cohort.",
+  roadmap_version: "A new version of the roadmap your cohort follows was published.",
+};
+
+export const PREFERENCES_SAVED = "Notification settings saved.";
+
 export const EMPTY_TEXT = "Nothing new. Decisions and comments on your work will show up here.";
 
 /** How the bell, the list and "Mark all as read" report a read mark that did not happen. */

@@ -4,11 +4,13 @@ import { BELL_LIMIT, PAGE_SIZE } from "@/lib/features/notifications/constants";
 import type {
   NotificationCursor,
   NotificationItem,
+  NotificationPreference,
   NotificationSummary,
 } from "@/lib/features/notifications/types";
 import { encodeCursor } from "@/lib/cursor";
 import { isOnSitePath } from "@/lib/features/notifications/utils";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { NotificationType } from "@/lib/generated/prisma/enums";
 
 const itemSelect = {
   id: true,
@@ -78,4 +80,11 @@ export async function listNotifications(
     items: page.map(toItem),
     nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
   };
+}
+
+/** Every notification type with the person's choice, or the defaults (in-app and e-mail on) where they made none. */
+export async function getNotificationPreferences(userId: string): Promise<NotificationPreference[]> {
+  const stored = await db.notificationPreference.findMany({ where: { userId }, select: { type: true, inApp: true, email: true } });
+  const byType = new Map(stored.map((row) => [row.type, row]));
+  return Object.values(NotificationType).map((type) => byType.get(type) ?? { type, inApp: true, email: true });
 }

@@ -2,8 +2,13 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import type { Viewer } from "@/lib/auth/viewer";
-import { getNotificationSummary, getUnreadCount, listNotifications } from "@/lib/features/notifications/data";
-import type { NotificationPage, NotificationSummary } from "@/lib/features/notifications/types";
+import {
+  getNotificationPreferences,
+  getNotificationSummary,
+  getUnreadCount,
+  listNotifications,
+} from "@/lib/features/notifications/data";
+import type { NotificationPage, NotificationPreference, NotificationSummary } from "@/lib/features/notifications/types";
 import { parseCursor } from "@/lib/cursor";
 
 /** The bell in the top bar: the viewer's unread count and latest notifications (one statement). */
@@ -24,3 +29,8 @@ export const loadNotificationsPage = cache(async (viewer: Viewer, before?: strin
   ]);
   return { ...page, unread, isFirstPage: cursor === undefined };
 });
+
+/** Settings → Notifications: the viewer's own choice for every type. */
+export const loadNotificationPreferences = cache(
+  async (viewer: Viewer): Promise<NotificationPreference[]> => getNotificationPreferences(viewer.id),
+);

@@ -1,16 +1,23 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { markAllNotificationsReadAction, markNotificationsReadAction } from "@/lib/features/notifications/actions";
+import {
+  markAllNotificationsReadAction,
+  markNotificationsReadAction,
+  saveNotificationPreferencesAction,
+} from "@/lib/features/notifications/actions";
 import { getUnreadCount } from "@/lib/features/notifications/data";
 import {
   markAllNotificationsRead,
   markAllRead,
   markNotificationsRead,
   markRead,
+  notificationInsert,
+  notificationsInsertFor,
   notify,
   notifyMany,
 } from "@/lib/features/notifications/mutations";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { createUser } from "@/prisma/factories/users";
 import { asUser } from "@/test/as-viewer";
 
@@ -21,7 +28,7 @@ async function seed(userId: string, count: number) {
   return db.$transaction(async (tx) => {
     const ids: string[] = [];
     for (let i = 0; i < count; i += 1) {
-      ids.push((await notify(tx, { userId, type: "decision", title: `Decision ${i}`, href: `/roadmap/m-${i}` })).id);
+      ids.push((await notify(tx, { userId, type: "decision", title: `Decision ${i}`, href: `/roadmap/m-${i}` }))!.id);
     }
     return ids;
   });
@@ -58,9 +65,9 @@ describe("notify", () => {
   });
 
   it("commits with the transaction and starts unread", async () => {
-    const { id } = await db.$transaction((tx) =>
+    const { id } = (await db.$transaction((tx) =>
       notify(tx, { userId: learner.id, type: "decision", title: "  Approved: Docker basics ", href: "/roadmap/docker?tab=1#a" }),
-    );
+    ))!;
     const row = await db.notification.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ userId: learner.id, title: "Approved: Docker basics", href: "/roadmap/docker?tab=1#a", readAt: null });
   });
@@ -88,9 +95,9 @@ describe("notify", () => {
     await expect(
       db.$transaction((tx) => notify(tx, { userId: learner.id, type: "comment", title: "   ", href: "/x" })),
     ).rejects.toThrow(/title/);
-    const { id } = await db.$transaction((tx) =>
+    const { id } = (await db.$transaction((tx) =>
       notify(tx, { userId: learner.id, type: "comment", title: "x".repeat(1000), href: "/x" }),
-    );
+    ))!;
     const { title } = await db.notification.findUniqueOrThrow({ where: { id } });
     expect(title).toHaveLength(300);
     expect(title.endsWith("…")).toBe(true);
@@ -186,5 +193,53 @@ describe("the mark-read actions (viewer halves)", () => {
   it("accept the maximum of 100 ids", async () => {
     const ids = await seed(learner.id, 100);
     expect(await markNotificationsRead(viewerOf(learner), { ids })).toEqual({ ok: true, data: { marked: 100, unread: 0 } });
+  });
+});
+
+describe("notification settings", () => {
+  const decisionsOff = { preferences: [{ type: "decision", inApp: false, email: true }] };
+
+  it("saves the signed-in person's own choices and answers every type, defaults included", async () => {
+    const saved = await asUser(learner, () => saveNotificationPreferencesAction(decisionsOff));
+    expect(saved.ok).toBe(true);
+    if (!saved.ok) return;
+    expect(saved.data).toHaveLength(6);
+    expect(saved.data.find((row) => row.type === "decision")).toEqual({ type: "decision", inApp: false, email: true });
+    expect(saved.data.find((row) => row.type === "comment")).toEqual({ type: "comment", inApp: true, email: true });
+    // Saving again overwrites the same row rather than adding one.
+    await asUser(learner, () => saveNotificationPreferencesAction({ preferences: [{ type: "decision", inApp: true, email: false }] }));
+    expect(await db.notificationPreference.findMany({ where: { userId: learner.id }, select: { type: true, inApp: true, email: true } })).toEqual([
+      { type: "decision", inApp: true, email: false },
+    ]);
+    expect(await db.notificationPreference.count({ where: { userId: other.id } })).toBe(0);
+  });
+
+  it.each([
+    [{ preferences: [{ type: "decision", inApp: false, email: true, userId: randomUUID() }] }],
+    [{ preferences: [{ type: "decision", inApp: false, email: true }], userId: randomUUID() }],
+    [{ preferences: [{ type: "gossip", inApp: false, email: true }] }],
+    [{ preferences: [{ type: "decision", inApp: "no", email: true }] }],
+    [{ preferences: [{ type: "decision", inApp: false, email: true }, { type: "decision", inApp: true, email: true }] }],
+  ])("refuses %j and stores nothing", async (input) => {
+    const result = await asUser(learner, () => saveNotificationPreferencesAction(input));
+    expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+    expect(await db.notificationPreference.count({ where: { userId: { in: [learner.id, other.id] } } })).toBe(0);
+  });
+
+  it("stops creating a type the person switched off in-app, through every way notifications are written", async () => {
+    await asUser(learner, () => saveNotificationPreferencesAction(decisionsOff));
+    const decision = (user: User) => ({ userId: user.id, type: "decision" as const, title: "Approved", href: "/roadmap/x" });
+    await db.$transaction(async (tx) => {
+      expect(await notify(tx, decision(learner))).toBeNull();
+      expect(await notify(tx, decision(other))).not.toBeNull();
+      expect(await notifyMany(tx, [decision(learner), decision(other)])).toBe(1);
+      await tx.$executeRaw`WITH n AS (${notificationInsert(decision(learner))}) SELECT 1`;
+      const both = Prisma.sql`SELECT id AS user_id FROM users WHERE id IN (${learner.id}::uuid, ${other.id}::uuid)`;
+      expect(await tx.$executeRaw(notificationsInsertFor(both, { type: "decision", title: "Approved", href: "/roadmap/x" }))).toBe(1);
+      // Other types still reach them.
+      expect(await notify(tx, { ...decision(learner), type: "comment" })).not.toBeNull();
+    });
+    expect(await db.notification.count({ where: { userId: learner.id } })).toBe(1);
+    expect(await db.notification.count({ where: { userId: other.id, type: "decision" } })).toBe(3);
   });
 });

@@ -2,9 +2,14 @@ import "server-only";
 import { runAction, parseInput, type ActionResult } from "@/lib/action-result";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db, type Tx } from "@/lib/db";
-import { getUnreadCount } from "@/lib/features/notifications/data";
-import { markReadSchema, notificationInputSchema, type NotificationInput } from "@/lib/features/notifications/schema";
-import type { MarkReadResult } from "@/lib/features/notifications/types";
+import { getNotificationPreferences, getUnreadCount } from "@/lib/features/notifications/data";
+import {
+  markReadSchema,
+  notificationInputSchema,
+  notificationPreferencesSchema,
+  type NotificationInput,
+} from "@/lib/features/notifications/schema";
+import type { MarkReadResult, NotificationPreference } from "@/lib/features/notifications/types";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { z } from "zod";
 
@@ -22,12 +27,23 @@ function validate(input: NotificationInput) {
 }
 
 /**
- * Tells one person about something, inside the caller's transaction so the notification exists exactly when the
- * change it announces does (docs/security.md #28). Throws on an off-site href or an empty title.
+ * The one place a person's choices in Settings → Notifications apply: every writer below inserts only where this
+ * holds, so a type someone switched off in-app is never created for them (docs/decisions/041).
  */
-export async function notify(tx: Tx, input: NotificationInput): Promise<{ id: string }> {
+function wantedInApp(userId: Prisma.Sql, type: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`NOT EXISTS (
+    SELECT 1 FROM notification_preferences preference
+     WHERE preference.user_id = ${userId} AND preference.type = ${type} AND NOT preference.in_app)`;
+}
+
+/**
+ * Tells one person about something, inside the caller's transaction so the notification exists exactly when the
+ * change it announces does (docs/security.md #28). Throws on an off-site href or an empty title. Null when the
+ * person switched this type off.
+ */
+export async function notify(tx: Tx, input: NotificationInput): Promise<{ id: string } | null> {
   const [row] = await tx.$queryRaw<{ id: string }[]>`${notificationInsert(input)} RETURNING id`;
-  return row!;
+  return row ?? null;
 }
 
 /**
@@ -39,7 +55,8 @@ export function notificationInsert(input: NotificationInput): Prisma.Sql {
   const now = new Date();
   return Prisma.sql`
     INSERT INTO notifications (id, user_id, type, title, href, created_at, updated_at)
-    VALUES (uuidv7(), ${userId}::uuid, ${type}::notification_type, ${title}, ${href}, ${now}, ${now})`;
+    SELECT uuidv7(), ${userId}::uuid, ${type}::notification_type, ${title}, ${href}, ${now}, ${now}
+     WHERE ${wantedInApp(Prisma.sql`${userId}::uuid`, Prisma.sql`${type}::notification_type`)}`;
 }
 
 /**
@@ -52,15 +69,26 @@ export function notificationsInsertFor(recipients: Prisma.Sql, content: Omit<Not
   return Prisma.sql`
     INSERT INTO notifications (id, user_id, type, title, href, created_at, updated_at)
     SELECT uuidv7(), recipient.user_id, ${type}::notification_type, ${title}, ${href}, ${now}, ${now}
-      FROM (${recipients}) recipient`;
+      FROM (${recipients}) recipient
+     WHERE ${wantedInApp(Prisma.sql`recipient.user_id`, Prisma.sql`${type}::notification_type`)}`;
 }
 
-/** notify() for several people in one statement (e.g. every mentor of a cohort); returns how many were written. */
+/**
+ * notify() for several people in one statement (e.g. every mentor of a cohort); returns how many were written,
+ * which leaves out those who switched the type off.
+ */
 export async function notifyMany(tx: Tx, inputs: readonly NotificationInput[]): Promise<number> {
   const data = inputs.map(validate);
   if (data.length === 0) return 0;
-  const { count } = await tx.notification.createMany({ data });
-  return count;
+  const now = new Date();
+  const rows = data.map(
+    ({ userId, type, title, href }) => Prisma.sql`(${userId}::uuid, ${type}::notification_type, ${title}, ${href})`,
+  );
+  return tx.$executeRaw`
+    INSERT INTO notifications (id, user_id, type, title, href, created_at, updated_at)
+    SELECT uuidv7(), item.user_id, item.type, item.title, item.href, ${now}, ${now}
+      FROM (VALUES ${Prisma.join(rows)}) AS item (user_id, type, title, href)
+     WHERE ${wantedInApp(Prisma.sql`item.user_id`, Prisma.sql`item.type`)}`;
 }
 
 /**
@@ -97,5 +125,26 @@ export async function markAllNotificationsRead(viewer: Viewer): Promise<ActionRe
   return runAction(async () => {
     const marked = await markAllRead(viewer.id);
     return { marked, unread: await getUnreadCount(viewer.id) };
+  });
+}
+
+/**
+ * Settings → Notifications: stores `userId`'s choices in one statement (insert or overwrite per type, so two saves
+ * at once leave one of them whole, never a duplicate row). Answers every type's choice as stored now.
+ */
+export async function saveNotificationPreferences(viewer: Viewer, input: unknown): Promise<ActionResult<NotificationPreference[]>> {
+  return runAction(async () => {
+    const { preferences } = parseInput(notificationPreferencesSchema, input);
+    if (preferences.length > 0) {
+      const now = new Date();
+      const rows = preferences.map(
+        ({ type, inApp, email }) => Prisma.sql`(uuidv7(), ${viewer.id}::uuid, ${type}::notification_type, ${inApp}, ${email}, ${now}, ${now})`,
+      );
+      await db.$executeRaw`
+        INSERT INTO notification_preferences (id, user_id, type, in_app, email, created_at, updated_at)
+        VALUES ${Prisma.join(rows)}
+        ON CONFLICT (user_id, type) DO UPDATE SET in_app = excluded.in_app, email = excluded.email, updated_at = excluded.updated_at`;
+    }
+    return getNotificationPreferences(viewer.id);
   });
 }

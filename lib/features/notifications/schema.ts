@@ -31,3 +31,20 @@ export const notificationInputSchema = z
   .strict();
 
 export type NotificationInput = z.input<typeof notificationInputSchema>;
+
+/**
+ * Settings → Notifications: one choice per type, each type at most once. Types left out keep their current choice.
+ */
+export const notificationPreferencesSchema = z
+  .object({
+    preferences: z
+      .array(
+        z.object({ type: z.enum(NotificationType, "Choose a notification type from the list."), inApp: z.boolean(), email: z.boolean() }).strict(),
+        "Send a list of notification choices.",
+      )
+      .max(Object.keys(NotificationType).length, "Send each notification type once.")
+      .refine((items) => new Set(items.map((item) => item.type)).size === items.length, "Send each notification type once."),
+  })
+  .strict();
+
+export type NotificationPreferencesInput = z.infer<typeof notificationPreferencesSchema>;

@@ -31,3 +31,6 @@ export type NotificationCursor = KeysetCursor;
 
 /** What both "mark read" actions answer: how many of the viewer's rows changed, and the viewer's unread count now. */
 export type MarkReadResult = { marked: number; unread: number };
+
+/** One row of Settings → Notifications; a type without a stored choice shows the defaults (both on). */
+export type NotificationPreference = { type: NotificationType; inApp: boolean; email: boolean };

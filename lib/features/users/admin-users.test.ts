@@ -3,6 +3,7 @@
 // #6 and #13 for these surfaces: non-admins are refused as "not found" with nothing changed, and demotion and
 // deactivation apply on the very next request of an existing session.
 import { beforeAll, describe, expect, it } from "vitest";
+import { LOGIN_DEACTIVATED } from "@/lib/auth/constants";
 import { authOptions } from "@/lib/auth/options";
 import { getViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
@@ -169,9 +170,11 @@ describe("deactivating and reactivating", () => {
     const deactivated = await fresh(learnerX1);
     expect(deactivated.deactivatedAt).not.toBeNull();
     expect(deactivated.sessionVersion).toBe(learnerX1.sessionVersion + 1);
-    // The old session is refused on its very next request, and the password no longer signs in.
+    // The old session is refused on its very next request, and the password no longer signs in: the right one is
+    // told the account is deactivated, a wrong one gets the usual refusal, so a guesser learns nothing.
     expect(await asUser(learnerX1, () => getViewer())).toBeNull();
-    expect(await signIn(learnerX1.email)).toBeNull();
+    await expect(signIn(learnerX1.email)).rejects.toThrow(LOGIN_DEACTIVATED);
+    expect(await signIn(learnerX1.email, "not the password")).toBeNull();
     expect(await asUser(admin, () => deactivateUserAction({ userId: learnerX1.id }))).toMatchObject({ ok: false, code: "INVALID_STATE" });
 
     // Admin rights go to active people only.

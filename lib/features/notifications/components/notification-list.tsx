@@ -5,8 +5,11 @@ import { NotificationLink } from "@/lib/features/notifications/components/notifi
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { NotificationItem } from "@/lib/features/notifications/types";
 
-/** The full list on /notifications; each whole row is its link. `serverNow` keeps relative times hydration-safe. */
-export function NotificationList({ items, serverNow }: { items: NotificationItem[]; serverNow: string }) {
+/**
+ * The full list on /notifications; each whole row is its link. `serverNow` keeps relative times hydration-safe;
+ * `timeZone` is the one the person chose in Settings (null: the browser's).
+ */
+export function NotificationList({ items, serverNow, timeZone }: { items: NotificationItem[]; serverNow: string; timeZone: string | null }) {
   return (
     <ul className="overflow-hidden rounded-lg border border-border bg-surface">
       {items.map((item) => (
@@ -41,7 +44,7 @@ export function NotificationList({ items, serverNow }: { items: NotificationItem
               ) : null}
               <span>{TYPE_LABELS[item.type]}</span>
               <span aria-hidden>·</span>
-              <RelativeTime iso={item.createdAt} serverNow={serverNow} />
+              <RelativeTime iso={item.createdAt} serverNow={serverNow} timeZone={timeZone} />
             </div>
           </div>
         </li>

@@ -3,6 +3,8 @@
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import {
+  LOGIN_DEACTIVATED,
+  LOGIN_DEACTIVATED_MESSAGE,
   LOGIN_RATE_LIMITED,
   LOGIN_RATE_LIMITED_MESSAGE,
   LOGIN_UNAVAILABLE,
@@ -34,9 +36,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
         ? LOGIN_RATE_LIMITED_MESSAGE
         : result?.error === LOGIN_UNAVAILABLE
           ? LOGIN_UNAVAILABLE_MESSAGE
-          : result
-            ? "Email or password is incorrect."
-            : "Cairn could not be reached. Check your connection and try again.",
+          : result?.error === LOGIN_DEACTIVATED
+            ? LOGIN_DEACTIVATED_MESSAGE
+            : result
+              ? "Email or password is incorrect."
+              : "Cairn could not be reached. Check your connection and try again.",
     );
   }
 

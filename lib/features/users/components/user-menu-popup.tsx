@@ -1,6 +1,7 @@
 "use client";
 
-import { LogOut } from "lucide-react";
+import { LogOut, Settings } from "lucide-react";
+import Link from "next/link";
 import type { ReactElement } from "react";
 import {
   DropdownMenu,
@@ -23,6 +24,12 @@ export function UserMenuPopup({ name, email, trigger }: { name: string; email: s
           <span className="truncate text-xs font-normal text-muted-foreground">{email}</span>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/settings">
+            <Settings aria-hidden />
+            Settings
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuItem onSelect={() => void signOut("/login")}>
           <LogOut aria-hidden />
           Sign out

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { PageHeader } from "@/components/layout/page-header";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { dayIn, formatDay, timeZoneOptions } from "@/lib/calendar";
+import { env } from "@/lib/env";
+import { requireViewer } from "@/lib/auth/viewer";
+import { PasswordForm } from "@/lib/features/account/components/password-form";
+import { ProfileForm } from "@/lib/features/account/components/profile-form";
+import { SETTINGS_SECTIONS } from "@/lib/features/account/constants";
+import { loadAccountSettings } from "@/lib/features/account/loaders";
+import { NotificationPreferencesForm } from "@/lib/features/notifications/components/notification-preferences-form";
+import { loadNotificationPreferences } from "@/lib/features/notifications/loaders";
+
+export const metadata: Metadata = { title: "Settings" };
+
+type SectionId = (typeof SETTINGS_SECTIONS)[number]["id"];
+
+function SettingsSection({ id, description, children }: { id: SectionId; description: ReactNode; children: ReactNode }) {
+  const label = SETTINGS_SECTIONS.find((section) => section.id === id)?.label;
+  return (
+    <section id={id} aria-labelledby={`${id}-heading`} className="scroll-mt-20">
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2" id={`${id}-heading`}>
+            {label}
+          </CardTitle>
+          <CardDescription>{description}</CardDescription>
+        </CardHeader>
+        <CardContent>{children}</CardContent>
+      </Card>
+    </section>
+  );
+}
+
+export default async function SettingsPage() {
+  const viewer = await requireViewer();
+  const [account, preferences] = await Promise.all([loadAccountSettings(viewer), loadNotificationPreferences(viewer)]);
+  const memberSince = formatDay(dayIn(new Date(account.memberSince), account.displayTimeZone));
+  return (
+    <>
+      <PageHeader title="Settings" description={`${account.email} · member since ${memberSince} (${account.displayTimeZone})`} />
+      <div className="grid gap-6 md:grid-cols-[11rem_minmax(0,1fr)] md:gap-8">
+        <nav aria-label="Settings sections" className="md:sticky md:top-20 md:self-start">
+          <ul className="flex flex-wrap gap-1 md:grid">
+            {SETTINGS_SECTIONS.map((section) => (
+              <li key={section.id}>
+                <a
+                  href={`#${section.id}`}
+                  className="block rounded-md px-3 py-1.5 text-sm text-muted-foreground hover:bg-surface-muted hover:text-foreground"
+                >
+                  {section.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="grid min-w-0 content-start gap-6">
+          <SettingsSection id="profile" description="How you appear in Cairn, and the time zone your dates are shown in.">
+            <div className="grid gap-4">
+              <ProfileForm
+                name={account.name}
+                timeZone={account.timeZone}
+                zones={timeZoneOptions(account.timeZone ?? undefined)}
+                zoneHint={
+                  account.timeZone
+                    ? `Dates on Settings and times on the notifications page are shown in ${account.timeZone}.`
+                    : `None picked, so dates follow your cohort's time zone (${account.displayTimeZone}).`
+                }
+              />
+              <div className="grid gap-1 border-t border-border pt-4 text-sm">
+                <p className="font-medium">Portfolio handle</p>
+                <p className="text-muted-foreground">
+                  {account.handle ? <>Your public page lives at /p/{account.handle}. </> : <>You have not picked a handle yet. </>}
+                  {account.hasPortfolio ? (
+                    <Link href="/portfolio" className="text-accent underline underline-offset-2">
+                      Change it on your Portfolio page
+                    </Link>
+                  ) : (
+                    "Learners pick one on their Portfolio page."
+                  )}
+                </p>
+              </div>
+            </div>
+          </SettingsSection>
+          <SettingsSection
+            id="password"
+            description="You stay signed in here; every other browser and device where you are signed in is signed out."
+          >
+            <PasswordForm />
+          </SettingsSection>
+          <SettingsSection id="notifications" description="Choose what Cairn tells you about. A type you switch off is not shown in the bell any more.">
+            <NotificationPreferencesForm initial={preferences} mailConfigured={env().SMTP_URL !== undefined} />
+          </SettingsSection>
+        </div>
+      </div>
+    </>
+  );
+}
