@@ -427,6 +427,18 @@ const SAMPLES: Record<string, (w: World) => Sample> = {
   "lib/features/portfolio/actions.ts#updatePortfolioSettingsAction": () => ({ as: "learner", input: { handle: "sweep-learner", isPublic: true } }),
   "lib/features/notifications/actions.ts#markNotificationsReadAction": (w) => ({ as: "learner", input: { ids: [w.notification.id] } }),
   "lib/features/notifications/actions.ts#markAllNotificationsReadAction": () => ({ as: "learner", input: undefined }),
+  "lib/features/notifications/actions.ts#saveNotificationPreferencesAction": () => ({
+    as: "learner",
+    input: { preferences: [{ type: "comment", inApp: true, email: false }] },
+  }),
+
+  "lib/features/account/actions.ts#updateProfileAction": () => ({ as: "learner", input: { name: "Sweep Learner", timeZone: "" } }),
+  // A wrong current password: a change that succeeded would sign the sweep's learner out of every later call.
+  "lib/features/account/actions.ts#changePasswordAction": () => ({
+    as: "learner",
+    input: { currentPassword: "not the current password", newPassword: "a long enough passphrase", confirmPassword: "a long enough passphrase" },
+    anyCharacters: ["currentPassword", "newPassword", "confirmPassword"],
+  }),
 };
 
 // ——— Judging one answer ———

@@ -95,6 +95,7 @@ async function fillTheRest() {
     data: { webhookId: webhook.id, event: "submission.created", payload: { text: AWKWARD_TEXT, nested: { list: [1, null, "x"] } }, lastError: null },
   });
   await db.rateLimit.create({ data: { key: "login:email:someone@example.org", points: 3, expiresAt: new Date("2027-01-01") } });
+  await db.notificationPreference.create({ data: { userId: outsider.id, type: "comment", inApp: false, email: true } });
   await db.idempotencyKey.create({
     data: { userId: outsider.id, key: "key-1", scope: "POST /x", requestHash: "h", responseStatus: 201, responseBody: { ok: true }, expiresAt: new Date("2027-01-01") },
   });
