@@ -62,6 +62,11 @@ test("mentor clears the queue", async ({ page, signIn, signedInPage }) => {
   const attempt1 = learner.getByRole("listitem", { name: "Attempt 1" });
   await expect(attempt1.getByText("Changes requested", { exact: true })).toBeVisible();
   await expect(attempt1.getByText("health check")).toBeVisible();
+  // The feedback opens the page, and the form starts from the attempt it is about.
+  const feedback = learner.getByRole("region", { name: "Morgan Reyes requested changes on attempt 1" });
+  await expect(feedback.getByText("health check")).toBeVisible();
+  const resubmit = learner.getByRole("region", { name: "Edit and resubmit" });
+  await expect(resubmit.getByLabel("Link 1 URL")).toHaveValue(/^https:\/\/\S+$/);
   await learner.getByLabel("Link 1 URL").fill("https://github.com/bruno-costa/inference-service/pull/9");
   await learner.getByRole("button", { name: "Submit for review" }).click();
   await expect(learner.getByRole("listitem", { name: "Attempt 2" }).getByText("Waiting for review")).toBeVisible();

@@ -33,6 +33,9 @@ export default async function MilestonePage({ params, searchParams }: Props) {
   const cohortQuery = cohort ? `?cohort=${item.cohortId}` : "";
   const pending = item.attempts.find((attempt) => attempt.status === "pending");
   const canSubmit = item.evidence !== "none" && item.status !== "approved" && !pending;
+  // Attempts come newest first: changes requested on the latest one are what the learner answers next.
+  const latest = item.attempts[0];
+  const requested = item.status === "changes_requested" && latest?.decision?.decision === "request_changes" ? latest : null;
 
   return (
     <>
@@ -45,8 +48,24 @@ export default async function MilestonePage({ params, searchParams }: Props) {
         title={item.title}
         actions={<StatusBadge status={item.status} />}
       />
+      {requested?.decision ? (
+        <section
+          aria-labelledby="requested-heading"
+          className="mb-8 grid gap-2 rounded-xl border border-status-danger-border bg-status-danger-subtle/40 p-4"
+        >
+          <h2 id="requested-heading" className="text-sm font-semibold">
+            {requested.decision.reviewerName} requested changes on attempt {requested.attempt}
+          </h2>
+          <p className="text-xs text-muted-foreground">
+            <time dateTime={requested.decision.decidedAt}>{formatMoment(requested.decision.decidedAt, item.timezone)}</time>
+            {canSubmit ? " · your links and note are in the form below, ready to edit and resubmit" : null}
+          </p>
+          <Markdown compact>{requested.decision.comment}</Markdown>
+        </section>
+      ) : null}
+      {/* On a phone the milestone itself comes first, then the forms; side by side from lg. */}
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)]">
-        <div className="order-2 grid content-start gap-6 lg:order-1">
+        <div className="grid content-start gap-6">
           {item.targetDate ? (
             <p className="text-sm text-muted-foreground">
               Target <time dateTime={item.targetDate}>{formatDay(item.targetDate)}</time>
@@ -85,10 +104,15 @@ export default async function MilestonePage({ params, searchParams }: Props) {
           ) : null}
         </div>
 
-        <div className="order-1 grid content-start gap-8 lg:order-2">
+        <div className="grid content-start gap-8">
           {canSubmit ? (
-            <Section title={item.reviewRequired ? "Submit for review" : "Add evidence"}>
-              <EvidenceForm cohortId={item.cohortId} itemKey={item.key} reviewRequired={item.reviewRequired} />
+            <Section title={requested ? "Edit and resubmit" : item.reviewRequired ? "Submit for review" : "Add evidence"}>
+              <EvidenceForm
+                cohortId={item.cohortId}
+                itemKey={item.key}
+                reviewRequired={item.reviewRequired}
+                previous={requested ? { links: requested.links, note: requested.note } : undefined}
+              />
             </Section>
           ) : item.evidence === "none" ? (
             <p className="text-sm text-muted-foreground">This milestone takes no evidence: mark it done from the roadmap.</p>

@@ -16,20 +16,26 @@ type Row = { id: number; url: string; label: string };
 
 let rowId = 0;
 const emptyRow = (): Row => ({ id: (rowId += 1), url: "", label: "" });
+const rowOf = (link: { url: string; label: string | null }): Row => ({ id: (rowId += 1), url: link.url, label: link.label ?? "" });
 
-/** "Evidence links" (1–10, each with an optional label) and a Markdown "Note"; errors sit next to their field. */
+/**
+ * "Evidence links" (1–10, each with an optional label) and a Markdown "Note"; errors sit next to their field.
+ * `previous` fills the form with the attempt changes were requested on, so a resubmission starts from it.
+ */
 export function EvidenceForm({
   cohortId,
   itemKey,
   reviewRequired,
+  previous,
 }: {
   cohortId: string;
   itemKey: string;
   reviewRequired: boolean;
+  previous?: { links: { url: string; label: string | null }[]; note: string };
 }) {
   const router = useRouter();
-  const [rows, setRows] = useState<Row[]>(() => [emptyRow()]);
-  const [note, setNote] = useState("");
+  const [rows, setRows] = useState<Row[]>(() => (previous && previous.links.length > 0 ? previous.links.map(rowOf) : [emptyRow()]));
+  const [note, setNote] = useState(previous?.note ?? "");
   const { pending, run, fieldErrors: errors } = useAction({ unreachable: "Cairn could not be reached. Nothing was submitted; try again." });
   // One key per filled-in form: a double click or a retry after a lost response creates one attempt.
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
