@@ -1,6 +1,6 @@
 "use client";
 
-import { Menu } from "lucide-react";
+import { Menu } from "@/components/ui/icons/menu";
 import { usePathname } from "next/navigation";
 import { lazy, useState, type ReactNode } from "react";
 

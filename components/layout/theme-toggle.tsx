@@ -1,6 +1,8 @@
 "use client";
 
-import { Monitor, Moon, Sun } from "lucide-react";
+import { Monitor } from "@/components/ui/icons/monitor";
+import { Moon } from "@/components/ui/icons/moon";
+import { Sun } from "@/components/ui/icons/sun";
 import { lazy, useEffect, useSyncExternalStore } from "react";
 
 import { THEME_COOKIE, THEME_STORAGE_KEY, parseTheme, type Theme } from "@/components/layout/theme";

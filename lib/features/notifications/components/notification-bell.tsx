@@ -1,6 +1,6 @@
 "use client";
 
-import { Bell } from "lucide-react";
+import { Bell } from "@/components/ui/icons/bell";
 import { usePathname, useRouter } from "next/navigation";
 import { lazy, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";

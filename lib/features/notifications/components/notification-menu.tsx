@@ -1,6 +1,6 @@
 "use client";
 
-import { CheckCheck } from "lucide-react";
+import { CheckCheck } from "@/components/ui/icons/check-check";
 import Link from "next/link";
 import type { ReactElement } from "react";
 import {

@@ -1,6 +1,6 @@
 "use client";
 
-import { LogOut } from "lucide-react";
+import { LogOut } from "@/components/ui/icons/log-out";
 import type { ReactElement } from "react";
 import {
   DropdownMenu,
