@@ -18,8 +18,8 @@ const ICON_NAMES = [
   "Flame", "FlaskConical", "FolderGit2", "Gauge", "GitBranch", "GitCommitHorizontal", "GitPullRequest", "Globe",
   "GripVertical", "Hand", "Inbox", "Info", "KeyRound", "Keyboard", "Link2", "Link2Off", "LoaderCircle",
   "LockKeyhole", "LogOut", "Mail", "Map", "Menu", "MessageSquare", "Monitor", "Moon", "Pencil", "Plus", "RotateCcw",
-  "Route", "ScrollText", "Search", "SearchX", "Send", "Shield", "ShieldCheck", "ShieldOff", "Smile", "Sun",
-  "ThumbsUp", "Trash2", "Upload", "UserCheck", "UserCog", "UserMinus", "UserPlus", "UserRound", "UserSearch",
+  "Route", "ScrollText", "Search", "SearchX", "Send", "Settings", "Shield", "ShieldCheck", "ShieldOff", "Smile",
+  "Sun", "ThumbsUp", "Trash2", "Upload", "UserCheck", "UserCog", "UserMinus", "UserPlus", "UserRound", "UserSearch",
   "UserX", "Users", "X",
 ] as const satisfies readonly (keyof typeof lucide)[];
 
