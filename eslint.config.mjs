@@ -133,7 +133,13 @@ const config = [
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { paths: [{ name: "@/lib/db", message: "Only a feature's data.ts / mutations.ts and lib/auth, lib/db talk to the database." }] },
+        {
+          paths: [
+            { name: "@/lib/db", message: "Only a feature's data.ts / mutations.ts and lib/auth, lib/db talk to the database." },
+            // Its components are a client module: rendering one, even on the server, loads its runtime (decision 043).
+            { name: "lucide-react", message: "Import icons from @/components/ui/icons (npm run glyphs writes it from lucide)." },
+          ],
+        },
       ],
     },
   },

@@ -1,4 +1,12 @@
-import { Briefcase, CalendarCheck, Inbox, Map, Route, ScrollText, Shield, UserCog, Users } from "lucide-react";
+import { Briefcase } from "@/components/ui/icons/briefcase";
+import { CalendarCheck } from "@/components/ui/icons/calendar-check";
+import { Inbox } from "@/components/ui/icons/inbox";
+import { Map } from "@/components/ui/icons/map";
+import { Route } from "@/components/ui/icons/route";
+import { ScrollText } from "@/components/ui/icons/scroll-text";
+import { Shield } from "@/components/ui/icons/shield";
+import { UserCog } from "@/components/ui/icons/user-cog";
+import { Users } from "@/components/ui/icons/users";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";

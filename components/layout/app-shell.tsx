@@ -5,7 +5,14 @@ import { NavLink } from "@/components/layout/nav-link";
 import { SkipLink } from "@/components/layout/skip-link";
 import type { Theme } from "@/components/layout/theme";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
+import { Menu } from "@/components/ui/icons/menu";
+import { Monitor } from "@/components/ui/icons/monitor";
+import { Moon } from "@/components/ui/icons/moon";
+import { Sun } from "@/components/ui/icons/sun";
 import { cn } from "@/lib/cn";
+
+// Drawn here, on the server, and handed to the client components that show them (decision 044).
+const THEME_ICONS = { light: <Sun aria-hidden />, dark: <Moon aria-hidden />, system: <Monitor aria-hidden /> };
 
 export type AppShellNavItem = {
   href: string;
@@ -63,7 +70,7 @@ export function AppShell({ brand, nav, userMenu, theme, navLabel = "Main", child
       <div className="flex min-h-dvh min-w-0 flex-col lg:pl-sidebar">
         <header className="sticky top-0 z-20 flex h-topbar shrink-0 items-center gap-2 border-b border-border bg-background/90 px-page backdrop-blur-sm lg:px-page-lg">
           <div className="flex min-w-0 items-center gap-1 lg:hidden">
-            <MobileNav brand={brand}>
+            <MobileNav brand={brand} icon={<Menu aria-hidden className="size-5" />}>
               <nav aria-label={navLabel}>
                 <NavList items={nav} />
               </nav>
@@ -71,7 +78,7 @@ export function AppShell({ brand, nav, userMenu, theme, navLabel = "Main", child
             <div className="min-w-0">{brand}</div>
           </div>
           <div className="ml-auto flex min-w-0 items-center gap-1">
-            <ThemeToggle initialTheme={theme} />
+            <ThemeToggle initialTheme={theme} icons={THEME_ICONS} />
             {userMenu}
           </div>
         </header>

@@ -1,4 +1,4 @@
-import { Link2Off } from "lucide-react";
+import { Link2Off } from "@/components/ui/icons/link-2-off";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";

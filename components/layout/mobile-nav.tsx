@@ -1,6 +1,5 @@
 "use client";
 
-import { Menu } from "lucide-react";
 import { usePathname } from "next/navigation";
 import { lazy, useState, type ReactNode } from "react";
 
@@ -11,15 +10,25 @@ const MobileNavSheet = lazy(() =>
   import("@/components/layout/mobile-nav-sheet").then((module) => ({ default: module.MobileNavSheet })),
 );
 
-/** The menu button and slide-in sheet that carry the navigation on narrow screens. */
-export function MobileNav({ brand, label = "Menu", children }: { brand: ReactNode; label?: string; children: ReactNode }) {
+/** The menu button and slide-in sheet that carry the navigation on narrow screens; `icon` is the button's. */
+export function MobileNav({
+  brand,
+  icon,
+  label = "Menu",
+  children,
+}: {
+  brand: ReactNode;
+  icon: ReactNode;
+  label?: string;
+  children: ReactNode;
+}) {
   const pathname = usePathname() ?? "";
   // Remembering where the sheet was opened closes it after any navigation without an effect.
   const [openedAt, setOpenedAt] = useState<string | null>(null);
 
   const trigger = (
     <Button variant="ghost" size="icon" aria-label={label} className="-ml-2">
-      <Menu aria-hidden className="size-5" />
+      {icon}
     </Button>
   );
   return (

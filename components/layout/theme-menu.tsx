@@ -1,6 +1,6 @@
 "use client";
 
-import type { ComponentType, ReactElement, SVGProps } from "react";
+import type { ReactElement, ReactNode } from "react";
 
 import { parseTheme, type Theme } from "@/components/layout/theme";
 import {
@@ -12,16 +12,18 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 
-type ThemeOption = { value: Theme; label: string; Icon: ComponentType<SVGProps<SVGSVGElement>> };
+type ThemeOption = { value: Theme; label: string };
 
 /** The theme menu itself, loaded when first opened (decision 023). */
 export function ThemeMenu({
   options,
+  icons,
   theme,
   onChange,
   trigger,
 }: {
   options: readonly ThemeOption[];
+  icons: Record<Theme, ReactNode>;
   theme: Theme;
   onChange: (theme: Theme) => void;
   trigger: ReactElement;
@@ -32,9 +34,9 @@ export function ThemeMenu({
       <DropdownMenuContent width="sm">
         <DropdownMenuLabel>Theme</DropdownMenuLabel>
         <DropdownMenuRadioGroup value={theme} onValueChange={(value) => onChange(parseTheme(value))}>
-          {options.map(({ value, label, Icon }) => (
+          {options.map(({ value, label }) => (
             <DropdownMenuRadioItem key={value} value={value}>
-              <Icon aria-hidden />
+              {icons[value]}
               {label}
             </DropdownMenuRadioItem>
           ))}

@@ -1,7 +1,6 @@
 "use client";
 
-import { Monitor, Moon, Sun } from "lucide-react";
-import { lazy, useEffect, useSyncExternalStore } from "react";
+import { lazy, useEffect, useSyncExternalStore, type ReactNode } from "react";
 
 import { THEME_COOKIE, THEME_STORAGE_KEY, parseTheme, type Theme } from "@/components/layout/theme";
 import { Button } from "@/components/ui/button";
@@ -10,10 +9,10 @@ import { DeferredPopup } from "@/components/ui/deferred-popup";
 const ThemeMenu = lazy(() => import("@/components/layout/theme-menu").then((module) => ({ default: module.ThemeMenu })));
 
 const OPTIONS = [
-  { value: "light", label: "Light", Icon: Sun },
-  { value: "dark", label: "Dark", Icon: Moon },
-  { value: "system", label: "System", Icon: Monitor },
-] as const satisfies readonly { value: Theme; label: string; Icon: unknown }[];
+  { value: "light", label: "Light" },
+  { value: "dark", label: "Dark" },
+  { value: "system", label: "System" },
+] as const satisfies readonly { value: Theme; label: string }[];
 
 const ONE_YEAR_S = 60 * 60 * 24 * 365;
 
@@ -46,8 +45,10 @@ function subscribe(onChange: () => void) {
 /**
  * Light / dark / system menu. No inline script is needed (so a nonce-based CSP stays intact): the root layout
  * renders `<html data-theme={parseTheme(cookies().get(THEME_COOKIE)?.value)}>` and passes the same value here.
+ * `icons` are drawn by the server component that renders the toggle, so their shapes are no part of the page's
+ * JavaScript (decision 044).
  */
-export function ThemeToggle({ initialTheme = "system" }: { initialTheme?: Theme }) {
+export function ThemeToggle({ initialTheme = "system", icons }: { initialTheme?: Theme; icons: Record<Theme, ReactNode> }) {
   const theme = useSyncExternalStore(
     subscribe,
     () => parseTheme(document.documentElement.dataset.theme),
@@ -68,13 +69,13 @@ export function ThemeToggle({ initialTheme = "system" }: { initialTheme?: Theme 
   const current = OPTIONS.find((option) => option.value === theme) ?? OPTIONS[2];
   const trigger = (
     <Button variant="ghost" size="icon" aria-label={`Theme: ${current.label}`}>
-      <current.Icon aria-hidden />
+      {icons[current.value]}
     </Button>
   );
 
   return (
     <DeferredPopup trigger={trigger} kind="menu">
-      <ThemeMenu options={OPTIONS} theme={theme} onChange={applyTheme} trigger={trigger} />
+      <ThemeMenu options={OPTIONS} icons={icons} theme={theme} onChange={applyTheme} trigger={trigger} />
     </DeferredPopup>
   );
 }

@@ -1,5 +1,5 @@
 import type { VariantProps } from "class-variance-authority";
-import { LoaderCircle } from "lucide-react";
+import { LoaderCircle } from "@/components/ui/icons/loader-circle";
 import { cloneElement, isValidElement, type ComponentProps } from "react";
 
 import { buttonVariants } from "@/components/ui/button-variants";

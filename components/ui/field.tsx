@@ -1,4 +1,4 @@
-import { CircleAlert } from "lucide-react";
+import { CircleAlert } from "@/components/ui/icons/circle-alert";
 import { cloneElement, isValidElement, useId, type ReactElement, type ReactNode } from "react";
 
 import { Label } from "@/components/ui/label";

@@ -1,4 +1,4 @@
-import { CircleAlert } from "lucide-react";
+import { CircleAlert } from "@/components/ui/icons/circle-alert";
 import type { ReactNode } from "react";
 
 /** A form-level message (conflict, refusal) announced to screen readers when it appears. */

@@ -1,7 +1,10 @@
 "use client";
 
 import { cva } from "class-variance-authority";
-import { CircleAlert, CircleCheck, Info, X } from "lucide-react";
+import { CircleAlert } from "@/components/ui/icons/circle-alert";
+import { CircleCheck } from "@/components/ui/icons/circle-check";
+import { Info } from "@/components/ui/icons/info";
+import { X } from "@/components/ui/icons/x";
 import { Toast as ToastPrimitive } from "radix-ui";
 
 import type { ToastItem } from "@/components/ui/toast";

@@ -1,4 +1,4 @@
-import { Users } from "lucide-react";
+import { Users } from "@/components/ui/icons/users";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";

@@ -1,4 +1,4 @@
-import { BellOff } from "lucide-react";
+import { BellOff } from "@/components/ui/icons/bell-off";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/layout/page-header";

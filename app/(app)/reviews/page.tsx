@@ -1,4 +1,5 @@
-import { Inbox, SearchX } from "lucide-react";
+import { Inbox } from "@/components/ui/icons/inbox";
+import { SearchX } from "@/components/ui/icons/search-x";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";

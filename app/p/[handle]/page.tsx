@@ -1,4 +1,5 @@
-import { BadgeCheck, GitCommitHorizontal } from "lucide-react";
+import { BadgeCheck } from "@/components/ui/icons/badge-check";
+import { GitCommitHorizontal } from "@/components/ui/icons/git-commit-horizontal";
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { loadPublicPortfolio } from "@/lib/features/portfolio/loaders";

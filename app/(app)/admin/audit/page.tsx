@@ -1,4 +1,5 @@
-import { Info, ScrollText } from "lucide-react";
+import { Info } from "@/components/ui/icons/info";
+import { ScrollText } from "@/components/ui/icons/scroll-text";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";

@@ -1,4 +1,5 @@
-import { Plus, Users } from "lucide-react";
+import { Plus } from "@/components/ui/icons/plus";
+import { Users } from "@/components/ui/icons/users";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";

@@ -1,4 +1,5 @@
-import { Map, Upload } from "lucide-react";
+import { Map } from "@/components/ui/icons/map";
+import { Upload } from "@/components/ui/icons/upload";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";

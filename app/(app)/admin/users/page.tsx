@@ -1,4 +1,5 @@
-import { Link2, UserSearch } from "lucide-react";
+import { Link2 } from "@/components/ui/icons/link-2";
+import { UserSearch } from "@/components/ui/icons/user-search";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";

@@ -1,4 +1,6 @@
-import { CalendarDays, Flame, MessageSquare } from "lucide-react";
+import { CalendarDays } from "@/components/ui/icons/calendar-days";
+import { Flame } from "@/components/ui/icons/flame";
+import { MessageSquare } from "@/components/ui/icons/message-square";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";

@@ -1,6 +1,7 @@
 "use client";
 
-import { ChevronRight, CircleAlert } from "lucide-react";
+import { ChevronRight } from "@/components/ui/icons/chevron-right";
+import { CircleAlert } from "@/components/ui/icons/circle-alert";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type ComponentProps, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";

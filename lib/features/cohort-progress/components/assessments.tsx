@@ -1,4 +1,4 @@
-import { BadgeCheck } from "lucide-react";
+import { BadgeCheck } from "@/components/ui/icons/badge-check";
 import { Badge } from "@/components/ui/badge";
 import { dayIn, formatDay } from "@/lib/calendar";
 import { SignOffButton } from "@/lib/features/cohort-progress/components/sign-off-button";

@@ -1,4 +1,6 @@
-import { ChevronLeft, ChevronRight, Users } from "lucide-react";
+import { ChevronLeft } from "@/components/ui/icons/chevron-left";
+import { ChevronRight } from "@/components/ui/icons/chevron-right";
+import { Users } from "@/components/ui/icons/users";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";

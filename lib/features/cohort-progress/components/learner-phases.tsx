@@ -1,4 +1,4 @@
-import { Clock } from "lucide-react";
+import { Clock } from "@/components/ui/icons/clock";
 import Link from "next/link";
 import { Progress } from "@/components/ui/progress";
 import type { LearnerPhaseView } from "@/lib/features/cohort-progress/types";

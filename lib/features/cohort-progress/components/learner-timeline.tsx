@@ -1,4 +1,10 @@
-import { CalendarCheck, CircleCheck, CirclePlay, MessageSquare, RotateCcw, Send, ThumbsUp } from "lucide-react";
+import { CalendarCheck } from "@/components/ui/icons/calendar-check";
+import { CircleCheck } from "@/components/ui/icons/circle-check";
+import { CirclePlay } from "@/components/ui/icons/circle-play";
+import { MessageSquare } from "@/components/ui/icons/message-square";
+import { RotateCcw } from "@/components/ui/icons/rotate-ccw";
+import { Send } from "@/components/ui/icons/send";
+import { ThumbsUp } from "@/components/ui/icons/thumbs-up";
 import Link from "next/link";
 import type { ComponentType, SVGProps } from "react";
 import { Markdown } from "@/components/markdown";

@@ -1,6 +1,6 @@
 "use client";
 
-import { Search } from "lucide-react";
+import { Search } from "@/components/ui/icons/search";
 import Form from "next/form";
 import { Field } from "@/components/ui/field";
 import { FilterActions } from "@/components/ui/filter-actions";

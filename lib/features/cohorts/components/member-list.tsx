@@ -1,6 +1,8 @@
 "use client";
 
-import { CalendarClock, RotateCcw, UserMinus } from "lucide-react";
+import { CalendarClock } from "@/components/ui/icons/calendar-clock";
+import { RotateCcw } from "@/components/ui/icons/rotate-ccw";
+import { UserMinus } from "@/components/ui/icons/user-minus";
 import { useRouter } from "next/navigation";
 import { lazy, Suspense, useState } from "react";
 import { Badge } from "@/components/ui/badge";

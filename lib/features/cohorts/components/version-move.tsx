@@ -1,6 +1,9 @@
 "use client";
 
-import { ArrowRight, CircleMinus, CirclePlus, CircleCheck } from "lucide-react";
+import { ArrowRight } from "@/components/ui/icons/arrow-right";
+import { CircleMinus } from "@/components/ui/icons/circle-minus";
+import { CirclePlus } from "@/components/ui/icons/circle-plus";
+import { CircleCheck } from "@/components/ui/icons/circle-check";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";

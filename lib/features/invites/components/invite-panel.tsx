@@ -1,6 +1,7 @@
 "use client";
 
-import { Link2, Link2Off } from "lucide-react";
+import { Link2 } from "@/components/ui/icons/link-2";
+import { Link2Off } from "@/components/ui/icons/link-2-off";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Badge, type BadgeProps } from "@/components/ui/badge";

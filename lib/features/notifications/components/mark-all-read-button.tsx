@@ -1,6 +1,6 @@
 "use client";
 
-import { CheckCheck } from "lucide-react";
+import { CheckCheck } from "@/components/ui/icons/check-check";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { useAction } from "@/components/use-action";

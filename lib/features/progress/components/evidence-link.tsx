@@ -1,17 +1,15 @@
-import {
-  ChartSpline,
-  CirclePlay,
-  Container,
-  FlaskConical,
-  FolderGit2,
-  Gauge,
-  GitBranch,
-  GitCommitHorizontal,
-  GitPullRequest,
-  Globe,
-  Smile,
-  type LucideIcon,
-} from "lucide-react";
+import { ChartSpline } from "@/components/ui/icons/chart-spline";
+import { CirclePlay } from "@/components/ui/icons/circle-play";
+import { Container } from "@/components/ui/icons/container";
+import { FlaskConical } from "@/components/ui/icons/flask-conical";
+import { FolderGit2 } from "@/components/ui/icons/folder-git-2";
+import { Gauge } from "@/components/ui/icons/gauge";
+import { GitBranch } from "@/components/ui/icons/git-branch";
+import { GitCommitHorizontal } from "@/components/ui/icons/git-commit-horizontal";
+import { GitPullRequest } from "@/components/ui/icons/git-pull-request";
+import { Globe } from "@/components/ui/icons/globe";
+import { Smile } from "@/components/ui/icons/smile";
+import type { IconComponent } from "@/components/ui/icon";
 
 import { SafeLink } from "@/components/ui/safe-link";
 import { cn } from "@/lib/cn";
@@ -20,7 +18,7 @@ import type { LinkKind } from "@/lib/generated/prisma/enums";
 import { parseHttpUrl } from "@/lib/safe-url";
 
 // lucide has no brand logos (GitHub, GitLab, Hugging Face…); these stand for what the link is, not who hosts it.
-const KIND_ICONS: Record<LinkKind, LucideIcon> = {
+const KIND_ICONS: Record<LinkKind, IconComponent> = {
   github_repo: FolderGit2,
   github_commit: GitCommitHorizontal,
   github_pull_request: GitPullRequest,

@@ -1,6 +1,7 @@
 // The roadmap's two summary cards. They are drawn from the statuses the trail shows, so a tick updates them at once
 // (decision 034).
-import { ArrowRight, CalendarClock } from "lucide-react";
+import { ArrowRight } from "@/components/ui/icons/arrow-right";
+import { CalendarClock } from "@/components/ui/icons/calendar-clock";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -1,6 +1,7 @@
 "use client";
 
-import { Hand, LockKeyhole } from "lucide-react";
+import { Hand } from "@/components/ui/icons/hand";
+import { LockKeyhole } from "@/components/ui/icons/lock-keyhole";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";

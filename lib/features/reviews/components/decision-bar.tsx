@@ -1,6 +1,10 @@
 "use client";
 
-import { Check, ChevronRight, Keyboard, LockKeyhole, RotateCcw } from "lucide-react";
+import { Check } from "@/components/ui/icons/check";
+import { ChevronRight } from "@/components/ui/icons/chevron-right";
+import { Keyboard } from "@/components/ui/icons/keyboard";
+import { LockKeyhole } from "@/components/ui/icons/lock-keyhole";
+import { RotateCcw } from "@/components/ui/icons/rotate-ccw";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { lazy, Suspense, useEffect, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from "react";

@@ -1,6 +1,7 @@
 "use client";
 
-import { Archive, ArchiveRestore } from "lucide-react";
+import { Archive } from "@/components/ui/icons/archive";
+import { ArchiveRestore } from "@/components/ui/icons/archive-restore";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";

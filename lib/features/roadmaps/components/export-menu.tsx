@@ -1,4 +1,4 @@
-import { Download } from "lucide-react";
+import { Download } from "@/components/ui/icons/download";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import { roadmapExportHref } from "@/lib/features/roadmaps/utils";

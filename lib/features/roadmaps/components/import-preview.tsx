@@ -1,4 +1,7 @@
-import { CircleAlert, CircleDot, CircleMinus, CirclePlus } from "lucide-react";
+import { CircleAlert } from "@/components/ui/icons/circle-alert";
+import { CircleDot } from "@/components/ui/icons/circle-dot";
+import { CircleMinus } from "@/components/ui/icons/circle-minus";
+import { CirclePlus } from "@/components/ui/icons/circle-plus";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { RoadmapImportPreview, RoadmapImportProblem } from "@/lib/features/roadmaps/types";

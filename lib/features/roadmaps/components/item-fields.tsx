@@ -1,6 +1,7 @@
 "use client";
 
-import { Plus, X } from "lucide-react";
+import { Plus } from "@/components/ui/icons/plus";
+import { X } from "@/components/ui/icons/x";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { errorsFor, Field } from "@/components/ui/field";

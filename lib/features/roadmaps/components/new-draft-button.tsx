@@ -1,6 +1,6 @@
 "use client";
 
-import { FilePlus2 } from "lucide-react";
+import { FilePlus2 } from "@/components/ui/icons/file-plus-2";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";

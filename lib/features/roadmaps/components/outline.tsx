@@ -1,6 +1,9 @@
 "use client";
 
-import { ChevronDown, ChevronUp, GripVertical, Plus } from "lucide-react";
+import { ChevronDown } from "@/components/ui/icons/chevron-down";
+import { ChevronUp } from "@/components/ui/icons/chevron-up";
+import { GripVertical } from "@/components/ui/icons/grip-vertical";
+import { Plus } from "@/components/ui/icons/plus";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type DragEvent, type FormEvent, type ReactNode } from "react";

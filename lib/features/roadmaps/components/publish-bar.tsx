@@ -1,6 +1,7 @@
 "use client";
 
-import { Send, Trash2 } from "lucide-react";
+import { Send } from "@/components/ui/icons/send";
+import { Trash2 } from "@/components/ui/icons/trash-2";
 import Link from "next/link";
 import { lazy, Suspense, useState } from "react";
 import { Badge } from "@/components/ui/badge";

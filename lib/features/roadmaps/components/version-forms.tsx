@@ -1,6 +1,9 @@
 "use client";
 
-import { ChevronDown, ChevronUp, Plus, X } from "lucide-react";
+import { ChevronDown } from "@/components/ui/icons/chevron-down";
+import { ChevronUp } from "@/components/ui/icons/chevron-up";
+import { Plus } from "@/components/ui/icons/plus";
+import { X } from "@/components/ui/icons/x";
 import { Button } from "@/components/ui/button";
 import { errorsFor, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";

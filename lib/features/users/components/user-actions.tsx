@@ -1,6 +1,10 @@
 "use client";
 
-import { KeyRound, ShieldCheck, ShieldOff, UserCheck, UserX } from "lucide-react";
+import { KeyRound } from "@/components/ui/icons/key-round";
+import { ShieldCheck } from "@/components/ui/icons/shield-check";
+import { ShieldOff } from "@/components/ui/icons/shield-off";
+import { UserCheck } from "@/components/ui/icons/user-check";
+import { UserX } from "@/components/ui/icons/user-x";
 import { lazy, Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { deactivateUserAction, reactivateUserAction, setAdminAction } from "@/lib/features/users/actions";

@@ -1,4 +1,4 @@
-import { Search } from "lucide-react";
+import { Search } from "@/components/ui/icons/search";
 import { Field } from "@/components/ui/field";
 import { FilterActions } from "@/components/ui/filter-actions";
 import { Input } from "@/components/ui/input";

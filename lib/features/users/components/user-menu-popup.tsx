@@ -1,7 +1,8 @@
 "use client";
 
-import { LogOut, Settings } from "lucide-react";
 import Link from "next/link";
+import { LogOut } from "@/components/ui/icons/log-out";
+import { Settings } from "@/components/ui/icons/settings";
 import type { ReactElement } from "react";
 import {
   DropdownMenu,

@@ -1,6 +1,6 @@
 "use client";
 
-import { UserRound } from "lucide-react";
+import { UserRound } from "@/components/ui/icons/user-round";
 import { lazy } from "react";
 import { Button } from "@/components/ui/button";
 import { DeferredPopup } from "@/components/ui/deferred-popup";

@@ -1,4 +1,5 @@
-import { Link2, Users } from "lucide-react";
+import { Link2 } from "@/components/ui/icons/link-2";
+import { Users } from "@/components/ui/icons/users";
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";

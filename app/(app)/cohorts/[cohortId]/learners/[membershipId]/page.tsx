@@ -1,4 +1,4 @@
-import { Mail } from "lucide-react";
+import { Mail } from "@/components/ui/icons/mail";
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";

@@ -1,0 +1,4 @@
+// Written by `npm run glyphs` from lucide's icons (ISC licence); components/ui/icon.tsx says why.
+import { icon } from "@/components/ui/icon";
+
+export const CircleDot = icon("lucide-circle-dot", [["circle", { cx: "12", cy: "12", r: "1" }], ["circle", { cx: "12", cy: "12", r: "10" }]]);

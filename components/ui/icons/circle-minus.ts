@@ -1,0 +1,4 @@
+// Written by `npm run glyphs` from lucide's icons (ISC licence); components/ui/icon.tsx says why.
+import { icon } from "@/components/ui/icon";
+
+export const CircleMinus = icon("lucide-circle-minus lucide-minus-circle", [["circle", { cx: "12", cy: "12", r: "10" }], ["path", { d: "M8 12h8" }]]);
