@@ -13,12 +13,16 @@ test("learner works through a week", async ({ page, browser, signIn }) => {
   const tick = page.getByRole("button", { name: /^Mark as done: / }).first();
   const title = (await tick.getAttribute("aria-label"))!.replace("Mark as done: ", "");
   const row = page.getByRole("listitem", { name: title, exact: true });
+  // The row shows the new status at once; its button is busy until the server has stored it, and only then is a
+  // reload sure to find it stored.
   await tick.click();
   await expect(row.getByText("Done", { exact: true })).toBeVisible();
+  await expect(row.getByRole("button", { name: `Mark as not done: ${title}` })).toBeEnabled();
   await page.reload();
   await expect(row.getByText("Done", { exact: true })).toBeVisible();
   await row.getByRole("button", { name: `Mark as not done: ${title}` }).click();
   await expect(row.getByText("Not started", { exact: true })).toBeVisible();
+  await expect(row.getByRole("button", { name: `Mark as done: ${title}` })).toBeEnabled();
   await page.reload();
   await expect(row.getByText("Not started", { exact: true })).toBeVisible();
 
