@@ -23,7 +23,7 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   database = await createSeededDatabase();
   // Two web server processes, as on a 2-core machine by default: stopping and recovering must hold for both.
-  cairn = await startCairn({ databaseUrl: database.databaseUrl, workers: 2 });
+  cairn = await startCairn({ databaseUrl: database.databaseUrl, workers: 2, logLevel: "debug" });
 });
 
 test.afterAll(async () => {
@@ -139,7 +139,7 @@ test("on SIGTERM, a request in flight finishes, new connections are refused, the
   const logged = cairn.output().length;
   const resume = pausePostgres(database.dataDir);
   const inFlight = context.request.get(`${cairn.url}/check-ins`, { maxRedirects: 0 });
-  await expect.poll(() => cairn.output().slice(logged)).toContain('"path":"/check-ins"');
+  await expect.poll(() => cairn.output().slice(logged)).toMatch(/"path":"\/check-ins","msg":"request received"/);
   const stopping = Date.now();
   const exited = cairn.stop("SIGTERM");
   // Polled every 50 ms: the database stays paused until then, and the request in flight must not meet its deadline.

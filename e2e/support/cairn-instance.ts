@@ -58,7 +58,15 @@ export async function startCairn({
   databaseUrl = process.env.DATABASE_URL,
   secret = process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
   workers = 1,
-}: { databaseUrl?: string; secret?: string; /** Web server processes (WEB_CONCURRENCY). */ workers?: number } = {}): Promise<CairnProcess> {
+  logLevel = "info",
+}: {
+  databaseUrl?: string;
+  secret?: string;
+  /** Web server processes (WEB_CONCURRENCY). */
+  workers?: number;
+  /** "debug" adds a line when each request arrives, before its answer's line. */
+  logLevel?: "info" | "debug";
+} = {}): Promise<CairnProcess> {
   if (!databaseUrl) throw new Error("No database for the extra Cairn server; run through npm run test:e2e.");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -69,7 +77,7 @@ export async function startCairn({
       DATABASE_URL: databaseUrl,
       NEXTAUTH_URL: url,
       NEXTAUTH_SECRET: secret,
-      LOG_LEVEL: "info",
+      LOG_LEVEL: logLevel,
       NEXT_TELEMETRY_DISABLED: "1",
       WEB_CONCURRENCY: String(workers),
     },

@@ -6,7 +6,7 @@ import type { ProxyTrust } from "@/lib/http/client-address";
 import { createCairnServer, type CairnServer, type RequestHandler } from "@/lib/http/server";
 
 type Log = Parameters<typeof createCairnServer>[0]["log"];
-const silent: Log = { info: () => {}, error: () => {} };
+const silent: Log = { debug: () => {}, info: () => {}, error: () => {} };
 const running: CairnServer[] = [];
 
 afterEach(async () => {
@@ -173,7 +173,7 @@ describe("answers the server writes itself (docs/security.md #40)", () => {
 describe("request log", () => {
   it("writes one line per answered request with its status and duration, without query strings or link secrets (docs/security.md #42)", async () => {
     const lines: Record<string, unknown>[] = [];
-    const log: Log = { info: (details) => void lines.push(details), error: () => {} };
+    const log: Log = { debug: () => {}, info: (details) => void lines.push(details), error: () => {} };
     const { port } = await start(
       (request, response) => {
         response.setHeader("x-request-id", "req-12345678");

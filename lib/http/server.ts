@@ -9,6 +9,7 @@ import { ASSET_CONTENT_SECURITY_POLICY, BASELINE_HEADERS } from "@/lib/security-
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
 
 type Log = {
+  debug: (details: Record<string, unknown>, message: string) => void;
   info: (details: Record<string, unknown>, message: string) => void;
   error: (details: Record<string, unknown>, message: string) => void;
 };
@@ -26,11 +27,13 @@ export function loggablePath(url: string | undefined): string {
 
 /**
  * One line per answered request, once it is answered: with its status and how long it took. `aborted` marks a
- * client that left before the answer was complete.
+ * client that left before the answer was complete. At debug level a line also marks each arrival, so a request that
+ * never finishes still shows.
  */
 function logWhenAnswered(request: IncomingMessage, response: ServerResponse, log: Log) {
   const path = loggablePath(request.url);
   if (UNLOGGED_PATH.test(path)) return;
+  log.debug({ method: request.method, path }, "request received");
   const started = performance.now();
   response.once("close", () => {
     const requestId = response.getHeader("x-request-id");
