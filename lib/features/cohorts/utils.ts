@@ -1,5 +1,5 @@
 import { dateOfDay, type Day, dayOfDate, safeTimeZone, today } from "@/lib/calendar";
-import type { MoveItem, VersionOption } from "@/lib/features/cohorts/types";
+import type { MoveItem } from "@/lib/features/cohorts/types";
 
 /**
  * What moving from one version to another does to each key: kept (in both), new (only in the
@@ -29,18 +29,6 @@ export function homeOf(role: "admin" | "mentor" | "learner", cohortId: string | 
   if (role === "admin") return "/admin";
   if (!cohortId) return "/welcome";
   return role === "learner" ? `/roadmap?cohort=${cohortId}` : `/cohorts/${cohortId}/members`;
-}
-
-/**
- * The versions a cohort can move to, its own roadmap's first (newest first), and the one "Move to version" starts
- * on: the newest version of the cohort's own roadmap. Another roadmap is rarely meant, and moving to one drops most
- * milestones, so it is never the default while the cohort's roadmap has another version.
- */
-export function moveTargets(current: VersionOption, options: VersionOption[]) {
-  const others = options.filter((option) => option.id !== current.id);
-  const own = others.filter((option) => option.roadmapId === current.roadmapId).sort((a, b) => b.number - a.number);
-  const targets = [...own, ...others.filter((option) => option.roadmapId !== current.roadmapId)];
-  return { targets, initial: targets[0]?.id ?? "" };
 }
 
 /**

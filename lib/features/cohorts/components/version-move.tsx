@@ -17,7 +17,6 @@ import { useAction } from "@/components/use-action";
 import { versionLabel, VersionOptions } from "@/lib/features/cohorts/components/form-parts";
 import type { MoveItem, VersionMovePreview, VersionOption } from "@/lib/features/cohorts/types";
 import { plural } from "@/lib/plural";
-import { moveTargets } from "@/lib/features/cohorts/utils";
 
 function ItemLine({ item, children }: { item: MoveItem; children?: ReactNode }) {
   return (
@@ -62,6 +61,20 @@ function PreviewGroup({
       </div>
     </details>
   );
+}
+
+/**
+ * The versions a cohort can move to, its own roadmap's first (newest first), and the one "Move to version" starts
+ * on: the newest version of the cohort's own roadmap. Another roadmap is rarely meant, and moving to one drops most
+ * milestones, so it is never the default while the cohort's roadmap has another version. Kept here rather than in
+ * the feature's utils.ts: the bundler ships every export of a module a client component imports, and utils.ts
+ * carries the calendar.
+ */
+export function moveTargets(current: VersionOption, options: VersionOption[]) {
+  const others = options.filter((option) => option.id !== current.id);
+  const own = others.filter((option) => option.roadmapId === current.roadmapId).sort((a, b) => b.number - a.number);
+  const targets = [...own, ...others.filter((option) => option.roadmapId !== current.roadmapId)];
+  return { targets, initial: targets[0]?.id ?? "" };
 }
 
 /**
