@@ -302,6 +302,8 @@ try {
 } finally {
   while (running.length > 0) await running.pop()!.stop().catch(() => {});
   await cluster?.stop();
+  // B_next's build is this run's alone: neither it nor the type file Next writes beside it stays among the sources.
+  for (const output of [".next", "next-env.d.ts"]) await rm(path.join(NEXT_BASELINE, output), { recursive: true, force: true });
 }
 process.exit(exitCode);
 
