@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { LearnerMembership } from "@/lib/auth/access";
-import { COMPLETE_STATUSES } from "@/lib/features/progress/constants";
 import type {
   AttemptView,
   LearnerItem,
@@ -10,7 +9,7 @@ import type {
   ThreadComment,
 } from "@/lib/features/progress/types";
 import { dayOfDate, today as todayIn } from "@/lib/calendar";
-import { roadmapSummary, targetDates } from "@/lib/features/progress/utils";
+import { targetDates } from "@/lib/features/progress/utils";
 import { MILESTONE_CONTENT_SELECT, PROJECT_CONTENT_SELECT } from "@/lib/features/roadmaps/constants";
 import { liveInOrder } from "@/lib/features/roadmaps/utils";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -85,7 +84,6 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
       key: phase.key,
       title: phase.title,
       targetDate: targets.phases[index]!,
-      completed: milestones.filter((m) => COMPLETE_STATUSES.has(m.status)).length,
       total: milestones.length,
       milestones,
     };
@@ -98,11 +96,11 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
     today,
     timezone: membership.timezone,
     startDate: pacing.startDate,
-    ...roadmapSummary(phases, pacing.startDate, today),
     welcome:
       progress.length === 0 && activity._count.checkins === 0
         ? {
             phaseCount: phases.length,
+            milestoneCount: phases.reduce((sum, phase) => sum + phase.total, 0),
             weeklyRule: version.weeklyRule.map((item) => item.text),
             firstDue: phases.flatMap((phase) => phase.milestones)[0]?.targetDate ?? null,
           }

@@ -1,5 +1,4 @@
 import type { Day } from "@/lib/calendar";
-import type { Pace } from "@/lib/features/progress/utils";
 import type {
   Decision,
   EvidenceRequirement,
@@ -27,7 +26,6 @@ export type RoadmapPhaseSection = {
   title: string;
   /** ISO date (YYYY-MM-DD) by which the cohort's pacing expects the phase finished. */
   targetDate: Day;
-  completed: number;
   total: number;
   milestones: RoadmapMilestoneRow[];
 };
@@ -54,10 +52,6 @@ export type LearnerRoadmap = {
   timezone: string;
   /** The day the learner's pacing starts from (their own start, else the cohort's). */
   startDate: Day;
-  completed: number;
-  total: number;
-  pace: Pace;
-  nextUp: NextUp | null;
   /** What a learner with no activity in the cohort yet (no progress, no check-in) reads first; null afterwards. */
   welcome: RoadmapWelcome | null;
   phases: RoadmapPhaseSection[];
@@ -66,6 +60,7 @@ export type LearnerRoadmap = {
 
 export type RoadmapWelcome = {
   phaseCount: number;
+  milestoneCount: number;
   /** The version's weekly rule, item by item ("1 day: learn something new"). */
   weeklyRule: string[];
   /** The first milestone's target date on the learner's schedule. */

@@ -5,11 +5,11 @@ import { formatDay } from "@/lib/calendar";
 import type { LearnerRoadmap, RoadmapWelcome as Welcome } from "@/lib/features/progress/types";
 import { plural } from "@/lib/plural";
 
-type Props = { roadmap: Pick<LearnerRoadmap, "roadmapTitle" | "summary" | "total" | "startDate" | "today">; welcome: Welcome };
+type Props = { roadmap: Pick<LearnerRoadmap, "roadmapTitle" | "summary" | "startDate" | "today">; welcome: Welcome };
 
 export function RoadmapWelcome({ roadmap, welcome }: Props) {
-  const { roadmapTitle, summary, total, startDate, today } = roadmap;
-  const { phaseCount, weeklyRule, firstDue } = welcome;
+  const { roadmapTitle, summary, startDate, today } = roadmap;
+  const { phaseCount, milestoneCount, weeklyRule, firstDue } = welcome;
   return (
     <section aria-labelledby="roadmap-welcome" className="mb-6">
       <Card className="border-accent/40">
@@ -21,7 +21,7 @@ export function RoadmapWelcome({ roadmap, welcome }: Props) {
           <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_minmax(0,1fr)] sm:gap-y-2">
             <dt className="font-medium">The roadmap</dt>
             <dd className="mb-1 text-muted-foreground sm:mb-0">
-              {plural(phaseCount, "phase")} and {plural(total, "milestone")}, worked in order.
+              {plural(phaseCount, "phase")} and {plural(milestoneCount, "milestone")}, worked in order.
             </dd>
             {weeklyRule.length > 0 ? (
               <>
