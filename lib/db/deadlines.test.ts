@@ -99,6 +99,24 @@ describe("database deadlines (docs/security.md #29, #38)", () => {
     await pool.end();
   }, 30_000);
 
+  it("store and read instants as they are, even on a server whose default time zone is not UTC", async () => {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query("ALTER DATABASE postgres SET TimeZone = 'Pacific/Auckland'");
+    const prisma = new PrismaClient({ adapter: new PrismaPg(poolConfig(url, 1)) });
+    try {
+      const at = new Date("2027-03-10T12:00:00.000Z");
+      const [row] = await prisma.$queryRaw<{ epoch: number; day: string }[]>`
+        SELECT extract(epoch FROM ${at}::timestamptz)::float8 AS epoch,
+               to_char(${at}::timestamptz AT TIME ZONE 'America/Los_Angeles', 'YYYY-MM-DD HH24:MI') AS day`;
+      expect(row).toEqual({ epoch: at.getTime() / 1000, day: "2027-03-10 04:00" });
+    } finally {
+      await prisma.$disconnect();
+      await admin.query("ALTER DATABASE postgres RESET TimeZone");
+      await admin.end();
+    }
+  });
+
   it("let /api/ready say the database is unreachable within a probe's usual 3-second timeout", async () => {
     const resume = pausePostgres(dataDir);
     let probe: Awaited<ReturnType<typeof timed>>;

@@ -62,5 +62,8 @@ export function poolConfig(connectionString: string, max: number): pg.PoolConfig
     idleTimeoutMillis: 30_000,
     // Notices a database host that vanished without closing its connections (no RST), e.g. after a failover.
     keepAlive: true,
+    // @prisma/adapter-pg sends a Date as its UTC wall clock without an offset, which PostgreSQL reads in the
+    // session's TimeZone: only a UTC session stores the instant that was meant, whatever the server's default.
+    options: "-c TimeZone=UTC",
   };
 }

@@ -104,11 +104,8 @@ const days = (text: string | null) => (text ? text.split(" ").map(dayFrom) : [])
  * statement whatever the cohort's size (docs/performance.md: matrix ≤ 3 statements). Each table is aggregated once
  * per learner with a GROUP BY rather than a lateral subquery per learner, and what the rules read arrives as days
  * in the cohort's `timeZone` (PostgreSQL's AT TIME ZONE) packed in plain text: turning thousands of instants into
- * days with Intl, and arrays of them into objects, was most of what a cohort of 500 cost the server.
- *
- * `@prisma/adapter-pg` writes a Date as its UTC wall clock without an offset, which PostgreSQL reads in the
- * session's TimeZone, and reads timestamps back the same way; so a stored value is taken at the session's wall
- * clock, made UTC, then put in the cohort's zone. With the usual UTC session the first two steps change nothing.
+ * days with Intl, and arrays of them into objects, was most of what a cohort of 500 cost the server. Sessions run
+ * in UTC (lib/db/deadlines.ts), so a timestamp AT TIME ZONE the cohort's zone is its wall clock there.
  *
  * Activity is the learner's own doing: starting or ticking a milestone, an attempt, a comment in their threads,
  * a check-in written or a reply on one. Progress rows' updated_at is not used because a mentor's decision
@@ -122,11 +119,11 @@ export async function listLearnerRows(
 ): Promise<LearnerRow[]> {
   const rows = await db.$queryRaw<LearnerSqlRow[]>`
     WITH zone AS (
-      SELECT current_setting('TimeZone') AS session, ${timeZone}::text AS cohort
+      SELECT ${timeZone}::text AS cohort
     ), learner AS (
       SELECT m.id, m.user_id, u.name, u.email, m.extension_days,
              to_char(coalesce(m.start_date, c.start_date), 'YYYY-MM-DD') AS start_date,
-             to_char(m.created_at AT TIME ZONE z.session AT TIME ZONE 'UTC' AT TIME ZONE z.cohort, 'YYYY-MM-DD') AS joined_on
+             to_char(m.created_at AT TIME ZONE z.cohort, 'YYYY-MM-DD') AS joined_on
         FROM memberships m
         JOIN cohorts c ON c.id = m.cohort_id
         JOIN users u ON u.id = m.user_id
@@ -139,7 +136,7 @@ export async function listLearnerRows(
       SELECT pr.membership_id,
              string_agg(pr.item_key || ' ' || pr.status::text, ' ') AS statuses,
              max(greatest(pr.started_at, CASE WHEN pr.status = 'done' THEN pr.completed_at END)) AS last_at,
-             string_agg(DISTINCT to_char(date_trunc('week', pr.completed_at AT TIME ZONE z.session AT TIME ZONE 'UTC' AT TIME ZONE z.cohort), 'YYYY-MM-DD'), ' ') FILTER (
+             string_agg(DISTINCT to_char(date_trunc('week', pr.completed_at AT TIME ZONE z.cohort), 'YYYY-MM-DD'), ' ') FILTER (
                WHERE pr.status IN ('done', 'approved') AND pr.completed_at >= ${recentSince}::timestamptz
              ) AS weeks
         FROM learner l
@@ -148,7 +145,7 @@ export async function listLearnerRows(
        GROUP BY pr.membership_id
     ), s AS (
       SELECT pr.membership_id, max(sb.created_at) AS last_at,
-             string_agg(DISTINCT to_char(date_trunc('week', sb.created_at AT TIME ZONE z.session AT TIME ZONE 'UTC' AT TIME ZONE z.cohort), 'YYYY-MM-DD'), ' ') FILTER (
+             string_agg(DISTINCT to_char(date_trunc('week', sb.created_at AT TIME ZONE z.cohort), 'YYYY-MM-DD'), ' ') FILTER (
                WHERE sb.status <> 'withdrawn' AND sb.created_at >= ${recentSince}::timestamptz
              ) AS weeks
         FROM learner l
@@ -171,7 +168,7 @@ export async function listLearnerRows(
     ), cr AS (
       SELECT pr.membership_id,
              string_agg(
-               pr.item_key || ' ' || to_char(r.created_at AT TIME ZONE z.session AT TIME ZONE 'UTC' AT TIME ZONE z.cohort, 'YYYY-MM-DD'),
+               pr.item_key || ' ' || to_char(r.created_at AT TIME ZONE z.cohort, 'YYYY-MM-DD'),
                ' ' ORDER BY r.created_at
              ) AS requests
         FROM learner l
@@ -197,7 +194,7 @@ export async function listLearnerRows(
     )
     SELECT a.id AS membership_id, a.user_id, a.name, a.email, a.start_date, a.extension_days, a.joined_on, a.statuses,
            a.evidence_weeks, a.completion_weeks, a.requests, a.last_activity_at,
-           to_char(a.last_activity_at AT TIME ZONE z.session AT TIME ZONE 'UTC' AT TIME ZONE z.cohort, 'YYYY-MM-DD') AS last_activity_on
+           to_char(a.last_activity_at AT TIME ZONE z.cohort, 'YYYY-MM-DD') AS last_activity_on
       FROM activity a
      CROSS JOIN zone z
      ORDER BY a.name, a.id`;
