@@ -2,7 +2,7 @@
 // request log (lib/http/server.ts), refusals for requests that must not reach the app (lib/request-checks.ts), and
 // a redirect to /login for signed-out page views. It only redirects; every page, action and handler authorizes against the database.
 import { NextResponse, type NextRequest } from "next/server";
-import { readSessionToken, refreshedSessionToken, SESSION_MAX_AGE_SECONDS, sessionCookieName } from "@/lib/auth/session-token";
+import { readSessionToken, refreshedSessionToken, sessionCookieName, sessionCookieOptions } from "@/lib/auth/session-token";
 import { refuseLongStream, refuseRequest } from "@/lib/request-checks";
 import { BASELINE_HEADERS, HSTS_VALUE, pageContentSecurityPolicy } from "@/lib/security-headers";
 
@@ -38,13 +38,7 @@ export async function proxy(request: NextRequest) {
       response = NextResponse.next({ request: { headers } });
       const refreshed = session ? await refreshedSessionToken(session) : null;
       if (refreshed) {
-        response.cookies.set(sessionCookieName(), refreshed, {
-          httpOnly: true,
-          sameSite: "lax",
-          path: "/",
-          secure: sessionCookieName().startsWith("__Secure-"),
-          maxAge: SESSION_MAX_AGE_SECONDS,
-        });
+        response.cookies.set(sessionCookieName(), refreshed, sessionCookieOptions());
       }
     }
   }

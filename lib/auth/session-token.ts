@@ -76,14 +76,12 @@ const REFRESH_AFTER_SECONDS = 24 * 60 * 60;
  * Cairn stays signed in, one who leaves it for 30 days is signed out.
  */
 export async function refreshedSessionToken(session: SessionToken): Promise<string | null> {
-  const secret = process.env.NEXTAUTH_SECRET;
   const issuedAt = typeof session.payload.iat === "number" ? session.payload.iat : 0;
-  if (!secret || Date.now() / 1000 - issuedAt < REFRESH_AFTER_SECONDS) return null;
-  const { iat: _iat, exp: _exp, jti: _jti, ...token } = session.payload;
-  return encodeSessionToken({ token, secret });
+  if (!process.env.NEXTAUTH_SECRET || Date.now() / 1000 - issuedAt < REFRESH_AFTER_SECONDS) return null;
+  return reissuedSessionToken(session, session.sv);
 }
 
-/** The same session carrying a new session version, with a fresh expiry. */
+/** The same session carrying `sessionVersion`, with a fresh expiry. */
 export async function reissuedSessionToken(session: SessionToken, sessionVersion: number): Promise<string> {
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
