@@ -1,5 +1,7 @@
 // Limits, messages and the page's sections, shared by the schemas, the forms and the tests. Client components import
 // from here, never from schema.ts (which brings the password policy and argon2 along).
+import { LOGIN_RATE_LIMITED_MESSAGE } from "@/lib/auth/constants";
+
 export const NAME_MAX = 100;
 
 /**
@@ -19,7 +21,7 @@ export const PROFILE_SAVED = "Profile saved.";
 export const WRONG_CURRENT_PASSWORD = "Your current password is not right. Nothing was changed.";
 export const PASSWORDS_DIFFER = "The two new passwords are not the same.";
 export const PASSWORD_CHANGED = "Password changed. You are signed out everywhere else.";
-export const PASSWORD_RATE_LIMITED = "Too many attempts. Wait a few minutes, then try again.";
+export const PASSWORD_RATE_LIMITED = LOGIN_RATE_LIMITED_MESSAGE;
 export const ACCOUNT_CHANGED = "Your password was changed meanwhile, in another session. Reload the page and try again.";
 
 /** Wrong current passwords one person may type per window before Settings refuses (as sign-in does, decision 010). */
