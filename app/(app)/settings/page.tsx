@@ -1,38 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { PageHeader } from "@/components/layout/page-header";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { dayIn, formatDay, timeZoneOptions } from "@/lib/calendar";
 import { env } from "@/lib/env";
 import { requireViewer } from "@/lib/auth/viewer";
 import { PasswordForm } from "@/lib/features/account/components/password-form";
 import { ProfileForm } from "@/lib/features/account/components/profile-form";
+import { SettingsSection } from "@/lib/features/account/components/settings-section";
 import { SETTINGS_SECTIONS } from "@/lib/features/account/constants";
 import { loadAccountSettings } from "@/lib/features/account/loaders";
 import { NotificationPreferencesForm } from "@/lib/features/notifications/components/notification-preferences-form";
 import { loadNotificationPreferences } from "@/lib/features/notifications/loaders";
 
 export const metadata: Metadata = { title: "Settings" };
-
-type SectionId = (typeof SETTINGS_SECTIONS)[number]["id"];
-
-function SettingsSection({ id, description, children }: { id: SectionId; description: ReactNode; children: ReactNode }) {
-  const label = SETTINGS_SECTIONS.find((section) => section.id === id)?.label;
-  return (
-    <section id={id} aria-labelledby={`${id}-heading`} className="scroll-mt-20">
-      <Card>
-        <CardHeader>
-          <CardTitle as="h2" id={`${id}-heading`}>
-            {label}
-          </CardTitle>
-          <CardDescription>{description}</CardDescription>
-        </CardHeader>
-        <CardContent>{children}</CardContent>
-      </Card>
-    </section>
-  );
-}
 
 export default async function SettingsPage() {
   const viewer = await requireViewer();

@@ -6,6 +6,7 @@ import { SafeLink } from "@/components/ui/safe-link";
 import { Section } from "@/components/ui/section";
 import { requireViewer } from "@/lib/auth/viewer";
 import { AttemptHistory } from "@/lib/features/progress/components/attempt-history";
+import { ChangesRequested } from "@/lib/features/progress/components/changes-requested";
 import { DemonstratedMilestones } from "@/lib/features/progress/components/demonstrated-milestones";
 import { EvidenceForm } from "@/lib/features/progress/components/evidence-form";
 import { PrivateNotes } from "@/lib/features/progress/components/private-notes";
@@ -49,19 +50,7 @@ export default async function MilestonePage({ params, searchParams }: Props) {
         actions={<StatusBadge status={item.status} />}
       />
       {requested?.decision ? (
-        <section
-          aria-labelledby="requested-heading"
-          className="mb-8 grid gap-2 rounded-xl border border-status-danger-border bg-status-danger-subtle/40 p-4"
-        >
-          <h2 id="requested-heading" className="text-sm font-semibold">
-            {requested.decision.reviewerName} requested changes on attempt {requested.attempt}
-          </h2>
-          <p className="text-xs text-muted-foreground">
-            <time dateTime={requested.decision.decidedAt}>{formatMoment(requested.decision.decidedAt, item.timezone)}</time>
-            {canSubmit ? " · your links and note are in the form below, ready to edit and resubmit" : null}
-          </p>
-          <Markdown compact>{requested.decision.comment}</Markdown>
-        </section>
+        <ChangesRequested attempt={requested.attempt} decision={requested.decision} timezone={item.timezone} resubmit={canSubmit} />
       ) : null}
       {/* On a phone the milestone itself comes first, then the forms; side by side from lg. */}
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)]">
