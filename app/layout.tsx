@@ -5,6 +5,8 @@ import type { ReactNode } from "react";
 import { THEME_COOKIE, parseTheme } from "@/components/layout/theme";
 import { Toaster } from "@/components/ui/toast";
 
+// Inter, served from Cairn itself: no font CDN at build or run time (decision 054).
+import "@fontsource-variable/inter/wght.css";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -12,6 +12,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AppShell, type AppShellNavItem } from "@/components/layout/app-shell";
 import { THEME_COOKIE, parseTheme } from "@/components/layout/theme";
+import { Wordmark } from "@/components/layout/wordmark";
 import { requireViewer } from "@/lib/auth/viewer";
 import { NotificationBell } from "@/lib/features/notifications/components/notification-bell";
 import { loadNotificationBell } from "@/lib/features/notifications/loaders";
@@ -43,8 +44,8 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   return (
     <AppShell
       brand={
-        <Link href="/" className="rounded-sm text-base font-semibold tracking-tight">
-          Cairn
+        <Link href="/" className="rounded-sm text-base">
+          <Wordmark />
         </Link>
       }
       nav={areas.flatMap((area) => NAV[area])}

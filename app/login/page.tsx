@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { StandalonePage } from "@/components/layout/standalone-page";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getViewer } from "@/lib/auth/viewer";
 import { SignInForm } from "@/lib/features/users/components/sign-in-form";
@@ -17,25 +18,22 @@ export default async function LoginPage({ searchParams }: Props) {
   const target = checked === "/login" || checked.startsWith("/login?") ? "/" : checked;
   if (await getViewer()) redirect(target);
   return (
-    <main id="main" className="grid min-h-dvh place-items-center px-4 py-10">
-      <div className="w-full max-w-sm">
-        <p className="mb-6 text-center text-lg font-semibold tracking-tight">Cairn</p>
-        <Card>
-          <CardHeader>
-            <CardTitle as="h1">Sign in</CardTitle>
-            <CardDescription>Pick up your roadmap where you left it.</CardDescription>
-          </CardHeader>
-          <CardContent className="grid gap-4">
-            {reset === "done" ? (
-              <p role="status" className="rounded-md border border-status-success-border bg-status-success-subtle px-3 py-2 text-sm text-status-success-fg">
-                Your password was changed. Sign in with the new one.
-              </p>
-            ) : null}
-            <SignInForm callbackUrl={target} />
-            <p className="text-sm text-muted-foreground">Forgot your password? Ask an admin of this Cairn for a reset link.</p>
-          </CardContent>
-        </Card>
-      </div>
-    </main>
+    <StandalonePage>
+      <Card>
+        <CardHeader>
+          <CardTitle as="h1">Sign in</CardTitle>
+          <CardDescription>Pick up your roadmap where you left it.</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-4">
+          {reset === "done" ? (
+            <p role="status" className="rounded-md border border-status-success-border bg-status-success-subtle px-3 py-2 text-sm text-status-success-fg">
+              Your password was changed. Sign in with the new one.
+            </p>
+          ) : null}
+          <SignInForm callbackUrl={target} />
+          <p className="text-sm text-muted-foreground">Forgot your password? Ask an admin of this Cairn for a reset link.</p>
+        </CardContent>
+      </Card>
+    </StandalonePage>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { StandalonePage } from "@/components/layout/standalone-page";
 import { DeadLinkCard } from "@/components/layout/dead-link-card";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -26,83 +27,80 @@ export default async function InvitePage({ params }: Props) {
   const plainAccount = landing.valid && !landing.cohortId && landing.role !== "admin";
   const otherRoleInvite = landing.valid && landing.viewerRole ? otherRoleInviteNotice(landing.viewerRole, landing.role) : null;
   return (
-    <main id="main" className="grid min-h-dvh place-items-center px-4 py-10">
-      <div className="w-full max-w-sm">
-        <p className="mb-6 text-center text-lg font-semibold tracking-tight">Cairn</p>
-        {!landing.valid ? (
-          <DeadLinkCard
-            title={INVITE_INVALID_MESSAGE}
-            description="Invite links expire, can be used a limited number of times and can be revoked. Ask your mentor for a new one."
-            href={viewer ? "/" : "/login"}
-            action={viewer ? "Go to Cairn" : "Sign in"}
-          />
-        ) : (
-          <Card>
-            <CardHeader>
-              <CardTitle as="h1">{landing.cohortName ? `Join ${landing.cohortName}` : "Join Cairn"}</CardTitle>
-              <CardDescription>
-                {plainAccount ? (
-                  "You are invited to create a Cairn account. A mentor or an admin adds you to a cohort afterwards."
-                ) : (
-                  <>
-                    You are invited as {ROLE_TEXT[landing.role]}
-                    {landing.cohortName ? (
-                      <>
-                        {" "}
-                        of <strong className="font-medium text-foreground">{landing.cohortName}</strong>
-                      </>
-                    ) : null}
-                    {landing.roadmapTitle ? `, following ${landing.roadmapTitle}` : null}.
-                  </>
-                )}
-              </CardDescription>
-            </CardHeader>
-            <CardContent className="grid gap-4">
-              {viewer && landing.viewerRole && landing.cohortId ? (
-                <>
-                  <p className="text-sm text-muted-foreground">
-                    You are already {ROLE_TEXT[landing.viewerRole]} of this cohort, signed in as{" "}
-                    <span className="font-medium text-foreground">{viewer.name}</span>.
-                    {otherRoleInvite ? ` ${otherRoleInvite}` : null}
-                  </p>
-                  <Button asChild className="w-full">
-                    <Link href={landing.viewerRole === "learner" ? `/roadmap?cohort=${landing.cohortId}` : `/cohorts/${landing.cohortId}/members`}>
-                      {landing.viewerRole === "learner" ? "Open your roadmap" : "Open the cohort"}
-                    </Link>
-                  </Button>
-                </>
-              ) : viewer && plainAccount ? (
-                <>
-                  <p className="text-sm text-muted-foreground">
-                    You already have an account, signed in as <span className="font-medium text-foreground">{viewer.name}</span>.
-                  </p>
-                  <Button asChild className="w-full">
-                    <Link href="/">Go to Cairn</Link>
-                  </Button>
-                </>
-              ) : viewer ? (
-                <>
-                  <p className="text-sm text-muted-foreground">
-                    Signed in as <span className="font-medium text-foreground">{viewer.name}</span> ({viewer.email}).
-                  </p>
-                  <JoinCohortButton token={token} label={landing.cohortName ? `Join ${landing.cohortName}` : "Accept invite"} />
-                </>
+    <StandalonePage>
+      {!landing.valid ? (
+        <DeadLinkCard
+          title={INVITE_INVALID_MESSAGE}
+          description="Invite links expire, can be used a limited number of times and can be revoked. Ask your mentor for a new one."
+          href={viewer ? "/" : "/login"}
+          action={viewer ? "Go to Cairn" : "Sign in"}
+        />
+      ) : (
+        <Card>
+          <CardHeader>
+            <CardTitle as="h1">{landing.cohortName ? `Join ${landing.cohortName}` : "Join Cairn"}</CardTitle>
+            <CardDescription>
+              {plainAccount ? (
+                "You are invited to create a Cairn account. A mentor or an admin adds you to a cohort afterwards."
               ) : (
                 <>
-                  <AcceptInviteForm token={token} />
-                  <p className="text-center text-sm text-muted-foreground">
-                    Already have an account?{" "}
-                    <Link href={`/login?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`} className="font-medium text-accent hover:underline">
-                      Sign in
-                    </Link>{" "}
-                    to join with it.
-                  </p>
+                  You are invited as {ROLE_TEXT[landing.role]}
+                  {landing.cohortName ? (
+                    <>
+                      {" "}
+                      of <strong className="font-medium text-foreground">{landing.cohortName}</strong>
+                    </>
+                  ) : null}
+                  {landing.roadmapTitle ? `, following ${landing.roadmapTitle}` : null}.
                 </>
               )}
-            </CardContent>
-          </Card>
-        )}
-      </div>
-    </main>
+            </CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-4">
+            {viewer && landing.viewerRole && landing.cohortId ? (
+              <>
+                <p className="text-sm text-muted-foreground">
+                  You are already {ROLE_TEXT[landing.viewerRole]} of this cohort, signed in as{" "}
+                  <span className="font-medium text-foreground">{viewer.name}</span>.
+                  {otherRoleInvite ? ` ${otherRoleInvite}` : null}
+                </p>
+                <Button asChild className="w-full">
+                  <Link href={landing.viewerRole === "learner" ? `/roadmap?cohort=${landing.cohortId}` : `/cohorts/${landing.cohortId}/members`}>
+                    {landing.viewerRole === "learner" ? "Open your roadmap" : "Open the cohort"}
+                  </Link>
+                </Button>
+              </>
+            ) : viewer && plainAccount ? (
+              <>
+                <p className="text-sm text-muted-foreground">
+                  You already have an account, signed in as <span className="font-medium text-foreground">{viewer.name}</span>.
+                </p>
+                <Button asChild className="w-full">
+                  <Link href="/">Go to Cairn</Link>
+                </Button>
+              </>
+            ) : viewer ? (
+              <>
+                <p className="text-sm text-muted-foreground">
+                  Signed in as <span className="font-medium text-foreground">{viewer.name}</span> ({viewer.email}).
+                </p>
+                <JoinCohortButton token={token} label={landing.cohortName ? `Join ${landing.cohortName}` : "Accept invite"} />
+              </>
+            ) : (
+              <>
+                <AcceptInviteForm token={token} />
+                <p className="text-center text-sm text-muted-foreground">
+                  Already have an account?{" "}
+                  <Link href={`/login?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`} className="font-medium text-accent hover:underline">
+                    Sign in
+                  </Link>{" "}
+                  to join with it.
+                </p>
+              </>
+            )}
+          </CardContent>
+        </Card>
+      )}
+    </StandalonePage>
   );
 }

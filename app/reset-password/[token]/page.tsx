@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { StandalonePage } from "@/components/layout/standalone-page";
 import { DeadLinkCard } from "@/components/layout/dead-link-card";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ResetPasswordForm } from "@/lib/features/users/components/reset-password-form";
@@ -15,31 +16,28 @@ export default async function ResetPasswordPage({ params }: Props) {
   const { token } = await params;
   const landing = await loadResetLanding(token);
   return (
-    <main id="main" className="grid min-h-dvh place-items-center px-4 py-10">
-      <div className="w-full max-w-sm">
-        <p className="mb-6 text-center text-lg font-semibold tracking-tight">Cairn</p>
-        {landing.valid ? (
-          <Card>
-            <CardHeader>
-              <CardTitle as="h1">New password</CardTitle>
-              <CardDescription>
-                Choose a new password for <strong className="font-medium text-foreground">{landing.name}</strong>. It signs you out on
-                every other device.
-              </CardDescription>
-            </CardHeader>
-            <CardContent>
-              <ResetPasswordForm token={token} />
-            </CardContent>
-          </Card>
-        ) : (
-          <DeadLinkCard
-            title={RESET_INVALID_MESSAGE}
-            description="Reset links work once, for 24 hours, and a newer link replaces an older one."
-            href="/login"
-            action="Sign in"
-          />
-        )}
-      </div>
-    </main>
+    <StandalonePage>
+      {landing.valid ? (
+        <Card>
+          <CardHeader>
+            <CardTitle as="h1">New password</CardTitle>
+            <CardDescription>
+              Choose a new password for <strong className="font-medium text-foreground">{landing.name}</strong>. It signs you out on
+              every other device.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <ResetPasswordForm token={token} />
+          </CardContent>
+        </Card>
+      ) : (
+        <DeadLinkCard
+          title={RESET_INVALID_MESSAGE}
+          description="Reset links work once, for 24 hours, and a newer link replaces an older one."
+          href="/login"
+          action="Sign in"
+        />
+      )}
+    </StandalonePage>
   );
 }
