@@ -1,10 +1,13 @@
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "@/e2e/support/fixtures";
 
 // Every main page, as each role sees it, in the light and the dark theme, has no serious or critical axe-core
 // violation and a sound landmark structure (docs/ux.md, "Accessibility"; decision 025). A failure names the page,
-// the theme, each rule and the offending nodes.
+// the theme, each rule and the offending nodes. The same walk fits each page to a phone (nothing scrolls sideways at
+// 375 px) and keeps a full-page screenshot at 1366 and 375 px in each theme in test-results/screenshots/, for people to look
+// at after every run (they are artifacts of the run, never committed).
 const THEMES = ["light", "dark"] as const;
 type ThemeName = (typeof THEMES)[number];
 const BLOCKING_IMPACTS = new Set(["serious", "critical"]);
@@ -31,12 +34,28 @@ async function blockingViolations(page: Page): Promise<string[]> {
     });
 }
 
+const DESKTOP = { width: 1366, height: 900 };
+const PHONE = { width: 375, height: 812 };
+
+/** Keeps what the page looks like at `width` px for people to review; the file name says page, theme and width. */
+async function keepScreenshot(page: Page, visit: Visit, theme: ThemeName) {
+  const width = page.viewportSize()?.width;
+  const file = `${visit.name.replace(/[^a-z0-9]+/gi, "-")}-${theme}-${width}.png`;
+  await page.screenshot({ path: path.join(test.info().project.outputDir, "screenshots", file), fullPage: true });
+}
+
 async function scan(page: Page, theme: ThemeName, visits: Visit[]) {
   await showTheme(page, theme);
   for (const visit of visits) {
+    await page.setViewportSize(DESKTOP);
     await page.goto(visit.path);
     await expect(page.getByRole("heading", { level: 1 }).first(), `${visit.name} (${visit.path}) has a heading`).toBeVisible();
     expect.soft(await blockingViolations(page), `${visit.name} (${visit.path}, ${theme} theme)`).toEqual([]);
+    await keepScreenshot(page, visit, theme);
+    await page.setViewportSize(PHONE);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect.soft(overflow, `${visit.name} (${visit.path}) scrolls sideways at ${PHONE.width} px by`).toBeLessThanOrEqual(0);
+    await keepScreenshot(page, visit, theme);
   }
 }
 

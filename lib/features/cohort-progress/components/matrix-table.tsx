@@ -42,7 +42,7 @@ export function MatrixTable({ table, learnerBase, labelledBy }: { table: MatrixT
       className="w-max border-separate border-spacing-0 text-xs"
     >
       <thead>
-        <tr aria-rowindex={1} className="h-8">
+        <tr aria-rowindex={1} className="h-11">
           <th
             rowSpan={2}
             scope="col"
@@ -56,9 +56,12 @@ export function MatrixTable({ table, learnerBase, labelledBy }: { table: MatrixT
               colSpan={phase.milestones.length}
               scope="colgroup"
               title={`Phase ${phase.number}: ${phase.title}`}
-              className={`${HEAD} top-0 h-8 max-w-0 truncate border-l border-border px-1.5 text-left font-medium`}
+              className={`${HEAD} top-0 h-11 max-w-0 border-l border-border px-1.5 py-1 text-left align-bottom leading-tight font-medium`}
             >
-              <span className="text-muted-foreground">{phase.number}</span> {phase.title}
+              {/* A phase of three milestones is ~80 px wide: its name wraps onto two lines rather than ending in "…". */}
+              <span className="line-clamp-2 break-words">
+                <span className="text-muted-foreground">{phase.number}</span> {phase.title}
+              </span>
             </th>
           ))}
           <th rowSpan={2} scope="col" className={`${TOTAL} top-0 z-30 border-b bg-surface-muted font-medium text-muted-foreground`}>
