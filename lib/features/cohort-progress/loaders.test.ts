@@ -243,6 +243,10 @@ describe("the learner page", () => {
     const milestone = detail.phases.flatMap((phase) => phase.milestones).find((m) => m.key === reviewed.key)!;
     expect(milestone.status).toBe("submitted");
     expect(milestone.pending).toMatchObject({ submissionId: second.id, attempt: 2 });
+    // The portfolio projects follow the phases, numbered as the matrix numbers them.
+    expect(detail.projects.map((project) => [project.code, project.status, project.pending])).toEqual(
+      ["P1", "P2", "P3", "P4", "P5"].map((code) => [code, "not_started", null]),
+    );
     expect(detail.timeline.map((event) => event.kind).slice(0, 4)).toEqual(["comment", "attempt", "decision", "attempt"]);
     expect(detail.timeline.find((event) => event.kind === "decision")).toMatchObject({
       actorName: "Mentor X",

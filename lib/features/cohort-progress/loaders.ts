@@ -30,6 +30,7 @@ import {
   cohortStats,
   learnerStanding,
   learnerTargets,
+  matrixGroups,
   progressCsv,
   recentSince,
   reviewHistoryCsv,
@@ -96,7 +97,7 @@ export const loadCohortOverview = cache(
       },
       today,
       stats: cohortStats(learners),
-      phases: structure.phases.map((phase) => ({ key: phase.key, number: phase.number, title: phase.title })),
+      phases: matrixGroups(structure).map((group) => ({ key: group.key, number: group.number, title: group.title })),
       matrix: buildMatrix(structure, learners, query),
     };
   },
@@ -171,6 +172,10 @@ export const loadLearnerDetail = cache(
     ]);
 
     const pendingByKey = new Map(pending.map((attempt) => [attempt.progress.itemKey, attempt]));
+    const pendingOf = (key: string) => {
+      const waiting = pendingByKey.get(key);
+      return waiting ? { submissionId: waiting.id, attempt: waiting.attempt, submittedAt: waiting.createdAt.toISOString() } : null;
+    };
     const targets = learnerTargets(structure, row);
     const assessmentByKey = new Map(assessments.map((assessment) => [assessment.criterionKey, assessment]));
     const weeks = [checkinsPage.thisWeek, ...(checkinsPage.lastWeek ? [checkinsPage.lastWeek] : []), ...checkinsPage.history];
@@ -189,19 +194,14 @@ export const loadLearnerDetail = cache(
       standing: learnerStanding(structure, row, today),
       lastActivityAt: row.lastActivityAt?.toISOString() ?? null,
       phases: structure.phases.map((phase, index) => {
-        const milestones = phase.milestones.map((milestone, position) => {
-          const waiting = pendingByKey.get(milestone.key);
-          return {
-            key: milestone.key,
-            code: milestone.code,
-            title: milestone.title,
-            status: statusOf(row, milestone.key),
-            targetDate: targets.milestones[index]![position]!,
-            pending: waiting
-              ? { submissionId: waiting.id, attempt: waiting.attempt, submittedAt: waiting.createdAt.toISOString() }
-              : null,
-          };
-        });
+        const milestones = phase.milestones.map((milestone, position) => ({
+          key: milestone.key,
+          code: milestone.code,
+          title: milestone.title,
+          status: statusOf(row, milestone.key),
+          targetDate: targets.milestones[index]![position]!,
+          pending: pendingOf(milestone.key),
+        }));
         return {
           key: phase.key,
           number: phase.number,
@@ -211,6 +211,13 @@ export const loadLearnerDetail = cache(
           milestones,
         };
       }),
+      projects: structure.projects.map((project, index) => ({
+        key: project.key,
+        code: `P${index + 1}`,
+        title: project.title,
+        status: statusOf(row, project.key),
+        pending: pendingOf(project.key),
+      })),
       timeline: timeline.map((event) => ({
         ...event,
         itemTitle: event.itemKey ? (structure.titles.get(event.itemKey) ?? event.itemKey) : null,

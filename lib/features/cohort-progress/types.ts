@@ -18,7 +18,7 @@ export type MatrixMilestone = {
 
 export type MatrixPhase = {
   key: string;
-  /** 1-based, as the roadmap numbers phases. */
+  /** 1-based, as the roadmap numbers phases; 0 for the portfolio projects' column group. */
   number: number;
   title: string;
   milestones: MatrixMilestone[];
@@ -130,7 +130,7 @@ export type CohortOverview = {
 
 /** What the matrix's client-side table draws: a page of rows, each with one STATUS_CODES letter per column. */
 export type MatrixTableData = {
-  phases: { key: string; number: number; title: string; milestones: { key: string; title: string }[] }[];
+  phases: { key: string; number: number; title: string; milestones: { key: string; title: string; code: string }[] }[];
   rows: { id: string; name: string; cells: string; completed: number; risks: RiskFlag[] }[];
   totals: number[];
   matched: number;
@@ -164,6 +164,9 @@ export type LearnerMilestoneView = {
   /** The attempt waiting for a decision, if any (links to the review screen). */
   pending: { submissionId: string; attempt: number; submittedAt: string } | null;
 };
+
+/** A portfolio project on the learner's page: no target date (projects run alongside the phases). */
+export type LearnerProjectView = Omit<LearnerMilestoneView, "targetDate">;
 
 export type LearnerPhaseView = {
   key: string;
@@ -212,6 +215,7 @@ export type LearnerDetail = {
   standing: LearnerStanding;
   lastActivityAt: string | null;
   phases: LearnerPhaseView[];
+  projects: LearnerProjectView[];
   timeline: TimelineEvent[];
   checkins: { streak: number; weeksMet: number; weeksPast: number; weeks: MentorCheckinWeek[] };
   /** Mentors of the cohort comment on check-ins; admins read them (checkins policy). */

@@ -101,6 +101,30 @@ describe("the matrix for a query", () => {
     expect(buildMatrix(structure, learners, query({ q: "x", phase: "p1", sort: "risk", atRisk: true, page: 3 }), 2).columnTotals).toEqual([0, 0]);
   });
 
+  it("shows the portfolio projects after the phases as P1, P2…, counted in Done, and filters to them alone", () => {
+    const withProjects = { ...structure, projects: [{ key: "x", title: "Batch pipeline" }, { key: "y", title: "Drift job" }] };
+    const people = [learner("Amara Okafor", { a: "done", x: "approved", y: "submitted" })];
+    const all = buildMatrix(withProjects, people, query());
+    expect(all.columns.map((column) => [column.key, column.number, column.title])).toEqual([
+      ["p1", 1, "One"],
+      ["p2", 2, "Two"],
+      ["portfolio-projects", 0, "Portfolio projects"],
+    ]);
+    expect(all.columns[2]!.milestones.map((project) => [project.code, project.title])).toEqual([
+      ["P1", "Batch pipeline"],
+      ["P2", "Drift job"],
+    ]);
+    expect(all.rows[0]!.statuses).toEqual(["done", "not_started", "not_started", "approved", "submitted"]);
+    expect([all.rows[0]!.completed, all.rows[0]!.shown]).toEqual([2, 5]);
+    const projects = buildMatrix(withProjects, people, query({ phase: "portfolio-projects" }));
+    expect([projects.query.phase, projects.columns.map((column) => column.key), projects.columnTotals]).toEqual([
+      "portfolio-projects",
+      ["portfolio-projects"],
+      [1, 0],
+    ]);
+    expect(buildMatrix(structure, people, query()).columns.map((column) => column.key)).toEqual(["p1", "p2"]);
+  });
+
   it("keeps default parameters out of links", () => {
     expect(matrixHref("/cohorts/c", query())).toBe("/cohorts/c");
     expect(matrixHref("/cohorts/c", query({ q: "Lena Park", sort: "risk" }), { atRisk: true, page: 2 })).toBe(

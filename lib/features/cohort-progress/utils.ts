@@ -1,6 +1,6 @@
 // Pure helpers of the cohort views: a learner's standing, the matrix (filter, sort, page, totals) and CSV.
 import { addDays, dateOfDay, type Day, formatSortableMoment, weekStartOf } from "@/lib/calendar";
-import { MATRIX_PAGE_SIZE, NOT_FOUND_BODY } from "@/lib/features/cohort-progress/constants";
+import { MATRIX_PAGE_SIZE, NOT_FOUND_BODY, PROJECTS_GROUP } from "@/lib/features/cohort-progress/constants";
 import { assessRisk } from "@/lib/features/cohort-progress/policy";
 import type {
   CohortOverview,
@@ -8,6 +8,7 @@ import type {
   CsvFile,
   LearnerRow,
   LearnerStanding,
+  MatrixPhase,
   MatrixQuery,
   MatrixRow,
 } from "@/lib/features/cohort-progress/types";
@@ -92,8 +93,22 @@ const byName = new Intl.Collator("en", { sensitivity: "base" });
 export type StandingRow = { row: LearnerRow; standing: LearnerStanding };
 
 /**
+ * The matrix's column groups: the phases, then the portfolio projects ("P1", "P2", …) when the version has any.
+ * Projects have no place in the pacing, but a mentor reads the whole portfolio on the same grid.
+ */
+export function matrixGroups(structure: CohortStructure): MatrixPhase[] {
+  if (structure.projects.length === 0) return structure.phases;
+  const projects: MatrixPhase = {
+    ...PROJECTS_GROUP,
+    number: 0,
+    milestones: structure.projects.map((project, index) => ({ ...project, code: `P${index + 1}`, reviewRequired: true })),
+  };
+  return [...structure.phases, projects];
+}
+
+/**
  * The matrix for one query: matching learners, sorted, one page of them, and column totals over all matches. Every
- * match is counted and sorted by a number; only the page's rows get their cells.
+ * match is counted and sorted by a number; only the page's rows get their cells. "Done" counts the shown columns.
  */
 export function buildMatrix(
   structure: CohortStructure,
@@ -102,8 +117,9 @@ export function buildMatrix(
   pageSize = MATRIX_PAGE_SIZE,
 ): CohortOverview["matrix"] {
   // A stale phase key (the roadmap moved on) shows every phase rather than an empty matrix.
-  const picked = structure.phases.filter((phase) => phase.key === query.phase);
-  const columns = picked.length > 0 ? picked : structure.phases;
+  const groups = matrixGroups(structure);
+  const picked = groups.filter((group) => group.key === query.phase).slice(0, 1);
+  const columns = picked.length > 0 ? picked : groups;
   const phase = picked.length > 0 ? query.phase : "";
   const keys = columns.flatMap((phase) => phase.milestones.map((milestone) => milestone.key));
   const needle = normalizeName(query.q);

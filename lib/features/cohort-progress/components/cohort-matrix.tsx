@@ -57,7 +57,7 @@ export function CohortMatrix({
       key: phase.key,
       number: phase.number,
       title: phase.title,
-      milestones: phase.milestones.map((milestone) => ({ key: milestone.key, title: milestone.title })),
+      milestones: phase.milestones.map((milestone) => ({ key: milestone.key, title: milestone.title, code: milestone.code })),
     })),
     rows: rows.map((row) => ({
       id: row.membershipId,

@@ -26,7 +26,7 @@ export function MatrixFilters({
   phases: { key: string; number: number; title: string }[];
 }) {
   const submit = (event: { currentTarget: HTMLInputElement | HTMLSelectElement }) => event.currentTarget.form?.requestSubmit();
-  const phaseOptions = phases.map((phase) => ({ value: phase.key, label: `${phase.number}. ${phase.title}` }));
+  const phaseOptions = phases.map((phase) => ({ value: phase.key, label: phase.number > 0 ? `${phase.number}. ${phase.title}` : phase.title }));
   const filtered = query.q !== "" || query.phase !== "" || query.sort !== "name" || query.atRisk;
   return (
     <Form

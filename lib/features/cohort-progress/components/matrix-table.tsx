@@ -23,11 +23,7 @@ const TOTAL = "sticky right-0 border-l border-border px-2 text-right whitespace-
 export function MatrixTable({ table, learnerBase, labelledBy }: { table: MatrixTableData; learnerBase: string; labelledBy: string }) {
   const { phases, rows, totals, matched, offset } = table;
   const milestones = phases.flatMap((phase) =>
-    phase.milestones.map((milestone, position) => ({
-      ...milestone,
-      code: `${phase.number}.${position + 1}`,
-      phaseStart: position === 0,
-    })),
+    phase.milestones.map((milestone, position) => ({ ...milestone, phaseStart: position === 0 })),
   );
   // Props that are off are left out, not undefined: 1,125 cells repeat them.
   const phaseStart = (index: number) => (milestones[index]!.phaseStart ? { "data-phase-start": "" } : {});
@@ -55,12 +51,13 @@ export function MatrixTable({ table, learnerBase, labelledBy }: { table: MatrixT
               key={phase.key}
               colSpan={phase.milestones.length}
               scope="colgroup"
-              title={`Phase ${phase.number}: ${phase.title}`}
+              title={phase.number > 0 ? `Phase ${phase.number}: ${phase.title}` : phase.title}
               className={`${HEAD} top-0 h-11 max-w-0 border-l border-border px-1.5 py-1 text-left align-bottom leading-tight font-medium`}
             >
               {/* A phase of three milestones is ~80 px wide: its name wraps onto two lines rather than ending in "…". */}
               <span className="line-clamp-2 break-words">
-                <span className="text-muted-foreground">{phase.number}</span> {phase.title}
+                {phase.number > 0 ? <span className="text-muted-foreground">{phase.number} </span> : null}
+                {phase.title}
               </span>
             </th>
           ))}
@@ -71,7 +68,8 @@ export function MatrixTable({ table, learnerBase, labelledBy }: { table: MatrixT
         <tr aria-rowindex={2} className="h-6">
           {milestones.map((milestone, index) => (
             <th key={milestone.key} scope="col" data-key={milestone.key} aria-label={`${milestone.code} ${milestone.title}`} {...phaseStart(index)}>
-              {milestone.code.split(".")[1]}
+              {/* "3.2" is the second milestone of phase 3, under phase 3's name; a project keeps its "P2". */}
+              {milestone.code.includes(".") ? milestone.code.slice(milestone.code.indexOf(".") + 1) : milestone.code}
             </th>
           ))}
         </tr>

@@ -88,8 +88,8 @@ export default async function LearnerPage(props: Props) {
         </Section>
 
         <div className="grid gap-10 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)]">
-          <Section id="progress" title="Progress by phase">
-            <LearnerPhases phases={detail.phases} today={detail.today} />
+          <Section id="progress" title="Progress">
+            <LearnerPhases phases={detail.phases} projects={detail.projects} today={detail.today} />
             <TargetHighlight pageKey={learner.membershipId} />
           </Section>
           <Section id="timeline" title="Timeline">
