@@ -266,7 +266,10 @@ export function RoadmapTrail({
                     // Finished when the page was drawn: one line that opens on demand (decision 052).
                     <details className="group">
                       <summary className="flex cursor-pointer flex-wrap items-center justify-between gap-x-4 gap-y-1 rounded-xl px-4 py-3 group-open:rounded-b-none group-open:border-b group-open:border-border">
-                        {title}
+                        <span className="flex items-center gap-2">
+                          <Glyph name="chevron-right" className="size-4 text-muted-foreground group-open:rotate-90" />
+                          {title}
+                        </span>
                         <span className="flex items-center gap-2 text-xs text-muted-foreground">
                           <Badge variant="success" icon="circle-check">
                             Done

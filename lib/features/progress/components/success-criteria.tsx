@@ -1,5 +1,6 @@
 import { BadgeCheck } from "@/components/ui/icons/badge-check";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
+import { Glyph } from "@/components/ui/glyph";
 import { CriterionForm } from "@/lib/features/progress/components/criterion-form";
 import { SELF_ASSESSMENT_LABELS } from "@/lib/features/progress/constants";
 import type { CriterionView } from "@/lib/features/progress/types";
@@ -27,10 +28,13 @@ export function SuccessCriteria({ cohortId, criteria, timezone }: { cohortId: st
       <ol className="divide-y divide-border rounded-xl border border-border bg-surface">
         {criteria.map((criterion) => (
           <li key={criterion.key}>
-            <details>
+            <details className="group">
               <summary className="flex cursor-pointer flex-wrap items-center justify-between gap-x-3 gap-y-1 px-4 py-3">
-                <span id={`criterion-${criterion.key}`} className="min-w-0 flex-1 text-sm font-medium break-words">
-                  {criterion.text}
+                <span className="flex min-w-0 flex-1 items-center gap-2">
+                  <Glyph name="chevron-right" className="size-4 shrink-0 text-muted-foreground group-open:rotate-90" />
+                  <span id={`criterion-${criterion.key}`} className="min-w-0 text-sm font-medium break-words">
+                    {criterion.text}
+                  </span>
                 </span>
                 <span className="flex flex-wrap gap-1">
                   {criterion.level ? (
