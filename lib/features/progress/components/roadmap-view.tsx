@@ -8,7 +8,9 @@ import type { LearnerRoadmap } from "@/lib/features/progress/types";
 export function RoadmapView({ roadmap, cohortQuery }: { roadmap: LearnerRoadmap; cohortQuery: string }) {
   return (
     <div className="grid gap-6">
+      {/* Another cohort is another trail: its folded phases and local ticks start afresh. */}
       <RoadmapTrail
+        key={roadmap.cohortId}
         cohortId={roadmap.cohortId}
         cohortQuery={cohortQuery}
         phases={roadmap.phases}
