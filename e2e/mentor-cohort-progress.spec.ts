@@ -11,11 +11,16 @@ test("mentor reads the cohort's progress and signs off a criterion", async ({ pa
   // The learner assesses their first success criterion.
   const learnerPage = await signedInPage(LEARNER.email);
   await learnerPage.goto("/roadmap");
-  await learnerPage.getByLabel("Where you are (criterion 1)").selectOption("confident");
-  await learnerPage.getByLabel("Why (criterion 1)").fill("I rebuilt last week's run from a fresh clone in ten minutes.");
-  await learnerPage.getByRole("button", { name: "Save self-assessment" }).first().click();
+  // Each criterion is one line that opens to its form; the form's fields are grouped under the criterion's text.
+  const first = learnerPage.getByRole("region", { name: "Success criteria" }).getByRole("listitem").first();
+  const criterion = (await first.locator("summary > span").first().textContent()) ?? "";
+  await first.getByText("Not answered yet", { exact: true }).click();
+  const answer = learnerPage.getByRole("group", { name: criterion });
+  await answer.getByLabel("Where you are").selectOption("confident");
+  await answer.getByLabel("Why").fill("I rebuilt last week's run from a fresh clone in ten minutes.");
+  await answer.getByRole("button", { name: "Save self-assessment" }).click();
   await expect(learnerPage.getByText("Self-assessment saved.", { exact: true })).toBeVisible();
-  const criterion = (await learnerPage.locator('section[aria-labelledby="success-criteria"] li p').first().textContent()) ?? "";
+  await expect(first.locator("summary")).toContainText("Your answer: Confident");
   await learnerPage.context().close();
 
   await signIn("mentor");

@@ -1,4 +1,4 @@
-import type { ProgressStatus } from "@/lib/generated/prisma/enums";
+import type { ProgressStatus, SelfAssessment } from "@/lib/generated/prisma/enums";
 
 /** User-visible status labels (docs/product.md, "Domain"); tests and people find things by them. */
 export const STATUS_LABELS: Record<ProgressStatus, string> = {
@@ -14,3 +14,10 @@ export const COMPLETE_STATUSES: ReadonlySet<ProgressStatus> = new Set(["approved
 
 /** Most links one attempt carries; the evidence form stops offering rows past it. */
 export const EVIDENCE_LINKS_MAX = 10;
+
+/** A learner's answer to "where are you" on a success criterion, in the order the form offers them. */
+export const SELF_ASSESSMENT_LABELS: Record<SelfAssessment, string> = {
+  not_yet: "Not yet",
+  partly: "Partly",
+  confident: "Confident",
+};

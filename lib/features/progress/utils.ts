@@ -83,3 +83,19 @@ function nextUp(milestones: (RoadmapMilestoneRow & { phaseTitle: string })[]): N
       }
     : null;
 }
+
+/**
+ * Overdue: the target day on the learner's own schedule has passed (a milestone due today is not overdue yet) and it
+ * is still the learner's move. A submitted milestone waits for a mentor, so it is never overdue.
+ */
+export function isOverdue(milestone: Pick<RoadmapMilestoneRow, "targetDate" | "status">, today: Day): boolean {
+  return milestone.targetDate < today && !COMPLETE_STATUSES.has(milestone.status) && milestone.status !== "submitted";
+}
+
+/**
+ * A phase whose every milestone is complete folds to one line on the roadmap. "Next up" is never complete, so the
+ * phase holding it, like every unfinished one, stays open.
+ */
+export function isPhaseFinished(phase: Pick<RoadmapPhaseSection, "milestones">): boolean {
+  return phase.milestones.length > 0 && phase.milestones.every((milestone) => COMPLETE_STATUSES.has(milestone.status));
+}

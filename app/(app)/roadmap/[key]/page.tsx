@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import { PageHeader } from "@/components/layout/page-header";
+import { FoldSection } from "@/components/ui/fold-section";
 import { SafeLink } from "@/components/ui/safe-link";
 import { Section } from "@/components/ui/section";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -15,6 +16,9 @@ import { ThreadForm } from "@/lib/features/progress/components/thread-form";
 import { loadLearnerItem } from "@/lib/features/progress/loaders";
 import { requireLearnerArea } from "@/lib/features/users/loaders";
 import { formatDay, formatMoment } from "@/lib/calendar";
+
+/** A history this short stays open on a phone too; a longer one folds like the conversation. */
+const ATTEMPTS_SHOWN_OPEN = 2;
 
 type Props = { params: Promise<{ key: string }>; searchParams: Promise<{ cohort?: string }> };
 
@@ -106,10 +110,17 @@ export default async function MilestonePage({ params, searchParams }: Props) {
           ) : item.evidence === "none" ? (
             <p className="text-sm text-muted-foreground">This milestone takes no evidence: mark it done from the roadmap.</p>
           ) : null}
-          <Section title="Attempts">
-            <AttemptHistory attempts={item.attempts} cohortId={item.cohortId} timezone={item.timezone} />
-          </Section>
-          <Section title="Conversation">
+          {/* Below lg these fold to one line each, so a phone reaches the end of the page (decision 053). */}
+          {item.attempts.length > ATTEMPTS_SHOWN_OPEN ? (
+            <FoldSection title="Attempts" summary={`Attempts (${item.attempts.length})`}>
+              <AttemptHistory attempts={item.attempts} cohortId={item.cohortId} timezone={item.timezone} />
+            </FoldSection>
+          ) : (
+            <Section title="Attempts">
+              <AttemptHistory attempts={item.attempts} cohortId={item.cohortId} timezone={item.timezone} />
+            </Section>
+          )}
+          <FoldSection title="Conversation" summary={`Conversation (${item.thread.length})`}>
             {item.thread.length === 0 ? (
               <p className="text-sm text-muted-foreground">No messages yet. Ask your mentors anything about this milestone.</p>
             ) : (
@@ -126,10 +137,10 @@ export default async function MilestonePage({ params, searchParams }: Props) {
               </ol>
             )}
             <ThreadForm cohortId={item.cohortId} itemKey={item.key} />
-          </Section>
-          <Section title="Private notes">
+          </FoldSection>
+          <FoldSection title="Private notes" summary={item.notes.length > 0 ? `Private notes (${item.notes.length})` : "Private notes"}>
             <PrivateNotes cohortId={item.cohortId} itemKey={item.key} notes={item.notes} />
-          </Section>
+          </FoldSection>
         </div>
       </div>
     </>

@@ -1,8 +1,7 @@
 // The roadmap's two summary cards. They are drawn from the statuses the trail shows, so a tick updates them at once
 // (decision 034).
-import { ArrowRight } from "@/components/ui/icons/arrow-right";
-import { CalendarClock } from "@/components/ui/icons/calendar-clock";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
@@ -54,7 +53,10 @@ export function PaceCard({ summary }: { summary: RoadmapSummary }) {
   );
 }
 
-export function NextUpCard({ next, cohortQuery }: { next: NextUp | null; cohortQuery: string }) {
+/** The card's fixed icons, drawn by the server and passed in (decision 044). */
+export type NextUpIcons = { due: ReactNode; open: ReactNode };
+
+export function NextUpCard({ next, cohortQuery, icons }: { next: NextUp | null; cohortQuery: string; icons: NextUpIcons }) {
   return (
     <Card>
       <CardContent className="grid gap-3">
@@ -67,7 +69,7 @@ export function NextUpCard({ next, cohortQuery }: { next: NextUp | null; cohortQ
                 <StatusBadge status={next.status} />
                 <span>{next.phaseTitle}</span>
                 <span className="inline-flex items-center gap-1">
-                  <CalendarClock aria-hidden className="size-3.5" />
+                  {icons.due}
                   Due <time dateTime={next.targetDate}>{formatDay(next.targetDate)}</time>
                 </span>
               </p>
@@ -76,7 +78,7 @@ export function NextUpCard({ next, cohortQuery }: { next: NextUp | null; cohortQ
               <Button asChild size="sm">
                 <Link href={`/roadmap/${next.key}${cohortQuery}`}>
                   Open milestone
-                  <ArrowRight aria-hidden />
+                  {icons.open}
                 </Link>
               </Button>
             </div>

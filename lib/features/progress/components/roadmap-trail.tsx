@@ -2,23 +2,28 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useTransition, type ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Glyph } from "@/components/ui/glyph";
-import { Kbd } from "@/components/ui/kbd";
 import { Progress } from "@/components/ui/progress";
 import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
 import { tickMilestoneAction } from "@/lib/features/progress/actions";
-import { NextUpCard, PaceCard } from "@/lib/features/progress/components/roadmap-summary";
+import { NextUpCard, PaceCard, type NextUpIcons } from "@/lib/features/progress/components/roadmap-summary";
 import { StatusBadge } from "@/lib/features/progress/components/status-badge";
 import { COMPLETE_STATUSES } from "@/lib/features/progress/constants";
 import { isTickable, transition } from "@/lib/features/progress/policy";
 import type { RoadmapMilestoneRow, RoadmapPhaseSection } from "@/lib/features/progress/types";
-import { roadmapSummary } from "@/lib/features/progress/utils";
+import { isOverdue, isPhaseFinished, roadmapSummary } from "@/lib/features/progress/utils";
 import { type Day, formatDay } from "@/lib/calendar";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
 import { isTypingTarget } from "@/lib/keyboard";
+
+// The dialog (and Radix's) loads when someone first asks for the shortcuts (decision 023).
+const RoadmapShortcuts = lazy(() =>
+  import("@/lib/features/progress/components/roadmap-shortcuts").then((module) => ({ default: module.RoadmapShortcuts })),
+);
 
 type TickEvent = "start" | "complete" | "reopen";
 
@@ -63,6 +68,8 @@ export function RoadmapTrail({
   phases,
   startDate,
   today,
+  hint,
+  icons,
 }: {
   cohortId: string;
   /** "?cohort=…" when the learner is in several cohorts, else "". */
@@ -71,6 +78,9 @@ export function RoadmapTrail({
   /** The day the learner's pacing starts from, and today, both in the cohort's calendar. */
   startDate: Day;
   today: Day;
+  /** The line naming the keys, drawn by the server: it never changes (decision 044). */
+  hint: ReactNode;
+  icons: NextUpIcons;
 }) {
   const router = useRouter();
   const [, startRefresh] = useTransition();
@@ -82,6 +92,16 @@ export function RoadmapTrail({
   const focused = useRef(-1);
   const inFlight = useRef(0);
   const refreshTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const [help, setHelp] = useState<boolean | null>(null);
+  // Phases finished when the page was drawn fold to one line; ticking does not fold or unfold them under the learner.
+  const [folded] = useState(
+    () =>
+      new Set(
+        phases
+          .filter((phase) => isPhaseFinished({ milestones: phase.milestones.map((m) => ({ ...m, status: statuses.get(m.key) ?? m.status })) }))
+          .map((phase) => phase.key),
+      ),
+  );
 
   const all = phases.flatMap((phase) => phase.milestones);
   const statusOf = useCallback(
@@ -144,12 +164,24 @@ export function RoadmapTrail({
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (event.metaKey || event.ctrlKey || event.altKey || isTypingTarget(event.target)) return;
+      if (event.metaKey || event.ctrlKey || event.altKey || event.defaultPrevented || help || isTypingTarget(event.target)) return;
       if (event.key === "j" || event.key === "k") {
         event.preventDefault();
         const delta = event.key === "j" ? 1 : -1;
         const index = Math.min(Math.max(focused.current + delta, 0), all.length - 1);
-        rows.current[index]?.focus();
+        const row = rows.current[index];
+        // Stepping into a folded phase opens it: every milestone stays one key away (decision 052).
+        const fold = row?.closest("details");
+        if (fold && !fold.open) fold.open = true;
+        row?.focus();
+      } else if (event.key === "Enter" && focused.current >= 0 && event.target === rows.current[focused.current]) {
+        const milestone = all[focused.current];
+        if (!milestone) return;
+        event.preventDefault();
+        router.push(`/roadmap/${milestone.key}${cohortQuery}`);
+      } else if (event.key === "?") {
+        event.preventDefault();
+        setHelp(true);
       } else if (event.key === "x" && focused.current >= 0) {
         const milestone = all[focused.current];
         if (!milestone) return;
@@ -160,74 +192,109 @@ export function RoadmapTrail({
     }
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [act, all, statusOf]);
+  }, [act, all, cohortQuery, help, router, statusOf]);
 
   const firstRowOfPhase = phases.map((_, index) => phases.slice(0, index).reduce((sum, phase) => sum + phase.milestones.length, 0));
   return (
     <>
       <div className="grid gap-3 md:grid-cols-2">
-        <NextUpCard next={summary.nextUp} cohortQuery={cohortQuery} />
+        <NextUpCard next={summary.nextUp} cohortQuery={cohortQuery} icons={icons} />
         <PaceCard summary={summary} />
       </div>
       <div className="grid gap-6">
-        <p className="hidden text-xs text-muted-foreground sm:block">
-          <Kbd>j</Kbd> / <Kbd>k</Kbd> move between milestones · <Kbd>x</Kbd> marks the selected one done or not done
-        </p>
+        {hint}
         <ol className="grid gap-6">
           {phases.map((phase, phaseIndex) => {
             const completed = phase.milestones.filter((m) => COMPLETE_STATUSES.has(statusOf(m))).length;
-            return (
-              <li key={phase.key}>
-                <section aria-labelledby={`phase-${phase.key}`} className="rounded-xl border border-border bg-surface">
-                  <header className="grid gap-3 border-b border-border px-4 py-3">
+            const title = (
+              <h2 id={`phase-${phase.key}`} className="text-base font-semibold">
+                <span className="text-muted-foreground">Phase {phaseIndex + 1}:</span> {phase.title}
+              </h2>
+            );
+            const body = (
+              <>
+                <header className="grid gap-3 border-b border-border px-4 py-3">
+                  {folded.has(phase.key) ? null : (
                     <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-                      <h2 id={`phase-${phase.key}`} className="text-base font-semibold">
-                        <span className="text-muted-foreground">Phase {phaseIndex + 1}:</span> {phase.title}
-                      </h2>
+                      {title}
                       <p className="text-xs text-muted-foreground">
                         Target <time dateTime={phase.targetDate}>{formatDay(phase.targetDate)}</time>
                       </p>
                     </div>
-                    <Progress
-                      size="sm"
-                      hideLabel
-                      label={`Phase ${phaseIndex + 1} progress`}
-                      value={completed}
-                      max={phase.total}
-                      valueText={`${completed} of ${phase.total} milestones complete`}
-                      tone={completed === phase.total ? "success" : "accent"}
-                    />
-                    <p aria-hidden className="text-xs text-muted-foreground tabular-nums">
-                      {completed} of {phase.total} milestones complete
-                    </p>
-                  </header>
-                  <ul className="divide-y divide-border">
-                    {phase.milestones.map((milestone, position) => {
-                      const rowIndex = firstRowOfPhase[phaseIndex]! + position;
-                      return (
-                        <MilestoneRow
-                          key={milestone.key}
-                          ref={(element) => {
-                            rows.current[rowIndex] = element;
-                          }}
-                          onFocus={() => {
-                            focused.current = rowIndex;
-                          }}
-                          milestone={milestone}
-                          status={statusOf(milestone)}
-                          busy={current.busy.has(milestone.key)}
-                          href={`/roadmap/${milestone.key}${cohortQuery}`}
-                          onAct={(event) => void act(milestone, event)}
-                        />
-                      );
-                    })}
-                  </ul>
+                  )}
+                  <Progress
+                    size="sm"
+                    hideLabel
+                    label={`Phase ${phaseIndex + 1} progress`}
+                    value={completed}
+                    max={phase.total}
+                    valueText={`${completed} of ${phase.total} milestones complete`}
+                    tone={completed === phase.total ? "success" : "accent"}
+                  />
+                  <p aria-hidden className="text-xs text-muted-foreground tabular-nums">
+                    {completed} of {phase.total} milestones complete
+                  </p>
+                </header>
+                <ul className="divide-y divide-border">
+                  {phase.milestones.map((milestone, position) => {
+                    const rowIndex = firstRowOfPhase[phaseIndex]! + position;
+                    return (
+                      <MilestoneRow
+                        key={milestone.key}
+                        ref={(element) => {
+                          rows.current[rowIndex] = element;
+                        }}
+                        onFocus={() => {
+                          focused.current = rowIndex;
+                        }}
+                        milestone={milestone}
+                        status={statusOf(milestone)}
+                        overdue={isOverdue({ targetDate: milestone.targetDate, status: statusOf(milestone) }, today)}
+                        busy={current.busy.has(milestone.key)}
+                        href={`/roadmap/${milestone.key}${cohortQuery}`}
+                        onAct={(event) => void act(milestone, event)}
+                      />
+                    );
+                  })}
+                </ul>
+              </>
+            );
+            return (
+              <li key={phase.key}>
+                <section aria-labelledby={`phase-${phase.key}`} className="rounded-xl border border-border bg-surface">
+                  {folded.has(phase.key) ? (
+                    // Finished when the page was drawn: one line that opens on demand (decision 052).
+                    <details className="group">
+                      <summary className="flex cursor-pointer flex-wrap items-center justify-between gap-x-4 gap-y-1 rounded-xl px-4 py-3 group-open:rounded-b-none group-open:border-b group-open:border-border">
+                        <span className="flex items-center gap-2">
+                          <Glyph name="chevron-right" className="size-4 text-muted-foreground group-open:rotate-90" />
+                          {title}
+                        </span>
+                        <span className="flex items-center gap-2 text-xs text-muted-foreground">
+                          <Badge variant="success" icon="circle-check">
+                            Done
+                          </Badge>
+                          <span className="tabular-nums">
+                            {completed} of {phase.total} milestones
+                          </span>
+                        </span>
+                      </summary>
+                      {body}
+                    </details>
+                  ) : (
+                    body
+                  )}
                 </section>
               </li>
             );
           })}
         </ol>
       </div>
+      {help === null ? null : (
+        <Suspense fallback={null}>
+          <RoadmapShortcuts open={help} onOpenChange={setHelp} />
+        </Suspense>
+      )}
     </>
   );
 }
@@ -237,6 +304,7 @@ const ACTION_LABELS: Record<TickEvent, string> = { start: "Start", complete: "Ma
 function MilestoneRow({
   milestone,
   status,
+  overdue,
   busy,
   href,
   onAct,
@@ -245,6 +313,8 @@ function MilestoneRow({
 }: {
   milestone: RoadmapMilestoneRow;
   status: ProgressStatus;
+  /** Past its target day on the learner's schedule and still theirs to do. */
+  overdue: boolean;
   busy: boolean;
   href: string;
   onAct: (event: TickEvent) => void;
@@ -262,8 +332,13 @@ function MilestoneRow({
       aria-label={milestone.title}
       className="grid gap-2 px-4 py-3 outline-none focus-visible:bg-accent-subtle sm:grid-cols-[10rem_1fr_auto] sm:items-center sm:gap-3"
     >
-      <div>
+      <div className="flex flex-wrap items-center gap-1">
         <StatusBadge status={status} />
+        {overdue ? (
+          <Badge variant="danger" icon="alarm-clock">
+            Overdue
+          </Badge>
+        ) : null}
       </div>
       <div className="min-w-0">
         <Link href={href} className="text-sm leading-6 font-medium break-words hover:underline">

@@ -1,34 +1,9 @@
 "use client";
 
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Kbd } from "@/components/ui/kbd";
+import { ShortcutsDialog as Shortcuts } from "@/components/ui/shortcuts-dialog";
 import { REVIEW_SHORTCUTS } from "@/lib/features/reviews/constants";
 
-/** The `?` overlay: every shortcut of the review screen in one list. */
+/** The review screen's `?` overlay: every shortcut of the screen in one list. */
 export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
-  return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Keyboard shortcuts</DialogTitle>
-          <DialogDescription>Single keys work whenever you are not typing in a field.</DialogDescription>
-        </DialogHeader>
-        <dl className="grid grid-cols-[auto_minmax(0,1fr)] items-baseline gap-x-4 gap-y-2 text-sm">
-          {REVIEW_SHORTCUTS.map((shortcut) => (
-            <div key={shortcut.keys.join("+")} className="contents">
-              <dt className="flex items-center gap-1">
-                {shortcut.keys.map((key, index) => (
-                  <span key={key} className="inline-flex items-center gap-1">
-                    {index > 0 ? <span aria-hidden>+</span> : null}
-                    <Kbd>{key}</Kbd>
-                  </span>
-                ))}
-              </dt>
-              <dd>{shortcut.text}</dd>
-            </div>
-          ))}
-        </dl>
-      </DialogContent>
-    </Dialog>
-  );
+  return <Shortcuts shortcuts={REVIEW_SHORTCUTS} open={open} onOpenChange={onOpenChange} />;
 }
