@@ -56,9 +56,10 @@ export default async function MilestonePage({ params, searchParams }: Props) {
       {requested?.decision ? (
         <ChangesRequested attempt={requested.attempt} decision={requested.decision} timezone={item.timezone} resubmit={canSubmit} />
       ) : null}
-      {/* On a phone the milestone itself comes first, then the forms; side by side from lg. */}
+      {/* On a phone the milestone itself comes first, then the forms; side by side from lg. The milestone sits on a
+          card, as the attempt does on the review screen, so a short one reads as a panel rather than a gap. */}
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)]">
-        <div className="grid content-start gap-6">
+        <div className="grid content-start gap-6 self-start rounded-xl border border-border bg-surface p-4 sm:p-5">
           {item.targetDate ? (
             <p className="text-sm text-muted-foreground">
               Target <time dateTime={item.targetDate}>{formatDay(item.targetDate)}</time>
