@@ -69,9 +69,25 @@ test("admin prepares next spring's roadmap", async ({ page, signIn }) => {
   await page.getByLabel("Title", { exact: true }).fill("Track every experiment in MLflow");
   await page.getByRole("textbox", { name: /^Description/ }).fill("Log **every** run: parameters, metrics and the commit.");
   await expect(page.getByRole("region", { name: "Description preview" }).locator("strong")).toHaveText("every");
+
+  // Leaving unsaved edits asks first, in the app's own dialog; "Keep editing" keeps every edit, and they save.
+  await outline.getByRole("link", { name: "A clean repository layout", exact: true }).click();
+  const unsaved = page.getByRole("dialog", { name: "Discard unsaved changes?" });
+  await unsaved.getByRole("button", { name: "Keep editing" }).click();
+  await expect(unsaved).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Milestone: Track every experiment" })).toBeVisible();
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Track every experiment in MLflow");
   await page.getByRole("button", { name: "Save milestone" }).click();
   await expect(page.getByText("Saved").first()).toBeVisible();
   await expect(outline.getByRole("link", { name: "Track every experiment in MLflow" })).toBeVisible();
+
+  // "Discard changes" drops the edit and opens the other item.
+  await page.getByLabel("Title", { exact: true }).fill("A title nobody saves");
+  await outline.getByRole("link", { name: "A clean repository layout", exact: true }).click();
+  await unsaved.getByRole("button", { name: "Discard changes" }).click();
+  await expect(page.getByRole("heading", { name: "Milestone: A clean repository layout" })).toBeVisible();
+  await outline.getByRole("link", { name: "Track every experiment in MLflow", exact: true }).click();
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Track every experiment in MLflow");
 
   // The stale tab's save is refused; its own change survives the merge and goes on top, the title stays.
   await otherTab.getByLabel("Done when").fill("Every run is logged with its commit and data version.");
@@ -106,10 +122,13 @@ test("admin prepares next spring's roadmap", async ({ page, signIn }) => {
   // Publish version 2 with its computed summary.
   await page.getByRole("button", { name: "Publish version 2" }).click();
   const publishV2 = page.getByRole("dialog", { name: "Publish version 2?" });
-  await expect(publishV2.getByRole("heading", { name: "Changed (1)" })).toBeVisible();
-  await expect(publishV2.getByText("Track every experiment in MLflow")).toBeVisible();
+  await expect(publishV2.getByRole("heading", { name: "Edited (2)" })).toBeVisible();
+  await expect(publishV2.getByText("Renamed “Track every experiment” → “Track every experiment in MLflow”")).toBeVisible();
+  await expect(publishV2.getByText("“Track every experiment in MLflow”: description and “Done when” changed")).toBeVisible();
+  await expect(publishV2.getByRole("heading", { name: "Moved (2)" })).toBeVisible();
   await expect(publishV2.getByRole("heading", { name: "Archived (1)" })).toBeVisible();
-  await expect(publishV2.getByText("pytest-basics")).toBeVisible();
+  await expect(publishV2.getByText("Archived “Basic testing with pytest”")).toBeVisible();
+  await publishV2.getByLabel("Release note").fill("Experiments are tracked in **MLflow** now.");
   await publishV2.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByText("Published", { exact: true })).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Title" })).toBeDisabled();
