@@ -7,8 +7,11 @@ import type { RoadmapDocument } from "@/lib/features/roadmaps/types";
 
 // An admin adapts the MLOps roadmap for next spring: imports it under a new name, publishes it as version 1,
 // starts version 2, edits a milestone, reorders (keyboard and drag), archives one, publishes, and checks both
-// exports against what was imported and what was changed.
+// exports against what was imported and what was changed. A cohort on version 1 then moves to version 2, and its
+// learner hears about it: a notification, and a banner on their roadmap until they dismiss it.
 const TITLE = "MLOps Roadmap Spring 2027";
+const PILOT = "Spring 2027 Pilot";
+const PILOT_LEARNER = { name: "Pia Pilot", email: "pia.pilot@example.com", password: "granite trail marker 42" };
 
 async function parsed(text: string): Promise<RoadmapDocument> {
   const result = parseRoadmapMarkdown(text);
@@ -23,8 +26,8 @@ async function downloadText(page: Page, click: () => Promise<void>): Promise<{ n
   return { name: file.suggestedFilename(), text: await readFile((await file.path())!, "utf8") };
 }
 
-test("admin prepares next spring's roadmap", async ({ page, signIn }) => {
-  test.setTimeout(180_000);
+test("admin prepares next spring's roadmap", async ({ page, signIn, browser }) => {
+  test.setTimeout(300_000);
   const source = (await readFile(path.join(process.cwd(), "content", "roadmaps", "mlops-roadmap-2026.md"), "utf8")).replace(
     /^# .*$/m,
     `# ${TITLE} {#mlops-spring-2027}`,
@@ -166,4 +169,47 @@ test("admin prepares next spring's roadmap", async ({ page, signIn }) => {
   await expect(page.getByRole("row", { name: /Version 2/ })).toContainText("1 changed · 1 archived");
   await page.goto("/admin/cohorts/new");
   await expect(page.getByLabel("Roadmap version").locator("option", { hasText: `${TITLE} · Version 2` })).toHaveCount(1);
+
+  // A pilot cohort on version 1, with one learner who joins through an invite link.
+  await page.getByLabel("Name").fill(PILOT);
+  await page.getByLabel("Roadmap version").selectOption({ label: `${TITLE} · Version 1` });
+  await page.getByLabel("Start date").fill("2027-03-01");
+  await page.getByRole("button", { name: "Create cohort" }).click();
+  await expect(page).toHaveURL(/\/cohorts\/[0-9a-f-]{36}\/members$/);
+  const cohortId = page.url().match(/\/cohorts\/([0-9a-f-]{36})\//)![1]!;
+  await page.getByLabel("Joins as").selectOption("learner");
+  await page.getByLabel("Uses").fill("1");
+  await page.getByRole("button", { name: "Create invite link" }).click();
+  const link = await page.getByLabel("Invite link", { exact: true }).inputValue();
+  const learnerContext = await browser.newContext();
+  const learner = await learnerContext.newPage();
+  await learner.goto(link);
+  await learner.getByLabel("Name").fill(PILOT_LEARNER.name);
+  await learner.getByLabel("Email").fill(PILOT_LEARNER.email);
+  await learner.getByLabel("Password").fill(PILOT_LEARNER.password);
+  await learner.getByRole("button", { name: "Create account and join" }).click();
+  await expect(learner).toHaveURL(new RegExp(`/roadmap\\?cohort=${cohortId}$`));
+  const banner = learner.getByRole("region", { name: `Your roadmap was updated to ${TITLE} v2` });
+  await expect(learner.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+  await expect(banner).toHaveCount(0);
+
+  // Moving the cohort: the preview carries version 2's release note.
+  await page.goto(`/cohorts/${cohortId}/settings`);
+  await page.getByRole("button", { name: "Preview move" }).click();
+  await expect(page.getByText("Experiments are tracked in **MLflow** now.")).toBeVisible();
+  await page.getByRole("button", { name: "Move to version 2" }).click();
+  await expect(page.getByText("The cohort now follows version 2").first()).toBeVisible();
+
+  // The learner is told, and their roadmap says what changed for them until they dismiss it, for good.
+  await learner.goto("/notifications");
+  await expect(learner.getByText(`Your roadmap was updated to ${TITLE} v2.`)).toBeVisible();
+  await learner.goto(`/roadmap?cohort=${cohortId}`);
+  await expect(banner).toContainText("1 renamed");
+  await expect(banner.locator("strong")).toHaveText("MLflow");
+  await banner.getByRole("button", { name: "Dismiss" }).click();
+  await expect(banner).toHaveCount(0);
+  await learner.reload();
+  await expect(learner.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+  await expect(banner).toHaveCount(0);
+  await learnerContext.close();
 });
