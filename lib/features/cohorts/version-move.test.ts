@@ -262,6 +262,14 @@ describe("telling people about a move", () => {
     expect(statements.filter((sql) => /insert into "?notifications"?/i.test(sql))).toHaveLength(1);
   });
 
+  it("leaves out a learner who switched “Roadmap updated” off in Settings", async () => {
+    const { cohort, mentor, learner, membership } = await world();
+    await db.notificationPreference.create({ data: { userId: learner.id, type: "version_move", inApp: false, email: true } });
+    expect(await asUser(mentor, () => moveCohortVersionAction({ cohortId: cohort.id, fromVersionId: v1, versionId: v2 }))).toMatchObject({ ok: true });
+    const classmate = await db.membership.findFirstOrThrow({ where: { cohortId: cohort.id, role: "learner", removedAt: null, id: { not: membership.id } } });
+    expect((await sent([learner.id, classmate.userId])).map((row) => row.userId)).toEqual([classmate.userId]);
+  });
+
   it("does not notify the mentor who made the move", async () => {
     const { mentor, learner } = await movedWorld("mentor");
     expect((await sent([mentor.id, learner.id])).map((row) => row.userId)).toEqual([learner.id]);

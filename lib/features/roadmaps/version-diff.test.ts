@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RoadmapDocument, RoadmapMilestone, VersionChange } from "@/lib/features/roadmaps/types";
+import { describeChanges, diffDocuments } from "@/lib/features/roadmaps/utils";
 import {
   countLearnerChanges,
   describeChange,
@@ -159,5 +160,17 @@ describe("describeLearnerChanges", () => {
   it("says one milestone in the singular, and nothing when nothing changed", () => {
     expect(describeLearnerChanges({ added: 0, archived: 1, renamed: 0, edited: 3, moved: 0 })).toBe("1 milestone removed, 3 updated");
     expect(describeLearnerChanges({ added: 0, archived: 0, renamed: 0, edited: 0, moved: 0 })).toBe("");
+  });
+});
+
+describe("the publish bar's line", () => {
+  it("counts the dialog's changes when none adds, changes or archives an item, instead of saying there are none", () => {
+    const next = structuredClone(roadmap());
+    next.phases.reverse();
+    next.weeklyRule.push("1 hour: reflect");
+    expect(describeChanges(diffDocuments(roadmap(), next), diffVersions(roadmap(), next).length)).toBe("2 edits");
+    expect(describeChanges(diffDocuments(roadmap(), roadmap()), 0)).toBe("No changes");
+    next.phases[0]!.milestones.push(milestone("e"));
+    expect(describeChanges(diffDocuments(roadmap(), next), diffVersions(roadmap(), next).length)).toBe("1 added");
   });
 });
