@@ -7,8 +7,11 @@ import type { RoadmapDocument } from "@/lib/features/roadmaps/types";
 
 // An admin adapts the MLOps roadmap for next spring: imports it under a new name, publishes it as version 1,
 // starts version 2, edits a milestone, reorders (keyboard and drag), archives one, publishes, and checks both
-// exports against what was imported and what was changed.
+// exports against what was imported and what was changed. A cohort on version 1 then moves to version 2, and its
+// learner hears about it: a notification, and a banner on their roadmap until they dismiss it.
 const TITLE = "MLOps Roadmap Spring 2027";
+const PILOT = "Spring 2027 Pilot";
+const PILOT_LEARNER = { name: "Pia Pilot", email: "pia.pilot@example.com", password: "granite trail marker 42" };
 
 async function parsed(text: string): Promise<RoadmapDocument> {
   const result = parseRoadmapMarkdown(text);
@@ -23,8 +26,8 @@ async function downloadText(page: Page, click: () => Promise<void>): Promise<{ n
   return { name: file.suggestedFilename(), text: await readFile((await file.path())!, "utf8") };
 }
 
-test("admin prepares next spring's roadmap", async ({ page, signIn }) => {
-  test.setTimeout(180_000);
+test("admin prepares next spring's roadmap", async ({ page, signIn, browser }) => {
+  test.setTimeout(300_000);
   const source = (await readFile(path.join(process.cwd(), "content", "roadmaps", "mlops-roadmap-2026.md"), "utf8")).replace(
     /^# .*$/m,
     `# ${TITLE} {#mlops-spring-2027}`,
@@ -69,9 +72,25 @@ test("admin prepares next spring's roadmap", async ({ page, signIn }) => {
   await page.getByLabel("Title", { exact: true }).fill("Track every experiment in MLflow");
   await page.getByRole("textbox", { name: /^Description/ }).fill("Log **every** run: parameters, metrics and the commit.");
   await expect(page.getByRole("region", { name: "Description preview" }).locator("strong")).toHaveText("every");
+
+  // Leaving unsaved edits asks first, in the app's own dialog; "Keep editing" keeps every edit, and they save.
+  await outline.getByRole("link", { name: "A clean repository layout", exact: true }).click();
+  const unsaved = page.getByRole("dialog", { name: "Discard unsaved changes?" });
+  await unsaved.getByRole("button", { name: "Keep editing" }).click();
+  await expect(unsaved).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Milestone: Track every experiment" })).toBeVisible();
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Track every experiment in MLflow");
   await page.getByRole("button", { name: "Save milestone" }).click();
   await expect(page.getByText("Saved").first()).toBeVisible();
   await expect(outline.getByRole("link", { name: "Track every experiment in MLflow" })).toBeVisible();
+
+  // "Discard changes" drops the edit and opens the other item.
+  await page.getByLabel("Title", { exact: true }).fill("A title nobody saves");
+  await outline.getByRole("link", { name: "A clean repository layout", exact: true }).click();
+  await unsaved.getByRole("button", { name: "Discard changes" }).click();
+  await expect(page.getByRole("heading", { name: "Milestone: A clean repository layout" })).toBeVisible();
+  await outline.getByRole("link", { name: "Track every experiment in MLflow", exact: true }).click();
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Track every experiment in MLflow");
 
   // The stale tab's save is refused; its own change survives the merge and goes on top, the title stays.
   await otherTab.getByLabel("Done when").fill("Every run is logged with its commit and data version.");
@@ -106,10 +125,13 @@ test("admin prepares next spring's roadmap", async ({ page, signIn }) => {
   // Publish version 2 with its computed summary.
   await page.getByRole("button", { name: "Publish version 2" }).click();
   const publishV2 = page.getByRole("dialog", { name: "Publish version 2?" });
-  await expect(publishV2.getByRole("heading", { name: "Changed (1)" })).toBeVisible();
-  await expect(publishV2.getByText("Track every experiment in MLflow")).toBeVisible();
+  await expect(publishV2.getByRole("heading", { name: "Edited (2)" })).toBeVisible();
+  await expect(publishV2.getByText("Renamed “Track every experiment” → “Track every experiment in MLflow”")).toBeVisible();
+  await expect(publishV2.getByText("“Track every experiment in MLflow”: description and “Done when” changed")).toBeVisible();
+  await expect(publishV2.getByRole("heading", { name: "Moved (2)" })).toBeVisible();
   await expect(publishV2.getByRole("heading", { name: "Archived (1)" })).toBeVisible();
-  await expect(publishV2.getByText("pytest-basics")).toBeVisible();
+  await expect(publishV2.getByText("Archived “Basic testing with pytest”")).toBeVisible();
+  await publishV2.getByLabel("Release note").fill("Experiments are tracked in **MLflow** now.");
   await publishV2.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByText("Published", { exact: true })).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Title" })).toBeDisabled();
@@ -147,4 +169,47 @@ test("admin prepares next spring's roadmap", async ({ page, signIn }) => {
   await expect(page.getByRole("row", { name: /Version 2/ })).toContainText("1 changed · 1 archived");
   await page.goto("/admin/cohorts/new");
   await expect(page.getByLabel("Roadmap version").locator("option", { hasText: `${TITLE} · Version 2` })).toHaveCount(1);
+
+  // A pilot cohort on version 1, with one learner who joins through an invite link.
+  await page.getByLabel("Name").fill(PILOT);
+  await page.getByLabel("Roadmap version").selectOption({ label: `${TITLE} · Version 1` });
+  await page.getByLabel("Start date").fill("2027-03-01");
+  await page.getByRole("button", { name: "Create cohort" }).click();
+  await expect(page).toHaveURL(/\/cohorts\/[0-9a-f-]{36}\/members$/);
+  const cohortId = page.url().match(/\/cohorts\/([0-9a-f-]{36})\//)![1]!;
+  await page.getByLabel("Joins as").selectOption("learner");
+  await page.getByLabel("Uses").fill("1");
+  await page.getByRole("button", { name: "Create invite link" }).click();
+  const link = await page.getByLabel("Invite link", { exact: true }).inputValue();
+  const learnerContext = await browser.newContext();
+  const learner = await learnerContext.newPage();
+  await learner.goto(link);
+  await learner.getByLabel("Name").fill(PILOT_LEARNER.name);
+  await learner.getByLabel("Email").fill(PILOT_LEARNER.email);
+  await learner.getByLabel("Password").fill(PILOT_LEARNER.password);
+  await learner.getByRole("button", { name: "Create account and join" }).click();
+  await expect(learner).toHaveURL(new RegExp(`/roadmap\\?cohort=${cohortId}$`));
+  const banner = learner.getByRole("region", { name: `Your roadmap was updated to ${TITLE} v2` });
+  await expect(learner.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+  await expect(banner).toHaveCount(0);
+
+  // Moving the cohort: the preview carries version 2's release note.
+  await page.goto(`/cohorts/${cohortId}/settings`);
+  await page.getByRole("button", { name: "Preview move" }).click();
+  await expect(page.getByText("Experiments are tracked in **MLflow** now.")).toBeVisible();
+  await page.getByRole("button", { name: "Move to version 2" }).click();
+  await expect(page.getByText("The cohort now follows version 2").first()).toBeVisible();
+
+  // The learner is told, and their roadmap says what changed for them until they dismiss it, for good.
+  await learner.goto("/notifications");
+  await expect(learner.getByText(`Your roadmap was updated to ${TITLE} v2.`)).toBeVisible();
+  await learner.goto(`/roadmap?cohort=${cohortId}`);
+  await expect(banner).toContainText("1 renamed");
+  await expect(banner.locator("strong")).toHaveText("MLflow");
+  await banner.getByRole("button", { name: "Dismiss" }).click();
+  await expect(banner).toHaveCount(0);
+  await learner.reload();
+  await expect(learner.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+  await expect(banner).toHaveCount(0);
+  await learnerContext.close();
 });

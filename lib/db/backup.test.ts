@@ -82,6 +82,12 @@ async function fillTheRest() {
     data: { membershipId: learner.id, criterionKey: criterion.key, level: "confident", justification: AWKWARD_TEXT, signedOffById: mentor.userId, signedOffAt: new Date() },
   });
   await db.roadmapNote.create({ data: { versionId: version.id, position: 99, title: "Note", body: AWKWARD_TEXT } });
+  await db.roadmapVersion.update({ where: { id: version.id }, data: { releaseNote: AWKWARD_TEXT } });
+  await db.cohort.update({
+    where: { id: cohort.id },
+    data: { versionMovedAt: new Date("2027-01-01T00:00:00.456Z"), versionMoveChanges: { added: 2, archived: 0, renamed: 1, edited: 0, moved: 0 } },
+  });
+  await db.membership.update({ where: { id: learner.id }, data: { versionBannerDismissedAt: new Date("2027-01-02T00:00:00.789Z") } });
   const { invite } = await createInvite({ cohortId: cohort.id, createdById: mentor.userId, maxUses: 5, useCount: 1 });
   await db.inviteRedemption.create({ data: { inviteId: invite.id, userId: outsider.id } });
   await db.passwordResetToken.create({

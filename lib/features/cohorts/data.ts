@@ -219,11 +219,12 @@ export async function getVersionMovePreview(
   fromVersionId: string,
   toVersionId: string,
 ): Promise<VersionMovePreview | null> {
-  const [from, to, currentItems, targetItems] = await Promise.all([
+  const [from, to, currentItems, targetItems, note] = await Promise.all([
     getVersionOption(fromVersionId),
     getVersionOption(toVersionId),
     getVersionItems(fromVersionId),
     getVersionItems(toVersionId),
+    db.roadmapVersion.findUnique({ where: { id: toVersionId }, select: { releaseNote: true } }),
   ]);
   if (!from || !to) return null;
   const { kept, added, dropped } = diffVersionItems(currentItems, targetItems);
@@ -246,6 +247,7 @@ export async function getVersionMovePreview(
   return {
     from,
     to,
+    releaseNote: note?.releaseNote ?? null,
     kept,
     added,
     dropped: dropped.map((item) => ({ ...item, learners: learners.get(item.key) ?? 0, attempts: attempts.get(item.key) ?? 0 })),

@@ -12,6 +12,8 @@ import { dateOfDay, type Day, dayOfDate } from "@/lib/calendar";
 import { homeOf, learnerScheduleOnJoining, startDateAudit } from "@/lib/features/cohorts/utils";
 import { notify, notifyMany } from "@/lib/features/notifications/mutations";
 import { releaseClaimsWithoutAccess } from "@/lib/features/reviews/mutations";
+import { getRoadmapDocument } from "@/lib/features/roadmaps/data";
+import { countLearnerChanges, diffVersions } from "@/lib/features/roadmaps/version-diff";
 
 
 async function publishedVersionOrThrow(tx: Tx, versionId: string) {
@@ -295,6 +297,8 @@ export async function updateMemberSchedule(
  * Points the cohort at another published version. Nothing is deleted or copied: progress hangs off
  * milestone keys, so kept keys show their status at once and dropped keys' work stays stored.
  * Conditional on the version the preview was made against, so two racing moves cannot both apply.
+ * The cohort keeps when it moved and what changed for learners (their roadmap shows it until each dismisses it), and
+ * every active learner and mentor but the one who moved it is told, in one INSERT.
  */
 export async function moveCohortVersion(
   actor: Actor,
@@ -306,11 +310,29 @@ export async function moveCohortVersion(
   return db.$transaction(async (tx) => {
     const target = await publishedVersionOrThrow(tx, toVersionId);
     const from = await tx.roadmapVersion.findUnique({ where: { id: fromVersionId }, select: { number: true, title: true } });
+    if (!from) throw new AppError("CONFLICT", VERSION_CONFLICT_MESSAGE);
+    const [before, after] = await Promise.all([getRoadmapDocument(fromVersionId, tx), getRoadmapDocument(toVersionId, tx)]);
     const { count } = await tx.cohort.updateMany({
       where: { id: cohortId, versionId: fromVersionId, archivedAt: null },
-      data: { versionId: toVersionId },
+      data: { versionId: toVersionId, versionMovedAt: new Date(), versionMoveChanges: countLearnerChanges(diffVersions(before, after)) },
     });
-    if (count === 0 || !from) throw new AppError("CONFLICT", VERSION_CONFLICT_MESSAGE);
+    if (count === 0) throw new AppError("CONFLICT", VERSION_CONFLICT_MESSAGE);
+    const members = await tx.membership.findMany({
+      where: { cohortId, removedAt: null, userId: { not: actor.id }, user: { deactivatedAt: null } },
+      select: { userId: true, role: true, cohort: { select: { name: true } } },
+    });
+    await notifyMany(
+      tx,
+      members.map(({ userId, role, cohort }) => ({
+        userId,
+        type: "version_move" as const,
+        title:
+          role === "learner"
+            ? `Your roadmap was updated to ${target.title} v${target.number}.`
+            : `${cohort.name} now follows ${target.title} v${target.number}.`,
+        href: role === "learner" ? `/roadmap?cohort=${cohortId}` : `/cohorts/${cohortId}/settings`,
+      })),
+    );
     await writeAudit(tx, {
       actor,
       action: "cohort.version_move",

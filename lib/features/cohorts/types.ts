@@ -79,6 +79,8 @@ export type MoveItem = {
 export type VersionMovePreview = {
   from: VersionOption;
   to: VersionOption;
+  /** What the admin wrote about the target version when publishing it (Markdown source). */
+  releaseNote: string | null;
   /** Same key in both versions: progress, attempts and threads carry over as they are. */
   kept: (MoveItem & { previousTitle: string | null })[];
   /** Only in the target version: everyone starts them at "Not started". */

@@ -2,11 +2,13 @@
 // keys, so the move rewrites one column and nothing else; the preview says what carries over.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { countQueries } from "@/lib/db/query-count";
 import { moveCohortVersionAction, previewVersionMoveAction } from "@/lib/features/cohorts/actions";
 import { getLearnerMembership } from "@/lib/auth/access";
 import { loadCohortSettingsPage } from "@/lib/features/cohorts/loaders";
 import { VERSION_CONFLICT_MESSAGE } from "@/lib/features/cohorts/constants";
 import type { VersionMovePreview } from "@/lib/features/cohorts/types";
+import { dismissVersionBannerAction } from "@/lib/features/progress/actions";
 import { getLearnerRoadmap } from "@/lib/features/progress/data";
 import { importRoadmapDocument } from "@/lib/features/roadmaps/mutations";
 import type { RoadmapDocument } from "@/lib/features/roadmaps/types";
@@ -224,5 +226,84 @@ describe("moving a cohort to a new version with progress kept", () => {
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.find((result) => !result.ok)).toMatchObject({ code: "CONFLICT" });
     expect(await db.auditEvent.count({ where: { action: "cohort.version_move", targetId: cohort.id } })).toBe(1);
+  });
+});
+
+describe("telling people about a move", () => {
+  async function movedWorld(as?: "mentor") {
+    const w = await world();
+    const admin = await createUser({ name: "Ada Admin", isAdmin: true });
+    const classmate = (await db.membership.findFirstOrThrow({ where: { cohortId: w.cohort.id, user: { name: "Classmate" } } })).userId;
+    await db.roadmapVersion.update({ where: { id: v2 }, data: { releaseNote: "**Drift drill** is new." } });
+    const { result, statements } = await countQueries(() =>
+      asUser(as === "mentor" ? w.mentor : admin, () => moveCohortVersionAction({ cohortId: w.cohort.id, fromVersionId: v1, versionId: v2 })),
+    );
+    expect(result).toMatchObject({ ok: true });
+    return { ...w, admin, classmate, statements };
+  }
+
+  const sent = (userIds: string[]) =>
+    db.notification.findMany({ where: { userId: { in: userIds }, type: "version_move" }, select: { userId: true, title: true, href: true } });
+
+  it("notifies exactly the cohort's active learners and mentors, in one INSERT", async () => {
+    const { cohort, other, mentor, learner, classmate, otherMentor, admin, statements } = await movedWorld();
+    // Everyone in this world: both cohorts' members (the removed learner and the other cohort's included) and the admin.
+    const everyone = await db.membership.findMany({ where: { cohortId: { in: [cohort.id, other.id] } }, select: { userId: true } });
+    const notifications = await sent([...everyone.map((row) => row.userId), admin.id]);
+    expect(notifications).toHaveLength(3);
+    expect(notifications).toEqual(
+      expect.arrayContaining([
+        { userId: mentor.id, title: "Moving Cohort now follows MLOps Roadmap 2026 v2.", href: `/cohorts/${cohort.id}/settings` },
+        { userId: learner.id, title: "Your roadmap was updated to MLOps Roadmap 2026 v2.", href: `/roadmap?cohort=${cohort.id}` },
+        { userId: classmate, title: "Your roadmap was updated to MLOps Roadmap 2026 v2.", href: `/roadmap?cohort=${cohort.id}` },
+      ]),
+    );
+    expect(notifications.map((row) => row.userId)).not.toContain(otherMentor.id);
+    expect(statements.filter((sql) => /insert into "?notifications"?/i.test(sql))).toHaveLength(1);
+  });
+
+  it("leaves out a learner who switched “Roadmap updated” off in Settings", async () => {
+    const { cohort, mentor, learner, membership } = await world();
+    await db.notificationPreference.create({ data: { userId: learner.id, type: "version_move", inApp: false, email: true } });
+    expect(await asUser(mentor, () => moveCohortVersionAction({ cohortId: cohort.id, fromVersionId: v1, versionId: v2 }))).toMatchObject({ ok: true });
+    const classmate = await db.membership.findFirstOrThrow({ where: { cohortId: cohort.id, role: "learner", removedAt: null, id: { not: membership.id } } });
+    expect((await sent([learner.id, classmate.userId])).map((row) => row.userId)).toEqual([classmate.userId]);
+  });
+
+  it("does not notify the mentor who made the move", async () => {
+    const { mentor, learner } = await movedWorld("mentor");
+    expect((await sent([mentor.id, learner.id])).map((row) => row.userId)).toEqual([learner.id]);
+  });
+
+  it("shows learners who joined before the move a banner with the release note and what changed, until each dismisses it", async () => {
+    const { cohort, learner, classmate } = await movedWorld();
+    const late = await createUser({ name: "Late Joiner" });
+    await addMember(cohort.id, late.id, "learner");
+    const roadmapOf = async (userId: string) => getLearnerRoadmap((await getLearnerMembership(userId, cohort.id))!);
+
+    const banner = (await roadmapOf(learner.id)).versionBanner;
+    expect(banner).toEqual({
+      membershipId: (await getLearnerMembership(learner.id, cohort.id))!.membershipId,
+      title: "MLOps Roadmap 2026",
+      number: 2,
+      releaseNote: "**Drift drill** is new.",
+      changes: "1 milestone added, 1 removed, 1 renamed",
+    });
+    expect((await roadmapOf(late.id)).versionBanner).toBeNull();
+
+    // Someone else's membership reads as missing and changes nothing; one's own hides it for oneself only.
+    const classmateMembership = (await getLearnerMembership(classmate, cohort.id))!.membershipId;
+    expect(await asUser(learner, () => dismissVersionBannerAction({ membershipId: classmateMembership }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect((await roadmapOf(classmate)).versionBanner).not.toBeNull();
+    expect(await asUser(learner, () => dismissVersionBannerAction({ membershipId: banner!.membershipId }))).toEqual({ ok: true, data: undefined });
+    expect((await roadmapOf(learner.id)).versionBanner).toBeNull();
+    expect((await roadmapOf(classmate)).versionBanner).not.toBeNull();
+    expect(await asUser(learner, () => dismissVersionBannerAction({ membershipId: "not-a-uuid" }))).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+
+    // The next move shows it again, to everyone who joined before it.
+    const mentor = (await db.membership.findFirstOrThrow({ where: { cohortId: cohort.id, role: "mentor" }, select: { user: true } })).user;
+    expect(await asUser(mentor, () => moveCohortVersionAction({ cohortId: cohort.id, fromVersionId: v2, versionId: v1 }))).toMatchObject({ ok: true });
+    expect((await roadmapOf(learner.id)).versionBanner).toMatchObject({ number: 1, releaseNote: null, changes: "1 milestone added, 1 removed, 1 renamed" });
+    expect((await roadmapOf(late.id)).versionBanner).toMatchObject({ number: 1 });
   });
 });

@@ -19,6 +19,7 @@ export const TYPE_LABELS: Record<NotificationType, string> = {
   checkin_comment: "Check-in comment",
   invite: "Invite",
   roadmap_version: "New roadmap version",
+  version_move: "Roadmap updated",
 };
 
 /** Settings → Notifications: what each type is, in the words of the person receiving it. */
@@ -29,6 +30,7 @@ export const TYPE_HINTS: Record<NotificationType, string> = {
   checkin_comment: "A mentor commented on your weekly check-in.",
   invite: "You were added to a cohort.",
   roadmap_version: "A new version of the roadmap your cohort follows was published.",
+  version_move: "Your cohort was moved to another version of its roadmap.",
 };
 
 export const PREFERENCES_SAVED = "Notification settings saved.";

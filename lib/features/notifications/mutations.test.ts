@@ -203,7 +203,7 @@ describe("notification settings", () => {
     const saved = await asUser(learner, () => saveNotificationPreferencesAction(decisionsOff));
     expect(saved.ok).toBe(true);
     if (!saved.ok) return;
-    expect(saved.data).toHaveLength(6);
+    expect(saved.data).toHaveLength(7);
     expect(saved.data.find((row) => row.type === "decision")).toEqual({ type: "decision", inApp: false, email: true });
     expect(saved.data.find((row) => row.type === "comment")).toEqual({ type: "comment", inApp: true, email: true });
     // Saving again overwrites the same row rather than adding one.

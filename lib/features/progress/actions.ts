@@ -1,5 +1,6 @@
 "use server";
 
+import { refresh } from "next/cache";
 import { runAction, parseInput, type ActionResult } from "@/lib/action-result";
 import { requireViewer, type Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
@@ -9,6 +10,7 @@ import {
   addPrivateNote,
   changeProgress,
   deletePrivateNote,
+  dismissVersionBanner,
   saveSelfAssessment,
   submitEvidence,
   updatePrivateNote,
@@ -17,6 +19,7 @@ import {
 } from "@/lib/features/progress/mutations";
 import {
   commentInputSchema,
+  dismissVersionBannerSchema,
   noteDeleteInputSchema,
   noteInputSchema,
   noteUpdateInputSchema,
@@ -48,6 +51,25 @@ export async function submitEvidenceAction(input: unknown): Promise<ActionResult
     const { cohortId, itemKey, links, note, idempotencyKey } = parseInput(submissionActionInputSchema, input);
     return submitEvidence(await myMembership(viewer, cohortId), itemKey, { links, note }, idempotencyKey);
   });
+}
+
+/**
+ * The roadmap's "Dismiss" on "Your roadmap was updated to …". The banner posts it as a plain form from a server
+ * component, so the page ships no JavaScript for it: a post from that form (FormData) answers nothing and refreshes
+ * the page it came from; any other caller gets the usual result.
+ */
+export async function dismissVersionBannerAction(input: FormData): Promise<void>;
+export async function dismissVersionBannerAction(input: unknown): Promise<ActionResult>;
+export async function dismissVersionBannerAction(input: unknown): Promise<ActionResult | void> {
+  const fromForm = input instanceof FormData;
+  const result = await runAction(async () => {
+    const viewer = await requireViewer();
+    const { membershipId } = parseInput(dismissVersionBannerSchema, fromForm ? { membershipId: input.get("membershipId") } : input);
+    await dismissVersionBanner(viewer.id, membershipId);
+    return undefined;
+  });
+  if (!fromForm) return result;
+  if (result.ok) refresh();
 }
 
 export async function withdrawSubmissionAction(input: unknown): Promise<ActionResult<{ status: ProgressStatus }>> {

@@ -7,11 +7,14 @@ import type {
   LearnerRoadmap,
   RoadmapPhaseSection,
   ThreadComment,
+  VersionBanner,
 } from "@/lib/features/progress/types";
 import { dayOfDate, today as todayIn } from "@/lib/calendar";
 import { targetDates } from "@/lib/features/progress/utils";
 import { MILESTONE_CONTENT_SELECT, PROJECT_CONTENT_SELECT } from "@/lib/features/roadmaps/constants";
+import type { LearnerChangeCounts } from "@/lib/features/roadmaps/types";
 import { liveInOrder } from "@/lib/features/roadmaps/utils";
+import { describeLearnerChanges } from "@/lib/features/roadmaps/version-diff";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EvidenceRequirement, ProgressStatus } from "@/lib/generated/prisma/enums";
 
@@ -32,6 +35,8 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
       select: {
         title: true,
         summary: true,
+        number: true,
+        releaseNote: true,
         weeklyRule: { orderBy: { position: "asc" }, select: { text: true } },
         criteria: { orderBy: { position: "asc" }, select: { key: true, text: true } },
         phases: liveInOrder({
@@ -49,6 +54,11 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
       select: {
         progress: { select: { itemKey: true, status: true, _count: { select: { submissions: true } } } },
         _count: { select: { checkins: true } },
+        // The banner about the cohort's last version move, folded into this statement (docs/performance.md).
+        id: true,
+        createdAt: true,
+        versionBannerDismissedAt: true,
+        cohort: { select: { versionMovedAt: true, versionMoveChanges: true } },
       },
     }),
     db.criterionAssessment.findMany({
@@ -106,6 +116,7 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
           }
         : null,
     phases,
+    versionBanner: versionBannerOf(activity, version),
     criteria: version.criteria.map((criterion) => {
       const assessment = assessmentOf.get(criterion.key);
       return {
@@ -117,6 +128,27 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
         signedOffAt: assessment?.signedOffAt?.toISOString() ?? null,
       };
     }),
+  };
+}
+
+/**
+ * "Your roadmap was updated to …" while the cohort's last move happened after the learner joined and they have not
+ * dismissed it since; null otherwise.
+ */
+function versionBannerOf(
+  membership: { id: string; createdAt: Date; versionBannerDismissedAt: Date | null; cohort: { versionMovedAt: Date | null; versionMoveChanges: Prisma.JsonValue } },
+  version: { title: string; number: number; releaseNote: string | null },
+): VersionBanner | null {
+  const movedAt = membership.cohort.versionMovedAt;
+  if (!movedAt || membership.createdAt >= movedAt) return null;
+  if (membership.versionBannerDismissedAt && membership.versionBannerDismissedAt >= movedAt) return null;
+  const counts = membership.cohort.versionMoveChanges as LearnerChangeCounts | null;
+  return {
+    membershipId: membership.id,
+    title: version.title,
+    number: version.number,
+    releaseNote: version.releaseNote,
+    changes: counts ? describeLearnerChanges(counts) : "",
   };
 }
 

@@ -330,3 +330,15 @@ export async function saveSelfAssessment(
     });
   });
 }
+
+/**
+ * Hides the banner about the cohort's last version move for this one membership. The owner is part of the WHERE
+ * clause, so another person's membership id matches nothing and reads as missing.
+ */
+export async function dismissVersionBanner(userId: string, membershipId: string): Promise<void> {
+  const { count } = await db.membership.updateMany({
+    where: { id: membershipId, userId, role: "learner", removedAt: null },
+    data: { versionBannerDismissedAt: new Date() },
+  });
+  if (count === 0) throw new AppError("NOT_FOUND", "This roadmap does not exist.");
+}

@@ -70,6 +70,11 @@ export const submissionActionInputSchema = submissionInputSchema.extend({
   idempotencyKey: z.uuid({ error: "Reload the page and submit again." }).optional(),
 });
 
+/** "Dismiss" on the banner about the cohort's last version move: the viewer's own learner membership. */
+export const dismissVersionBannerSchema = z.strictObject({
+  membershipId: z.uuid({ error: "This roadmap does not exist." }),
+});
+
 export const withdrawInputSchema = z.strictObject({
   cohortId: cohortIdSchema,
   submissionId: z.uuid({ error: "This attempt does not exist." }),

@@ -55,7 +55,18 @@ export type LearnerRoadmap = {
   /** What a learner with no activity in the cohort yet (no progress, no check-in) reads first; null afterwards. */
   welcome: RoadmapWelcome | null;
   phases: RoadmapPhaseSection[];
+  /** Shown after the cohort moved to another version, until this learner dismisses it. */
+  versionBanner: VersionBanner | null;
   criteria: CriterionView[];
+};
+
+/** "Your roadmap was updated to <title> v<n>": the release note and what changed, e.g. "2 milestones added, 1 renamed". */
+export type VersionBanner = {
+  membershipId: string;
+  title: string;
+  number: number;
+  releaseNote: string | null;
+  changes: string;
 };
 
 export type RoadmapWelcome = {

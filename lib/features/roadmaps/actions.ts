@@ -6,8 +6,9 @@
 import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
 import { actorOf, type Actor } from "@/lib/auth/actor";
 import { requireAdminForAction } from "@/lib/auth/viewer";
-import { ITEM_CONFLICT_MESSAGE } from "@/lib/features/roadmaps/constants";
-import { findRoadmapBySlug, getRoadmapDocument, parseRoadmapImport } from "@/lib/features/roadmaps/data";
+import { AppError } from "@/lib/errors";
+import { ITEM_CONFLICT_MESSAGE, ITEM_NOT_FOUND } from "@/lib/features/roadmaps/constants";
+import { findRoadmapBySlug, getItemCompletions, getRoadmapDocument, parseRoadmapImport } from "@/lib/features/roadmaps/data";
 import {
   addMilestone,
   addPhase,
@@ -36,7 +37,9 @@ import {
   archiveRoadmapSchema,
   createRoadmapSchema,
   criteriaSchema,
+  itemRefSchema,
   notesSchema,
+  publishVersionSchema,
   reorderSchema,
   roadmapImportSchema,
   roadmapRefSchema,
@@ -100,7 +103,8 @@ export async function discardDraftAction(input: unknown): Promise<ActionResult<{
 export async function publishVersionAction(input: unknown): Promise<ActionResult<PublishOutcome>> {
   return runAction(async () => {
     const actor = await adminActor();
-    return publishVersion(actor, parseInput(versionRefSchema, input).versionId);
+    const { versionId, releaseNote } = parseInput(publishVersionSchema, input);
+    return publishVersion(actor, versionId, releaseNote || null);
   });
 }
 
@@ -166,6 +170,17 @@ export async function setItemArchivedAction(input: unknown): Promise<ActionResul
     const actor = await adminActor();
     const { kind, id, archived } = parseInput(archiveItemSchema, input);
     return setItemArchived(actor, kind, id, archived);
+  });
+}
+
+/** "Archive …" asks first how many learners completed the item, so the confirmation can say so. Changes nothing. */
+export async function countItemCompletionsAction(input: unknown): Promise<ActionResult<{ learners: number }>> {
+  return runAction(async () => {
+    await adminActor();
+    const { kind, id } = parseInput(itemRefSchema, input);
+    const learners = await getItemCompletions(kind, id);
+    if (learners === null) throw new AppError("NOT_FOUND", ITEM_NOT_FOUND);
+    return { learners };
   });
 }
 

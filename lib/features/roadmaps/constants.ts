@@ -84,6 +84,9 @@ export const OUTLINE_CONFLICT_MESSAGE = "The outline changed since you loaded it
 
 export const KEY_LOCKED_MESSAGE = "Learners have progress on this key, so it can no longer change.";
 
+/** Longest release note an admin can publish a version with, in characters. */
+export const RELEASE_NOTE_MAX = 2_000;
+
 export const KIND_LABEL = { phase: "Phase", milestone: "Milestone", project: "Project" } as const;
 
 /** How every editor control reports a save that did not happen; conflicts and field errors stay in the form. */

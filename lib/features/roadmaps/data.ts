@@ -22,6 +22,7 @@ import type {
   VersionStatus,
 } from "@/lib/features/roadmaps/types";
 import { diffDocuments, liveInOrder } from "@/lib/features/roadmaps/utils";
+import { diffVersions } from "@/lib/features/roadmaps/version-diff";
 import { isUuid } from "@/lib/ids";
 
 /** A roadmap by slug or id, with the version to export: the given number, else the latest published, else the latest. */
@@ -293,6 +294,32 @@ export async function getKeysWithProgress(roadmapId: string, keys?: string[], tx
   return new Set(rows.map((row) => row.itemKey));
 }
 
+/**
+ * How many learners (active memberships, any cohort following any version of the roadmap) completed an item — a
+ * phase counts those who completed any of its milestones — read when an admin asks to archive it. Null for an
+ * unknown item.
+ */
+export async function getItemCompletions(kind: "phase" | "milestone" | "project", id: string): Promise<number | null> {
+  const item =
+    kind === "phase"
+      ? await db.phase.findUnique({ where: { id }, select: { roadmapVersion: { select: { roadmapId: true } }, milestones: { select: { key: true } } } })
+      : kind === "milestone"
+        ? await db.milestone.findUnique({ where: { id }, select: { key: true, roadmapVersion: { select: { roadmapId: true } } } })
+        : await db.portfolioProject.findUnique({ where: { id }, select: { key: true, roadmapVersion: { select: { roadmapId: true } } } });
+  if (!item) return null;
+  const keys = "milestones" in item ? item.milestones.map((milestone) => milestone.key) : [item.key];
+  const rows = await db.progress.findMany({
+    where: {
+      itemKey: { in: keys },
+      status: { in: ["approved", "done"] },
+      membership: { role: "learner", removedAt: null, cohort: { roadmapVersion: { roadmapId: item.roadmapVersion.roadmapId } } },
+    },
+    distinct: ["membershipId"],
+    select: { membershipId: true },
+  });
+  return rows.length;
+}
+
 /** The latest published (or retired) version before `number`: what a draft is compared with. */
 export async function getPreviousVersion(roadmapId: string, number: number, tx: Tx = db) {
   return tx.roadmapVersion.findFirst({
@@ -348,10 +375,11 @@ export async function getEditorVersion(roadmapId: string, number: number): Promi
   const projects = version.projects.map(toEditorProject);
   const [lockedKeys, previous] = await Promise.all([getKeysWithProgress(roadmapId), getPreviousVersion(roadmapId, number)]);
   // A draft's summary is computed now, against the version before it; a published one shows what was stored.
-  const changeSummary =
+  const compared =
     status === "draft"
-      ? diffDocuments(previous ? await getRoadmapDocument(previous.id) : null, liveDocument(fields, version.roadmap.slug, phases, projects))
-      : (version.changeSummary as ChangeSummary | null);
+      ? { previous: previous ? await getRoadmapDocument(previous.id) : null, next: liveDocument(fields, version.roadmap.slug, phases, projects) }
+      : null;
+  const changeSummary = compared ? diffDocuments(compared.previous, compared.next) : (version.changeSummary as ChangeSummary | null);
   const draft = version.roadmap.versions.find((other) => other.status === "draft");
   return {
     ...fields,
@@ -367,6 +395,7 @@ export async function getEditorVersion(roadmapId: string, number: number): Promi
     lockedKeys: [...lockedKeys],
     previousNumber: previous?.number ?? null,
     changeSummary,
+    changes: compared ? diffVersions(compared.previous, compared.next) : null,
     draftNumber: draft && draft.number !== version.number ? draft.number : null,
     latestNumber: version.roadmap.versions[0]?.number ?? version.number,
   };

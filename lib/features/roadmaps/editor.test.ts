@@ -6,6 +6,7 @@ import {
   addMilestoneAction,
   addPhaseAction,
   addProjectAction,
+  countItemCompletionsAction,
   createDraftAction,
   createRoadmapAction,
   discardDraftAction,
@@ -453,6 +454,7 @@ describe("who may author (docs/security.md #6)", () => {
       () => updateProjectAction({ ...milestoneFree(draft.projects[0]!), projectId: draft.projects[0]!.id, title: "Hacked" }),
       () => reorderItemsAction({ versionId: draft.id, list: "phases", ids: [...draft.phases].reverse().map((phase) => phase.id) }),
       () => setItemArchivedAction({ kind: "milestone", id: milestone.id, archived: true }),
+      () => countItemCompletionsAction({ kind: "milestone", id: milestone.id }),
     ];
     for (const who of [mentor, learner]) {
       for (const call of calls) {
@@ -488,5 +490,71 @@ describe("editor page statements", () => {
     expect(largeCount).toBe(smallCount);
     expect(largeCount).toBeLessThanOrEqual(5);
     expect((await loadVersionEditor(viewer, large, "2")).phases.length).toBeGreaterThan(1);
+  });
+});
+
+describe("what the publish dialog shows", () => {
+  it("lists renames, edited fields, reorders and weekly rule edits field by field, matched by key", async () => {
+    const { roadmapId, draft } = await publishedWithDraft();
+    const first = draft.phases[0]!.milestones[0]!;
+    unwrap(await asUser(admin, () => updateMilestoneAction(milestoneInput(first, { title: "Install Python, uv and Git", effortHours: (first.effortHours ?? 0) + 1 }))));
+    const outline = draft.phases.map((phase) => phase.id);
+    unwrap(await asUser(admin, () => reorderItemsAction({ versionId: draft.id, list: "phases", ids: [outline[1]!, outline[0]!, ...outline.slice(2)] })));
+    unwrap(await asUser(admin, () => updateWeeklyRuleAction({ versionId: draft.id, lockVersion: draft.lockVersion, items: [...draft.weeklyRule, "1 hour: reflect"] })));
+
+    const { changes } = await editor(roadmapId, 2);
+    expect(changes).toEqual([
+      { change: "renamed", kind: "milestone", key: first.key, title: "Install Python, uv and Git", from: first.title },
+      { change: "edited", kind: "milestone", key: first.key, title: "Install Python, uv and Git", fields: ["effortHours"] },
+      { change: "moved", kind: "phase", key: draft.phases[0]!.key, title: draft.phases[0]!.title, fromPhase: null, toPhase: null },
+      { change: "weekly-rule", added: ["1 hour: reflect"], removed: [], reordered: false },
+    ]);
+    expect((await editor(roadmapId, 1)).changes).toBeNull();
+  });
+
+  it("stores an optional release note with the published version, trimmed", async () => {
+    const { draft } = await publishedWithDraft();
+    unwrap(await asUser(admin, () => publishVersionAction({ versionId: draft.id, releaseNote: "  **New:** a Makefile milestone.\n" })));
+    expect(await db.roadmapVersion.findUniqueOrThrow({ where: { id: draft.id }, select: { releaseNote: true } })).toEqual({
+      releaseNote: "**New:** a Makefile milestone.",
+    });
+  });
+
+  it("refuses a release note over 2,000 characters, naming the field, and publishes nothing", async () => {
+    const { draft } = await publishedWithDraft();
+    const result = await asUser(admin, () => publishVersionAction({ versionId: draft.id, releaseNote: "x".repeat(2_001) }));
+    expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { releaseNote: ["Keep the release note to 2,000 characters or fewer."] } });
+    expect(await db.roadmapVersion.findUniqueOrThrow({ where: { id: draft.id }, select: { status: true, releaseNote: true } })).toEqual({
+      status: "draft",
+      releaseNote: null,
+    });
+    unwrap(await asUser(admin, () => publishVersionAction({ versionId: draft.id, releaseNote: "x".repeat(2_000) })));
+  });
+});
+
+describe("archiving what learners completed", () => {
+  it("counts the learners who completed an item at the moment it is asked, leaving out unfinished and removed ones", async () => {
+    const { draft, cohort, membership } = await publishedWithDraft();
+    const milestone = draft.phases[0]!.milestones[0]!;
+    const count = async (kind: "phase" | "milestone" | "project", id: string) => unwrap(await asUser(admin, () => countItemCompletionsAction({ kind, id })));
+    expect(await count("milestone", milestone.id)).toEqual({ learners: 0 });
+
+    const others = await Promise.all(["Lou", "Max", "Ria"].map(async (name) => addMember(cohort.id, (await createUser({ name })).id, "learner")));
+    await setProgress(membership.id, milestone.key, "approved");
+    await setProgress(others[0]!.id, milestone.key, "done");
+    await setProgress(others[1]!.id, milestone.key, "submitted");
+    await setProgress(others[2]!.id, milestone.key, "done");
+    await db.membership.update({ where: { id: others[2]!.id }, data: { removedAt: new Date() } });
+    expect(await count("milestone", milestone.id)).toEqual({ learners: 2 });
+    expect(await count("phase", draft.phases[0]!.id)).toEqual({ learners: 2 });
+    expect(await count("milestone", draft.phases[0]!.milestones[1]!.id)).toEqual({ learners: 0 });
+  });
+
+  it("answers an unknown item or a malformed one like a missing one, and changes nothing", async () => {
+    expect(await asUser(admin, () => countItemCompletionsAction({ kind: "milestone", id: "01890000-0000-7000-8000-000000000000" }))).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+    expect(await asUser(admin, () => countItemCompletionsAction({ kind: "lesson", id: "x" }))).toMatchObject({ ok: false, code: "INVALID_INPUT" });
   });
 });

@@ -162,7 +162,7 @@ async function copyVersionContent(tx: Tx, fromId: string, toId: string) {
  * "Publish": the draft becomes the next published version if the whole roadmap is valid. Cohorts stay on the
  * version they follow until a mentor or admin moves them; the change summary is computed, never typed.
  */
-export async function publishVersion(actor: Actor, versionId: string): Promise<PublishOutcome> {
+export async function publishVersion(actor: Actor, versionId: string, releaseNote: string | null = null): Promise<PublishOutcome> {
   return db.$transaction(async (tx) => {
     const version = await lockVersion(tx, versionId);
     if (version.status !== "draft") throw new AppError("INVALID_STATE", `Version ${version.number} is already published.`);
@@ -174,7 +174,7 @@ export async function publishVersion(actor: Actor, versionId: string): Promise<P
     const changeSummary = diffDocuments(previous ? await getRoadmapDocument(previous.id, tx) : null, document);
     await tx.roadmapVersion.update({
       where: { id: versionId },
-      data: { status: "published", publishedAt: new Date(), publishedById: actor.id, changeSummary },
+      data: { status: "published", publishedAt: new Date(), publishedById: actor.id, changeSummary, releaseNote },
     });
     await tx.roadmap.update({ where: { id: version.roadmapId }, data: { name: document.title } });
     // Cohorts stay on their version; their mentors learn that a newer one exists and where to move to it.
@@ -202,7 +202,7 @@ export async function publishVersion(actor: Actor, versionId: string): Promise<P
       targetType: "roadmap_version",
       targetId: versionId,
       before: { status: "draft" },
-      after: { status: "published", number: version.number, ...changeSummary },
+      after: { status: "published", number: version.number, ...changeSummary, ...(releaseNote ? { releaseNote } : {}) },
     });
     return { status: "published", number: version.number, changeSummary };
   });

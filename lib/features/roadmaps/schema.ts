@@ -10,7 +10,13 @@
 // leading/trailing blank lines removed) so that export → import gives back exactly the same document.
 import { z } from "zod";
 import { lockVersionSchema } from "@/lib/lock-version";
-import { EVIDENCE_REQUIREMENTS, ROADMAP_FILE_MAX_BYTES, ROADMAP_KEY_PATTERN, ROADMAP_LIMITS } from "@/lib/features/roadmaps/constants";
+import {
+  EVIDENCE_REQUIREMENTS,
+  RELEASE_NOTE_MAX,
+  ROADMAP_FILE_MAX_BYTES,
+  ROADMAP_KEY_PATTERN,
+  ROADMAP_LIMITS,
+} from "@/lib/features/roadmaps/constants";
 import type {
   DescribePath,
   RoadmapDocument,
@@ -421,6 +427,16 @@ export const roadmapRefSchema = z.strictObject({ roadmapId: id });
 export const archiveRoadmapSchema = z.strictObject({ roadmapId: id, archived: z.boolean() });
 export const versionRefSchema = z.strictObject({ versionId: id });
 
+/** "Publish": the version and, optionally, a note to mentors and learners about what is new (Markdown). */
+export const publishVersionSchema = z.strictObject({
+  versionId: id,
+  releaseNote: z
+    .string()
+    .trim()
+    .max(RELEASE_NOTE_MAX, { error: `Keep the release note to ${RELEASE_NOTE_MAX.toLocaleString("en")} characters or fewer.` })
+    .optional(),
+});
+
 export const versionDetailsSchema = z.strictObject({
   versionId: id,
   lockVersion,
@@ -457,6 +473,7 @@ export const reorderSchema = z.strictObject({
 });
 
 export const archiveItemSchema = z.strictObject({ kind: z.enum(ITEM_KINDS), id, archived: z.boolean() });
+export const itemRefSchema = z.strictObject({ kind: z.enum(ITEM_KINDS), id });
 
 export type UpdatePhaseInput = z.infer<typeof updatePhaseSchema>;
 export type UpdateMilestoneInput = z.infer<typeof updateMilestoneSchema>;

@@ -177,6 +177,24 @@ export type ChangeKind = "phase" | "milestone" | "project";
 
 export type ChangedItem = { kind: ChangeKind; key: string; title: string };
 
+/** The fields of a milestone or project an admin edits besides its title. */
+export type ItemField = "description" | "doneWhen" | "resources" | "evidence" | "reviewRequired" | "effortHours" | "milestoneKeys";
+
+/** One change between two versions of a roadmap; items are matched by key, the identity progress hangs on. */
+export type VersionChange =
+  | (ChangedItem & { change: "added" })
+  | (ChangedItem & { change: "archived" })
+  | (ChangedItem & { change: "renamed"; from: string })
+  | (ChangedItem & { change: "edited"; fields: ItemField[] })
+  /** `fromPhase`/`toPhase` are phase titles for a milestone that changed phase; null for a move within its list. */
+  | (ChangedItem & { change: "moved"; fromPhase: string | null; toPhase: string | null })
+  | { change: "weekly-rule"; added: string[]; removed: string[]; reordered: boolean }
+  | { change: "criteria"; added: string[]; removed: string[]; reworded: { from: string; to: string }[] }
+  | { change: "details"; fields: ("title" | "summary" | "notes")[] };
+
+/** Counts of what changed for learners (milestones and projects only), as stored on a cohort when it moves. */
+export type LearnerChangeCounts = { added: number; archived: number; renamed: number; edited: number; moved: number };
+
 /** What a version adds, changes and archives against the version before it, by key. Stored on publish. */
 export type ChangeSummary = { added: ChangedItem[]; changed: ChangedItem[]; archived: ChangedItem[] };
 
@@ -251,6 +269,8 @@ export type EditorVersion = EditorVersionFields & {
   previousNumber: number | null;
   /** Drafts: computed now; published versions: as stored when they were published. */
   changeSummary: ChangeSummary | null;
+  /** Drafts only: every change against the previous version, field by field, as the publish dialog lists it. */
+  changes: VersionChange[] | null;
   /** The roadmap's open draft, if another version is the draft. */
   draftNumber: number | null;
   latestNumber: number;

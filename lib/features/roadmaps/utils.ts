@@ -215,12 +215,16 @@ export function moveInList<T>(list: readonly T[], index: number, offset: number)
   return copy;
 }
 
-/** "3 added · 1 changed · 2 archived", or "No changes". */
-export function describeChanges(summary: ChangeSummary): string {
+/**
+ * "3 added · 1 changed · 2 archived", or "No changes". `edits` counts every change the publish dialog lists
+ * (reorders, the weekly rule, criteria…): when none of them adds, changes or archives an item, the line says how many.
+ */
+export function describeChanges(summary: ChangeSummary, edits = 0): string {
   const parts = [
     summary.added.length ? `${summary.added.length} added` : "",
     summary.changed.length ? `${summary.changed.length} changed` : "",
     summary.archived.length ? `${summary.archived.length} archived` : "",
   ].filter(Boolean);
-  return parts.length > 0 ? parts.join(" · ") : "No changes";
+  if (parts.length > 0) return parts.join(" · ");
+  return edits > 0 ? `${edits} ${edits === 1 ? "edit" : "edits"}` : "No changes";
 }

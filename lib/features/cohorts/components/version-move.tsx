@@ -164,6 +164,12 @@ export function VersionMove({ cohortId, current, options }: { cohortId: string; 
               </>
             )}
           </h3>
+          {preview.releaseNote ? (
+            <div className="grid gap-1 rounded-lg border border-border bg-surface px-3 py-2 text-sm">
+              <h4 className="font-medium">Release note for {versionLabel(preview.to)}</h4>
+              <p className="whitespace-pre-wrap break-words text-muted-foreground">{preview.releaseNote}</p>
+            </div>
+          ) : null}
           <p className="text-sm text-muted-foreground">
             Progress is matched by milestone key. Nothing is deleted: attempts, reviews and threads stay stored, including
             those on milestones that leave the roadmap.

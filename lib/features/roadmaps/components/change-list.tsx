@@ -1,30 +1,42 @@
 import { Badge } from "@/components/ui/badge";
 import { KIND_LABEL } from "@/lib/features/roadmaps/constants";
-import type { ChangeSummary } from "@/lib/features/roadmaps/types";
+import type { VersionChange } from "@/lib/features/roadmaps/types";
+import { describeChange } from "@/lib/features/roadmaps/version-diff";
 
-const GROUPS = [
-  { field: "added", label: "Added", variant: "success" },
-  { field: "changed", label: "Changed", variant: "info" },
-  { field: "archived", label: "Archived", variant: "warning" },
-] as const;
+type ChangeType = VersionChange["change"];
 
-/** A version's change summary by key: what learners following the new version will find added, changed, gone. */
-export function ChangeList({ summary }: { summary: ChangeSummary }) {
-  const groups = GROUPS.filter((group) => summary[group.field].length > 0);
-  if (groups.length === 0) return <p className="text-sm text-muted-foreground">No changes to phases, milestones or projects.</p>;
+const GROUPS: { types: ChangeType[]; label: string; variant: "success" | "info" | "warning" | "neutral" }[] = [
+  { types: ["added"], label: "Added", variant: "success" },
+  { types: ["archived"], label: "Archived", variant: "warning" },
+  { types: ["renamed", "edited"], label: "Edited", variant: "info" },
+  { types: ["moved"], label: "Moved", variant: "neutral" },
+  { types: ["weekly-rule"], label: "Weekly rule", variant: "neutral" },
+  { types: ["criteria"], label: "Success criteria", variant: "neutral" },
+  { types: ["details"], label: "Title, goal and notes", variant: "neutral" },
+];
+
+/** What changed since the previous version, field by field, grouped: what learners moved to it will find. */
+export function ChangeList({ changes }: { changes: VersionChange[] }) {
+  const groups = GROUPS.map((group) => ({ ...group, changes: changes.filter((change) => group.types.includes(change.change)) })).filter(
+    (group) => group.changes.length > 0,
+  );
+  if (groups.length === 0) return <p className="text-sm text-muted-foreground">No changes since the previous version.</p>;
   return (
     <div className="grid gap-3">
       {groups.map((group) => (
-        <section key={group.field} className="grid gap-1">
+        <section key={group.label} className="grid gap-1">
           <h3 className="text-sm font-semibold">
-            {group.label} <span className="font-normal text-muted-foreground tabular-nums">({summary[group.field].length})</span>
+            {group.label} <span className="font-normal text-muted-foreground tabular-nums">({group.changes.length})</span>
           </h3>
           <ul className="grid gap-1 text-sm">
-            {summary[group.field].map((item) => (
-              <li key={`${item.kind}:${item.key}`} className="flex min-w-0 flex-wrap items-center gap-x-2">
-                <Badge variant={group.variant}>{KIND_LABEL[item.kind]}</Badge>
-                <span className="min-w-0 break-words">{item.title}</span>
-                <code className="text-xs text-muted-foreground">{item.key}</code>
+            {group.changes.map((change, index) => (
+              <li key={index} className="flex min-w-0 items-baseline gap-2">
+                {"kind" in change ? (
+                  <Badge variant={group.variant} className="shrink-0">
+                    {KIND_LABEL[change.kind]}
+                  </Badge>
+                ) : null}
+                <span className="min-w-0 break-words">{describeChange(change)}</span>
               </li>
             ))}
           </ul>

@@ -7,7 +7,7 @@ import { lazy, Suspense, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { NewDraftButton } from "@/lib/features/roadmaps/components/new-draft-button";
-import type { ChangeSummary } from "@/lib/features/roadmaps/types";
+import type { ChangeSummary, VersionChange } from "@/lib/features/roadmaps/types";
 import { describeChanges } from "@/lib/features/roadmaps/utils";
 
 // Radix's dialog loads when someone first asks to publish or discard (decision 027).
@@ -22,6 +22,7 @@ type Props = {
   status: "draft" | "published" | "retired";
   previousNumber: number | null;
   changeSummary: ChangeSummary | null;
+  changes: VersionChange[] | null;
   publishedLine: string | null;
   draftNumber: number | null;
   isLatest: boolean;
@@ -29,7 +30,7 @@ type Props = {
 
 /** The editor's sticky bar: what this version is, what changed, and the one next step ("Publish" or "New draft"). */
 export function PublishBar(props: Props) {
-  const { roadmapId, versionId, number, status, previousNumber, changeSummary } = props;
+  const { roadmapId, versionId, number, status, previousNumber, changeSummary, changes } = props;
   const [dialog, setDialog] = useState<"publish" | "discard" | null>(null);
   const closeOn = (open: boolean) => {
     if (!open) setDialog(null);
@@ -46,7 +47,7 @@ export function PublishBar(props: Props) {
               <span className="font-medium">Version {number}</span>
               {changeSummary ? (
                 <span className="text-muted-foreground">
-                  {describeChanges(changeSummary)} {since}
+                  {describeChanges(changeSummary, changes?.length ?? 0)} {since}
                 </span>
               ) : null}
             </>
@@ -81,7 +82,7 @@ export function PublishBar(props: Props) {
       </div>
       <Suspense fallback={null}>
         {dialog === "publish" ? (
-          <PublishDialog versionId={versionId} number={number} changeSummary={changeSummary} onOpenChange={closeOn} />
+          <PublishDialog versionId={versionId} number={number} changes={changes} onOpenChange={closeOn} />
         ) : dialog === "discard" ? (
           <DiscardDraftDialog roadmapId={roadmapId} versionId={versionId} number={number} onOpenChange={closeOn} />
         ) : null}

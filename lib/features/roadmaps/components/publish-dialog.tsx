@@ -4,37 +4,40 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancel, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { errorsFor, Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
+import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
 import { discardDraftAction, publishVersionAction } from "@/lib/features/roadmaps/actions";
 import { ChangeList } from "@/lib/features/roadmaps/components/change-list";
-import { EDITOR_SAVE } from "@/lib/features/roadmaps/constants";
-import type { ChangeSummary, PublishIssue } from "@/lib/features/roadmaps/types";
+import { EDITOR_SAVE, RELEASE_NOTE_MAX } from "@/lib/features/roadmaps/constants";
+import type { PublishIssue, VersionChange } from "@/lib/features/roadmaps/types";
 
 /**
  * The publish bar's two dialogs, loaded when one is first opened (decision 027).
  *
- * "Publish version N?": what changed, and what must be fixed first when the server refuses. Shown while open, so each
- * opening starts without the last one's issues.
+ * "Publish version N?": what changed, field by field, an optional release note, and what must be fixed first when the
+ * server refuses. Shown while open, so each opening starts without the last one's issues.
  */
 export function PublishDialog({
   versionId,
   number,
-  changeSummary,
+  changes,
   onOpenChange,
 }: {
   versionId: string;
   number: number;
-  changeSummary: ChangeSummary | null;
+  changes: VersionChange[] | null;
   onOpenChange: (open: boolean) => void;
 }) {
   const router = useRouter();
   const [issues, setIssues] = useState<PublishIssue[]>([]);
+  const [releaseNote, setReleaseNote] = useState("");
   const publishing = useAction(EDITOR_SAVE);
 
   async function publish() {
-    const result = await publishing.run(() => publishVersionAction({ versionId }));
+    const result = await publishing.run(() => publishVersionAction({ versionId, releaseNote }));
     if (!result?.ok) return;
     if (result.data.status === "invalid") return setIssues(result.data.issues);
     onOpenChange(false);
@@ -62,7 +65,15 @@ export function PublishDialog({
               </ul>
             </div>
           ) : null}
-          {changeSummary ? <ChangeList summary={changeSummary} /> : null}
+          {changes ? <ChangeList changes={changes} /> : null}
+          <Field
+            label="Release note"
+            optional
+            hint={`Markdown, up to ${RELEASE_NOTE_MAX.toLocaleString("en")} characters. Mentors read it where they move a cohort; learners, on their roadmap once their cohort moves.`}
+            errors={errorsFor(publishing.fieldErrors, "releaseNote")}
+          >
+            <Textarea rows={3} value={releaseNote} maxLength={RELEASE_NOTE_MAX} onChange={(event) => setReleaseNote(event.target.value)} />
+          </Field>
         </div>
         <DialogFooter>
           <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>

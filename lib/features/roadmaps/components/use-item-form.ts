@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
+import { useEditorNavigation } from "@/lib/features/roadmaps/components/editor-navigation";
 import { EDITOR_SAVE } from "@/lib/features/roadmaps/constants";
 import type { SaveResult } from "@/lib/features/roadmaps/types";
 
@@ -13,7 +14,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * State of one editor form: the person's draft, the version it was loaded from (`base`), field errors and —
  * after a stale save — what someone else saved. On a conflict the form merges field by field: a field this
  * person did not touch takes the saved value, a field they changed keeps theirs; the lockVersion moves to the
- * saved one, so saving again deliberately re-applies exactly their own changes on top.
+ * saved one, so saving again deliberately re-applies exactly their own changes on top. While the draft differs from
+ * what was loaded or saved, the editor asks before anything navigates away from it (decision 047).
  */
 export function useItemForm<T extends { lockVersion: number }, D extends object>(
   initial: T,
@@ -27,6 +29,12 @@ export function useItemForm<T extends { lockVersion: number }, D extends object>
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [conflict, setConflict] = useState<D | null>(null);
   const { pending, run } = useAction(EDITOR_SAVE);
+  const { setDirty } = useEditorNavigation();
+  const dirty = !same(draft, base);
+  useEffect(() => {
+    setDirty(dirty);
+    return () => setDirty(false);
+  }, [dirty, setDirty]);
 
   function set<K extends keyof D>(field: K, value: D[K]) {
     setDraft((current) => ({ ...current, [field]: value }));

@@ -174,6 +174,7 @@ export default async function VersionEditorPage({ params, searchParams }: Props)
         status={version.status}
         previousNumber={version.previousNumber}
         changeSummary={version.changeSummary}
+        changes={version.changes}
         publishedLine={publishedLine}
         draftNumber={version.draftNumber}
         isLatest={version.latestNumber === version.number}
