@@ -82,6 +82,7 @@ const MATRIX: Record<string, Rule> = {
   "lib/features/progress/actions.ts#updatePrivateNoteAction": rule("scoped", PROGRESS),
   "lib/features/progress/actions.ts#deletePrivateNoteAction": rule("scoped", PROGRESS),
   "lib/features/progress/actions.ts#saveSelfAssessmentAction": rule("scoped", PROGRESS),
+  "lib/features/progress/actions.ts#dismissVersionBannerAction": rule("scoped", VERSION_MOVE),
 
   "lib/features/reviews/actions.ts#claimReviewAction": rule("scoped", REVIEWS),
   "lib/features/reviews/actions.ts#releaseReviewAction": rule("scoped", REVIEWS),
@@ -105,6 +106,7 @@ const MATRIX: Record<string, Rule> = {
   "lib/features/roadmaps/actions.ts#updateProjectAction": rule("admin", EDITOR),
   "lib/features/roadmaps/actions.ts#reorderItemsAction": rule("admin", EDITOR),
   "lib/features/roadmaps/actions.ts#setItemArchivedAction": rule("admin", EDITOR),
+  "lib/features/roadmaps/actions.ts#countItemCompletionsAction": rule("admin", EDITOR),
 
   "lib/features/roadmaps/actions.ts#previewRoadmapImportAction": rule("admin", "lib/features/roadmaps/actions.test.ts"),
   "lib/features/roadmaps/actions.ts#importRoadmapAction": rule("admin", "lib/features/roadmaps/actions.test.ts"),

@@ -201,6 +201,7 @@ async function buildWorld() {
 
   return {
     users: { admin, mentor, learner } satisfies Record<Role, User>,
+    membership,
     document,
     milestones,
     reviewed,
@@ -312,6 +313,7 @@ const SAMPLES: Record<string, (w: World) => Sample> = {
     input: { versionId: w.draftVersion.id, list: "phases", ids: w.phases.map((phase) => phase.id) },
   }),
   "lib/features/roadmaps/actions.ts#setItemArchivedAction": (w) => ({ as: "admin", input: { kind: "milestone", id: w.milestone.id, archived: false } }),
+  "lib/features/roadmaps/actions.ts#countItemCompletionsAction": (w) => ({ as: "admin", input: { kind: "milestone", id: w.milestone.id } }),
 
   "lib/features/cohort-progress/actions.ts#signOffCriterionAction": (w) => ({
     as: "mentor",
@@ -408,6 +410,7 @@ const SAMPLES: Record<string, (w: World) => Sample> = {
   "lib/features/progress/actions.ts#addPrivateNoteAction": (w) => ({ as: "learner", input: { cohortId: w.cohort.id, itemKey: w.selfCheck.key, body: "Remember this." } }),
   "lib/features/progress/actions.ts#updatePrivateNoteAction": (w) => ({ as: "learner", input: { cohortId: w.cohort.id, noteId: w.note.id, body: "Changed." } }),
   "lib/features/progress/actions.ts#deletePrivateNoteAction": (w) => ({ as: "learner", input: { cohortId: w.cohort.id, noteId: w.note.id } }),
+  "lib/features/progress/actions.ts#dismissVersionBannerAction": (w) => ({ as: "learner", input: { membershipId: w.membership.id } }),
   "lib/features/progress/actions.ts#saveSelfAssessmentAction": (w) => ({
     as: "learner",
     input: { cohortId: w.cohort.id, criterionKey: w.criterion.key, level: "confident", justification: "I did it twice." },
