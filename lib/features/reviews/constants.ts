@@ -26,3 +26,19 @@ export const REVIEW_SHORTCUTS = [
   { keys: ["n"], text: "Next attempt in the queue" },
   { keys: ["?"], text: "Show these shortcuts" },
 ] as const;
+
+/** Saved replies: one person's reusable review feedback (docs/decisions/045-one-comment-box-and-a-review-checklist.md). */
+export const SAVED_REPLY_TITLE_MAX = 80;
+export const SAVED_REPLY_BODY_MAX = 5_000;
+/** Enough for a mentor's whole repertoire; beyond it, replies would rather be edited than piled up. */
+export const SAVED_REPLIES_MAX = 50;
+
+export const SAVED_REPLY_MESSAGES = {
+  notFound: "This saved reply does not exist.",
+  titleRequired: "Give the reply a short title.",
+  titleLength: `Keep the title under ${SAVED_REPLY_TITLE_MAX} characters.`,
+  bodyRequired: "Write the reply first: the comment box is empty.",
+  bodyLength: `Keep a saved reply under ${SAVED_REPLY_BODY_MAX.toLocaleString("en")} characters.`,
+  full: `You have ${SAVED_REPLIES_MAX} saved replies, the most Cairn keeps per person. Delete one in Settings to save another.`,
+  notReviewer: "Saved replies are for people who review attempts.",
+} as const;
