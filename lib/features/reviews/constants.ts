@@ -20,8 +20,9 @@ export const LEARNER_SEARCH_MAX = 100;
 export const REVIEW_SHORTCUTS = [
   { keys: ["a"], text: "Move to “Approve” — then Enter approves" },
   { keys: ["r"], text: "Write the comment for “Request changes”; with a comment written, r sends it" },
-  { keys: ["Ctrl", "Enter"], text: "In the comment box: send “Request changes”" },
-  { keys: ["Esc"], text: "Leave the comment box" },
+  { keys: ["Ctrl", "Enter"], text: "In the comment box: send “Request changes” (or the comment, when nothing waits for a decision)" },
+  { keys: ["/"], text: "Saved replies: type to filter, ↑ ↓ to choose, Enter inserts at the cursor (Ctrl+/ from the comment box)" },
+  { keys: ["Esc"], text: "Leave the comment box, or close the saved replies" },
   { keys: ["c"], text: "Claim or release this attempt" },
   { keys: ["n"], text: "Next attempt in the queue" },
   { keys: ["?"], text: "Show these shortcuts" },
