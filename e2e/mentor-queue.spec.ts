@@ -132,14 +132,36 @@ test("mentor clears the queue", async ({ page, signIn, signedInPage }) => {
   const earlier = page.getByRole("region", { name: "Earlier attempts" });
   await expect(earlier.getByText("Changes requested", { exact: true })).toBeVisible();
   await expect(earlier.getByText("health check")).toBeVisible();
+  const decided = page.url();
   await page.keyboard.press("a");
   await expect(page.getByRole("button", { name: "Approve" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/reviews\?learner=bruno$/);
 
+  // Once nothing waits for a decision, the one box only comments, into the conversation.
+  await page.goto(decided);
+  await expect(page.getByText(/^Approved by Morgan Reyes on /)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  await page.getByLabel("Comment", { exact: true }).fill("Well done, ship it.");
+  await page.getByRole("button", { name: "Comment", exact: true }).click();
+  await expect(page.getByText("Comment sent to Bruno Costa.", { exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Conversation" }).getByText("Well done, ship it.")).toBeVisible();
+  await expect(page.getByLabel("Comment", { exact: true })).toHaveValue("");
+
+  // Saved replies are renamed and deleted in Settings.
+  await page.goto("/settings#saved-replies");
+  const savedReplies = page.getByRole("region", { name: "Saved replies" });
+  const reply = savedReplies.getByRole("listitem", { name: "Health check" });
+  await reply.getByLabel("Title").fill("Health check, please");
+  await reply.getByRole("button", { name: "Rename" }).click();
+  await expect(page.getByText("Renamed to “Health check, please”.", { exact: true })).toBeVisible();
+  await savedReplies.getByRole("button", { name: "Delete “Health check, please”" }).click();
+  await expect(savedReplies.getByText(/^None yet\./)).toBeVisible();
+
   // The learner sees "Approved" and the notification in the bell.
   await learner.reload();
   await expect(learner.getByRole("listitem", { name: "Attempt 2" }).getByText("Approved", { exact: true })).toBeVisible();
+  await expect(learner.getByText("Well done, ship it.")).toBeVisible();
   await learner.getByRole("button", { name: /unread notification/ }).click();
   await expect(learner.getByRole("menuitem", { name: new RegExp(`Approved: ${PROJECT.title}`) })).toBeVisible();
 });

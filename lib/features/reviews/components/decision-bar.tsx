@@ -80,9 +80,9 @@ export function DecisionBar({
   const sending = useAction({ unreachable: "Cairn could not be reached. Nothing was sent.", fields: ["comment", "body"] });
   const busy = sending.pending ? choice : null;
   const [armed, setArmed] = useState(false);
-  // null until first asked for; from then on they stay mounted, so they close as they opened.
+  // null until first asked for; from then on the dialog stays mounted, so it closes as it opened.
   const [help, setHelp] = useState<boolean | null>(null);
-  const [picker, setPicker] = useState<boolean | null>(null);
+  const [picker, setPicker] = useState(false);
   // Where the cursor was in the box when the picker opened: a saved reply goes there.
   const selection = useRef({ start: 0, end: 0 });
   const approveRef = useRef<HTMLButtonElement>(null);
@@ -206,7 +206,7 @@ export function DecisionBar({
 
   return (
     <div className="sticky bottom-0 z-10 -mx-page mt-8 border-t border-border bg-surface px-page py-3 shadow-[0_-4px_16px_rgb(15_16_19/0.06)] lg:-mx-page-lg lg:px-page-lg">
-      <section aria-label={canDecide ? "Decision" : "Comment"} className="relative mx-auto grid max-w-content gap-2">
+      <section aria-label={canDecide ? "Decision" : "Comment on this milestone"} className="relative mx-auto grid max-w-content gap-2">
         {canDecide ? null : (
           <p className="flex items-center gap-2 text-sm">
             {blockedText ? <span className="shrink-0 text-status-warning-fg [&_svg]:size-4">{icons.lock}</span> : null}
@@ -248,7 +248,7 @@ export function DecisionBar({
                 variant="ghost"
                 size="sm"
                 aria-keyshortcuts="/"
-                aria-expanded={picker === true}
+                aria-expanded={picker}
                 title="Saved replies (/)"
                 onClick={() => (picker ? setPicker(false) : openPicker())}
               >
@@ -314,10 +314,9 @@ export function DecisionBar({
             </p>
           </div>
         </form>
-        {picker === null ? null : (
+        {picker ? (
           <Suspense fallback={null}>
             <SavedReplyPicker
-              open={picker}
               replies={savedReplies}
               comment={comment}
               onInsert={insert}
@@ -327,7 +326,7 @@ export function DecisionBar({
               }}
             />
           </Suspense>
-        )}
+        ) : null}
         <div className="flex items-center justify-between gap-2 text-xs text-muted-foreground">
           <p className="hidden flex-wrap items-center gap-x-3 gap-y-1 md:flex">
             {canDecide ? (

@@ -14,16 +14,14 @@ import type { SavedReplyView } from "@/lib/features/reviews/types";
 /**
  * The saved replies above the comment box: a combobox that filters them by title as one types, arrows to move,
  * Enter (or a click) inserts the reply at the box's cursor, Escape closes. Below it, the comment box can be saved
- * as a new reply; renaming and deleting live in Settings.
+ * as a new reply; renaming and deleting live in Settings. Mounted while open, so each opening starts afresh.
  */
 export function SavedReplyPicker({
-  open,
   replies,
   comment,
   onInsert,
   onClose,
 }: {
-  open: boolean;
   replies: SavedReplyView[];
   comment: string;
   onInsert: (body: string) => void;
@@ -42,10 +40,8 @@ export function SavedReplyPicker({
   const current = Math.min(active, shown.length - 1);
 
   useEffect(() => {
-    if (open) searchRef.current?.focus();
-  }, [open]);
-
-  if (!open) return null;
+    searchRef.current?.focus();
+  }, []);
 
   function onSearchKey(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
@@ -57,9 +53,6 @@ export function SavedReplyPicker({
       event.preventDefault();
       const reply = shown[current];
       if (reply) onInsert(reply.body);
-    } else if (event.key === "Escape") {
-      event.preventDefault();
-      onClose();
     }
   }
 
