@@ -94,7 +94,7 @@ test("hostile text never stalls Cairn", async ({ request, signedInPage }) => {
   await expect(mentor.getByRole("heading", { level: 1, name: MILESTONE.title })).toBeVisible();
   const reviewUrl = mentor.url();
   await expect(mentor.getByRole("region", { name: "This attempt (1)" }).getByText(PLAIN_TEXT_NOTE)).toBeVisible();
-  await mentor.getByLabel("Comment").fill(TEXT.review.text);
+  await mentor.getByLabel("Comment", { exact: true }).fill(TEXT.review.text);
   await mentor.getByRole("button", { name: "Request changes" }).click();
   await expect(mentor).not.toHaveURL(reviewUrl);
 

@@ -26,6 +26,7 @@ const rule = (access: Access, provedBy: string): Rule => ({ access, provedBy });
 
 const PROGRESS = "lib/features/progress/actions.test.ts";
 const REVIEWS = "lib/features/reviews/actions.test.ts";
+const SAVED_REPLIES = "lib/features/reviews/saved-replies.test.ts";
 const CHECKINS = "lib/features/checkins/actions.test.ts";
 const COHORTS = "lib/features/cohorts/actions.test.ts";
 const INVITES = "lib/features/invites/cohort-invites.test.ts";
@@ -88,6 +89,9 @@ const MATRIX: Record<string, Rule> = {
   "lib/features/reviews/actions.ts#releaseReviewAction": rule("scoped", REVIEWS),
   "lib/features/reviews/actions.ts#decideReviewAction": rule("scoped", REVIEWS),
   "lib/features/reviews/actions.ts#addMentorCommentAction": rule("scoped", REVIEWS),
+  "lib/features/reviews/actions.ts#createSavedReplyAction": rule("scoped", SAVED_REPLIES),
+  "lib/features/reviews/actions.ts#renameSavedReplyAction": rule("signed-in", SAVED_REPLIES),
+  "lib/features/reviews/actions.ts#deleteSavedReplyAction": rule("signed-in", SAVED_REPLIES),
 
   "lib/features/roadmaps/actions.ts#createRoadmapAction": rule("admin", EDITOR),
   "lib/features/roadmaps/actions.ts#createDraftAction": rule("admin", EDITOR),

@@ -178,6 +178,7 @@ async function buildWorld() {
 
   const pending = await createSubmission({ membershipId: membership.id, itemKey: reviewed[0]!.key, links: [{ url: "https://example.com/a" }] });
   const note = await db.privateNote.create({ data: { membershipId: membership.id, itemKey: selfCheck.key, body: "A note" } });
+  const savedReply = await db.savedReply.create({ data: { ownerId: mentor.id, title: "Tests", body: "Add a test for this." } });
   const criterion = document.criteria[0]!;
   const assessment = await db.criterionAssessment.create({
     data: { membershipId: membership.id, criterionKey: criterion.key, level: "partly", justification: "Because" },
@@ -202,6 +203,7 @@ async function buildWorld() {
   return {
     users: { admin, mentor, learner } satisfies Record<Role, User>,
     membership,
+    savedReply,
     document,
     milestones,
     reviewed,
@@ -423,6 +425,9 @@ const SAMPLES: Record<string, (w: World) => Sample> = {
     input: { submissionId: w.pending.id, cohortId: w.cohort.id, decision: "request_changes", comment: "Add tests." },
   }),
   "lib/features/reviews/actions.ts#addMentorCommentAction": (w) => ({ as: "mentor", input: { submissionId: w.pending.id, cohortId: w.cohort.id, body: "Looks good." } }),
+  "lib/features/reviews/actions.ts#createSavedReplyAction": () => ({ as: "mentor", input: { title: "Thanks", body: "Thanks, this is clear." } }),
+  "lib/features/reviews/actions.ts#renameSavedReplyAction": (w) => ({ as: "mentor", input: { id: w.savedReply.id, title: "Ask for tests" } }),
+  "lib/features/reviews/actions.ts#deleteSavedReplyAction": (w) => ({ as: "mentor", input: { id: w.savedReply.id } }),
 
   "lib/features/roadmaps/actions.ts#previewRoadmapImportAction": () => ({ as: "admin", input: { format: "markdown", text: MARKDOWN_ROADMAP } }),
   "lib/features/roadmaps/actions.ts#importRoadmapAction": () => ({ as: "admin", input: { format: "markdown", text: MARKDOWN_ROADMAP } }),

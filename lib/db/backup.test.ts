@@ -102,6 +102,7 @@ async function fillTheRest() {
   });
   await db.rateLimit.create({ data: { key: "login:email:someone@example.org", points: 3, expiresAt: new Date("2027-01-01") } });
   await db.notificationPreference.create({ data: { userId: outsider.id, type: "comment", inApp: false, email: true } });
+  await db.savedReply.create({ data: { ownerId: mentor.userId, title: "Tab\there", body: AWKWARD_TEXT } });
   await db.idempotencyKey.create({
     data: { userId: outsider.id, key: "key-1", scope: "POST /x", requestHash: "h", responseStatus: 201, responseBody: { ok: true }, expiresAt: new Date("2027-01-01") },
   });

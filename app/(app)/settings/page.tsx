@@ -9,6 +9,8 @@ import { ProfileForm } from "@/lib/features/account/components/profile-form";
 import { SettingsSection } from "@/lib/features/account/components/settings-section";
 import { SETTINGS_SECTIONS } from "@/lib/features/account/constants";
 import { loadAccountSettings } from "@/lib/features/account/loaders";
+import { SavedRepliesSettings } from "@/lib/features/reviews/components/saved-replies-settings";
+import { loadSavedReplies } from "@/lib/features/reviews/loaders";
 import { NotificationPreferencesForm } from "@/lib/features/notifications/components/notification-preferences-form";
 import { loadNotificationPreferences } from "@/lib/features/notifications/loaders";
 
@@ -16,7 +18,12 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const viewer = await requireViewer();
-  const [account, preferences] = await Promise.all([loadAccountSettings(viewer), loadNotificationPreferences(viewer)]);
+  const [account, preferences, savedReplies] = await Promise.all([
+    loadAccountSettings(viewer),
+    loadNotificationPreferences(viewer),
+    loadSavedReplies(viewer),
+  ]);
+  const sections = SETTINGS_SECTIONS.filter((section) => section.id !== "saved-replies" || savedReplies !== null);
   const memberSince = formatDay(dayIn(new Date(account.memberSince), account.displayTimeZone));
   return (
     <>
@@ -24,7 +31,7 @@ export default async function SettingsPage() {
       <div className="grid gap-6 md:grid-cols-[11rem_minmax(0,1fr)] md:gap-8">
         <nav aria-label="Settings sections" className="md:sticky md:top-20 md:self-start">
           <ul className="flex flex-wrap gap-1 md:grid">
-            {SETTINGS_SECTIONS.map((section) => (
+            {sections.map((section) => (
               <li key={section.id}>
                 <a
                   href={`#${section.id}`}
@@ -73,6 +80,11 @@ export default async function SettingsPage() {
           <SettingsSection id="notifications" description="Choose what Cairn tells you about. A type you switch off is not shown in the bell any more.">
             <NotificationPreferencesForm initial={preferences} mailConfigured={env().SMTP_URL !== undefined} />
           </SettingsSection>
+          {savedReplies === null ? null : (
+            <SettingsSection id="saved-replies" description="Feedback you reuse on reviews: press / in a review to insert one. Only you see them.">
+              <SavedRepliesSettings replies={savedReplies} />
+            </SettingsSection>
+          )}
         </div>
       </div>
     </>

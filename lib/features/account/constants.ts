@@ -12,6 +12,8 @@ export const SETTINGS_SECTIONS = [
   { id: "profile", label: "Profile" },
   { id: "password", label: "Password" },
   { id: "notifications", label: "Notifications" },
+  // Shown to people who review (or kept replies from when they did).
+  { id: "saved-replies", label: "Saved replies" },
 ] as const;
 
 export const NAME_REQUIRED = "Enter your name.";

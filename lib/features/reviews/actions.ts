@@ -4,10 +4,27 @@ import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
 import { actorOf } from "@/lib/auth/actor";
 import { requireViewer, type Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
-import { getReviewScope } from "@/lib/features/reviews/data";
-import { addMentorComment, claimSubmission, recordDecision, releaseSubmission } from "@/lib/features/reviews/mutations";
-import { claimInputSchema, decisionInputSchema, mentorCommentInputSchema } from "@/lib/features/reviews/schema";
-import type { DecisionResult } from "@/lib/features/reviews/types";
+import { SAVED_REPLY_MESSAGES } from "@/lib/features/reviews/constants";
+import { getReviewScope, listReviewCohorts } from "@/lib/features/reviews/data";
+import {
+  addMentorComment,
+  claimSubmission,
+  createSavedReply,
+  deleteSavedReply,
+  recordDecision,
+  releaseSubmission,
+  renameSavedReply,
+} from "@/lib/features/reviews/mutations";
+import { canUseReviewQueue } from "@/lib/features/reviews/policy";
+import {
+  claimInputSchema,
+  createSavedReplySchema,
+  decisionInputSchema,
+  deleteSavedReplySchema,
+  mentorCommentInputSchema,
+  renameSavedReplySchema,
+} from "@/lib/features/reviews/schema";
+import type { DecisionResult, SavedReplyView } from "@/lib/features/reviews/types";
 
 // Every export here is a public endpoint (decision 005): each one takes the viewer from the session and derives
 // the cohort from the attempt, never from the input.
@@ -49,5 +66,35 @@ export async function addMentorCommentAction(input: unknown): Promise<ActionResu
     const viewer = await requireViewer();
     const { submissionId, cohortId, body } = parseInput(mentorCommentInputSchema, input);
     return addMentorComment(await reviewScope(viewer, submissionId, cohortId), viewer, body);
+  });
+}
+
+/**
+ * "Save as reply" on the review screen: for people who review (as the queue decides it, against the database),
+ * acting on their own replies only — the owner is the session's person, never an id from the input.
+ */
+export async function createSavedReplyAction(input: unknown): Promise<ActionResult<SavedReplyView>> {
+  return runAction(async () => {
+    const viewer = await requireViewer();
+    const parsed = parseInput(createSavedReplySchema, input);
+    if (!canUseReviewQueue(viewer, (await listReviewCohorts(viewer)).length)) throw new AppError("NOT_FOUND", SAVED_REPLY_MESSAGES.notReviewer);
+    return createSavedReply(viewer.id, parsed);
+  });
+}
+
+/** Settings → Saved replies. Someone else's reply, or an unknown id, is "not found". */
+export async function renameSavedReplyAction(input: unknown): Promise<ActionResult<SavedReplyView>> {
+  return runAction(async () => {
+    const viewer = await requireViewer();
+    return renameSavedReply(viewer.id, parseInput(renameSavedReplySchema, input));
+  });
+}
+
+/** Settings → Saved replies: deleting works even after the person stopped reviewing; the reply is theirs. */
+export async function deleteSavedReplyAction(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    const viewer = await requireViewer();
+    await deleteSavedReply(viewer.id, parseInput(deleteSavedReplySchema, input).id);
+    return undefined;
   });
 }

@@ -6,7 +6,7 @@ import type { AttemptView } from "@/lib/features/progress/types";
 import { PROJECTS_PHASE, QUEUE_PAGE_SIZE, REVIEWED_WINDOW_DAYS } from "@/lib/features/reviews/constants";
 import { canReviewAttemptOf } from "@/lib/features/reviews/policy";
 import type { QueueFilters } from "@/lib/features/reviews/schema";
-import type { ClaimView, QueueCohort, QueueRow, ReviewQueue, ReviewScreen } from "@/lib/features/reviews/types";
+import type { ClaimView, QueueCohort, QueueRow, ReviewQueue, ReviewScreen, SavedReplyView } from "@/lib/features/reviews/types";
 import { containsPattern, queueQuery } from "@/lib/features/reviews/utils";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
@@ -300,14 +300,21 @@ function claimOf(
   };
 }
 
-/** Everything the review screen shows, in four statements after the scope check. */
+const SAVED_REPLY_SELECT = { id: true, title: true, body: true } as const;
+
+/** A person's own saved replies, by title (the picker filters them by title as the mentor types). */
+export async function listSavedReplies(ownerId: string): Promise<SavedReplyView[]> {
+  return db.savedReply.findMany({ where: { ownerId }, orderBy: [{ title: "asc" }, { id: "asc" }], select: SAVED_REPLY_SELECT });
+}
+
+/** Everything the review screen shows, in five statements after the scope check (the fifth: the viewer's saved replies). */
 export async function getReviewScreen(
   viewer: Pick<Reviewer, "id" | "isAdmin">,
   scope: ReviewScope,
   filters: QueueFilters,
   now = new Date(),
 ): Promise<ReviewScreen> {
-  const [progress, version, thread, nextId] = await Promise.all([
+  const [progress, version, thread, nextId, savedReplies] = await Promise.all([
     db.progress.findUniqueOrThrow({
       where: { id: scope.progressId },
       relationLoadStrategy: "join",
@@ -337,6 +344,7 @@ export async function getReviewScreen(
       select: THREAD_COMMENT_SELECT,
     }),
     getNextInQueue(viewer, scope, filters, now),
+    listSavedReplies(viewer.id),
   ]);
 
   const attempts: (AttemptView & { claim: ClaimView | null })[] = progress.submissions.map((submission) => ({
@@ -371,6 +379,7 @@ export async function getReviewScreen(
     earlier: attempts.filter((other) => other.id !== scope.submissionId).map(({ claim: _claim, ...other }) => other),
     claim,
     thread: thread.map((comment) => toThreadComment(comment, scope.learnerId)),
+    savedReplies,
     nextHref: nextId ? `/reviews/${nextId}${query}` : `/reviews${query}`,
     queueHref: `/reviews${query}`,
   };

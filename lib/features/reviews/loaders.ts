@@ -2,9 +2,10 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import type { Viewer } from "@/lib/auth/viewer";
-import { getReviewQueue, getReviewScope, getReviewScreen, listReviewCohorts } from "@/lib/features/reviews/data";
+import { getReviewQueue, getReviewScope, getReviewScreen, listReviewCohorts, listSavedReplies } from "@/lib/features/reviews/data";
 import { canUseReviewQueue } from "@/lib/features/reviews/policy";
 import type { QueueFilters } from "@/lib/features/reviews/schema";
+import type { SavedReplyView } from "@/lib/features/reviews/types";
 import { isUuid } from "@/lib/ids";
 
 /**
@@ -34,3 +35,12 @@ export const loadReviewScreen = cache(
     return getReviewScreen(viewer, scope, filters);
   },
 );
+
+/**
+ * Settings → Saved replies: the viewer's own replies, or null for someone who neither reviews nor kept any (the
+ * section is not shown to them).
+ */
+export const loadSavedReplies = cache(async (viewer: Viewer): Promise<SavedReplyView[] | null> => {
+  const [cohorts, replies] = await Promise.all([listReviewCohorts(viewer), listSavedReplies(viewer.id)]);
+  return canUseReviewQueue(viewer, cohorts.length) || replies.length > 0 ? replies : null;
+});

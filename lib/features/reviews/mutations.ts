@@ -7,9 +7,9 @@ import { auditInsert } from "@/lib/features/audit/mutations";
 import { notificationInsert, notify } from "@/lib/features/notifications/mutations";
 import { getItemRules, itemRulesQuery, type ItemRulesRow } from "@/lib/features/progress/data";
 import { transition } from "@/lib/features/progress/policy";
-import { CLAIM_MINUTES } from "@/lib/features/reviews/constants";
+import { CLAIM_MINUTES, SAVED_REPLIES_MAX, SAVED_REPLY_MESSAGES } from "@/lib/features/reviews/constants";
 import type { Reviewer, ReviewScope } from "@/lib/features/reviews/data";
-import type { DecisionResult } from "@/lib/features/reviews/types";
+import type { DecisionResult, SavedReplyView } from "@/lib/features/reviews/types";
 import { formatClock, formatMoment } from "@/lib/calendar";
 import type { EvidenceRequirement, ProgressStatus, SubmissionStatus } from "@/lib/generated/prisma/enums";
 
@@ -235,4 +235,32 @@ export async function addMentorComment(scope: ReviewScope, author: Pick<Reviewer
     });
     return comment;
   });
+}
+
+const SAVED_REPLY_VIEW = { id: true, title: true, body: true } as const;
+
+/**
+ * Saves a reply for its owner, refusing the one past SAVED_REPLIES_MAX. Locking the owner's row first makes two
+ * saves at once take turns, so both cannot pass the count.
+ */
+export async function createSavedReply(ownerId: string, input: { title: string; body: string }): Promise<SavedReplyView> {
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM users WHERE id = ${ownerId}::uuid FOR NO KEY UPDATE`;
+    if ((await tx.savedReply.count({ where: { ownerId } })) >= SAVED_REPLIES_MAX) {
+      throw new AppError("INVALID_STATE", SAVED_REPLY_MESSAGES.full);
+    }
+    return tx.savedReply.create({ data: { ownerId, title: input.title, body: input.body }, select: SAVED_REPLY_VIEW });
+  });
+}
+
+/** Another person's reply reads exactly like a missing one. */
+export async function renameSavedReply(ownerId: string, input: { id: string; title: string }): Promise<SavedReplyView> {
+  const { count } = await db.savedReply.updateMany({ where: { id: input.id, ownerId }, data: { title: input.title } });
+  if (count === 0) throw new AppError("NOT_FOUND", SAVED_REPLY_MESSAGES.notFound);
+  return db.savedReply.findUniqueOrThrow({ where: { id: input.id }, select: SAVED_REPLY_VIEW });
+}
+
+export async function deleteSavedReply(ownerId: string, id: string): Promise<void> {
+  const { count } = await db.savedReply.deleteMany({ where: { id, ownerId } });
+  if (count === 0) throw new AppError("NOT_FOUND", SAVED_REPLY_MESSAGES.notFound);
 }

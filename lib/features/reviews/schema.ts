@@ -1,9 +1,15 @@
 import { z } from "zod";
 import { ROADMAP_KEY_PATTERN } from "@/lib/features/roadmaps/constants";
 import { COMMENT_MAX } from "@/lib/features/progress/schema";
-import { LEARNER_SEARCH_MAX, PROJECTS_PHASE } from "@/lib/features/reviews/constants";
+import {
+  LEARNER_SEARCH_MAX,
+  PROJECTS_PHASE,
+  SAVED_REPLY_BODY_MAX,
+  SAVED_REPLY_MESSAGES,
+  SAVED_REPLY_TITLE_MAX,
+} from "@/lib/features/reviews/constants";
 import { MARKDOWN_MAX_LENGTH } from "@/lib/text-limits";
-import { multilineText, searchText } from "@/lib/text-input";
+import { lineText, multilineText, searchText } from "@/lib/text-input";
 
 const count = (value: number) => value.toLocaleString("en");
 
@@ -54,6 +60,25 @@ export const mentorCommentInputSchema = z.strictObject({
     .min(1, { error: REVIEW_MESSAGES.replyRequired })
     .max(COMMENT_MAX, { error: REVIEW_MESSAGES.replyLength }),
 });
+
+const savedReplyId = z.uuid({ error: SAVED_REPLY_MESSAGES.notFound });
+const savedReplyTitle = lineText()
+  .trim()
+  .min(1, { error: SAVED_REPLY_MESSAGES.titleRequired })
+  .max(SAVED_REPLY_TITLE_MAX, { error: SAVED_REPLY_MESSAGES.titleLength });
+
+/** "Save as reply": the comment box as it stands, under a title the mentor picks. */
+export const createSavedReplySchema = z.strictObject({
+  title: savedReplyTitle,
+  // Kept as typed (leading indentation is Markdown); blank is refused.
+  body: multilineText()
+    .max(SAVED_REPLY_BODY_MAX, { error: SAVED_REPLY_MESSAGES.bodyLength })
+    .refine((body) => body.trim() !== "", { error: SAVED_REPLY_MESSAGES.bodyRequired }),
+});
+
+export const renameSavedReplySchema = z.strictObject({ id: savedReplyId, title: savedReplyTitle });
+
+export const deleteSavedReplySchema = z.strictObject({ id: savedReplyId });
 
 /**
  * The queue's filters, read from the query string. Only the cohort can be out of scope (the loader answers that

@@ -73,9 +73,14 @@ export type ReviewScreen = {
   earlier: AttemptView[];
   claim: ClaimView | null;
   thread: ThreadComment[];
+  /** The viewer's own saved replies, by title. */
+  savedReplies: SavedReplyView[];
   /** Where `n` and a decision lead: the next attempt in the (filtered) queue, or the queue itself. */
   nextHref: string;
   queueHref: string;
 };
 
 export type DecisionResult = { status: ProgressStatus; decision: "approve" | "request_changes" };
+
+/** One of the viewer's saved replies. */
+export type SavedReplyView = { id: string; title: string; body: string };

@@ -3,14 +3,22 @@ import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
+import { Check } from "@/components/ui/icons/check";
+import { ChevronRight } from "@/components/ui/icons/chevron-right";
+import { Hand } from "@/components/ui/icons/hand";
+import { Keyboard } from "@/components/ui/icons/keyboard";
+import { LockKeyhole } from "@/components/ui/icons/lock-keyhole";
+import { MessageSquare } from "@/components/ui/icons/message-square";
+import { RotateCcw } from "@/components/ui/icons/rotate-ccw";
+import { ScrollText } from "@/components/ui/icons/scroll-text";
 import { Section } from "@/components/ui/section";
 import { requireViewer } from "@/lib/auth/viewer";
 import { AttemptHistory } from "@/lib/features/progress/components/attempt-history";
 import { EvidenceLink } from "@/lib/features/progress/components/evidence-link";
 import { StatusBadge } from "@/lib/features/progress/components/status-badge";
 import { ClaimButton } from "@/lib/features/reviews/components/claim-button";
-import { DecisionBar } from "@/lib/features/reviews/components/decision-bar";
-import { MentorReplyForm } from "@/lib/features/reviews/components/mentor-reply-form";
+import { DecisionBar, type DecisionBarIcons } from "@/lib/features/reviews/components/decision-bar";
+import { DoneWhenChecklist, ReviewDraft } from "@/lib/features/reviews/components/review-draft";
 import { WaitingTime } from "@/lib/features/reviews/components/waiting-time";
 import { loadReviewScreen } from "@/lib/features/reviews/loaders";
 import { parseQueueFilters } from "@/lib/features/reviews/schema";
@@ -33,6 +41,18 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return { title: `Review: ${screen.title} · ${screen.learnerName}` };
 }
 
+// Drawn here on the server, so the client components ship no icon code (docs/performance.md).
+const CLAIM_ICONS = { held: <LockKeyhole aria-hidden className="size-3.5" />, mine: <Hand aria-hidden className="size-3.5" /> };
+const BAR_ICONS: DecisionBarIcons = {
+  approve: <Check aria-hidden />,
+  requestChanges: <RotateCcw aria-hidden />,
+  comment: <MessageSquare aria-hidden />,
+  savedReplies: <ScrollText aria-hidden />,
+  next: <ChevronRight aria-hidden />,
+  keyboard: <Keyboard aria-hidden />,
+  lock: <LockKeyhole aria-hidden />,
+};
+
 function closedText(screen: ReviewScreen) {
   const decision = screen.attempt.decision;
   if (decision) {
@@ -51,6 +71,7 @@ export default async function ReviewPage(props: Props) {
       ? `Claimed by ${screen.claim.name} until ${formatClock(screen.claim.until, screen.timezone)}: they are reviewing it. You can decide once they release it or the claim runs out.`
       : null;
   const { attempt } = screen;
+  const checklist = pending && !blockedText && screen.doneWhen.length > 0;
 
   return (
     <>
@@ -75,121 +96,128 @@ export default async function ReviewPage(props: Props) {
                 timezone={screen.timezone}
                 learnerName={screen.learnerName}
                 withShortcut
+                icons={CLAIM_ICONS}
               />
             ) : null}
           </>
         }
       />
 
-      {/* Phones read top to bottom: the attempt, what it is judged against, the history, then the conversation.
-          From lg up the attempt and the thread sit on the left, the criteria and earlier attempts beside them.
-          EvidenceLink's screen-reader kind label is absolutely positioned inside a truncated link and can stick out
-          past a long address, widening the page on phones; clipping sideways here keeps the layout (with room left
-          for focus rings). */}
-      <div className="relative grid gap-8 [overflow-clip-margin:0.5rem] [overflow-x:clip] lg:grid-cols-[minmax(0,1.1fr)_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
-        <Section title={`This attempt (${attempt.attempt})`} className="self-start lg:col-start-1 lg:row-start-1">
-          <div className="grid gap-3 rounded-xl border border-border bg-surface p-4">
-            <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-muted-foreground">
-              <span>
-                Submitted <time dateTime={attempt.createdAt}>{formatMoment(attempt.createdAt, screen.timezone)}</time>
-              </span>
-              {pending ? (
-                <WaitingTime
-                  submittedAt={attempt.createdAt}
-                  now={screen.now}
-                  targetHours={screen.reviewTargetHours}
-                  timezone={screen.timezone}
-                />
+      <ReviewDraft key={screen.submissionId} criteria={checklist ? screen.doneWhen : []}>
+        {/* Phones read top to bottom: the attempt, what it is judged against, the history, then the conversation.
+            From lg up the attempt and the thread sit on the left, the criteria and earlier attempts beside them.
+            EvidenceLink's screen-reader kind label is absolutely positioned inside a truncated link and can stick out
+            past a long address, widening the page on phones; clipping sideways here keeps the layout (with room left
+            for focus rings). */}
+        <div className="relative grid gap-8 [overflow-clip-margin:0.5rem] [overflow-x:clip] lg:grid-cols-[minmax(0,1.1fr)_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
+          <Section title={`This attempt (${attempt.attempt})`} className="self-start lg:col-start-1 lg:row-start-1">
+            <div className="grid gap-3 rounded-xl border border-border bg-surface p-4">
+              <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-muted-foreground">
+                <span>
+                  Submitted <time dateTime={attempt.createdAt}>{formatMoment(attempt.createdAt, screen.timezone)}</time>
+                </span>
+                {pending ? (
+                  <WaitingTime
+                    submittedAt={attempt.createdAt}
+                    now={screen.now}
+                    targetHours={screen.reviewTargetHours}
+                    timezone={screen.timezone}
+                  />
+                ) : null}
+              </div>
+              <div className="grid gap-1">
+                <h3 className="text-sm font-medium">Evidence</h3>
+                <ul className="grid gap-1">
+                  {attempt.links.map((link) => (
+                    <li key={link.url} className="min-w-0">
+                      <EvidenceLink url={link.url} label={link.label} kind={link.kind} />
+                    </li>
+                  ))}
+                </ul>
+              </div>
+              <div className="grid gap-1 border-t border-border pt-3">
+                <h3 className="text-sm font-medium">Learner’s note</h3>
+                {attempt.note ? (
+                  <Markdown compact>{attempt.note}</Markdown>
+                ) : (
+                  <p className="text-sm text-muted-foreground">No note with this attempt.</p>
+                )}
+              </div>
+              {attempt.decision ? (
+                <div className="grid gap-1 border-t border-border pt-3">
+                  <p className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
+                    <Badge variant={attempt.decision.decision === "approve" ? "success" : "danger"}>
+                      {attempt.decision.decision === "approve" ? "Approved" : "Changes requested"}
+                    </Badge>
+                    by {attempt.decision.reviewerName} ·{" "}
+                    <time dateTime={attempt.decision.decidedAt}>{formatMoment(attempt.decision.decidedAt, screen.timezone)}</time>
+                  </p>
+                  {attempt.decision.comment ? <Markdown compact>{attempt.decision.comment}</Markdown> : null}
+                </div>
               ) : null}
             </div>
-            <div className="grid gap-1">
-              <h3 className="text-sm font-medium">Evidence</h3>
-              <ul className="grid gap-1">
-                {attempt.links.map((link) => (
-                  <li key={link.url} className="min-w-0">
-                    <EvidenceLink url={link.url} label={link.label} kind={link.kind} />
+          </Section>
+          <Section title="Done when" className="self-start lg:col-start-2 lg:row-start-1">
+            {checklist ? (
+              <DoneWhenChecklist labels={screen.doneWhen.map((criterion, index) => <Markdown key={index}>{criterion}</Markdown>)} />
+            ) : screen.doneWhen.length > 0 ? (
+              <ul className="grid list-disc gap-1 pl-5 text-sm">
+                {screen.doneWhen.map((criterion) => (
+                  <li key={criterion}>
+                    <Markdown>{criterion}</Markdown>
                   </li>
                 ))}
               </ul>
-            </div>
-            <div className="grid gap-1 border-t border-border pt-3">
-              <h3 className="text-sm font-medium">Learner’s note</h3>
-              {attempt.note ? (
-                <Markdown compact>{attempt.note}</Markdown>
-              ) : (
-                <p className="text-sm text-muted-foreground">No note with this attempt.</p>
-              )}
-            </div>
-            {attempt.decision ? (
-              <div className="grid gap-1 border-t border-border pt-3">
-                <p className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
-                  <Badge variant={attempt.decision.decision === "approve" ? "success" : "danger"}>
-                    {attempt.decision.decision === "approve" ? "Approved" : "Changes requested"}
-                  </Badge>
-                  by {attempt.decision.reviewerName} ·{" "}
-                  <time dateTime={attempt.decision.decidedAt}>{formatMoment(attempt.decision.decidedAt, screen.timezone)}</time>
-                </p>
-                {attempt.decision.comment ? <Markdown compact>{attempt.decision.comment}</Markdown> : null}
-              </div>
+            ) : (
+              <p className="text-sm text-muted-foreground">This {screen.kind} lists no acceptance criteria.</p>
+            )}
+            {screen.description ? (
+              <details className="rounded-lg border border-border bg-surface p-3 text-sm">
+                <summary className="cursor-pointer font-medium">About this {screen.kind}</summary>
+                <Markdown className="mt-2">{screen.description}</Markdown>
+              </details>
             ) : null}
-          </div>
-        </Section>
-        <Section title="Done when" className="self-start lg:col-start-2 lg:row-start-1">
-          {screen.doneWhen.length > 0 ? (
-            <ul className="grid list-disc gap-1 pl-5 text-sm">
-              {screen.doneWhen.map((criterion) => (
-                <li key={criterion}>
-                  <Markdown>{criterion}</Markdown>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm text-muted-foreground">This {screen.kind} lists no acceptance criteria.</p>
-          )}
-          {screen.description ? (
-            <details className="rounded-lg border border-border bg-surface p-3 text-sm">
-              <summary className="cursor-pointer font-medium">About this {screen.kind}</summary>
-              <Markdown className="mt-2">{screen.description}</Markdown>
-            </details>
-          ) : null}
-        </Section>
-        <Section title="Earlier attempts" className="self-start lg:col-start-2 lg:row-start-2">
-          {screen.earlier.length === 0 ? (
-            <p className="text-sm text-muted-foreground">This is the first attempt.</p>
-          ) : (
-            <AttemptHistory attempts={screen.earlier} cohortId={screen.cohortId} timezone={screen.timezone} />
-          )}
-        </Section>
-        <Section title="Conversation" className="self-start lg:col-start-1 lg:row-start-2">
-          {screen.thread.length === 0 ? (
-            <p className="text-sm text-muted-foreground">No messages about this milestone yet.</p>
-          ) : (
-            <ol className="grid gap-3">
-              {screen.thread.map((comment) => (
-                <li key={comment.id} className="grid gap-1 rounded-lg border border-border p-3">
-                  <p className="text-xs text-muted-foreground">
-                    <span className="font-medium text-foreground">{comment.authorName}</span>
-                    {comment.byLearner ? " (learner)" : ""} ·{" "}
-                    <time dateTime={comment.createdAt}>{formatMoment(comment.createdAt, screen.timezone)}</time>
-                  </p>
-                  <Markdown compact>{comment.body}</Markdown>
-                </li>
-              ))}
-            </ol>
-          )}
-          <MentorReplyForm submissionId={screen.submissionId} learnerName={screen.learnerName} />
-        </Section>
-      </div>
+          </Section>
+          <Section title="Earlier attempts" className="self-start lg:col-start-2 lg:row-start-2">
+            {screen.earlier.length === 0 ? (
+              <p className="text-sm text-muted-foreground">This is the first attempt.</p>
+            ) : (
+              <AttemptHistory attempts={screen.earlier} cohortId={screen.cohortId} timezone={screen.timezone} />
+            )}
+          </Section>
+          <Section title="Conversation" className="self-start lg:col-start-1 lg:row-start-2">
+            {screen.thread.length === 0 ? (
+              <p className="text-sm text-muted-foreground">No messages about this milestone yet.</p>
+            ) : (
+              <ol className="grid gap-3">
+                {screen.thread.map((comment) => (
+                  <li key={comment.id} className="grid gap-1 rounded-lg border border-border p-3">
+                    <p className="text-xs text-muted-foreground">
+                      <span className="font-medium text-foreground">{comment.authorName}</span>
+                      {comment.byLearner ? " (learner)" : ""} ·{" "}
+                      <time dateTime={comment.createdAt}>{formatMoment(comment.createdAt, screen.timezone)}</time>
+                    </p>
+                    <Markdown compact>{comment.body}</Markdown>
+                  </li>
+                ))}
+              </ol>
+            )}
+            <p className="text-xs text-muted-foreground">Write to {screen.learnerName} in the comment box at the bottom: what you send without a decision appears here.</p>
+          </Section>
+        </div>
 
-      <DecisionBar
-        key={screen.submissionId}
-        submissionId={screen.submissionId}
-        pending={pending}
-        closedText={closedText(screen)}
-        blockedText={blockedText}
-        nextHref={screen.nextHref}
-        learnerName={screen.learnerName}
-      />
+        <DecisionBar
+          key={screen.submissionId}
+          submissionId={screen.submissionId}
+          pending={pending}
+          closedText={closedText(screen)}
+          blockedText={blockedText}
+          nextHref={screen.nextHref}
+          learnerName={screen.learnerName}
+          savedReplies={screen.savedReplies}
+          icons={BAR_ICONS}
+        />
+      </ReviewDraft>
     </>
   );
 }

@@ -1,9 +1,7 @@
 "use client";
 
-import { Hand } from "@/components/ui/icons/hand";
-import { LockKeyhole } from "@/components/ui/icons/lock-keyhole";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { useAction } from "@/components/use-action";
 import type { ActionResult } from "@/lib/action-result";
@@ -25,6 +23,7 @@ export function ClaimButton({
   timezone,
   learnerName,
   withShortcut = false,
+  icons,
   className,
 }: {
   submissionId: string;
@@ -34,6 +33,8 @@ export function ClaimButton({
   learnerName: string;
   /** The review screen's single claim button answers to `c`. */
   withShortcut?: boolean;
+  /** Drawn on the server and handed in, so the button's code carries no icons (docs/performance.md). */
+  icons: { held: ReactNode; mine: ReactNode };
   className?: string;
 }) {
   const router = useRouter();
@@ -69,7 +70,7 @@ export function ClaimButton({
   if (shown && !shown.byViewer) {
     return (
       <span className={cn("inline-flex items-center gap-1.5 text-xs font-medium text-status-warning-fg", className)}>
-        <LockKeyhole aria-hidden className="size-3.5" />
+        {icons.held}
         <span title={`Until ${formatClock(shown.until, timezone)}`}>Claimed by {shown.name}</span>
       </span>
     );
@@ -78,7 +79,7 @@ export function ClaimButton({
     <span className={cn("inline-flex flex-wrap items-center gap-2", className)}>
       {shown ? (
         <span className="inline-flex items-center gap-1.5 text-xs font-medium text-accent">
-          <Hand aria-hidden className="size-3.5" />
+          {icons.mine}
           <span>
             Claimed by you <span className="font-normal text-muted-foreground">until {formatClock(shown.until, timezone)}</span>
           </span>

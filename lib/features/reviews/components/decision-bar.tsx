@@ -1,10 +1,5 @@
 "use client";
 
-import { Check } from "@/components/ui/icons/check";
-import { ChevronRight } from "@/components/ui/icons/chevron-right";
-import { Keyboard } from "@/components/ui/icons/keyboard";
-import { LockKeyhole } from "@/components/ui/icons/lock-keyhole";
-import { RotateCcw } from "@/components/ui/icons/rotate-ccw";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { lazy, Suspense, useEffect, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from "react";
@@ -14,16 +9,26 @@ import { Kbd } from "@/components/ui/kbd";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
-import { decideReviewAction } from "@/lib/features/reviews/actions";
+import { addMentorCommentAction, decideReviewAction } from "@/lib/features/reviews/actions";
 import { CLAIM_BUTTON_ID } from "@/lib/features/reviews/components/claim-button";
+import { useReviewDraft } from "@/lib/features/reviews/components/review-draft";
+import type { SavedReplyView } from "@/lib/features/reviews/types";
+import { insertAtCursor } from "@/lib/features/reviews/utils";
 import { isTypingTarget } from "@/lib/keyboard";
 
-// Radix's dialog loads when someone first asks for the shortcuts (decision 023).
+// Radix's dialog loads when someone first asks for the shortcuts, the saved replies' picker when someone first opens
+// it (decision 023).
 const ShortcutsDialog = lazy(() =>
   import("@/lib/features/reviews/components/shortcuts-dialog").then((module) => ({ default: module.ShortcutsDialog })),
 );
+const SavedReplyPicker = lazy(() =>
+  import("@/lib/features/reviews/components/saved-reply-picker").then((module) => ({ default: module.SavedReplyPicker })),
+);
 
-type Decision = "approve" | "request_changes";
+type Send = "approve" | "request_changes" | "comment";
+
+/** Icons drawn on the server and handed in, so the bar's code carries none (docs/performance.md). */
+export type DecisionBarIcons = Record<"approve" | "requestChanges" | "comment" | "savedReplies" | "next" | "keyboard" | "lock", ReactNode>;
 
 function Hint({ keys, children }: { keys: string[]; children: ReactNode }) {
   return (
@@ -40,10 +45,11 @@ function Hint({ keys, children }: { keys: string[]; children: ReactNode }) {
 }
 
 /**
- * The decision bar pinned to the bottom of the review screen, and the screen's keyboard (documented in
- * REVIEW_SHORTCUTS). A decision is final, so no single key makes one: `a` moves to "Approve" and Enter confirms;
- * `r` opens the comment box, and only with a comment written does `r` (or Ctrl/⌘+Enter in the box) send
- * "Request changes". `n` moves on without deciding.
+ * The review screen's one comment box, pinned to the bottom, and the screen's keyboard (documented in
+ * REVIEW_SHORTCUTS). The box's text goes with the button pressed: Approve or Request changes (the decision's
+ * feedback the learner reads), or "Comment only" (a message in the milestone's conversation). A decision is final,
+ * so no single key makes one: `a` moves to "Approve" and Enter confirms; `r` opens the comment box, and only with a
+ * comment written does `r` (or Ctrl/⌘+Enter in the box) send "Request changes". `/` opens the saved replies.
  */
 export function DecisionBar({
   submissionId,
@@ -52,6 +58,8 @@ export function DecisionBar({
   blockedText,
   nextHref,
   learnerName,
+  savedReplies,
+  icons,
 }: {
   submissionId: string;
   /** The attempt still waits for a decision. */
@@ -62,60 +70,97 @@ export function DecisionBar({
   blockedText: string | null;
   nextHref: string;
   learnerName: string;
+  savedReplies: SavedReplyView[];
+  icons: DecisionBarIcons;
 }) {
   const router = useRouter();
-  const [comment, setComment] = useState("");
+  const { comment, setComment, commentRef, suggested, reset } = useReviewDraft();
   const [errors, setErrors] = useState<string[] | undefined>();
-  const [choice, setChoice] = useState<Decision | null>(null);
-  const deciding = useAction({ unreachable: "Cairn could not be reached. Nothing was decided.", fields: ["comment"] });
-  const busy = deciding.pending ? choice : null;
+  const [choice, setChoice] = useState<Send | null>(null);
+  const sending = useAction({ unreachable: "Cairn could not be reached. Nothing was sent.", fields: ["comment", "body"] });
+  const busy = sending.pending ? choice : null;
   const [armed, setArmed] = useState(false);
-  // null until the shortcuts are first asked for; from then on the dialog stays mounted, so it closes as it opened.
+  // null until first asked for; from then on the dialog stays mounted, so it closes as it opened.
   const [help, setHelp] = useState<boolean | null>(null);
-  const commentRef = useRef<HTMLTextAreaElement>(null);
+  const [picker, setPicker] = useState(false);
+  // Where the cursor was in the box when the picker opened: a saved reply goes there.
+  const selection = useRef({ start: 0, end: 0 });
   const approveRef = useRef<HTMLButtonElement>(null);
   const canDecide = pending && !blockedText;
+  const requestFirst = canDecide && suggested === "request_changes";
 
-  async function decide(decision: Decision) {
+  function refuse(messages: string[]) {
+    setErrors(messages);
+    commentRef.current?.focus();
+  }
+
+  async function send(what: Send) {
     if (busy) return;
-    if (decision === "request_changes" && comment.trim() === "") {
-      setErrors(["Say what needs to change: a comment is required to request changes."]);
-      commentRef.current?.focus();
-      return;
-    }
-    setChoice(decision);
-    const result = await deciding.run(() => decideReviewAction({ submissionId, decision, comment }), { leaving: true });
-    if (!result) return;
-    if (!result.ok) {
-      if (result.fieldErrors?.comment) {
-        setErrors(result.fieldErrors.comment);
-        commentRef.current?.focus();
+    if (what === "request_changes" && comment.trim() === "") return refuse(["Say what needs to change: a comment is required to request changes."]);
+    if (what === "comment" && comment.trim() === "") return refuse(["Write a comment first."]);
+    setChoice(what);
+    if (what === "comment") {
+      const result = await sending.run(() => addMentorCommentAction({ submissionId, body: comment }));
+      if (!result) return;
+      if (!result.ok) {
+        if (result.fieldErrors?.body) refuse(result.fieldErrors.body);
         return;
       }
+      reset();
+      toast({ title: `Comment sent to ${learnerName}.`, variant: "success" });
+      router.refresh();
+      return;
+    }
+    const result = await sending.run(() => decideReviewAction({ submissionId, decision: what, comment }), { leaving: true });
+    if (!result) return;
+    if (!result.ok) {
+      if (result.fieldErrors?.comment) return refuse(result.fieldErrors.comment);
       // Someone else decided, the learner withdrew, a claim appeared: show the attempt as it is now.
       router.refresh();
       return;
     }
     toast({
-      title: decision === "approve" ? `Approved ${learnerName}'s attempt.` : `Asked ${learnerName} for changes.`,
+      title: what === "approve" ? `Approved ${learnerName}'s attempt.` : `Asked ${learnerName} for changes.`,
       variant: "success",
     });
     router.push(nextHref);
+  }
+
+  function openPicker() {
+    const box = commentRef.current;
+    selection.current = box ? { start: box.selectionStart, end: box.selectionEnd } : { start: comment.length, end: comment.length };
+    setPicker(true);
+  }
+
+  function insert(body: string) {
+    const { text, cursor } = insertAtCursor(comment, selection.current.start, selection.current.end, body);
+    setComment(text);
+    setPicker(false);
+    if (errors) setErrors(undefined);
+    requestAnimationFrame(() => {
+      commentRef.current?.focus();
+      commentRef.current?.setSelectionRange(cursor, cursor);
+    });
   }
 
   // The handler is re-bound on every render so it always sees the current comment; the listener is cheap.
   const onKey = useRef<(event: KeyboardEvent) => void>(() => undefined);
   useEffect(() => {
     onKey.current = (event: KeyboardEvent) => {
-      if (event.metaKey || event.ctrlKey || event.altKey || event.defaultPrevented || help) return;
+      if (event.metaKey || event.ctrlKey || event.altKey || event.defaultPrevented || help || picker) return;
       if (event.key === "Escape" && armed) {
         approveRef.current?.blur();
         return;
       }
-      if (isTypingTarget(event.target)) return;
+      // A ticked criterion keeps the focus; letters typed there are meant for the screen.
+      const onCheckbox = event.target instanceof HTMLInputElement && event.target.type === "checkbox";
+      if (isTypingTarget(event.target) && !onCheckbox) return;
       if (event.key === "?") {
         event.preventDefault();
         setHelp(true);
+      } else if (event.key === "/") {
+        event.preventDefault();
+        openPicker();
       } else if (event.key === "n") {
         event.preventDefault();
         router.push(nextHref);
@@ -131,7 +176,7 @@ export function DecisionBar({
       } else if (event.key === "r" && canDecide) {
         event.preventDefault();
         if (comment.trim() === "") commentRef.current?.focus();
-        else void decide("request_changes");
+        else void send("request_changes");
       }
     };
   });
@@ -144,7 +189,10 @@ export function DecisionBar({
   function onCommentKey(event: ReactKeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      void decide("request_changes");
+      void send(canDecide ? "request_changes" : "comment");
+    } else if (event.key === "/" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      openPicker();
     } else if (event.key === "Escape") {
       event.preventDefault();
       event.currentTarget.blur();
@@ -153,114 +201,158 @@ export function DecisionBar({
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    void decide("approve");
+    void send(canDecide ? "approve" : "comment");
   }
-
-  const next = (
-    <Link href={nextHref} aria-keyshortcuts="n" title="Next attempt (n)">
-      Next attempt
-      <ChevronRight aria-hidden />
-    </Link>
-  );
 
   return (
     <div className="sticky bottom-0 z-10 -mx-page mt-8 border-t border-border bg-surface px-page py-3 shadow-[0_-4px_16px_rgb(15_16_19/0.06)] lg:-mx-page-lg lg:px-page-lg">
-      <section aria-label="Decision" className="mx-auto grid max-w-content gap-2">
-        {canDecide ? (
-          <form onSubmit={onSubmit} noValidate className="grid gap-2 md:grid-cols-[minmax(0,1fr)_auto] md:items-start md:gap-x-3">
-            <Field
-              label="Comment"
-              // Phones keep the pinned bar short; the refusal under the field says the same thing when it matters.
-              hint={<span className="hidden md:inline">Markdown. Required to request changes, optional to approve.</span>}
-              errors={errors}
-            >
-              <Textarea
-                ref={commentRef}
-                rows={1}
-                value={comment}
-                placeholder="What is good, what needs to change…"
-                aria-keyshortcuts="r"
-                onChange={(event) => {
-                  setComment(event.target.value);
-                  if (errors) setErrors(undefined);
-                }}
-                onKeyDown={onCommentKey}
-                // Grows with what is typed, so the pinned bar stays small on a phone until a comment needs room.
-                grow
-              />
-            </Field>
-            <div className="grid gap-1 md:pt-6">
-              <div className="flex flex-wrap items-center gap-2">
-                <Button
-                  type="button"
-                  variant="secondary"
-                  loading={busy === "request_changes"}
-                  disabled={busy !== null}
-                  aria-keyshortcuts="r"
-                  title="Request changes (r)"
-                  onClick={() => void decide("request_changes")}
-                  className="grow basis-0 md:grow-0 md:basis-auto"
-                >
-                  <RotateCcw aria-hidden />
-                  Request changes
-                  <Kbd aria-hidden from="md">
-                    r
-                  </Kbd>
-                </Button>
-                <Button
-                  ref={approveRef}
-                  type="submit"
-                  loading={busy === "approve"}
-                  disabled={busy !== null}
-                  aria-keyshortcuts="a"
-                  title="Approve (a, then Enter)"
-                  onBlur={() => setArmed(false)}
-                  className="grow basis-0 md:grow-0 md:basis-auto"
-                >
-                  <Check aria-hidden />
-                  Approve
-                  <Kbd aria-hidden tone="accent" from="md">
-                    a
-                  </Kbd>
-                </Button>
-              </div>
-              <p aria-live="polite" className="text-xs text-muted-foreground empty:hidden md:text-right">
-                {armed ? (
-                  <>
-                    <Kbd>Enter</Kbd> approves · <Kbd>Esc</Kbd> cancels
-                  </>
-                ) : null}
-              </p>
-            </div>
-          </form>
-        ) : (
+      <section aria-label={canDecide ? "Decision" : "Comment on this milestone"} className="relative mx-auto grid max-w-content gap-2">
+        {canDecide ? null : (
           <p className="flex items-center gap-2 text-sm">
-            {blockedText ? <LockKeyhole aria-hidden className="size-4 shrink-0 text-status-warning-fg" /> : null}
+            {blockedText ? <span className="shrink-0 text-status-warning-fg [&_svg]:size-4">{icons.lock}</span> : null}
             <span>{blockedText ?? closedText ?? "This attempt no longer waits for a decision."}</span>
           </p>
         )}
+        <form onSubmit={onSubmit} noValidate className="grid gap-2 md:grid-cols-[minmax(0,1fr)_auto] md:items-start md:gap-x-3">
+          <Field
+            label="Comment"
+            // Phones keep the pinned bar short; the refusal under the field says the same thing when it matters.
+            hint={
+              <span className="hidden md:inline">
+                {canDecide
+                  ? `Markdown. Goes to ${learnerName} with your decision (required to request changes), or alone with “Comment only”.`
+                  : `Markdown. Posted to the conversation; ${learnerName} is notified.`}
+              </span>
+            }
+            errors={errors}
+          >
+            <Textarea
+              ref={commentRef}
+              rows={1}
+              value={comment}
+              placeholder={canDecide ? "What is good, what needs to change…" : `Write to ${learnerName}…`}
+              aria-keyshortcuts={canDecide ? "r" : undefined}
+              onChange={(event) => {
+                setComment(event.target.value);
+                if (errors) setErrors(undefined);
+              }}
+              onKeyDown={onCommentKey}
+              // Grows with what is typed, so the pinned bar stays small on a phone until a comment needs room.
+              grow
+            />
+          </Field>
+          <div className="grid gap-1 md:pt-6">
+            <div className="flex flex-wrap items-center gap-2">
+              <Button
+                type="button"
+                variant="ghost"
+                size="sm"
+                aria-keyshortcuts="/"
+                aria-expanded={picker}
+                title="Saved replies (/)"
+                onClick={() => (picker ? setPicker(false) : openPicker())}
+              >
+                {icons.savedReplies}
+                Saved replies
+              </Button>
+              <Button
+                type={canDecide ? "button" : "submit"}
+                variant={canDecide ? "ghost" : "primary"}
+                size={canDecide ? "sm" : "md"}
+                loading={busy === "comment"}
+                disabled={busy !== null}
+                title="Post to the conversation without deciding"
+                onClick={canDecide ? () => void send("comment") : undefined}
+              >
+                {icons.comment}
+                {canDecide ? "Comment only" : "Comment"}
+              </Button>
+              {canDecide ? (
+                <>
+                  <Button
+                    type="button"
+                    variant={requestFirst ? "primary" : "secondary"}
+                    loading={busy === "request_changes"}
+                    disabled={busy !== null}
+                    aria-keyshortcuts="r"
+                    title="Request changes (r)"
+                    onClick={() => void send("request_changes")}
+                    className="grow md:grow-0"
+                  >
+                    {icons.requestChanges}
+                    Request changes
+                    <Kbd aria-hidden tone={requestFirst ? "accent" : "muted"} from="md">
+                      r
+                    </Kbd>
+                  </Button>
+                  <Button
+                    ref={approveRef}
+                    type="submit"
+                    variant={requestFirst ? "secondary" : "primary"}
+                    loading={busy === "approve"}
+                    disabled={busy !== null}
+                    aria-keyshortcuts="a"
+                    title="Approve (a, then Enter)"
+                    onBlur={() => setArmed(false)}
+                    className="grow md:grow-0"
+                  >
+                    {icons.approve}
+                    Approve
+                    <Kbd aria-hidden tone={requestFirst ? "muted" : "accent"} from="md">
+                      a
+                    </Kbd>
+                  </Button>
+                </>
+              ) : null}
+            </div>
+            <p aria-live="polite" className="text-xs text-muted-foreground empty:hidden md:text-right">
+              {armed ? (
+                <>
+                  <Kbd>Enter</Kbd> approves · <Kbd>Esc</Kbd> cancels
+                </>
+              ) : null}
+            </p>
+          </div>
+        </form>
+        {picker ? (
+          <Suspense fallback={null}>
+            <SavedReplyPicker
+              replies={savedReplies}
+              comment={comment}
+              onInsert={insert}
+              onClose={() => {
+                setPicker(false);
+                commentRef.current?.focus();
+              }}
+            />
+          </Suspense>
+        ) : null}
         <div className="flex items-center justify-between gap-2 text-xs text-muted-foreground">
           <p className="hidden flex-wrap items-center gap-x-3 gap-y-1 md:flex">
             {canDecide ? (
               <>
                 <Hint keys={["a"]}>approve</Hint>
                 <Hint keys={["r"]}>request changes</Hint>
-                <Hint keys={["Ctrl", "Enter"]}>send from the comment box</Hint>
               </>
             ) : null}
+            <Hint keys={["Ctrl", "Enter"]}>{canDecide ? "request changes from the box" : "send from the box"}</Hint>
+            <Hint keys={["/"]}>saved replies</Hint>
             <Hint keys={["n"]}>next</Hint>
             <Hint keys={["c"]}>claim</Hint>
             <button
               type="button"
               onClick={() => setHelp(true)}
-              className="inline-flex items-center gap-1 rounded-sm hover:text-foreground hover:underline"
+              className="inline-flex items-center gap-1 rounded-sm hover:text-foreground hover:underline [&_svg]:size-3.5"
             >
-              <Keyboard aria-hidden className="size-3.5" />
+              {icons.keyboard}
               all shortcuts <Kbd>?</Kbd>
             </button>
           </p>
           <Button asChild variant="ghost" size="sm" className="-mr-2 ml-auto">
-            {next}
+            <Link href={nextHref} aria-keyshortcuts="n" title="Next attempt (n)">
+              Next attempt
+              {icons.next}
+            </Link>
           </Button>
         </div>
       </section>

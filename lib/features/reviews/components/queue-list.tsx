@@ -1,8 +1,12 @@
 import Link from "next/link";
 import { Glyph } from "@/components/ui/glyph";
+import { Hand } from "@/components/ui/icons/hand";
+import { LockKeyhole } from "@/components/ui/icons/lock-keyhole";
 import { ClaimButton } from "@/lib/features/reviews/components/claim-button";
 import { WaitingTime } from "@/lib/features/reviews/components/waiting-time";
 import type { ReviewQueue } from "@/lib/features/reviews/types";
+
+const CLAIM_ICONS = { held: <LockKeyhole aria-hidden className="size-3.5" />, mine: <Hand aria-hidden className="size-3.5" /> };
 import { queueQuery } from "@/lib/features/reviews/utils";
 
 /** The queue as an inbox: one compact row per waiting attempt, oldest first. */
@@ -50,6 +54,7 @@ export function QueueList({ queue }: { queue: ReviewQueue }) {
             claim={row.claim}
             timezone={row.timezone}
             learnerName={row.learnerName}
+            icons={CLAIM_ICONS}
             className="max-w-44 justify-end justify-self-end text-right sm:col-start-3 sm:max-w-none"
           />
         </li>
