@@ -32,10 +32,11 @@ export const CHECKIN_WEEKS_VISIBLE = 4;
 export const TIMELINE_EXCERPT = 280;
 
 /**
- * The portfolio projects' column group in the matrix and its phase filter. A phase whose title slugs to the same key
- * wins the filter (phases are looked up first); the projects still show under "All phases".
+ * The portfolio projects' column group in the matrix and its phase filter, with the review queue's key for the same
+ * filter. A phase keyed "projects" wins the filter (phases are looked up first); the projects still show under "All
+ * phases".
  */
-export const PROJECTS_GROUP = { key: "portfolio-projects", title: "Portfolio projects" } as const;
+export const PROJECTS_GROUP = { key: "projects", title: "Portfolio projects" } as const;
 
 export const MATRIX_SORTS = ["name", "progress", "progress-desc", "risk"] as const;
 export type MatrixSort = (typeof MATRIX_SORTS)[number];

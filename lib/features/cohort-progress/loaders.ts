@@ -97,7 +97,10 @@ export const loadCohortOverview = cache(
       },
       today,
       stats: cohortStats(learners),
-      phases: matrixGroups(structure).map((group) => ({ key: group.key, number: group.number, title: group.title })),
+      phases: matrixGroups(structure).map((group) => ({
+        value: group.key,
+        label: group.number > 0 ? `${group.number}. ${group.title}` : group.title,
+      })),
       matrix: buildMatrix(structure, learners, query),
     };
   },

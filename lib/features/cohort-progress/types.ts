@@ -113,8 +113,8 @@ export type CohortOverview = {
   };
   today: Day;
   stats: { learners: number; atRisk: number; waiting: number; averagePercent: number };
-  /** Every phase, for the filter. */
-  phases: { key: string; number: number; title: string }[];
+  /** The phase filter's options: every phase ("2. Production habits"), then the portfolio projects. */
+  phases: { value: string; label: string }[];
   matrix: {
     query: MatrixQuery;
     columns: MatrixPhase[];

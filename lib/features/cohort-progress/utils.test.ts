@@ -108,7 +108,7 @@ describe("the matrix for a query", () => {
     expect(all.columns.map((column) => [column.key, column.number, column.title])).toEqual([
       ["p1", 1, "One"],
       ["p2", 2, "Two"],
-      ["portfolio-projects", 0, "Portfolio projects"],
+      ["projects", 0, "Portfolio projects"],
     ]);
     expect(all.columns[2]!.milestones.map((project) => [project.code, project.title])).toEqual([
       ["P1", "Batch pipeline"],
@@ -116,10 +116,10 @@ describe("the matrix for a query", () => {
     ]);
     expect(all.rows[0]!.statuses).toEqual(["done", "not_started", "not_started", "approved", "submitted"]);
     expect([all.rows[0]!.completed, all.rows[0]!.shown]).toEqual([2, 5]);
-    const projects = buildMatrix(withProjects, people, query({ phase: "portfolio-projects" }));
+    const projects = buildMatrix(withProjects, people, query({ phase: "projects" }));
     expect([projects.query.phase, projects.columns.map((column) => column.key), projects.columnTotals]).toEqual([
-      "portfolio-projects",
-      ["portfolio-projects"],
+      "projects",
+      ["projects"],
       [1, 0],
     ]);
     expect(buildMatrix(structure, people, query()).columns.map((column) => column.key)).toEqual(["p1", "p2"]);

@@ -23,10 +23,10 @@ export function MatrixFilters({
 }: {
   base: string;
   query: MatrixQuery;
-  phases: { key: string; number: number; title: string }[];
+  /** The phase filter's options, labelled by the server. */
+  phases: { value: string; label: string }[];
 }) {
   const submit = (event: { currentTarget: HTMLInputElement | HTMLSelectElement }) => event.currentTarget.form?.requestSubmit();
-  const phaseOptions = phases.map((phase) => ({ value: phase.key, label: phase.number > 0 ? `${phase.number}. ${phase.title}` : phase.title }));
   const filtered = query.q !== "" || query.phase !== "" || query.sort !== "name" || query.atRisk;
   return (
     <Form
@@ -43,7 +43,7 @@ export function MatrixFilters({
         </div>
       </div>
       <Field label="Phase" className="min-w-0 sm:w-60">
-        <Select id="matrix-phase" name="phase" defaultValue={query.phase} onChange={submit} options={phaseOptions}>
+        <Select id="matrix-phase" name="phase" defaultValue={query.phase} onChange={submit} options={phases}>
           <option value="">All phases</option>
         </Select>
       </Field>

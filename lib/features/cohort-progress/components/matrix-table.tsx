@@ -69,7 +69,7 @@ export function MatrixTable({ table, learnerBase, labelledBy }: { table: MatrixT
           {milestones.map((milestone, index) => (
             <th key={milestone.key} scope="col" data-key={milestone.key} aria-label={`${milestone.code} ${milestone.title}`} {...phaseStart(index)}>
               {/* "3.2" is the second milestone of phase 3, under phase 3's name; a project keeps its "P2". */}
-              {milestone.code.includes(".") ? milestone.code.slice(milestone.code.indexOf(".") + 1) : milestone.code}
+              {milestone.code.split(".").pop()}
             </th>
           ))}
         </tr>
