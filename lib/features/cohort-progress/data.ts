@@ -22,6 +22,8 @@ export async function getCohortStructure(cohortId: string): Promise<CohortStruct
       weeksPerPhase: true,
       inactivityDays: true,
       behindPaceBy: true,
+      changesRequestedDays: true,
+      phaseSlippedDays: true,
       timezone: true,
       versionId: true,
       roadmapVersion: {
@@ -59,6 +61,8 @@ export async function getCohortStructure(cohortId: string): Promise<CohortStruct
     weeksPerPhase: cohort.weeksPerPhase,
     inactivityDays: cohort.inactivityDays,
     behindPaceBy: cohort.behindPaceBy,
+    changesRequestedDays: cohort.changesRequestedDays,
+    phaseSlippedDays: cohort.phaseSlippedDays,
     timezone: safeTimeZone(cohort.timezone),
     versionId: cohort.versionId,
     roadmapTitle: version.title,

@@ -107,10 +107,17 @@ describe("at-risk flags from the database, on a fixed clock", () => {
     await setProgress(membership.id, items[1]!.key, "done", day("2027-01-06"));
 
     const quiet = await loadCohortOverview(viewerOf(mentor), cohort.id, ALL, NOW);
-    const kinds = quiet.matrix.rows[0]!.standing.risks.map((risk) => risk.kind);
-    expect(kinds).toEqual(["deadline_passed", "behind_pace", "weekly_rule", "inactive"]);
+    const flags = quiet.matrix.rows[0]!.standing.risks.map((risk) => [risk.kind, risk.severity]);
+    expect(flags).toEqual([
+      ["deadline_passed", "at_risk"],
+      ["behind_pace", "at_risk"],
+      ["phase_slipped", "at_risk"],
+      ["inactive", "at_risk"],
+      ["weekly_rule", "watch"],
+    ]);
     expect(quiet.matrix.rows[0]!.standing.risks[1]!.reason).toBe(`Behind pace: 2 of ${items.length} due milestones done`);
-    expect(quiet.stats.atRisk).toBe(1);
+    expect(quiet.matrix.rows[0]!.standing.severity).toBe("at_risk");
+    expect([quiet.stats.atRisk, quiet.stats.watch]).toEqual([1, 0]);
 
     await addComment({ membershipId: membership.id, itemKey: items[2]!.key, authorId: mentor.id, body: "Still there?", at: day("2027-03-08") });
     const stillQuiet = await loadCohortOverview(viewerOf(mentor), cohort.id, ALL, NOW);

@@ -3,10 +3,13 @@ import type { MatrixSort } from "@/lib/features/cohort-progress/constants";
 import type { WeeklyRuleCheck } from "@/lib/features/checkins/types";
 import type { Decision, ProgressStatus, SelfAssessment, SubmissionStatus } from "@/lib/generated/prisma/enums";
 
-export type RiskKind = "behind_pace" | "inactive" | "weekly_rule" | "changes_requested" | "deadline_passed";
+export type RiskKind = "behind_pace" | "inactive" | "weekly_rule" | "changes_requested" | "phase_slipped" | "deadline_passed";
 
-/** One at-risk rule that fired, with the sentence a mentor reads. */
-export type RiskFlag = { kind: RiskKind; reason: string };
+/** "watch": an early signal worth a look this week; "at_risk": act now (decision 050). */
+export type RiskSeverity = "watch" | "at_risk";
+
+/** One at-risk rule that fired, how serious it is, and the sentence a mentor reads. */
+export type RiskFlag = { kind: RiskKind; severity: RiskSeverity; reason: string };
 
 export type MatrixMilestone = {
   key: string;
@@ -33,6 +36,8 @@ export type CohortStructure = {
   weeksPerPhase: number;
   inactivityDays: number;
   behindPaceBy: number;
+  changesRequestedDays: number;
+  phaseSlippedDays: number;
   timezone: string;
   versionId: string;
   roadmapTitle: string;
@@ -75,7 +80,10 @@ export type LearnerStanding = {
   waiting: number;
   /** Last target date (with the learner's extension), YYYY-MM-DD. */
   deadline: Day | null;
+  /** Most serious first. */
   risks: RiskFlag[];
+  /** The worst of the flags' severities; null when nothing is flagged. */
+  severity: RiskSeverity | null;
 };
 
 export type MatrixQuery = {
@@ -109,10 +117,13 @@ export type CohortOverview = {
     weeksPerPhase: number;
     inactivityDays: number;
     behindPaceBy: number;
+    changesRequestedDays: number;
+    phaseSlippedDays: number;
     as: "mentor" | "admin";
   };
   today: Day;
-  stats: { learners: number; atRisk: number; waiting: number; averagePercent: number };
+  /** `atRisk` counts learners whose worst flag is "At risk", `watch` those whose worst is "Watch". */
+  stats: { learners: number; atRisk: number; watch: number; waiting: number; averagePercent: number };
   /** Every phase, for the filter. */
   phases: { key: string; number: number; title: string }[];
   matrix: {
