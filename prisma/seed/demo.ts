@@ -235,9 +235,13 @@ async function seedDemo() {
         weekStart,
         plannedKeys: items.slice(week * 2, week * 2 + 2).map((item) => item.key),
         plannedHours: 8 + Math.round(rand() * 6),
+        // Most weeks report most of the weekly rule's parts; testing, documenting and reviewing slip first.
         notes: {
           learned: "Worked through the week's reading and took notes.",
           built: "Pushed the week's changes to the project repository.",
+          tested: rand() < 0.8 ? "Added a test for the failure path and fixed what it found." : "",
+          documented: rand() < 0.6 ? "Updated the README with how to rerun the pipeline." : "",
+          reviewed: rand() < 0.5 ? "Removed a flag nobody used and simplified the config." : "",
           reflection: rand() < 0.5 ? "Good week; the weekly rule kept me honest." : "Less time than planned; catching up next week.",
         },
         at: new Date(weekStart.getTime() + 8 * 3600 * 1000),

@@ -123,11 +123,20 @@ describe("at-risk flags from the database, on a fixed clock", () => {
     const stillQuiet = await loadCohortOverview(viewerOf(mentor), cohort.id, ALL, NOW);
     expect(stillQuiet.matrix.rows[0]!.standing.risks.map((risk) => risk.kind)).toContain("inactive");
 
-    const checkin = await createCheckin({ membershipId: membership.id, weekStart: new Date("2027-03-01"), closed: false });
+    const checkin = await createCheckin({
+      membershipId: membership.id,
+      weekStart: new Date("2027-03-01"),
+      closed: false,
+      notes: { learned: "Read about drift.", tested: "Fixed the flaky test.", reflection: "Slow week." },
+    });
     await db.checkin.update({ where: { id: checkin.id }, data: { updatedAt: day("2027-01-10") } });
     await createCheckinComment({ checkinId: checkin.id, authorId: learner.id, body: "Back on it.", at: day("2027-03-07") });
     const active = await loadCohortOverview(viewerOf(mentor), cohort.id, ALL, NOW);
     expect(active.matrix.rows[0]!.standing.risks.map((risk) => risk.kind)).not.toContain("inactive");
+    // Still no evidence or completion, but last week's check-in reported two parts of the weekly rule.
+    expect(active.matrix.rows[0]!.standing.risks.find((risk) => risk.kind === "weekly_rule")?.reason).toBe(
+      "Weekly rule missed the last 2 weeks; check-ins reported 0 and 2 of 5 parts",
+    );
   });
 
   it("reads every instant on the cohort's calendar: the last activity, the weekly rule's weeks, a request's age", async () => {

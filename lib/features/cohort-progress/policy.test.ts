@@ -112,10 +112,17 @@ describe("weekly rule missed twice running", () => {
     });
   });
 
+  it("says how many parts of the rule the two weeks' check-ins reported, oldest first", () => {
+    const checkinParts = new Map([[day("2027-02-22"), 3]]);
+    expect(weeklyRuleMissed({ ...base, activeWeeks: [], checkinParts })?.reason).toBe(
+      "Weekly rule missed the last 2 weeks; check-ins reported 3 and 0 of 5 parts",
+    );
+  });
+
   it("is satisfied by evidence or a completion in either of the two weeks, in the cohort's zone", () => {
     // Sunday 28 Feb 23:30 in Los Angeles (Monday 1 March in UTC) belongs to the week of 22 Feb.
     const sundayNight = at("2027-03-01T07:30:00Z");
-    expect(weeklyRuleFor(day("2027-02-22"), [sundayNight], [], ZONE)).toEqual({ met: true, evidence: 1, completed: 0 });
+    expect(weeklyRuleFor(day("2027-02-22"), [sundayNight], [], ZONE)).toEqual({ met: true, evidence: 1, completed: 0, parts: 0 });
     expect(weeklyRuleMissed({ ...base, activeWeeks: weeksOf(sundayNight) })).toBeNull();
     expect(weeklyRuleMissed({ ...base, activeWeeks: weeksOf(at("2027-03-05T18:00:00Z")) })).toBeNull();
   });

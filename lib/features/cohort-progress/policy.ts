@@ -4,6 +4,7 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { addDays, type Day, daysBetween, formatDay, weekOf, weekStartOf } from "@/lib/calendar";
 import type { WeeklyRuleCheck } from "@/lib/features/checkins/types";
+import { WEEKLY_RULE_PARTS } from "@/lib/features/checkins/constants";
 import { weeklyRuleCheck } from "@/lib/features/checkins/utils";
 import type { CohortAccess } from "@/lib/auth/access";
 import type { RiskFlag, RiskSeverity } from "@/lib/features/cohort-progress/types";
@@ -93,23 +94,29 @@ export function weeklyRuleFor(weekStart: Day, evidence: Date[], completions: Dat
 
 /**
  * The weekly rule missed in both of the last two complete weeks; the running week never counts against anyone.
- * `activeWeeks` are the Mondays (cohort zone) of the weeks with any evidence submitted or milestone completed.
+ * `activeWeeks` are the Mondays (cohort zone) of the weeks with any evidence submitted or milestone completed; the
+ * reason also says how many parts of the rule those weeks' check-ins reported (decision 051).
  */
 export function weeklyRuleMissed({
   today,
   startDate,
   activeWeeks,
+  checkinParts = new Map(),
 }: {
   today: Day;
   startDate: Day;
   activeWeeks: readonly Day[];
+  checkinParts?: ReadonlyMap<Day, number>;
 }): RiskFlag | null {
   const lastWeek = addDays(weekStartOf(today), -7);
   const weekBefore = addDays(lastWeek, -7);
   if (weekBefore < weekStartOf(startDate)) return null;
   const missed = !activeWeeks.includes(lastWeek) && !activeWeeks.includes(weekBefore);
+  if (!missed) return null;
+  const [before, last] = [checkinParts.get(weekBefore) ?? 0, checkinParts.get(lastWeek) ?? 0];
+  const reported = before + last > 0 ? `; check-ins reported ${before} and ${last} of ${WEEKLY_RULE_PARTS.length} parts` : "";
   // The rule reads two weeks, so a miss is an early signal; silence beyond that is the inactivity rule's to escalate.
-  return missed ? { kind: "weekly_rule", severity: "watch", reason: "Weekly rule missed the last 2 weeks" } : null;
+  return { kind: "weekly_rule", severity: "watch", reason: `Weekly rule missed the last 2 weeks${reported}` };
 }
 
 /** A mentor asked for changes `days` or more days ago (cohort calendar) and no newer attempt followed. */
@@ -213,6 +220,8 @@ export type RiskInput = {
   lastActivityOn: Day | null;
   /** Weeks (their Mondays) with evidence or a completion, at least the last two complete ones. */
   activeWeeks: readonly Day[];
+  /** Parts of the weekly rule each recent week's check-in reports, by Monday; a week without one is absent. */
+  checkinParts?: ReadonlyMap<Day, number>;
   openRequests: { title: string; decidedOn: Day }[];
 };
 
@@ -227,7 +236,9 @@ export function assessRisk(input: RiskInput): RiskFlag[] {
     behindPace(input.milestones, input.startDate, input.today, input.behindPaceBy),
     phaseSlipped({ phases: input.phases, today: input.today, days: input.phaseSlippedDays }),
     changesUnanswered({ openRequests: input.openRequests, today: input.today, days: input.changesRequestedDays }),
-    finished ? null : weeklyRuleMissed({ today: input.today, startDate: input.startDate, activeWeeks: input.activeWeeks }),
+    finished
+      ? null
+      : weeklyRuleMissed({ today: input.today, startDate: input.startDate, activeWeeks: input.activeWeeks, checkinParts: input.checkinParts }),
     finished
       ? null
       : inactive({

@@ -67,6 +67,8 @@ export type LearnerRow = {
   lastActivityOn: Day | null;
   /** Mondays (cohort's zone) of the weeks since the week before last with a submission (not withdrawn) or a completion. */
   activeWeeks: Day[];
+  /** Parts of the weekly rule each recent week's check-in reports, by Monday (decision 051). */
+  checkinParts: ReadonlyMap<Day, number>;
   /** Decisions asking for changes with no newer attempt, oldest first, with their day in the cohort's zone. */
   openRequests: { key: string; decidedOn: Day }[];
 };

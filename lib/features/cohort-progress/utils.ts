@@ -74,6 +74,7 @@ export function learnerStanding(
     phaseSlippedDays: structure.phaseSlippedDays,
     lastActivityOn: row.lastActivityOn,
     activeWeeks: row.activeWeeks,
+    checkinParts: row.checkinParts,
     openRequests: row.openRequests.map((request) => ({
       title: structure.titles.get(request.key) ?? request.key,
       decidedOn: request.decidedOn,
