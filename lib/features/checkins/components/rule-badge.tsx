@@ -41,7 +41,7 @@ export function RuleDetail({ rule, running = false }: { rule: WeeklyRuleCheck; r
   const parts = [
     rule.evidence > 0 ? `${rule.evidence} ${rule.evidence === 1 ? "piece" : "pieces"} of evidence` : null,
     rule.completed > 0 ? `${rule.completed} ${rule.completed === 1 ? "milestone" : "milestones"} completed` : null,
-    covered,
+    rule.parts > 0 ? covered : null,
   ].filter(Boolean);
   return <span>{parts.join(" · ")}</span>;
 }
