@@ -17,6 +17,7 @@ export async function createCohort({
   return db.cohort.create({ data: { versionId, name, startDate, weeksPerPhase, timezone } });
 }
 
-export async function addMember(cohortId: string, userId: string, role: MembershipRole) {
-  return db.membership.create({ data: { cohortId, userId, role } });
+/** `joinedAt` backdates the membership (the demo's learners joined before the cohort started). */
+export async function addMember(cohortId: string, userId: string, role: MembershipRole, joinedAt?: Date) {
+  return db.membership.create({ data: { cohortId, userId, role, createdAt: joinedAt, updatedAt: joinedAt } });
 }

@@ -122,6 +122,7 @@ export async function createCheckin({
   plannedHours = 10,
   closed = true,
   notes = {},
+  at,
 }: {
   membershipId: string;
   weekStart: Date;
@@ -129,9 +130,22 @@ export async function createCheckin({
   plannedHours?: number;
   closed?: boolean;
   notes?: Partial<Record<"learned" | "built" | "tested" | "documented" | "reviewed" | "blockers" | "reflection", string>>;
+  /** When the plan was written; its last change is then the close-out (or this). Without it, both are now. */
+  at?: Date;
 }) {
   const closedAt = closed ? new Date(weekStart.getTime() + 6 * 24 * 3600 * 1000) : null;
+  const updatedAt = at && closedAt && closedAt > at ? closedAt : at;
   return db.checkin.create({
-    data: { membershipId, weekStart, plannedKeys, plannedHours, actualHours: closed ? plannedHours : null, closedAt, ...notes },
+    data: {
+      membershipId,
+      weekStart,
+      plannedKeys,
+      plannedHours,
+      actualHours: closed ? plannedHours : null,
+      closedAt,
+      createdAt: at,
+      updatedAt,
+      ...notes,
+    },
   });
 }

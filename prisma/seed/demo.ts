@@ -25,21 +25,34 @@ export const DEMO_ACCOUNTS = [
   { email: "learner@example.com", name: "Lena Park", role: "learner" },
 ] as const;
 
-/** Name and pace (1 = exactly on the cohort's pacing) of the other demo learners. */
-const LEARNERS: [string, number][] = [
-  ["Amara Okafor", 1.35],
-  ["Bruno Costa", 1.1],
-  ["Chen Wei", 0.95],
-  ["Dalia Haddad", 0.8],
-  ["Emil Johansson", 0.6],
-  ["Fatima Zahra El Idrissi", 1.2],
-  ["Gabriel Moreau", 0.35],
-  ["Hana Suzuki", 1.0],
-  ["Isaac Mensah", 0.7],
-  ["Jonas Becker", 0.15],
-  ["Kavya Raman", 0.9],
-  ["Lucía Fernández", 1.05],
+/**
+ * What sets a demo learner apart from plain steady work, so the at-risk rules (docs/product.md) have something real
+ * to flag, each for a different reason, while most of the cohort is on pace:
+ * - "behind": works steadily but at under half the cohort's pace (behind pace, At risk);
+ * - "quiet": was ahead, then went silent QUIET_DAYS ago (no activity, Watch);
+ * - "changes": was asked for changes CHANGES_DAYS ago and has not tried again yet (changes unanswered, Watch);
+ * - "slipped": on pace, but left one milestone of the phase before last open (a phase slipped).
+ */
+type Story = "steady" | "behind" | "quiet" | "changes" | "slipped";
+
+/** Name, pace (1 = exactly on the cohort's pacing) and story of the other demo learners. */
+const LEARNERS: [string, number, Story][] = [
+  ["Amara Okafor", 1.35, "steady"],
+  ["Bruno Costa", 1.1, "steady"],
+  ["Chen Wei", 1.0, "steady"],
+  ["Dalia Haddad", 0.95, "steady"],
+  ["Emil Johansson", 1.05, "slipped"],
+  ["Fatima Zahra El Idrissi", 1.2, "steady"],
+  ["Gabriel Moreau", 1.25, "quiet"],
+  ["Hana Suzuki", 1.0, "steady"],
+  ["Isaac Mensah", 1.0, "changes"],
+  ["Jonas Becker", 0.45, "behind"],
+  ["Kavya Raman", 1.0, "steady"],
+  ["Lucía Fernández", 1.05, "steady"],
 ];
+const LENA_PACE = 0.95;
+const QUIET_DAYS = 8;
+const CHANGES_DAYS = 6;
 
 const DAY = 24 * 3600 * 1000;
 const COHORT_AGE_DAYS = 42;
@@ -80,22 +93,41 @@ async function seedDemo() {
   await db.user.update({ where: { id: others[0]!.id }, data: { handle: "amara", portfolioPublic: true } });
   const startDate = dateOfDay(weekOf(new Date(now - COHORT_AGE_DAYS * DAY), "UTC"));
   const cohort = await createCohort({ versionId, name: DEMO_COHORT_NAME, startDate, weeksPerPhase: 2 });
-  await addMember(cohort.id, mentor!.id, "mentor");
+  // Everyone joined the week before the cohort started, as they would after an invitation.
+  const joinedAt = new Date(startDate.getTime() - 5 * DAY);
+  await addMember(cohort.id, mentor!.id, "mentor", joinedAt);
 
   const items = await listMilestonesInOrder(versionId);
   const projects = await db.portfolioProject.findMany({ where: { versionId }, orderBy: { position: "asc" }, select: { key: true } });
-  const phaseCount = new Set(items.map((item) => item.phase.position)).size;
+  const phasePositions = [...new Set(items.map((item) => item.phase.position))].sort((x, y) => x - y);
+  const phaseCount = phasePositions.length;
+  const secondPhase = phasePositions[1];
   const elapsed = (now - startDate.getTime()) / (phaseCount * 2 * 7 * DAY);
-  const learners: [typeof learner, number][] = [[learner, 0.85], ...others.map((u, i) => [u, LEARNERS[i]![1]] as [typeof learner, number])];
+  const learners: [typeof learner, number, Story][] = [
+    [learner, LENA_PACE, "steady"],
+    ...others.map((u, i) => [u, LEARNERS[i]![1], LEARNERS[i]![2]] as [typeof learner, number, Story]),
+  ];
+  // Nothing is stamped later than a moment ago: a decision "three days after" a recent attempt is still in the past.
+  const past = (at: Date) => new Date(Math.min(at.getTime(), now - 3600 * 1000));
 
-  for (const [index, [user, pace]] of learners.entries()) {
+  for (const [index, [user, pace, story]] of learners.entries()) {
     const rand = seededRandom(index + 1);
-    const membership = await addMember(cohort.id, user!.id, "learner");
-    const finished = Math.min(items.length - 1, Math.round(items.length * elapsed * pace));
-    const dayOf = (position: number) => new Date(startDate.getTime() + ((position + 0.5) / (finished + 1)) * (now - startDate.getTime()));
+    const membership = await addMember(cohort.id, user!.id, "learner", joinedAt);
+    // A quiet learner's story ends QUIET_DAYS ago; everyone else's runs until a day or two ago.
+    const until = story === "quiet" ? now - QUIET_DAYS * DAY : now;
+    const finished = Math.min(items.length - 1, Math.round(items.length * elapsed * pace * ((until - startDate.getTime()) / (now - startDate.getTime()))));
+    const dayOf = (position: number) => new Date(startDate.getTime() + ((position + 0.5) / (finished + 1)) * (until - startDate.getTime()));
+    // The slipped learner left one review-required milestone of the second phase open; its target date passed two
+    // to three weeks ago, whatever the weekday the demo is seeded on.
+    const skipped =
+      story === "slipped" ? items.findIndex((item, position) => position < finished && item.reviewRequired && item.phase.position === secondPhase) : -1;
 
     for (const [position, item] of items.slice(0, finished).entries()) {
       const at = dayOf(position);
+      if (position === skipped) {
+        await setProgress(membership.id, item.key, "in_progress", at);
+        continue;
+      }
       if (!item.reviewRequired) {
         await setProgress(membership.id, item.key, "done", at);
         continue;
@@ -108,7 +140,7 @@ async function seedDemo() {
           reviewerId: mentor!.id,
           decision: "request_changes",
           comment: "Good start. Please pin the dataset version in the run so the result can be reproduced.",
-          at: new Date(at.getTime() + DAY),
+          at: past(new Date(at.getTime() + DAY / 2)),
         });
       }
       const attempt = await createSubmission({
@@ -116,17 +148,38 @@ async function seedDemo() {
         itemKey: item.key,
         links: [link, EVIDENCE[(position + 1) % EVIDENCE.length]!],
         note: "Evidence attached; the README explains how to rerun it.",
-        at: new Date(at.getTime() + 2 * DAY),
+        at: past(new Date(at.getTime() + DAY)),
       });
-      await decideSubmission({ submissionId: attempt.id, reviewerId: mentor!.id, decision: "approve", at: new Date(at.getTime() + 3 * DAY) });
+      await decideSubmission({
+        submissionId: attempt.id,
+        reviewerId: mentor!.id,
+        decision: "approve",
+        at: past(new Date(at.getTime() + 2 * DAY)),
+      });
     }
 
-    // Where each learner stands now: waiting for review, asked for changes, or simply working.
-    const current = items[finished];
-    if (current) {
-      const at = new Date(now - Math.round(1 + rand() * 4) * DAY);
+    // Where each learner stands now: waiting for review, asked for changes, or simply working. A quiet learner
+    // stopped with nothing in flight.
+    const current = story === "changes" ? items.slice(finished).find((item) => item.reviewRequired) : items[finished];
+    if (current && story !== "quiet") {
+      const at = new Date(now - (1 + rand() * 2) * DAY);
       const situation = index % 3;
-      if (current.reviewRequired && situation === 0) {
+      if (story === "changes") {
+        const asked = new Date(now - CHANGES_DAYS * DAY);
+        const attempt = await createSubmission({
+          membershipId: membership.id,
+          itemKey: current.key,
+          links: [EVIDENCE[1]!],
+          at: new Date(asked.getTime() - DAY),
+        });
+        await decideSubmission({
+          submissionId: attempt.id,
+          reviewerId: mentor!.id,
+          decision: "request_changes",
+          comment: "The pipeline works, but the tests don't cover the failure path yet. Add one and resubmit.",
+          at: asked,
+        });
+      } else if (current.reviewRequired && situation === 0) {
         await createSubmission({
           membershipId: membership.id,
           itemKey: current.key,
@@ -135,20 +188,21 @@ async function seedDemo() {
           at,
         });
       } else if (current.reviewRequired && situation === 1) {
+        // Asked for changes yesterday or so, and already asking a follow-up question: an ordinary review loop.
         const attempt = await createSubmission({ membershipId: membership.id, itemKey: current.key, links: [EVIDENCE[1]!], at });
         await decideSubmission({
           submissionId: attempt.id,
           reviewerId: mentor!.id,
           decision: "request_changes",
           comment: "The pipeline works, but the tests don't cover the failure path yet. Add one and resubmit.",
-          at: new Date(at.getTime() + DAY / 2),
+          at: past(new Date(at.getTime() + DAY / 2)),
         });
         await addComment({
           membershipId: membership.id,
           itemKey: current.key,
           authorId: user!.id,
           body: "Thanks! Should the failure test mock the storage bucket or use a local folder?",
-          at: new Date(at.getTime() + DAY),
+          at: past(new Date(at.getTime() + DAY)),
         });
       } else {
         await setProgress(membership.id, current.key, "in_progress", at);
@@ -156,7 +210,7 @@ async function seedDemo() {
     }
 
     // Learners ahead of pace have their first portfolio project approved and the second one waiting.
-    if (pace >= 1.1) {
+    if (pace >= 1.1 && story === "steady") {
       const [first, second] = projects;
       const at = new Date(now - 9 * DAY);
       const attempt = await createSubmission({
@@ -170,19 +224,27 @@ async function seedDemo() {
       await createSubmission({ membershipId: membership.id, itemKey: second!.key, links: [EVIDENCE[3]!, EVIDENCE[2]!], at: new Date(now - 2 * DAY) });
     }
 
+    // One check-in a finished week, planned on its Monday morning and closed out on its Sunday.
     const weeks = Math.floor(COHORT_AGE_DAYS / 7);
     for (let week = 0; week < weeks; week += 1) {
-      if (rand() < 1 - pace * 0.6 && week > 0) continue; // slower learners skip more check-ins
+      const weekStart = new Date(startDate.getTime() + week * 7 * DAY);
+      const skip = rand() < 1 - Math.min(pace, 1) * 0.6 && week > 0; // slower learners skip more check-ins
+      if (skip || weekStart.getTime() + 6 * DAY > until) continue;
       await createCheckin({
         membershipId: membership.id,
-        weekStart: new Date(startDate.getTime() + week * 7 * DAY),
+        weekStart,
         plannedKeys: items.slice(week * 2, week * 2 + 2).map((item) => item.key),
         plannedHours: 8 + Math.round(rand() * 6),
+        // Most weeks report most of the weekly rule's parts; testing, documenting and reviewing slip first.
         notes: {
           learned: "Worked through the week's reading and took notes.",
           built: "Pushed the week's changes to the project repository.",
+          tested: rand() < 0.8 ? "Added a test for the failure path and fixed what it found." : "",
+          documented: rand() < 0.6 ? "Updated the README with how to rerun the pipeline." : "",
+          reviewed: rand() < 0.5 ? "Removed a flag nobody used and simplified the config." : "",
           reflection: rand() < 0.5 ? "Good week; the weekly rule kept me honest." : "Less time than planned; catching up next week.",
         },
+        at: new Date(weekStart.getTime() + 8 * 3600 * 1000),
       });
     }
   }

@@ -117,6 +117,8 @@ describe("cohort management", () => {
           timezone: "UTC",
           inactivityDays: "7",
           behindPaceBy: "2",
+          changesRequestedDays: "5",
+          phaseSlippedDays: "7",
         }),
       ),
     );

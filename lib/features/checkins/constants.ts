@@ -9,6 +9,12 @@ export const COMMENT_MAX = 2000;
 export const CLOSE_OUT_TEXT_FIELDS = ["learned", "built", "tested", "documented", "reviewed", "blockers", "reflection"] as const;
 export type CloseOutTextField = (typeof CLOSE_OUT_TEXT_FIELDS)[number];
 
+/**
+ * The weekly rule's parts ("1 day learn, 2 days build, 1 day test and fix, 1 day document, 1 day review and
+ * simplify"), as the close-out fields that report them; rest needs no report (decision 051).
+ */
+export const WEEKLY_RULE_PARTS = ["learned", "built", "tested", "documented", "reviewed"] as const satisfies readonly CloseOutTextField[];
+
 export const CLOSE_OUT_LABELS: Record<CloseOutTextField, string> = {
   learned: "Learned",
   built: "Built",

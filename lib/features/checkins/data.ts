@@ -15,7 +15,7 @@ import type {
   WeeklyRuleCheck,
 } from "@/lib/features/checkins/types";
 import { addDays, dayOfDate, safeTimeZone, today as todayIn, weekOf, weekStartOf } from "@/lib/calendar";
-import { streakLength, weeklyRuleCheck, weeksBetween } from "@/lib/features/checkins/utils";
+import { streakLength, weeklyRuleCheck, weeklyRuleParts, weeksBetween } from "@/lib/features/checkins/utils";
 import { COMPLETE_STATUSES } from "@/lib/features/progress/constants";
 import { liveInOrder } from "@/lib/features/roadmaps/utils";
 
@@ -145,15 +145,14 @@ export async function getCheckinsPage(
     progress.flatMap((row) => (row.completedAt && COMPLETE_STATUSES.has(row.status) ? [row.completedAt] : [])),
     timeZone,
   );
-  const ruleFor = (week: string): WeeklyRuleCheck => {
-    const evidence = evidenceByWeek.get(week) ?? 0;
-    const completed = completedByWeek.get(week) ?? 0;
-    return weeklyRuleCheck(evidence, completed);
-  };
-
   const checkinByWeek = new Map(
     checkins.map((row) => [dayOfDate(row.weekStart), toRecord(row, titles, learnerUserId, learnerUserId)]),
   );
+  const ruleFor = (week: Day): WeeklyRuleCheck => {
+    const evidence = evidenceByWeek.get(week) ?? 0;
+    const completed = completedByWeek.get(week) ?? 0;
+    return weeklyRuleCheck(evidence, completed, weeklyRuleParts(checkinByWeek.get(week)?.closeOut));
+  };
   const weekView = (weekStart: Day): CheckinWeek => ({
     weekStart,
     weekEnd: addDays(weekStart, 6),

@@ -57,9 +57,9 @@ describe("weekly rule, checked automatically", () => {
     await createSubmission({ membershipId: losAngeles.membership.id, itemKey: keys[0]!, links: LINK, at });
 
     const inAuckland = weeksOf(await loadCheckinsPage(auckland.viewer, undefined, now));
-    expect(inAuckland.get("2027-01-04")!.rule).toEqual({ met: true, evidence: 1, completed: 0 });
+    expect(inAuckland.get("2027-01-04")!.rule).toEqual({ met: true, evidence: 1, completed: 0, parts: 0 });
     const inLosAngeles = weeksOf(await loadCheckinsPage(losAngeles.viewer, undefined, now));
-    expect(inLosAngeles.get("2027-01-04")!.rule).toEqual({ met: false, evidence: 0, completed: 0 });
+    expect(inLosAngeles.get("2027-01-04")!.rule).toEqual({ met: false, evidence: 0, completed: 0, parts: 0 });
   });
 
   it("counts Sunday night in Los Angeles in the week it ends, while Auckland is already in the next", async () => {
@@ -72,9 +72,9 @@ describe("weekly rule, checked automatically", () => {
 
     const inAuckland = weeksOf(await loadCheckinsPage(auckland.viewer, undefined, now));
     expect(inAuckland.get("2027-01-04")!.rule.met).toBe(false);
-    expect(inAuckland.get("2027-01-11")!.rule).toEqual({ met: true, evidence: 0, completed: 1 });
+    expect(inAuckland.get("2027-01-11")!.rule).toEqual({ met: true, evidence: 0, completed: 1, parts: 0 });
     const inLosAngeles = weeksOf(await loadCheckinsPage(losAngeles.viewer, undefined, now));
-    expect(inLosAngeles.get("2027-01-04")!.rule).toEqual({ met: true, evidence: 0, completed: 1 });
+    expect(inLosAngeles.get("2027-01-04")!.rule).toEqual({ met: true, evidence: 0, completed: 1, parts: 0 });
     expect(inLosAngeles.get("2027-01-11")!.rule.met).toBe(false);
   });
 
@@ -91,7 +91,7 @@ describe("weekly rule, checked automatically", () => {
     await setProgress(membership.id, keys[1]!, "in_progress");
 
     const page = await loadCheckinsPage(viewer, undefined, now);
-    expect(weeksOf(page).get("2027-01-04")!.rule).toEqual({ met: false, evidence: 0, completed: 0 });
+    expect(weeksOf(page).get("2027-01-04")!.rule).toEqual({ met: false, evidence: 0, completed: 0, parts: 0 });
   });
 
   it("counts approved and recorded evidence, and every evidence and completion in the week", async () => {
@@ -102,7 +102,22 @@ describe("weekly rule, checked automatically", () => {
     await setProgress(membership.id, keys[3]!, "done", new Date("2027-01-12T09:00:00Z"));
 
     const page = await loadCheckinsPage(viewer, undefined, now);
-    expect(weeksOf(page).get("2027-01-11")!.rule).toEqual({ met: true, evidence: 2, completed: 1 });
+    expect(weeksOf(page).get("2027-01-11")!.rule).toEqual({ met: true, evidence: 2, completed: 1, parts: 0 });
+  });
+
+  it("reports how many parts of the weekly rule the week's check-in covers; they do not decide whether it was met", async () => {
+    const { membership, viewer } = await learnerIn("UTC");
+    await createCheckin({
+      membershipId: membership.id,
+      weekStart: new Date("2027-01-04"),
+      notes: { learned: "Read about drift.", built: "A drift report.", tested: "   ", documented: "README", reflection: "Good week." },
+    });
+    await createCheckin({ membershipId: membership.id, weekStart: new Date("2027-01-11"), notes: { learned: "x", built: "y", tested: "z", documented: "d", reviewed: "r" } });
+    await setProgress(membership.id, keys[0]!, "done", new Date("2027-01-12T09:00:00Z"));
+
+    const weeks = weeksOf(await loadCheckinsPage(viewer, undefined, now));
+    expect(weeks.get("2027-01-04")!.rule).toEqual({ met: false, evidence: 0, completed: 0, parts: 3 });
+    expect(weeks.get("2027-01-11")!.rule).toEqual({ met: true, evidence: 0, completed: 1, parts: 5 });
   });
 });
 

@@ -35,6 +35,8 @@ export type WeeklyRuleCheck = {
   evidence: number;
   /** Milestones or projects completed that week. */
   completed: number;
+  /** Parts of the weekly rule (WEEKLY_RULE_PARTS) the week's check-in reports; they inform, they do not decide `met`. */
+  parts: number;
 };
 
 export type CheckinWeek = {

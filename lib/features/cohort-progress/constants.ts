@@ -1,4 +1,4 @@
-import type { RiskKind } from "@/lib/features/cohort-progress/types";
+import type { RiskKind, RiskSeverity } from "@/lib/features/cohort-progress/types";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
 
 /** What a mentor can do about each at-risk flag, shown under its reason on the learner's page. */
@@ -6,9 +6,13 @@ export const RISK_NEXT_STEPS: Record<RiskKind, string> = {
   deadline_passed: "Agree a new finish date, then extend their deadline from the members page.",
   behind_pace: "Agree which milestones to catch up on in the next two weeks, and check in on them.",
   changes_requested: "Ask whether the feedback was clear; a short call often unblocks a resubmission.",
+  phase_slipped: "Agree what to finish or drop from that phase, and by when; extend their dates from the members page if the plan changed.",
   weekly_rule: "Ask for this week's plan in a comment on their check-in.",
   inactive: "Send a friendly message; ask what got in the way and what would help.",
 };
+
+/** What each severity reads as, everywhere a flag is shown (badge, list, CSV); never shown by colour alone. */
+export const RISK_SEVERITY_LABELS: Record<RiskSeverity, string> = { at_risk: "At risk", watch: "Watch" };
 
 /**
  * Learners per matrix page. With ~45 milestone columns a row is ~50 DOM nodes (one <td> per cell), so 25 rows

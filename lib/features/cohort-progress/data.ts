@@ -22,6 +22,8 @@ export async function getCohortStructure(cohortId: string): Promise<CohortStruct
       weeksPerPhase: true,
       inactivityDays: true,
       behindPaceBy: true,
+      changesRequestedDays: true,
+      phaseSlippedDays: true,
       timezone: true,
       versionId: true,
       roadmapVersion: {
@@ -59,6 +61,8 @@ export async function getCohortStructure(cohortId: string): Promise<CohortStruct
     weeksPerPhase: cohort.weeksPerPhase,
     inactivityDays: cohort.inactivityDays,
     behindPaceBy: cohort.behindPaceBy,
+    changesRequestedDays: cohort.changesRequestedDays,
+    phaseSlippedDays: cohort.phaseSlippedDays,
     timezone: safeTimeZone(cohort.timezone),
     versionId: cohort.versionId,
     roadmapTitle: version.title,
@@ -86,6 +90,7 @@ type LearnerSqlRow = {
   last_activity_on: string | null;
   evidence_weeks: string | null;
   completion_weeks: string | null;
+  checkin_parts: string | null;
   requests: string | null;
 };
 
@@ -109,7 +114,8 @@ const days = (text: string | null) => (text ? text.split(" ").map(dayFrom) : [])
  *
  * Activity is the learner's own doing: starting or ticking a milestone, an attempt, a comment in their threads,
  * a check-in written or a reply on one. Progress rows' updated_at is not used because a mentor's decision
- * touches them too. `recentSince` bounds the weeks with evidence or completions to the ones the weekly rule reads.
+ * touches them too. `recentSince` bounds the weeks with evidence or completions, and the check-ins whose parts of the
+ * weekly rule are counted, to the ones the weekly rule reads.
  */
 export async function listLearnerRows(
   cohortId: string,
@@ -160,7 +166,11 @@ export async function listLearnerRows(
        WHERE co.deleted_at IS NULL
        GROUP BY co.membership_id
     ), ck AS (
-      SELECT ci.membership_id, greatest(max(ci.updated_at), max(cc.created_at)) AS last_at
+      SELECT ci.membership_id, greatest(max(ci.updated_at), max(cc.created_at)) AS last_at,
+             string_agg(DISTINCT to_char(ci.week_start, 'YYYY-MM-DD') || ' ' || (
+               (btrim(ci.learned) <> '')::int + (btrim(ci.built) <> '')::int + (btrim(ci.tested) <> '')::int +
+               (btrim(ci.documented) <> '')::int + (btrim(ci.reviewed) <> '')::int
+             )::text, ' ') FILTER (WHERE ci.week_start >= ${recentSince}::date) AS parts
         FROM learner l
         JOIN checkins ci ON ci.membership_id = l.id
         LEFT JOIN checkin_comments cc ON cc.checkin_id = ci.id AND cc.author_id = l.user_id
@@ -183,7 +193,7 @@ export async function listLearnerRows(
          )
        GROUP BY pr.membership_id
     ), activity AS (
-      SELECT l.*, p.statuses, p.weeks AS completion_weeks, s.weeks AS evidence_weeks, cr.requests,
+      SELECT l.*, p.statuses, p.weeks AS completion_weeks, s.weeks AS evidence_weeks, ck.parts AS checkin_parts, cr.requests,
              greatest(p.last_at, s.last_at, cm.last_at, ck.last_at) AS last_activity_at
         FROM learner l
         LEFT JOIN p ON p.membership_id = l.id
@@ -193,7 +203,7 @@ export async function listLearnerRows(
         LEFT JOIN cr ON cr.membership_id = l.id
     )
     SELECT a.id AS membership_id, a.user_id, a.name, a.email, a.start_date, a.extension_days, a.joined_on, a.statuses,
-           a.evidence_weeks, a.completion_weeks, a.requests, a.last_activity_at,
+           a.evidence_weeks, a.completion_weeks, a.checkin_parts, a.requests, a.last_activity_at,
            to_char(a.last_activity_at AT TIME ZONE z.cohort, 'YYYY-MM-DD') AS last_activity_on
       FROM activity a
      CROSS JOIN zone z
@@ -211,6 +221,7 @@ export async function listLearnerRows(
     lastActivityAt: row.last_activity_at ? new Date(row.last_activity_at) : null,
     lastActivityOn: row.last_activity_on ? dayFrom(row.last_activity_on) : null,
     activeWeeks: [...new Set([...days(row.evidence_weeks), ...days(row.completion_weeks)])],
+    checkinParts: new Map(pairs(row.checkin_parts).map(([week, parts]) => [dayFrom(week), Number(parts)])),
     openRequests: pairs(row.requests).map(([key, decidedOn]) => ({ key, decidedOn: dayFrom(decidedOn) })),
   }));
 }

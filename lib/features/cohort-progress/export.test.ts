@@ -116,16 +116,22 @@ describe("GET /cohorts/{id}/export/progress", () => {
     });
     expect(projects.length).toBeGreaterThan(0);
     const keys = [...items.map((item) => item.key), ...projects.map((project) => project.key)];
-    expect(rows[0]!.slice(0, 5)).toEqual(["Learner", "Email", "Start date", "At risk", `1.1 ${items[0]!.title}`]);
+    expect(rows[0]!.slice(0, 6)).toEqual(["Learner", "Email", "Start date", "Risk level", "At risk", `1.1 ${items[0]!.title}`]);
     expect(rows[0]!.slice(-3)).toEqual([`Project: ${projects.at(-1)!.title}`, "Milestones done", "Milestones"]);
-    expect(rows[1]).toEqual(["learner", "email", "start_date", "at_risk", ...keys, "milestones_done", "milestones"]);
+    expect(rows[1]).toEqual(["learner", "email", "start_date", "risk_level", "at_risk", ...keys, "milestones_done", "milestones"]);
+    // A learner's level is their worst flag's, and each reason names its own level, most serious first.
+    for (const row of rows.slice(2)) {
+      const [level, reasons] = [row[3]!, row[4]!];
+      expect(["", "Watch", "At risk"]).toContain(level);
+      expect(reasons === "" ? "" : reasons.split(": ")[0]).toBe(level);
+    }
     // Learners only: no totals row among them.
     expect(rows.map((row) => row[0])).toEqual(["Learner", "learner", "'+1 Learner", `'${EVIL}`]);
     const evil = rows[3]!;
-    expect(evil[4 + keys.indexOf(items[0]!.key)]).toBe("Done");
-    expect(evil[4 + keys.indexOf(world.reviewed.key)]).toBe("Approved");
-    expect(evil[4 + keys.indexOf(items.at(-1)!.key)]).toBe("Not started");
-    expect(evil[4 + keys.indexOf(projects[0]!.key)]).toBe("Not started");
+    expect(evil[5 + keys.indexOf(items[0]!.key)]).toBe("Done");
+    expect(evil[5 + keys.indexOf(world.reviewed.key)]).toBe("Approved");
+    expect(evil[5 + keys.indexOf(items.at(-1)!.key)]).toBe("Not started");
+    expect(evil[5 + keys.indexOf(projects[0]!.key)]).toBe("Not started");
     expect(evil.slice(-2)).toEqual([String(items[0]!.key === world.reviewed.key ? 1 : 2), String(items.length)]);
     // The raw text never starts a cell with a formula character.
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);

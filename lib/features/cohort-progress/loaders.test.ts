@@ -107,20 +107,36 @@ describe("at-risk flags from the database, on a fixed clock", () => {
     await setProgress(membership.id, items[1]!.key, "done", day("2027-01-06"));
 
     const quiet = await loadCohortOverview(viewerOf(mentor), cohort.id, ALL, NOW);
-    const kinds = quiet.matrix.rows[0]!.standing.risks.map((risk) => risk.kind);
-    expect(kinds).toEqual(["deadline_passed", "behind_pace", "weekly_rule", "inactive"]);
+    const flags = quiet.matrix.rows[0]!.standing.risks.map((risk) => [risk.kind, risk.severity]);
+    expect(flags).toEqual([
+      ["deadline_passed", "at_risk"],
+      ["behind_pace", "at_risk"],
+      ["phase_slipped", "at_risk"],
+      ["inactive", "at_risk"],
+      ["weekly_rule", "watch"],
+    ]);
     expect(quiet.matrix.rows[0]!.standing.risks[1]!.reason).toBe(`Behind pace: 2 of ${items.length} due milestones done`);
-    expect(quiet.stats.atRisk).toBe(1);
+    expect(quiet.matrix.rows[0]!.standing.severity).toBe("at_risk");
+    expect([quiet.stats.atRisk, quiet.stats.watch]).toEqual([1, 0]);
 
     await addComment({ membershipId: membership.id, itemKey: items[2]!.key, authorId: mentor.id, body: "Still there?", at: day("2027-03-08") });
     const stillQuiet = await loadCohortOverview(viewerOf(mentor), cohort.id, ALL, NOW);
     expect(stillQuiet.matrix.rows[0]!.standing.risks.map((risk) => risk.kind)).toContain("inactive");
 
-    const checkin = await createCheckin({ membershipId: membership.id, weekStart: new Date("2027-03-01"), closed: false });
+    const checkin = await createCheckin({
+      membershipId: membership.id,
+      weekStart: new Date("2027-03-01"),
+      closed: false,
+      notes: { learned: "Read about drift.", tested: "Fixed the flaky test.", reflection: "Slow week." },
+    });
     await db.checkin.update({ where: { id: checkin.id }, data: { updatedAt: day("2027-01-10") } });
     await createCheckinComment({ checkinId: checkin.id, authorId: learner.id, body: "Back on it.", at: day("2027-03-07") });
     const active = await loadCohortOverview(viewerOf(mentor), cohort.id, ALL, NOW);
     expect(active.matrix.rows[0]!.standing.risks.map((risk) => risk.kind)).not.toContain("inactive");
+    // Still no evidence or completion, but last week's check-in reported two parts of the weekly rule.
+    expect(active.matrix.rows[0]!.standing.risks.find((risk) => risk.kind === "weekly_rule")?.reason).toBe(
+      "Weekly rule missed the last 2 weeks; check-ins reported 0 and 2 of 5 parts",
+    );
   });
 
   it("reads every instant on the cohort's calendar: the last activity, the weekly rule's weeks, a request's age", async () => {

@@ -93,6 +93,8 @@ export const loadCohortOverview = cache(
         weeksPerPhase: structure.weeksPerPhase,
         inactivityDays: structure.inactivityDays,
         behindPaceBy: structure.behindPaceBy,
+        changesRequestedDays: structure.changesRequestedDays,
+        phaseSlippedDays: structure.phaseSlippedDays,
         as: access.as,
       },
       today,

@@ -8,6 +8,8 @@ import {
   changesUnanswered,
   deadlinePassed,
   inactive,
+  phaseSlipped,
+  severityOf,
   weeklyRuleFor,
   weeklyRuleMissed,
   type RiskInput,
@@ -32,12 +34,20 @@ describe("behind pace", () => {
   it("flags a learner the cohort's margin or more behind, with the counts", () => {
     expect(behindPace(items(3, 5), day("2027-01-04"), TODAY, 2)).toEqual({
       kind: "behind_pace",
+      severity: "watch",
       reason: "Behind pace: 3 of 5 due milestones done",
     });
     expect(behindPace(items(4, 5), day("2027-01-04"), TODAY, 1)).toEqual({
       kind: "behind_pace",
+      severity: "watch",
       reason: "Behind pace: 4 of 5 due milestones done",
     });
+  });
+
+  it("is At risk at twice the margin", () => {
+    expect(behindPace(items(2, 5), day("2027-01-04"), TODAY, 2)?.severity).toBe("watch");
+    expect(behindPace(items(1, 5), day("2027-01-04"), TODAY, 2)?.severity).toBe("at_risk");
+    expect(behindPace(items(3, 5), day("2027-01-04"), TODAY, 1)?.severity).toBe("at_risk");
   });
 
   it("stays quiet within the margin, on pace, ahead of it, and before the learner's start", () => {
@@ -56,10 +66,12 @@ describe("no activity for N days", () => {
     // 1 March 20:00 in Los Angeles is already 2 March in UTC: still 9 days before 10 March on the cohort's clock.
     expect(inactive({ ...base, lastActivityOn: dayOf("2027-03-02T04:00:00Z") })).toEqual({
       kind: "inactive",
+      severity: "watch",
       reason: "No activity for 9 days",
     });
     expect(inactive({ ...base, lastActivityOn: dayOf("2027-03-03T20:00:00Z") })).toEqual({
       kind: "inactive",
+      severity: "watch",
       reason: "No activity for 7 days",
     });
   });
@@ -72,10 +84,16 @@ describe("no activity for N days", () => {
   it("counts from the start (or a later joining day) when there was never any activity, and never before the start", () => {
     expect(inactive({ ...base, startDate: day("2027-02-24"), lastActivityOn: null })).toEqual({
       kind: "inactive",
+      severity: "at_risk",
       reason: "No activity since starting 14 days ago",
     });
     expect(inactive({ ...base, joinedOn: day("2027-03-08"), lastActivityOn: null })).toBeNull();
     expect(inactive({ ...base, startDate: day("2027-03-20"), lastActivityOn: null })).toBeNull();
+  });
+
+  it("is At risk from twice the cohort's days: 13 days is Watch, 14 At risk", () => {
+    expect(inactive({ ...base, lastActivityOn: day("2027-02-25") })?.severity).toBe("watch");
+    expect(inactive({ ...base, lastActivityOn: day("2027-02-24") })?.severity).toBe("at_risk");
   });
 
   it("restarts the count when the learner's start date moved past their last activity", () => {
@@ -89,14 +107,22 @@ describe("weekly rule missed twice running", () => {
   it("flags two complete weeks without evidence or completions", () => {
     expect(weeklyRuleMissed({ ...base, activeWeeks: weeksOf(at("2027-02-20T12:00:00Z")) })).toEqual({
       kind: "weekly_rule",
+      severity: "watch",
       reason: "Weekly rule missed the last 2 weeks",
     });
+  });
+
+  it("says how many parts of the rule the two weeks' check-ins reported, oldest first", () => {
+    const checkinParts = new Map([[day("2027-02-22"), 3]]);
+    expect(weeklyRuleMissed({ ...base, activeWeeks: [], checkinParts })?.reason).toBe(
+      "Weekly rule missed the last 2 weeks; check-ins reported 3 and 0 of 5 parts",
+    );
   });
 
   it("is satisfied by evidence or a completion in either of the two weeks, in the cohort's zone", () => {
     // Sunday 28 Feb 23:30 in Los Angeles (Monday 1 March in UTC) belongs to the week of 22 Feb.
     const sundayNight = at("2027-03-01T07:30:00Z");
-    expect(weeklyRuleFor(day("2027-02-22"), [sundayNight], [], ZONE)).toEqual({ met: true, evidence: 1, completed: 0 });
+    expect(weeklyRuleFor(day("2027-02-22"), [sundayNight], [], ZONE)).toEqual({ met: true, evidence: 1, completed: 0, parts: 0 });
     expect(weeklyRuleMissed({ ...base, activeWeeks: weeksOf(sundayNight) })).toBeNull();
     expect(weeklyRuleMissed({ ...base, activeWeeks: weeksOf(at("2027-03-05T18:00:00Z")) })).toBeNull();
   });
@@ -113,7 +139,18 @@ describe("changes requested, unanswered for N days", () => {
   it("flags a request older than N days with the milestone's title", () => {
     expect(
       changesUnanswered({ ...base, openRequests: [{ title: "Track every experiment", decidedOn: dayOf("2027-03-01T18:00:00Z") }] }),
-    ).toEqual({ kind: "changes_requested", reason: "Changes requested on “Track every experiment” 9 days ago, no new attempt" });
+    ).toEqual({
+      kind: "changes_requested",
+      severity: "watch",
+      reason: "Changes requested on “Track every experiment” 9 days ago, no new attempt",
+    });
+  });
+
+  it("reads its own threshold and is At risk at twice it", () => {
+    const openRequests = [{ title: "A", decidedOn: day("2027-03-04") }];
+    expect(changesUnanswered({ ...base, days: 5, openRequests })).toMatchObject({ severity: "watch" });
+    expect(changesUnanswered({ ...base, days: 3, openRequests })).toMatchObject({ severity: "at_risk" });
+    expect(changesUnanswered({ ...base, days: 7, openRequests })).toBeNull();
   });
 
   it("names how many are overdue and the oldest", () => {
@@ -134,10 +171,51 @@ describe("changes requested, unanswered for N days", () => {
   });
 });
 
+describe("a phase slipped", () => {
+  const phase = (title: string, target: string, open: number) => ({ title, target: day(target), open });
+  const last = phase("Last", "2027-06-01", 5);
+
+  it("names the phase, how far past its target date, and what is open", () => {
+    expect(phaseSlipped({ phases: [phase("Cloud and containers", "2027-03-01", 2), last], today: TODAY, days: 7 })).toEqual({
+      kind: "phase_slipped",
+      severity: "watch",
+      reason: "Phase “Cloud and containers” slipped 9 days, 2 milestones open",
+    });
+  });
+
+  it("names the furthest slip, counts the others, and is At risk at twice the days", () => {
+    const phases = [phase("One", "2027-02-20", 1), phase("Two", "2027-03-03", 3), last];
+    expect(phaseSlipped({ phases, today: TODAY, days: 7 })).toEqual({
+      kind: "phase_slipped",
+      severity: "at_risk",
+      reason: "Phase “One” slipped 18 days, 1 milestone open, and 1 later phase",
+    });
+  });
+
+  it("waits the cohort's days, ignores finished phases, and leaves the last phase to the deadline rule", () => {
+    expect(phaseSlipped({ phases: [phase("One", "2027-03-04", 2), last], today: TODAY, days: 7 })).toBeNull();
+    expect(phaseSlipped({ phases: [phase("One", "2027-02-01", 0), last], today: TODAY, days: 7 })).toBeNull();
+    expect(phaseSlipped({ phases: [phase("Only", "2027-02-01", 4)], today: TODAY, days: 7 })).toBeNull();
+  });
+});
+
+describe("severity", () => {
+  it("is Watch from the threshold and At risk from twice it", () => {
+    expect([severityOf(2, 2), severityOf(3, 2), severityOf(4, 2), severityOf(13, 7), severityOf(14, 7)]).toEqual([
+      "watch",
+      "watch",
+      "at_risk",
+      "watch",
+      "at_risk",
+    ]);
+  });
+});
+
 describe("deadline passed", () => {
   it("flags an unfinished learner once their last target date (with extension) is behind them", () => {
     expect(deadlinePassed({ deadline: day("2027-03-09"), today: TODAY, completed: 30, total: 40 })).toEqual({
       kind: "deadline_passed",
+      severity: "at_risk",
       reason: "Deadline passed on 9 Mar 2027: 30 of 40 milestones done",
     });
   });
@@ -159,32 +237,46 @@ describe("assessRisk", () => {
       { target: day("2027-03-01"), complete: false },
       { target: day("2027-03-05"), complete: false },
     ],
+    phases: [
+      { title: "First", target: day("2027-02-01"), open: 1 },
+      { title: "Last", target: day("2027-03-05"), open: 2 },
+    ],
     deadline: day("2027-03-05"),
     inactivityDays: 7,
     behindPaceBy: 2,
+    changesRequestedDays: 5,
+    phaseSlippedDays: 7,
     lastActivityOn: dayOf("2027-02-01T18:00:00Z"),
     activeWeeks: [],
     openRequests: [{ title: "Ship it", decidedOn: dayOf("2027-02-01T18:00:00Z") }],
     ...overrides,
   });
 
-  it("lists every rule that fires, most serious first", () => {
-    expect(assessRisk(input()).map((flag) => flag.kind)).toEqual([
-      "deadline_passed",
-      "behind_pace",
-      "changes_requested",
-      "weekly_rule",
-      "inactive",
+  it("lists every rule that fires, At risk before Watch", () => {
+    expect(assessRisk(input()).map((flag) => [flag.kind, flag.severity])).toEqual([
+      ["deadline_passed", "at_risk"],
+      ["phase_slipped", "at_risk"],
+      ["changes_requested", "at_risk"],
+      ["inactive", "at_risk"],
+      ["behind_pace", "watch"],
+      ["weekly_rule", "watch"],
     ]);
   });
 
   it("lets a learner who finished rest, but keeps an open change request", () => {
-    const finished = input({ milestones: [{ target: day("2027-02-01"), complete: true }] });
+    const finished = input({ milestones: [{ target: day("2027-02-01"), complete: true }], phases: [] });
     expect(assessRisk(finished).map((flag) => flag.kind)).toEqual(["changes_requested"]);
   });
 
   it("counts silence from the day someone joined when that is after the start; pacing still follows the start date", () => {
-    const lateJoiner = input({ joinedOn: day("2027-03-08"), lastActivityOn: null, openRequests: [], deadline: null, milestones: [] });
+    const lateJoiner = input({
+      joinedOn: day("2027-03-08"),
+      lastActivityOn: null,
+      openRequests: [],
+      deadline: null,
+      milestones: [],
+      phases: [],
+    });
     expect(assessRisk(lateJoiner).map((flag) => flag.kind)).toEqual(["weekly_rule"]);
   });
 });

@@ -4,11 +4,33 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { addDays, type Day, daysBetween, formatDay, weekOf, weekStartOf } from "@/lib/calendar";
 import type { WeeklyRuleCheck } from "@/lib/features/checkins/types";
+import { WEEKLY_RULE_PARTS } from "@/lib/features/checkins/constants";
 import { weeklyRuleCheck } from "@/lib/features/checkins/utils";
 import type { CohortAccess } from "@/lib/auth/access";
-import type { RiskFlag } from "@/lib/features/cohort-progress/types";
+import type { RiskFlag, RiskSeverity } from "@/lib/features/cohort-progress/types";
 import { pace, type PaceInput } from "@/lib/features/progress/utils";
 import { plural } from "@/lib/plural";
+
+/**
+ * How serious a measured slip is (decision 050): the cohort's threshold is an early signal ("Watch"); twice the
+ * threshold means act now ("At risk").
+ */
+export function severityOf(measure: number, threshold: number): RiskSeverity {
+  return measure >= 2 * threshold ? "at_risk" : "watch";
+}
+
+const SEVERITY_RANK: Record<RiskSeverity, number> = { at_risk: 2, watch: 1 };
+
+/** The worst severity among a learner's flags, null for none; "At risk first" sorts on this rank. */
+export function worstSeverity(flags: readonly RiskFlag[]): RiskSeverity | null {
+  let worst: RiskSeverity | null = null;
+  for (const flag of flags) if (!worst || SEVERITY_RANK[flag.severity] > SEVERITY_RANK[worst]) worst = flag.severity;
+  return worst;
+}
+
+export function severityRank(severity: RiskSeverity | null): number {
+  return severity ? SEVERITY_RANK[severity] : 0;
+}
 
 /**
  * Behind the cohort's pacing by `by` or more: at least that many more milestones have reached their target date
@@ -21,6 +43,7 @@ export function behindPace(items: PaceInput, startDate: Day, today: Day, by: num
   if (behind < by) return null;
   return {
     kind: "behind_pace",
+    severity: severityOf(behind, by),
     reason: `Behind pace: ${result.completed} of ${plural(result.expected, "due milestone")} done`,
   };
 }
@@ -52,6 +75,7 @@ export function inactive({
   if (quiet < days) return null;
   return {
     kind: "inactive",
+    severity: severityOf(quiet, days),
     reason: lastDay ? `No activity for ${quiet} days` : `No activity since starting ${plural(quiet, "day")} ago`,
   };
 }
@@ -70,22 +94,29 @@ export function weeklyRuleFor(weekStart: Day, evidence: Date[], completions: Dat
 
 /**
  * The weekly rule missed in both of the last two complete weeks; the running week never counts against anyone.
- * `activeWeeks` are the Mondays (cohort zone) of the weeks with any evidence submitted or milestone completed.
+ * `activeWeeks` are the Mondays (cohort zone) of the weeks with any evidence submitted or milestone completed; the
+ * reason also says how many parts of the rule those weeks' check-ins reported (decision 051).
  */
 export function weeklyRuleMissed({
   today,
   startDate,
   activeWeeks,
+  checkinParts = new Map(),
 }: {
   today: Day;
   startDate: Day;
   activeWeeks: readonly Day[];
+  checkinParts?: ReadonlyMap<Day, number>;
 }): RiskFlag | null {
   const lastWeek = addDays(weekStartOf(today), -7);
   const weekBefore = addDays(lastWeek, -7);
   if (weekBefore < weekStartOf(startDate)) return null;
   const missed = !activeWeeks.includes(lastWeek) && !activeWeeks.includes(weekBefore);
-  return missed ? { kind: "weekly_rule", reason: "Weekly rule missed the last 2 weeks" } : null;
+  if (!missed) return null;
+  const [before, last] = [checkinParts.get(weekBefore) ?? 0, checkinParts.get(lastWeek) ?? 0];
+  const reported = before + last > 0 ? `; check-ins reported ${before} and ${last} of ${WEEKLY_RULE_PARTS.length} parts` : "";
+  // The rule reads two weeks, so a miss is an early signal; silence beyond that is the inactivity rule's to escalate.
+  return { kind: "weekly_rule", severity: "watch", reason: `Weekly rule missed the last 2 weeks${reported}` };
 }
 
 /** A mentor asked for changes `days` or more days ago (cohort calendar) and no newer attempt followed. */
@@ -107,10 +138,43 @@ export function changesUnanswered({
   if (!oldest) return null;
   return {
     kind: "changes_requested",
+    severity: severityOf(oldest.age, days),
     reason:
       overdue.length === 1
         ? `Changes requested on “${oldest.title}” ${oldest.age} days ago, no new attempt`
         : `Changes requested on ${overdue.length} milestones, oldest ${oldest.age} days ago, no new attempt`,
+  };
+}
+
+/**
+ * A phase whose target date (the learner's, extension included) passed `days` or more days ago with milestones still
+ * open. The last phase is left out: its target is the learner's deadline, which has its own rule. Names the phase
+ * that slipped furthest.
+ */
+export function phaseSlipped({
+  phases,
+  today,
+  days,
+}: {
+  /** In roadmap order; `open` counts the phase's milestones not yet complete. */
+  phases: readonly { title: string; target: Day; open: number }[];
+  today: Day;
+  days: number;
+}): RiskFlag | null {
+  const slipped = phases
+    .slice(0, -1)
+    .filter((phase) => phase.open > 0)
+    .map((phase) => ({ ...phase, late: daysBetween(phase.target, today) }))
+    .filter((phase) => phase.late >= days);
+  const worst = slipped[0];
+  if (!worst) return null;
+  const more = slipped.length - 1;
+  return {
+    kind: "phase_slipped",
+    severity: severityOf(worst.late, days),
+    reason:
+      `Phase “${worst.title}” slipped ${plural(worst.late, "day")}, ${plural(worst.open, "milestone")} open` +
+      (more > 0 ? `, and ${plural(more, "later phase")}` : ""),
   };
 }
 
@@ -129,6 +193,7 @@ export function deadlinePassed({
   if (!deadline || today <= deadline || completed >= total) return null;
   return {
     kind: "deadline_passed",
+    severity: "at_risk",
     reason: `Deadline passed on ${formatDay(deadline)}: ${completed} of ${plural(total, "milestone")} done`,
   };
 }
@@ -142,17 +207,25 @@ export type RiskInput = {
   joinedOn: Day;
   /** Every live milestone in roadmap order with its target date. */
   milestones: PaceInput;
+  /** Every live phase in roadmap order with its target date and how many of its milestones are still open. */
+  phases: readonly { title: string; target: Day; open: number }[];
   deadline: Day | null;
   inactivityDays: number;
   /** Due milestones a learner may be behind before "behind pace" flags them (the cohort's setting). */
   behindPaceBy: number;
+  /** Days a change request may wait for a new attempt before it is flagged (the cohort's setting). */
+  changesRequestedDays: number;
+  /** Days past a phase's target date, milestones still open, before it is flagged (the cohort's setting). */
+  phaseSlippedDays: number;
   lastActivityOn: Day | null;
   /** Weeks (their Mondays) with evidence or a completion, at least the last two complete ones. */
   activeWeeks: readonly Day[];
+  /** Parts of the weekly rule each recent week's check-in reports, by Monday; a week without one is absent. */
+  checkinParts?: ReadonlyMap<Day, number>;
   openRequests: { title: string; decidedOn: Day }[];
 };
 
-/** Every rule that fires for one learner, most serious first. */
+/** Every rule that fires for one learner: "At risk" flags first, then "Watch", each in the rules' order. */
 export function assessRisk(input: RiskInput): RiskFlag[] {
   const total = input.milestones.length;
   const completed = input.milestones.filter((item) => item.complete).length;
@@ -161,8 +234,11 @@ export function assessRisk(input: RiskInput): RiskFlag[] {
   const flags = [
     deadlinePassed({ deadline: input.deadline, today: input.today, completed, total }),
     behindPace(input.milestones, input.startDate, input.today, input.behindPaceBy),
-    changesUnanswered({ openRequests: input.openRequests, today: input.today, days: input.inactivityDays }),
-    finished ? null : weeklyRuleMissed({ today: input.today, startDate: input.startDate, activeWeeks: input.activeWeeks }),
+    phaseSlipped({ phases: input.phases, today: input.today, days: input.phaseSlippedDays }),
+    changesUnanswered({ openRequests: input.openRequests, today: input.today, days: input.changesRequestedDays }),
+    finished
+      ? null
+      : weeklyRuleMissed({ today: input.today, startDate: input.startDate, activeWeeks: input.activeWeeks, checkinParts: input.checkinParts }),
     finished
       ? null
       : inactive({
@@ -173,7 +249,9 @@ export function assessRisk(input: RiskInput): RiskFlag[] {
           days: input.inactivityDays,
         }),
   ];
-  return flags.filter((flag): flag is RiskFlag => flag !== null);
+  return flags
+    .filter((flag): flag is RiskFlag => flag !== null)
+    .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
 }
 
 /** An active mentor of the cohort or an admin signs off — never their own self-assessment. */

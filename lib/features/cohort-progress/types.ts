@@ -3,10 +3,13 @@ import type { MatrixSort } from "@/lib/features/cohort-progress/constants";
 import type { WeeklyRuleCheck } from "@/lib/features/checkins/types";
 import type { Decision, ProgressStatus, SelfAssessment, SubmissionStatus } from "@/lib/generated/prisma/enums";
 
-export type RiskKind = "behind_pace" | "inactive" | "weekly_rule" | "changes_requested" | "deadline_passed";
+export type RiskKind = "behind_pace" | "inactive" | "weekly_rule" | "changes_requested" | "phase_slipped" | "deadline_passed";
 
-/** One at-risk rule that fired, with the sentence a mentor reads. */
-export type RiskFlag = { kind: RiskKind; reason: string };
+/** "watch": an early signal worth a look this week; "at_risk": act now (decision 050). */
+export type RiskSeverity = "watch" | "at_risk";
+
+/** One at-risk rule that fired, how serious it is, and the sentence a mentor reads. */
+export type RiskFlag = { kind: RiskKind; severity: RiskSeverity; reason: string };
 
 export type MatrixMilestone = {
   key: string;
@@ -33,6 +36,8 @@ export type CohortStructure = {
   weeksPerPhase: number;
   inactivityDays: number;
   behindPaceBy: number;
+  changesRequestedDays: number;
+  phaseSlippedDays: number;
   timezone: string;
   versionId: string;
   roadmapTitle: string;
@@ -62,6 +67,8 @@ export type LearnerRow = {
   lastActivityOn: Day | null;
   /** Mondays (cohort's zone) of the weeks since the week before last with a submission (not withdrawn) or a completion. */
   activeWeeks: Day[];
+  /** Parts of the weekly rule each recent week's check-in reports, by Monday (decision 051). */
+  checkinParts: ReadonlyMap<Day, number>;
   /** Decisions asking for changes with no newer attempt, oldest first, with their day in the cohort's zone. */
   openRequests: { key: string; decidedOn: Day }[];
 };
@@ -75,7 +82,10 @@ export type LearnerStanding = {
   waiting: number;
   /** Last target date (with the learner's extension), YYYY-MM-DD. */
   deadline: Day | null;
+  /** Most serious first. */
   risks: RiskFlag[];
+  /** The worst of the flags' severities; null when nothing is flagged. */
+  severity: RiskSeverity | null;
 };
 
 export type MatrixQuery = {
@@ -109,10 +119,13 @@ export type CohortOverview = {
     weeksPerPhase: number;
     inactivityDays: number;
     behindPaceBy: number;
+    changesRequestedDays: number;
+    phaseSlippedDays: number;
     as: "mentor" | "admin";
   };
   today: Day;
-  stats: { learners: number; atRisk: number; waiting: number; averagePercent: number };
+  /** `atRisk` counts learners whose worst flag is "At risk", `watch` those whose worst is "Watch". */
+  stats: { learners: number; atRisk: number; watch: number; waiting: number; averagePercent: number };
   /** The phase filter's options: every phase ("2. Production habits"), then the portfolio projects. */
   phases: { value: string; label: string }[];
   matrix: {

@@ -45,6 +45,8 @@ describe("the matrix for a query", () => {
     weeksPerPhase: 2,
     inactivityDays: 7,
     behindPaceBy: 2,
+    changesRequestedDays: 5,
+    phaseSlippedDays: 7,
     timezone: "UTC",
     versionId: "v",
     roadmapTitle: "R",
@@ -57,9 +59,12 @@ describe("the matrix for a query", () => {
     titles: new Map([["a", "A"], ["b", "B"], ["c", "C"]]),
     criteria: [],
   };
-  const learner = (name: string, statuses: Record<string, ProgressStatus>, risks = 0) => ({
+  const learner = (name: string, statuses: Record<string, ProgressStatus>, risks = 0, severity: LearnerStanding["severity"] = null) => ({
     row: { membershipId: name, name, statuses: new Map(Object.entries(statuses)) } as unknown as LearnerRow,
-    standing: { risks: Array.from({ length: risks }, () => ({ kind: "inactive", reason: "x" })) } as unknown as LearnerStanding,
+    standing: {
+      risks: Array.from({ length: risks }, () => ({ kind: "inactive", severity: severity ?? "watch", reason: "x" })),
+      severity: risks > 0 ? (severity ?? "watch") : null,
+    } as unknown as LearnerStanding,
   });
   const learners = [
     learner("Lucía Fernández", { a: "done", b: "approved", c: "in_progress" }),
@@ -74,6 +79,21 @@ describe("the matrix for a query", () => {
     expect(names(query({ sort: "progress" }))).toEqual(["Amara Okafor", "Bruno Costa", "Lucía Fernández"]);
     expect(names(query({ sort: "progress-desc" }))).toEqual(["Bruno Costa", "Lucía Fernández", "Amara Okafor"]);
     expect(names(query({ sort: "risk" }))).toEqual(["Amara Okafor", "Bruno Costa", "Lucía Fernández"]);
+  });
+
+  it("puts At risk before Watch however many flags each has, then more flags first", () => {
+    const mixed = [
+      learner("Watch Twice", { a: "done" }, 2, "watch"),
+      learner("At Risk Once", { a: "done", b: "done" }, 1, "at_risk"),
+      learner("Watch Once", { a: "done" }, 1, "watch"),
+      learner("Fine", {}),
+    ];
+    expect(buildMatrix(structure, mixed, query({ sort: "risk" })).rows.map((row) => row.name)).toEqual([
+      "At Risk Once",
+      "Watch Twice",
+      "Watch Once",
+      "Fine",
+    ]);
   });
 
   it("filters by phase, accent-blind name search and at-risk, with totals over every match", () => {

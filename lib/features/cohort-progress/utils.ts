@@ -1,7 +1,7 @@
 // Pure helpers of the cohort views: a learner's standing, the matrix (filter, sort, page, totals) and CSV.
 import { addDays, dateOfDay, type Day, formatSortableMoment, weekStartOf } from "@/lib/calendar";
-import { MATRIX_PAGE_SIZE, NOT_FOUND_BODY, PROJECTS_GROUP } from "@/lib/features/cohort-progress/constants";
-import { assessRisk } from "@/lib/features/cohort-progress/policy";
+import { MATRIX_PAGE_SIZE, NOT_FOUND_BODY, PROJECTS_GROUP, RISK_SEVERITY_LABELS } from "@/lib/features/cohort-progress/constants";
+import { assessRisk, severityRank, worstSeverity } from "@/lib/features/cohort-progress/policy";
 import type {
   CohortOverview,
   CohortStructure,
@@ -50,36 +50,45 @@ export function learnerStanding(
   memo?: Map<string, Targets>,
 ): LearnerStanding {
   const targets = learnerTargets(structure, row, memo);
+  const open = structure.phases.map(() => 0);
   const milestones = structure.phases.flatMap((phase, index) =>
-    phase.milestones.map((milestone, position) => ({
-      target: targets.milestones[index]![position]!,
-      complete: COMPLETE_STATUSES.has(statusOf(row, milestone.key)),
-    })),
+    phase.milestones.map((milestone, position) => {
+      const complete = COMPLETE_STATUSES.has(statusOf(row, milestone.key));
+      if (!complete) open[index]! += 1;
+      return { target: targets.milestones[index]![position]!, complete };
+    }),
   );
+  const phases = structure.phases.map((phase, index) => ({ title: phase.title, target: targets.phases[index]!, open: open[index]! }));
   const deadline = targets.phases.at(-1) ?? null;
   let waiting = 0;
   for (const [key, status] of row.statuses) if (status === "submitted" && structure.titles.has(key)) waiting += 1;
+  const risks = assessRisk({
+    today,
+    startDate: row.startDate,
+    joinedOn: row.joinedOn,
+    milestones,
+    phases,
+    deadline,
+    inactivityDays: structure.inactivityDays,
+    behindPaceBy: structure.behindPaceBy,
+    changesRequestedDays: structure.changesRequestedDays,
+    phaseSlippedDays: structure.phaseSlippedDays,
+    lastActivityOn: row.lastActivityOn,
+    activeWeeks: row.activeWeeks,
+    checkinParts: row.checkinParts,
+    openRequests: row.openRequests.map((request) => ({
+      title: structure.titles.get(request.key) ?? request.key,
+      decidedOn: request.decidedOn,
+    })),
+  });
   return {
     completed: milestones.filter((item) => item.complete).length,
     total: milestones.length,
     due: milestones.filter((item) => item.target <= today).length,
     waiting,
     deadline,
-    risks: assessRisk({
-      today,
-      startDate: row.startDate,
-      joinedOn: row.joinedOn,
-      milestones,
-      deadline,
-      inactivityDays: structure.inactivityDays,
-      behindPaceBy: structure.behindPaceBy,
-      lastActivityOn: row.lastActivityOn,
-      activeWeeks: row.activeWeeks,
-      openRequests: row.openRequests.map((request) => ({
-        title: structure.titles.get(request.key) ?? request.key,
-        decidedOn: request.decidedOn,
-      })),
-    }),
+    risks,
+    severity: worstSeverity(risks),
   };
 }
 
@@ -146,7 +155,11 @@ export function buildMatrix(
     name: compareName,
     progress: (a, b) => a.completed - b.completed || compareName(a, b),
     "progress-desc": (a, b) => b.completed - a.completed || compareName(a, b),
-    risk: (a, b) => b.standing.risks.length - a.standing.risks.length || a.completed - b.completed || compareName(a, b),
+    risk: (a, b) =>
+      severityRank(b.standing.severity) - severityRank(a.standing.severity) ||
+      b.standing.risks.length - a.standing.risks.length ||
+      a.completed - b.completed ||
+      compareName(a, b),
   };
   matches.sort(compare[query.sort]);
 
@@ -177,7 +190,8 @@ export function cohortStats(learners: StandingRow[]): CohortOverview["stats"] {
   const percents = learners.map(({ standing }) => (standing.total === 0 ? 0 : (standing.completed / standing.total) * 100));
   return {
     learners: learners.length,
-    atRisk: learners.filter(({ standing }) => standing.risks.length > 0).length,
+    atRisk: learners.filter(({ standing }) => standing.severity === "at_risk").length,
+    watch: learners.filter(({ standing }) => standing.severity === "watch").length,
     waiting: learners.reduce((sum, { standing }) => sum + standing.waiting, 0),
     averagePercent: percents.length === 0 ? 0 : Math.round(percents.reduce((sum, value) => sum + value, 0) / percents.length),
   };
@@ -237,13 +251,14 @@ export function progressCsv(structure: CohortStructure, learners: StandingRow[],
     ...structure.projects.map((project) => ({ key: project.key, title: `Project: ${project.title}` })),
   ];
   const sorted = [...learners].sort((a, b) => byName.compare(a.row.name, b.row.name));
-  const titles = ["Learner", "Email", "Start date", "At risk", ...items.map((item) => item.title), "Milestones done", "Milestones"];
-  const keys = ["learner", "email", "start_date", "at_risk", ...items.map((item) => item.key), "milestones_done", "milestones"];
+  const titles = ["Learner", "Email", "Start date", "Risk level", "At risk", ...items.map((item) => item.title), "Milestones done", "Milestones"];
+  const keys = ["learner", "email", "start_date", "risk_level", "at_risk", ...items.map((item) => item.key), "milestones_done", "milestones"];
   const body = sorted.map(({ row, standing }) => [
     row.name,
     row.email,
     row.startDate,
-    standing.risks.map((risk) => risk.reason).join("; "),
+    standing.severity ? RISK_SEVERITY_LABELS[standing.severity] : "",
+    standing.risks.map((risk) => `${RISK_SEVERITY_LABELS[risk.severity]}: ${risk.reason}`).join("; "),
     ...items.map((item) => STATUS_LABELS[statusOf(row, item.key)]),
     standing.completed,
     standing.total,

@@ -82,6 +82,8 @@ function settingsInput(cohortId: string, lockVersion: number, overrides: Record<
     timezone: "America/New_York",
     inactivityDays: "10",
     behindPaceBy: "3",
+    changesRequestedDays: "6",
+    phaseSlippedDays: "10",
     ...overrides,
   };
 }
@@ -160,15 +162,15 @@ describe("cohort settings", () => {
     const result = await asUser(world.mentorX, () =>
       updateCohortSettingsAction(settingsInput(cohort.id, 0, { name: "Settings A", startDate: "2027-01-04" })),
     );
-    expect(result).toMatchObject({
-      ok: true,
-      data: { name: "Settings A", weeksPerPhase: 3, reviewTargetHours: 48, timezone: "America/New_York", inactivityDays: 10, behindPaceBy: 3, lockVersion: 1 },
-    });
+    const saved = { weeksPerPhase: 3, reviewTargetHours: 48, timezone: "America/New_York", inactivityDays: 10, behindPaceBy: 3 };
+    const thresholds = { changesRequestedDays: 6, phaseSlippedDays: 10 };
+    expect(result).toMatchObject({ ok: true, data: { name: "Settings A", ...saved, ...thresholds, lockVersion: 1 } });
     expect(await settingsOf(cohort.id)).toMatchObject({ weeksPerPhase: 3, lockVersion: 1, endDate: null });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "cohort.update", targetId: cohort.id } });
     expect(audit.actorId).toBe(world.mentorX.id);
-    expect(audit.before).toEqual({ weeksPerPhase: 2, reviewTargetHours: 72, timezone: "UTC", inactivityDays: 7, behindPaceBy: 2 });
-    expect(audit.after).toEqual({ weeksPerPhase: 3, reviewTargetHours: 48, timezone: "America/New_York", inactivityDays: 10, behindPaceBy: 3 });
+    const defaults = { weeksPerPhase: 2, reviewTargetHours: 72, timezone: "UTC", inactivityDays: 7, behindPaceBy: 2 };
+    expect(audit.before).toEqual({ ...defaults, changesRequestedDays: 5, phaseSlippedDays: 7 });
+    expect(audit.after).toEqual({ ...saved, ...thresholds });
   });
 
   it("refuses a stale save with the current values and a clear message; nothing is overwritten", async () => {
@@ -205,6 +207,27 @@ describe("cohort settings", () => {
     );
     expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT" });
     expect(Object.keys((result as { fieldErrors: object }).fieldErrors).sort()).toEqual(["behindPaceBy", "inactivityDays", "reviewTargetHours", "weeksPerPhase"]);
+  });
+
+  it("refuses at-risk thresholds out of range or missing with a clear message, and writes nothing", async () => {
+    const cohort = await createCohort({ versionId, name: "Settings thresholds" });
+    const result = await asUser(world.admin, () =>
+      updateCohortSettingsAction(settingsInput(cohort.id, 0, { changesRequestedDays: "0", phaseSlippedDays: "91" })),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+      fieldErrors: {
+        changesRequestedDays: ["Enter the days changes may wait for a new attempt as a whole number from 1 to 90."],
+        phaseSlippedDays: ["Enter the days a phase may run past its target date as a whole number from 1 to 90."],
+      },
+    });
+    const missing = await asUser(world.admin, () =>
+      updateCohortSettingsAction(settingsInput(cohort.id, 0, { changesRequestedDays: undefined, phaseSlippedDays: "7.5" })),
+    );
+    expect(Object.keys((missing as { fieldErrors: object }).fieldErrors).sort()).toEqual(["changesRequestedDays", "phaseSlippedDays"]);
+    expect(await settingsOf(cohort.id)).toMatchObject({ changesRequestedDays: 5, phaseSlippedDays: 7, lockVersion: 0 });
+    expect(await db.auditEvent.count({ where: { action: "cohort.update", targetId: cohort.id } })).toBe(0);
   });
 });
 

@@ -6,6 +6,8 @@ export const REVIEW_TARGET_HOURS_DEFAULT = 72;
 export const REVIEW_TARGET_HOURS_MAX = 720;
 export const INACTIVITY_DAYS_MAX = 90;
 export const BEHIND_PACE_BY_MAX = 50;
+export const CHANGES_REQUESTED_DAYS_MAX = 90;
+export const PHASE_SLIPPED_DAYS_MAX = 90;
 export const EXTENSION_DAYS_MAX = 365;
 export const MENTORS_MAX = 20;
 

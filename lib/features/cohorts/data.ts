@@ -90,6 +90,8 @@ export const COHORT_SETTINGS_SELECT = {
   timezone: true,
   inactivityDays: true,
   behindPaceBy: true,
+  changesRequestedDays: true,
+  phaseSlippedDays: true,
 } satisfies Prisma.CohortSelect;
 
 export async function getCohortSettings(
@@ -110,6 +112,8 @@ export async function getCohortSettings(
       timezone: cohort.timezone,
       inactivityDays: cohort.inactivityDays,
       behindPaceBy: cohort.behindPaceBy,
+      changesRequestedDays: cohort.changesRequestedDays,
+      phaseSlippedDays: cohort.phaseSlippedDays,
       lockVersion: cohort.lockVersion,
     },
     version: toVersionOption(cohort.roadmapVersion),

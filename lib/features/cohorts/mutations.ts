@@ -107,6 +107,8 @@ export async function updateCohortSettings(
         timezone: values.timezone,
         inactivityDays: values.inactivityDays,
         behindPaceBy: values.behindPaceBy,
+        changesRequestedDays: values.changesRequestedDays,
+        phaseSlippedDays: values.phaseSlippedDays,
         lockVersion: { increment: 1 },
       },
     });

@@ -8,8 +8,10 @@ import {
   COHORT_NAME_MAX,
   EXTENSION_DAYS_MAX,
   BEHIND_PACE_BY_MAX,
+  CHANGES_REQUESTED_DAYS_MAX,
   INACTIVITY_DAYS_MAX,
   MENTORS_MAX,
+  PHASE_SLIPPED_DAYS_MAX,
   REVIEW_TARGET_HOURS_DEFAULT,
   REVIEW_TARGET_HOURS_MAX,
   WEEKS_PER_PHASE_DEFAULT,
@@ -106,6 +108,8 @@ export const cohortSettingsSchema = z
     reviewTargetHours: wholeNumber(1, REVIEW_TARGET_HOURS_MAX, "the review target in hours"),
     inactivityDays: wholeNumber(1, INACTIVITY_DAYS_MAX, "the inactivity days"),
     behindPaceBy: wholeNumber(1, BEHIND_PACE_BY_MAX, "the milestones behind pace"),
+    changesRequestedDays: wholeNumber(1, CHANGES_REQUESTED_DAYS_MAX, "the days changes may wait for a new attempt"),
+    phaseSlippedDays: wholeNumber(1, PHASE_SLIPPED_DAYS_MAX, "the days a phase may run past its target date"),
   })
   .strict()
   .refine(endNotBeforeStart, END_BEFORE_START);

@@ -14,6 +14,10 @@ export type CohortSettingsValues = {
   timezone: string;
   inactivityDays: number;
   behindPaceBy: number;
+  /** At-risk rule: days a change request may wait for a new attempt. */
+  changesRequestedDays: number;
+  /** At-risk rule: days a phase may run past its target date with milestones open. */
+  phaseSlippedDays: number;
   /** Optimistic-concurrency counter: a save sends back the one it loaded. */
   lockVersion: number;
 };

@@ -72,14 +72,19 @@ export default async function CohortPage(props: Props) {
           </p>
           <details className="max-w-prose text-sm text-muted-foreground">
             <summary className="w-fit cursor-pointer font-medium text-accent hover:underline">When is a learner at risk?</summary>
+            <p className="mt-2">
+              Each rule flags &ldquo;Watch&rdquo; at this cohort&rsquo;s threshold and &ldquo;At risk&rdquo; at twice it;
+              a learner shows their worst flag. Change the thresholds in Settings.
+            </p>
             <ul className="mt-2 grid list-disc gap-1 pl-5">
               <li>
                 Behind pace: {cohort.behindPaceBy} or more milestones that have reached their target date are not done.
               </li>
               <li>No activity (progress, evidence, comments, check-ins) for {cohort.inactivityDays} days.</li>
-              <li>The weekly rule missed in each of the last two weeks.</li>
-              <li>Requested changes left without a new attempt for {cohort.inactivityDays} days.</li>
-              <li>Their last target date, extension included, has passed with milestones still open.</li>
+              <li>Requested changes left without a new attempt for {cohort.changesRequestedDays} days.</li>
+              <li>A phase {cohort.phaseSlippedDays} or more days past its target date with milestones still open.</li>
+              <li>The weekly rule missed in each of the last two weeks (always Watch).</li>
+              <li>Their last target date, extension included, has passed with milestones still open (always At risk).</li>
             </ul>
           </details>
         </div>

@@ -58,7 +58,8 @@ function RuleGuidance({ items }: { items: string[] }) {
         </ul>
       ) : null}
       <p className="text-xs leading-5 text-muted-foreground">
-        A week meets the rule when you submit evidence or complete a milestone during it.
+        A week meets the rule when you submit evidence or complete a milestone during it; your close-out shows which of
+        its five parts (learn, build, test, document, review) the week covered.
       </p>
     </div>
   );

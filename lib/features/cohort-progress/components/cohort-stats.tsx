@@ -23,10 +23,13 @@ export function CohortStats({ stats, atRiskHref }: { stats: CohortOverview["stat
         value={stats.atRisk}
         tone={stats.atRisk > 0 ? "danger" : undefined}
         hint={
-          stats.atRisk > 0 ? (
-            <Link href={atRiskHref} className="text-accent hover:underline">
-              Show who
-            </Link>
+          stats.atRisk + stats.watch > 0 ? (
+            <>
+              {stats.watch > 0 ? `${stats.watch} more to watch · ` : null}
+              <Link href={atRiskHref} className="text-accent hover:underline">
+                Show who
+              </Link>
+            </>
           ) : (
             "Nobody flagged"
           )

@@ -13,8 +13,9 @@ import type { MatrixQuery } from "@/lib/features/cohort-progress/types";
 const SORT_OPTIONS = MATRIX_SORTS.map((sort) => ({ value: sort, label: SORT_LABELS[sort] }));
 
 /**
- * Search, phase, sort and "At risk only" as a GET form: the matrix is rendered on the server from the query
- * string, so it works without JavaScript; with it, next/form navigates client-side and the selects apply at once.
+ * Search, phase, sort and "Flagged only" (Watch or At risk) as a GET form: the matrix is rendered on the server from
+ * the query string, so it works without JavaScript; with it, next/form navigates client-side and the selects apply
+ * at once.
  */
 export function MatrixFilters({
   base,
@@ -59,7 +60,7 @@ export function MatrixFilters({
           onChange={submit}
           className="size-4 accent-[var(--color-accent)]"
         />
-        At risk only
+        Flagged only
       </label>
       <FilterActions clearHref={filtered ? base : undefined} clearLabel="Clear" className="justify-end sm:justify-start">
         Apply

@@ -14,6 +14,14 @@ import type { CohortSettingsValues } from "@/lib/features/cohorts/types";
 
 type Draft = Record<Exclude<keyof CohortSettingsValues, "lockVersion">, string>;
 
+/** The at-risk thresholds (decision 050): field, label, hint. */
+const THRESHOLDS: [keyof Draft, string, string][] = [
+  ["inactivityDays", "Inactivity days", "Days without any activity."],
+  ["behindPaceBy", "Behind pace after (milestones)", "Due milestones not yet done."],
+  ["changesRequestedDays", "Changes unanswered (days)", "Days since a mentor asked for changes, with no new attempt."],
+  ["phaseSlippedDays", "Phase slipped (days)", "Days past a phase's target date with milestones still open."],
+];
+
 function toDraft(values: CohortSettingsValues): Draft {
   return {
     name: values.name,
@@ -24,11 +32,14 @@ function toDraft(values: CohortSettingsValues): Draft {
     timezone: values.timezone,
     inactivityDays: String(values.inactivityDays),
     behindPaceBy: String(values.behindPaceBy),
+    changesRequestedDays: String(values.changesRequestedDays),
+    phaseSlippedDays: String(values.phaseSlippedDays),
   };
 }
 
 /**
- * Name, dates, pacing, review target, time zone and the at-risk margins (inactivity, milestones behind). Saves carry the
+ * Name, dates, pacing, review target, time zone and the at-risk thresholds (inactivity, milestones behind, changes
+ * unanswered, a phase slipped); twice a threshold turns "Watch" into "At risk" (decision 050). Saves carry the
  * lockVersion the form loaded: a stale save is refused and the form shows what is saved now.
  */
 export function SettingsForm({ cohortId, initial, timeZones }: { cohortId: string; initial: CohortSettingsValues; timeZones: string[] }) {
@@ -80,17 +91,20 @@ export function SettingsForm({ cohortId, initial, timeZones }: { cohortId: strin
         <Field label="Time zone" errors={errorsFor(errors, "timezone")}>
           <TimeZoneSelect zones={timeZones} value={draft.timezone} onChange={set("timezone")} required />
         </Field>
-        <Field label="Inactivity days" hint="Learners without activity this long are flagged at risk." errors={errorsFor(errors, "inactivityDays")}>
-          <Input type="number" inputMode="numeric" min={1} value={draft.inactivityDays} onChange={set("inactivityDays")} required />
-        </Field>
-        <Field
-          label="Behind pace after (milestones)"
-          hint="Learners this many due milestones behind are flagged at risk."
-          errors={errorsFor(errors, "behindPaceBy")}
-        >
-          <Input type="number" inputMode="numeric" min={1} value={draft.behindPaceBy} onChange={set("behindPaceBy")} required />
-        </Field>
       </div>
+      <fieldset className="grid gap-4">
+        <legend className="mb-1 text-sm font-semibold">At-risk thresholds</legend>
+        <p className="text-sm text-muted-foreground">
+          A learner who reaches a threshold is flagged &ldquo;Watch&rdquo;; at twice the threshold, &ldquo;At risk&rdquo;.
+        </p>
+        <div className="grid gap-5 sm:grid-cols-2">
+          {THRESHOLDS.map(([field, label, hint]) => (
+            <Field key={field} label={label} hint={hint} errors={errorsFor(errors, field)}>
+              <Input type="number" inputMode="numeric" min={1} value={draft[field]} onChange={set(field)} required />
+            </Field>
+          ))}
+        </div>
+      </fieldset>
       <div>
         <Button type="submit" loading={pending}>
           Save settings
