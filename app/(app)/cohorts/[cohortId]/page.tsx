@@ -1,4 +1,5 @@
 import { Download } from "@/components/ui/icons/download";
+import { Search } from "@/components/ui/icons/search";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
@@ -90,7 +91,13 @@ export default async function CohortPage(props: Props) {
         </div>
         {stats.learners > 0 ? (
           <>
-            <MatrixFilters key={JSON.stringify(matrix.query)} base={base} query={matrix.query} phases={phases} />
+            <MatrixFilters
+              key={JSON.stringify(matrix.query)}
+              base={base}
+              query={matrix.query}
+              phases={phases}
+              searchIcon={<Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />}
+            />
             <StatusLegend />
           </>
         ) : null}

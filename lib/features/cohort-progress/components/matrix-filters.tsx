@@ -1,6 +1,6 @@
 "use client";
 
-import { Search } from "@/components/ui/icons/search";
+import type { ReactNode } from "react";
 import Form from "next/form";
 import { Field } from "@/components/ui/field";
 import { FilterActions } from "@/components/ui/filter-actions";
@@ -21,11 +21,14 @@ export function MatrixFilters({
   base,
   query,
   phases,
+  searchIcon,
 }: {
   base: string;
   query: MatrixQuery;
   /** The phase filter's options, labelled by the server. */
   phases: { value: string; label: string }[];
+  /** The search field's magnifier, drawn by the server so its shape stays out of this component's JavaScript. */
+  searchIcon: ReactNode;
 }) {
   const submit = (event: { currentTarget: HTMLInputElement | HTMLSelectElement }) => event.currentTarget.form?.requestSubmit();
   const filtered = query.q !== "" || query.phase !== "" || query.sort !== "name" || query.atRisk;
@@ -39,7 +42,7 @@ export function MatrixFilters({
       <div className="col-span-2 grid gap-1.5 sm:w-56">
         <Label htmlFor="matrix-q">Search learners</Label>
         <div className="relative">
-          <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
+          {searchIcon}
           <Input id="matrix-q" type="search" name="q" defaultValue={query.q} maxLength={SEARCH_MAX} placeholder="Name" className="pl-8" />
         </div>
       </div>
