@@ -155,6 +155,17 @@ test("admin prepares next spring's roadmap", async ({ page, signIn, browser }) =
   // A draft started by mistake is discarded after the app's own confirmation; Cancel keeps it.
   await page.getByRole("button", { name: "New draft" }).click();
   await expect(page).toHaveURL(`${roadmapUrl}/versions/3`);
+  // Adding an item while another has unsaved edits saves the new item, then asks before opening it.
+  await outline.getByRole("link", { name: "A clean repository layout", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Milestone: A clean repository layout" })).toBeVisible();
+  await page.getByLabel("Title", { exact: true }).fill("A tidy repository layout");
+  const habits = outline.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Production habits", exact: true }) });
+  await habits.getByRole("button", { name: "Add milestone" }).click();
+  await page.getByLabel('New milestone in "Production habits"').fill("Pin every dependency");
+  await page.getByLabel('New milestone in "Production habits"').press("Enter");
+  await unsaved.getByRole("button", { name: "Keep editing" }).click();
+  await expect(outline.getByRole("link", { name: "Pin every dependency", exact: true })).toBeVisible();
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("A tidy repository layout");
   await page.getByRole("button", { name: "Discard draft" }).click();
   const discardV3 = page.getByRole("dialog", { name: "Discard draft version 3?" });
   await discardV3.getByRole("button", { name: "Cancel" }).click();

@@ -3,9 +3,15 @@
 import { useRouter } from "next/navigation";
 import { createContext, lazy, Suspense, useContext, useEffect, useState, type ReactNode } from "react";
 
-type EditorNavigation = { pending: boolean; navigateTo: (item: string) => void; setDirty: (dirty: boolean) => void };
+type EditorNavigation = {
+  pending: boolean;
+  navigateTo: (item: string) => void;
+  setDirty: (dirty: boolean) => void;
+  /** Goes to `href` from code (not a link click), asking first when the form on screen has unsaved edits. */
+  leave: (href: string) => void;
+};
 
-const Context = createContext<EditorNavigation>({ pending: false, navigateTo: () => {}, setDirty: () => {} });
+const Context = createContext<EditorNavigation>({ pending: false, navigateTo: () => {}, setDirty: () => {}, leave: () => {} });
 
 // Radix's dialog loads when someone first tries to leave unsaved edits (decision 027).
 const DiscardChangesDialog = lazy(() =>
@@ -70,7 +76,12 @@ export function EditorNavigationProvider({ selected, children }: { selected: str
     router.push(asking, { scroll: false });
   }
 
-  const value = { pending: target !== null && target !== selected, navigateTo: setTarget, setDirty };
+  function leave(href: string) {
+    if (dirty) setAsking(href);
+    else router.push(href, { scroll: false });
+  }
+
+  const value = { pending: target !== null && target !== selected, navigateTo: setTarget, setDirty, leave };
   return (
     <Context.Provider value={value}>
       {children}

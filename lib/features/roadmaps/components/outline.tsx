@@ -213,6 +213,7 @@ type AddResult = { ok: true; data: { id: string } } | { ok: false; code: string;
 /** "Add …": a title, then the new item opens in the form. */
 function AddItem({ label, fieldLabel, kind, basePath, add }: { label: string; fieldLabel: string; kind: string; basePath: string; add: (title: string) => Promise<AddResult> }) {
   const router = useRouter();
+  const { leave } = useEditorNavigation();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { pending, run } = useAction(EDITOR_SAVE);
@@ -225,7 +226,8 @@ function AddItem({ label, fieldLabel, kind, basePath, add }: { label: string; fi
     if (!result.ok) return setError(result.fieldErrors?.title?.[0] ?? result.error);
     setOpen(false);
     setError(null);
-    router.push(`${basePath}?item=${kind}:${result.data.id}`, { scroll: false });
+    // The new item is saved either way; opening it waits for an answer when the form on screen has unsaved edits.
+    leave(`${basePath}?item=${kind}:${result.data.id}`);
     router.refresh();
   }
 
