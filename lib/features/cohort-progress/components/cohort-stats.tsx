@@ -26,7 +26,7 @@ export function CohortStats({ stats, atRiskHref }: { stats: CohortOverview["stat
           stats.atRisk + stats.watch > 0 ? (
             <>
               {stats.watch > 0 ? `${stats.watch} more to watch · ` : null}
-              <Link href={atRiskHref} className="text-accent hover:underline">
+              <Link href={atRiskHref} className="text-accent underline underline-offset-2">
                 Show who
               </Link>
             </>
