@@ -37,25 +37,25 @@ async function blockingViolations(page: Page): Promise<string[]> {
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 375, height: 812 };
 
-/** Keeps what the page looks like at `width` px for people to review; the file name says page, theme and width. */
-async function keepScreenshot(page: Page, visit: Visit, theme: ThemeName) {
+/** Keeps what the page looks like at `width` px for people to review; the file name says who, page, theme and width. */
+async function keepScreenshot(page: Page, who: string, visit: Visit, theme: ThemeName) {
   const width = page.viewportSize()?.width;
-  const file = `${visit.name.replace(/[^a-z0-9]+/gi, "-")}-${theme}-${width}.png`;
+  const file = `${who}-${visit.name.replace(/[^a-z0-9]+/gi, "-")}-${theme}-${width}.png`;
   await page.screenshot({ path: path.join(test.info().project.outputDir, "screenshots", file), fullPage: true });
 }
 
-async function scan(page: Page, theme: ThemeName, visits: Visit[]) {
+async function scan(page: Page, who: string, theme: ThemeName, visits: Visit[]) {
   await showTheme(page, theme);
   for (const visit of visits) {
     await page.setViewportSize(DESKTOP);
     await page.goto(visit.path);
     await expect(page.getByRole("heading", { level: 1 }).first(), `${visit.name} (${visit.path}) has a heading`).toBeVisible();
     expect.soft(await blockingViolations(page), `${visit.name} (${visit.path}, ${theme} theme)`).toEqual([]);
-    await keepScreenshot(page, visit, theme);
+    await keepScreenshot(page, who, visit, theme);
     await page.setViewportSize(PHONE);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect.soft(overflow, `${visit.name} (${visit.path}) scrolls sideways at ${PHONE.width} px by`).toBeLessThanOrEqual(0);
-    await keepScreenshot(page, visit, theme);
+    await keepScreenshot(page, who, visit, theme);
   }
 }
 
@@ -83,7 +83,7 @@ for (const theme of THEMES) {
   test.describe(`${theme} theme`, () => {
     test("a visitor's pages have no serious accessibility violations", async ({ browser }) => {
       const visitor = await anonymousPage(browser);
-      await scan(visitor.page, theme, [
+      await scan(visitor.page, "visitor", theme, [
         { name: "sign-in", path: "/login" },
         { name: "invite landing, link not valid", path: "/invite/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
         { name: "404", path: "/no-such-page" },
@@ -94,7 +94,7 @@ for (const theme of THEMES) {
     test("a learner's pages have no serious accessibility violations", async ({ signIn }) => {
       const page = await signIn("learner");
       const milestone = await firstLink(page, "/roadmap", /^\/roadmap\/[^/?#]+$/);
-      await scan(page, theme, [
+      await scan(page, "learner", theme, [
         { name: "roadmap", path: "/roadmap" },
         { name: "milestone", path: milestone },
         { name: "check-ins", path: "/check-ins" },
@@ -110,7 +110,7 @@ for (const theme of THEMES) {
       const review = await firstLink(page, "/reviews", /^\/reviews\/[0-9a-f-]{36}$/);
       const cohort = await firstLink(page, "/cohorts", /^\/cohorts\/[0-9a-f-]{36}$/);
       const learner = await firstLink(page, cohort, /^\/cohorts\/[0-9a-f-]{36}\/learners\/[0-9a-f-]{36}$/);
-      await scan(page, theme, [
+      await scan(page, "mentor", theme, [
         { name: "review queue", path: "/reviews" },
         { name: "review screen", path: review },
         { name: "cohort matrix", path: cohort },
@@ -126,7 +126,7 @@ for (const theme of THEMES) {
       const page = await signIn("admin");
       const roadmap = await firstLink(page, "/admin/roadmaps", /^\/admin\/roadmaps\/[0-9a-f-]{36}$/);
       const editor = await firstLink(page, roadmap, /^\/admin\/roadmaps\/[0-9a-f-]{36}\/versions\/\d+$/);
-      await scan(page, theme, [
+      await scan(page, "admin", theme, [
         { name: "admin home", path: "/admin" },
         { name: "admin roadmaps", path: "/admin/roadmaps" },
         { name: "a roadmap's versions", path: roadmap },
@@ -150,7 +150,7 @@ test("a newcomer's invite landing has no serious accessibility violations in eit
   const link = await mentor.getByLabel("Invite link", { exact: true }).inputValue();
   for (const theme of THEMES) {
     const newcomer = await anonymousPage(browser);
-    await scan(newcomer.page, theme, [{ name: "invite landing", path: new URL(link).pathname }]);
+    await scan(newcomer.page, "newcomer", theme, [{ name: "invite landing", path: new URL(link).pathname }]);
     await newcomer.close();
   }
 });

@@ -159,8 +159,8 @@ test("admin prepares next spring's roadmap", async ({ page, signIn, browser }) =
   await outline.getByRole("link", { name: "A clean repository layout", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Milestone: A clean repository layout" })).toBeVisible();
   await page.getByLabel("Title", { exact: true }).fill("A tidy repository layout");
-  const habits = outline.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Production habits", exact: true }) });
-  await habits.getByRole("button", { name: "Add milestone" }).click();
+  const habitsRow = outline.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Production habits", exact: true }) });
+  await habitsRow.getByRole("button", { name: "Add milestone" }).click();
   await page.getByLabel('New milestone in "Production habits"').fill("Pin every dependency");
   await page.getByLabel('New milestone in "Production habits"').press("Enter");
   await unsaved.getByRole("button", { name: "Keep editing" }).click();
