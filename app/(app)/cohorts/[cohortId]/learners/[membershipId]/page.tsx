@@ -3,17 +3,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { PageHeader } from "@/components/layout/page-header";
-import { Badge } from "@/components/ui/badge";
 import { requireViewer } from "@/lib/auth/viewer";
 import { Assessments } from "@/lib/features/cohort-progress/components/assessments";
 import { LearnerCheckins } from "@/lib/features/cohort-progress/components/learner-checkins";
 import { LearnerPhases } from "@/lib/features/cohort-progress/components/learner-phases";
+import { LearnerStanding } from "@/lib/features/cohort-progress/components/learner-standing";
 import { LearnerTimeline } from "@/lib/features/cohort-progress/components/learner-timeline";
-import { RiskList } from "@/lib/features/cohort-progress/components/risk-list";
 import { TargetHighlight } from "@/lib/features/cohort-progress/components/target-highlight";
 import { TIMELINE_LIMIT } from "@/lib/features/cohort-progress/constants";
 import { loadLearnerDetail } from "@/lib/features/cohort-progress/loaders";
-import { formatDay, formatMoment } from "@/lib/calendar";
 
 type Props = { params: Promise<{ cohortId: string; membershipId: string }> };
 
@@ -40,14 +38,7 @@ function Section({ id, title, children, className }: { id: string; title: string
 
 export default async function LearnerPage(props: Props) {
   const detail = await load(props);
-  const { learner, standing, cohort } = detail;
-  const facts = [
-    `${standing.completed} of ${standing.total} milestones done`,
-    `${standing.due} due by today`,
-    standing.deadline ? `deadline ${formatDay(standing.deadline)}` : null,
-    `started ${formatDay(learner.startDate)}`,
-    learner.extensionDays > 0 ? `${learner.extensionDays}-day extension` : null,
-  ].filter(Boolean);
+  const { learner, cohort } = detail;
 
   return (
     <>
@@ -67,24 +58,7 @@ export default async function LearnerPage(props: Props) {
       />
       <div className="grid gap-10">
         <Section id="standing" title="Standing" className="grid gap-3 rounded-xl border border-border bg-surface p-4 sm:p-5">
-          <p className="text-sm text-muted-foreground">{facts.join(" · ")}</p>
-          <p className="text-sm text-muted-foreground">
-            Last activity:{" "}
-            {detail.lastActivityAt ? (
-              <time dateTime={detail.lastActivityAt}>{formatMoment(detail.lastActivityAt, cohort.timezone)}</time>
-            ) : (
-              "none yet"
-            )}
-          </p>
-          {standing.risks.length > 0 ? (
-            <RiskList risks={standing.risks} />
-          ) : (
-            <div>
-              <Badge variant="success" icon="circle-check">
-                Not at risk
-              </Badge>
-            </div>
-          )}
+          <LearnerStanding detail={detail} />
         </Section>
 
         <div className="grid gap-10 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)]">
