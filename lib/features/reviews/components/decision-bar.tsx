@@ -152,9 +152,8 @@ export function DecisionBar({
         approveRef.current?.blur();
         return;
       }
-      // A ticked criterion keeps the focus; letters typed there are meant for the screen.
-      const onCheckbox = event.target instanceof HTMLInputElement && event.target.type === "checkbox";
-      if (isTypingTarget(event.target) && !onCheckbox) return;
+      // A ticked criterion keeps the focus; isTypingTarget lets letters typed on a checkbox through to the screen.
+      if (isTypingTarget(event.target)) return;
       if (event.key === "?") {
         event.preventDefault();
         setHelp(true);
