@@ -63,6 +63,8 @@ test("learner sees their progress follow each tick", async ({ page, signIn }) =>
   await untick.click();
   await expect(row.getByText(/^(Not started|In progress)$/)).toBeVisible();
   await expectFigures(page, phase, after);
+  // The button is busy until the server has stored the change; only then is a reload sure to find it.
+  await expect(row.getByRole("button", { name: `Mark as done: ${title}` })).toBeEnabled();
   await page.reload();
   await expectFigures(page, phase, after);
 
