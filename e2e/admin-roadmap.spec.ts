@@ -104,6 +104,37 @@ test("admin prepares next spring's roadmap", async ({ page, signIn, browser }) =
   await expect(page.getByLabel("Done when")).toHaveValue("Every run is logged with its commit and data version.");
   await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Track every experiment in MLflow");
 
+  // Back and Forward cannot be cancelled: the edits wait in the tab and come back, marked as not saved yet.
+  const restored = page.getByRole("status").filter({ hasText: "Your unsaved edits are back" });
+  await page.getByLabel("Title", { exact: true }).fill("Track every experiment, even across Back");
+  await page.goBack();
+  await expect(page.getByRole("heading", { name: "Milestone: A clean repository layout" })).toBeVisible();
+  await expect(restored).toHaveCount(0);
+  await page.goForward();
+  await expect(restored).toBeVisible();
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Track every experiment, even across Back");
+
+  // Meanwhile another tab saves the milestone's "Done when"; the edits survive a reload and merge onto that save.
+  const elsewhere = await page.context().newPage();
+  await elsewhere.goto(page.url());
+  await elsewhere.getByLabel("Done when").fill("Every run is logged with its commit, data version and seed.");
+  await elsewhere.getByRole("button", { name: "Save milestone" }).click();
+  await expect(elsewhere.getByText("Saved").first()).toBeVisible();
+  await elsewhere.close();
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.reload();
+  await expect(restored).toBeVisible();
+  await expect(page.getByText("Someone else saved this while you were editing", { exact: false })).toBeVisible();
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Track every experiment, even across Back");
+  await expect(page.getByLabel("Done when")).toHaveValue("Every run is logged with its commit, data version and seed.");
+
+  // "Discard them" goes back to what is saved, for good.
+  await restored.getByRole("button", { name: "Discard them" }).click();
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Track every experiment in MLflow");
+  await page.reload();
+  await expect(page.getByLabel("Done when")).toHaveValue("Every run is logged with its commit, data version and seed.");
+  await expect(restored).toHaveCount(0);
+
   // Reorder: "Move up" from the keyboard, then drag a row onto another.
   const phaseLinks = () => outline.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Production habits", exact: true }) }).getByRole("list").getByRole("link");
   await page.getByRole("button", { name: 'Move "A clean repository layout" up' }).focus();
@@ -146,7 +177,7 @@ test("admin prepares next spring's roadmap", async ({ page, signIn, browser }) =
     ...byTitle("Track every experiment"),
     title: "Track every experiment in MLflow",
     description: "Log **every** run: parameters, metrics and the commit.",
-    doneWhen: ["Every run is logged with its commit and data version."],
+    doneWhen: ["Every run is logged with its commit, data version and seed."],
   };
   habits.milestones = [byTitle("Reproduce a run from a clean checkout"), tracked, byTitle("A clean repository layout"), byTitle("Package training and inference as reusable modules")];
   for (const phase of expected.phases) phase.milestones = phase.milestones.filter((milestone) => milestone.key !== "pytest-basics");

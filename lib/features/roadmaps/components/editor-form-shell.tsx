@@ -14,6 +14,8 @@ export type ShellForm<D extends object> = {
   draft: D;
   conflict: D | null;
   useTheirs: () => void;
+  restored: boolean;
+  discardRestored: () => void;
 };
 
 /**
@@ -49,6 +51,14 @@ export function EditorFormShell<D extends object>({
   }, [hasConflict]);
   return (
     <form onSubmit={form.onSubmit} className="grid gap-5 aria-busy:opacity-60" noValidate aria-busy={leaving || undefined}>
+      {form.restored ? (
+        <div role="status" className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-md border border-status-info-border bg-status-info-subtle px-3 py-2 text-sm text-status-info-fg">
+          <span className="min-w-0 flex-1">Your unsaved edits are back, as you left them. They are not saved yet.</span>
+          <Button type="button" size="sm" variant="secondary" onClick={form.discardRestored}>
+            Discard them
+          </Button>
+        </div>
+      ) : null}
       {form.conflict !== null ? (
         <div ref={conflictRef}>
           <ConflictNotice theirs={form.conflict} mine={form.draft} labels={labels} onUseTheirs={form.useTheirs} />

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { createContext, lazy, Suspense, useContext, useEffect, useState, type ReactNode } from "react";
+import { clearStash } from "@/lib/features/roadmaps/components/draft-stash";
 
 type EditorNavigation = {
   pending: boolean;
@@ -9,9 +10,11 @@ type EditorNavigation = {
   setDirty: (dirty: boolean) => void;
   /** Goes to `href` from code (not a link click), asking first when the form on screen has unsaved edits. */
   leave: (href: string) => void;
+  /** Where the form on screen keeps its unsaved edits in this tab (draft-stash.ts); null outside the editor. */
+  draftKey: string | null;
 };
 
-const Context = createContext<EditorNavigation>({ pending: false, navigateTo: () => {}, setDirty: () => {}, leave: () => {} });
+const Context = createContext<EditorNavigation>({ pending: false, navigateTo: () => {}, setDirty: () => {}, leave: () => {}, draftKey: null });
 
 // Radix's dialog loads when someone first tries to leave unsaved edits (decision 027).
 const DiscardChangesDialog = lazy(() =>
@@ -34,14 +37,16 @@ function leavingFor(event: MouseEvent): string | null {
  * to the previous item, so it is disabled: a quick click on "Archive" must never hit the wrong milestone.
  *
  * It also keeps unsaved edits (decision 047): while the form on screen has some, a click on any link of the page
- * asks "Discard unsaved changes?" first, and closing or reloading the tab asks the browser's own question.
+ * asks "Discard unsaved changes?" first, and closing or reloading the tab asks the browser's own question. What
+ * nothing can ask about — Back and Forward — the form's stash under `draftKey` covers (decision 055).
  */
-export function EditorNavigationProvider({ selected, children }: { selected: string; children: ReactNode }) {
+export function EditorNavigationProvider({ versionId, selected, children }: { versionId: string; selected: string; children: ReactNode }) {
   const router = useRouter();
   const [target, setTarget] = useState<string | null>(null);
   const [shown, setShown] = useState(selected);
   const [dirty, setDirty] = useState(false);
   const [asking, setAsking] = useState<string | null>(null);
+  const draftKey = `${versionId}:${selected}`;
   if (shown !== selected) {
     // Whatever brought a new item (a click, Back, a link elsewhere), the form on screen is now the right one.
     setShown(selected);
@@ -71,6 +76,7 @@ export function EditorNavigationProvider({ selected, children }: { selected: str
     if (asking === null) return;
     const item = new URL(asking, location.href).searchParams.get("item");
     if (item !== null) setTarget(item);
+    clearStash(draftKey);
     setDirty(false);
     setAsking(null);
     router.push(asking, { scroll: false });
@@ -81,7 +87,7 @@ export function EditorNavigationProvider({ selected, children }: { selected: str
     else router.push(href, { scroll: false });
   }
 
-  const value = { pending: target !== null && target !== selected, navigateTo: setTarget, setDirty, leave };
+  const value = { pending: target !== null && target !== selected, navigateTo: setTarget, setDirty, leave, draftKey };
   return (
     <Context.Provider value={value}>
       {children}

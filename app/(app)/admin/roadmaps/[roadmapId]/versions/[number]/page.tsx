@@ -125,7 +125,7 @@ export default async function VersionEditorPage({ params, searchParams }: Props)
         }
         actions={<ExportMenu roadmapId={roadmapId} versionNumber={version.number} />}
       />
-      <EditorNavigationProvider selected={selected.key}>
+      <EditorNavigationProvider versionId={version.id} selected={selected.key}>
         <div className="grid gap-6 lg:grid-cols-[minmax(16rem,20rem)_1fr] lg:items-start">
           <div
             id="outline"
