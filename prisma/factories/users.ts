@@ -1,4 +1,5 @@
 // Factories shared by the demo seed, integration tests and e2e fixtures.
+import { newApiToken, type ApiScope } from "@/lib/auth/api-token";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 
@@ -34,4 +35,14 @@ export async function createUser({
       passwordHash: await hashOnce(password),
     },
   });
+}
+
+/** A personal API token of `userId`; the secret is returned once, as Settings shows it. */
+export async function createApiToken(
+  userId: string,
+  { name = "CI", scopes = ["read"], expiresAt = null }: { name?: string; scopes?: ApiScope[]; expiresAt?: Date | null } = {},
+) {
+  const { token, prefix, tokenHash } = newApiToken();
+  const row = await db.apiToken.create({ data: { userId, name, scopes, prefix, tokenHash, expiresAt } });
+  return { token, row };
 }
