@@ -40,7 +40,7 @@ export function PublishBar(props: Props) {
   return (
     <div className="sticky bottom-0 z-20 -mx-4 mt-8 border-t border-border bg-surface/95 px-4 py-3 backdrop-blur sm:-mx-6 sm:px-6">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2 text-sm">
+        <div className="flex min-w-0 grow basis-64 flex-wrap items-center gap-2 text-sm">
           {status === "draft" ? (
             <>
               <Badge variant="warning">Draft</Badge>
