@@ -18,7 +18,9 @@ type Access =
   /** Admins only; anyone else gets "not found". */
   | "admin"
   /** Scoped by the database: membership in the cohort, the submission's learner's mentors… */
-  | "scoped";
+  | "scoped"
+  /** API v1: a personal API token holding the endpoint's scope, then the same database checks as the screens. */
+  | "token";
 
 type Rule = { access: Access; provedBy: string };
 
@@ -42,6 +44,9 @@ const MATRIX: Record<string, Rule> = {
   // Probes for load balancers and orchestrators; they reveal nothing but up/ready.
   "app/api/health/route.ts#GET": rule("public", "lib/db/readiness.test.ts"),
   "app/api/ready/route.ts#GET": rule("public", "lib/db/readiness.test.ts"),
+  // API v1 (docs/api.md): the description is public like any API reference; every other endpoint takes a token.
+  "app/api/v1/openapi.json/route.ts#GET": rule("public", "lib/features/api/utils.test.ts"),
+  "app/api/v1/me/route.ts#GET": rule("token", "lib/http/api.test.ts"),
   "app/(app)/admin/roadmaps/[roadmapId]/export/route.ts#GET": rule("admin", "lib/features/roadmaps/export.test.ts"),
   "app/(app)/cohorts/[cohortId]/export/progress/route.ts#GET": rule("scoped", "lib/features/cohort-progress/export.test.ts"),
   "app/(app)/cohorts/[cohortId]/export/reviews/route.ts#GET": rule("scoped", "lib/features/cohort-progress/export.test.ts"),
@@ -249,7 +254,8 @@ describe("guards, checked by calling every endpoint", () => {
 
   it("every guarded route handler answers a caller without a valid session with 404 (or a sign-in redirect)", async () => {
     const statuses: Record<string, number | string> = {};
-    for (const endpoint of endpoints.filter((candidate) => candidate.kind === "route" && MATRIX[candidate.key]?.access !== "public")) {
+    const guarded = (access: Access | undefined) => access !== "public" && access !== "token";
+    for (const endpoint of endpoints.filter((candidate) => candidate.kind === "route" && guarded(MATRIX[candidate.key]?.access))) {
       const params = Promise.resolve(new Proxy({}, { get: () => randomUUID() }));
       statuses[endpoint.key] = await asUser(nobody, async () => {
         try {
@@ -264,5 +270,20 @@ describe("guards, checked by calling every endpoint", () => {
     }
     const unguarded = Object.entries(statuses).filter(([, status]) => status !== 404 && status !== "redirect");
     expect(unguarded).toEqual([]);
+  });
+
+  it("every API route answers a request without a token with 401, even from someone signed in to the screens", async () => {
+    const statuses: Record<string, number> = {};
+    const admin = await createUser({ isAdmin: true });
+    for (const endpoint of endpoints.filter((candidate) => MATRIX[candidate.key]?.access === "token")) {
+      const params = Promise.resolve(new Proxy({}, { get: () => randomUUID() }));
+      const method = endpoint.name;
+      statuses[endpoint.key] = await asUser(admin, async () => {
+        const response = (await endpoint.fn(new Request(`http://cairn.test${urlPrefix(endpoint.file)}`, { method }), { params })) as Response;
+        return response.status;
+      });
+    }
+    expect(Object.keys(statuses).length).toBeGreaterThan(0);
+    expect(Object.entries(statuses).filter(([, status]) => status !== 401)).toEqual([]);
   });
 });

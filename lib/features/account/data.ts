@@ -1,7 +1,7 @@
 import "server-only";
 import { safeTimeZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
-import type { AccountSettings } from "@/lib/features/account/types";
+import type { AccountSettings, MyCohort } from "@/lib/features/account/types";
 
 /** Settings' profile, in one statement with the cohort whose zone dates fall back to. */
 export async function getAccountSettings(userId: string): Promise<AccountSettings | null> {
@@ -31,4 +31,14 @@ export async function getAccountSettings(userId: string): Promise<AccountSetting
     displayTimeZone: safeTimeZone(user.timeZone ?? cohortZone ?? "UTC"),
     memberSince: user.createdAt.toISOString(),
   };
+}
+
+/** The cohorts a person is an active member of, oldest membership first, with their role in each. */
+export async function listMyCohorts(userId: string): Promise<MyCohort[]> {
+  const memberships = await db.membership.findMany({
+    where: { userId, removedAt: null, cohort: { archivedAt: null } },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, cohort: { select: { id: true, name: true } } },
+  });
+  return memberships.map(({ role, cohort }) => ({ id: cohort.id, name: cohort.name, role }));
 }

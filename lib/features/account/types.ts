@@ -12,3 +12,9 @@ export type AccountSettings = {
   displayTimeZone: string;
   memberSince: string;
 };
+
+/** One cohort a person belongs to, and as what. */
+export type MyCohort = { id: string; name: string; role: "learner" | "mentor" };
+
+/** `GET /api/v1/me`: the token's person as the database has them now. */
+export type Me = { id: string; email: string; name: string; isAdmin: boolean; cohorts: MyCohort[] };
