@@ -47,6 +47,9 @@ const MATRIX: Record<string, Rule> = {
   // API v1 (docs/api.md): the description is public like any API reference; every other endpoint takes a token.
   "app/api/v1/openapi.json/route.ts#GET": rule("public", "lib/features/api/utils.test.ts"),
   "app/api/v1/me/route.ts#GET": rule("token", "lib/http/api.test.ts"),
+  "app/api/v1/roadmap/route.ts#GET": rule("token", "lib/features/progress/api.test.ts"),
+  "app/api/v1/milestones/[key]/submissions/route.ts#POST": rule("token", "lib/features/progress/api.test.ts"),
+  "app/api/v1/milestones/[key]/complete/route.ts#POST": rule("token", "lib/features/progress/api.test.ts"),
   "app/(app)/admin/roadmaps/[roadmapId]/export/route.ts#GET": rule("admin", "lib/features/roadmaps/export.test.ts"),
   "app/(app)/cohorts/[cohortId]/export/progress/route.ts#GET": rule("scoped", "lib/features/cohort-progress/export.test.ts"),
   "app/(app)/cohorts/[cohortId]/export/reviews/route.ts#GET": rule("scoped", "lib/features/cohort-progress/export.test.ts"),

@@ -1,6 +1,7 @@
 import type { RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import type { ApiScope } from "@/lib/auth/api-token";
+import { cohortIdSchema, submissionInputSchema } from "@/lib/features/progress/schema";
 
 // What the HTTP API promises, as zod: the bodies it answers with and, through `endpoint()`, every path it serves.
 // `GET /api/v1/openapi.json` is generated from this list (utils.ts), and a test checks that the list and the route
@@ -27,6 +28,86 @@ export const meSchema = z
     cohorts: z.array(z.object({ id: z.uuid(), name: z.string(), role: cohortRoleSchema })),
   })
   .meta({ id: "Me" });
+
+const progressStatusSchema = z.enum(["not_started", "in_progress", "submitted", "changes_requested", "approved", "done"]);
+const attemptStatusSchema = z.enum(["pending", "approved", "changes_requested", "withdrawn", "recorded"]);
+const day = z.iso.date();
+
+export const roadmapSchema = z
+  .object({
+    cohortId: z.uuid(),
+    cohortName: z.string(),
+    roadmapTitle: z.string(),
+    today: day.meta({ description: "Today in the cohort's time zone." }),
+    progress: z.object({
+      total: z.number().int(),
+      completed: z.number().int().meta({ description: "Milestones approved or done." }),
+      expected: z.number().int().meta({ description: "Milestones due by today, today included: the pace's yardstick." }),
+      onPace: z.boolean(),
+      byStatus: z.record(progressStatusSchema, z.number().int()),
+    }),
+    phases: z.array(
+      z.object({
+        key: z.string(),
+        title: z.string(),
+        dueDate: day,
+        total: z.number().int(),
+        completed: z.number().int(),
+        milestones: z.array(
+          z.object({
+            key: z.string(),
+            title: z.string(),
+            status: progressStatusSchema,
+            evidence: z.enum(["none", "optional", "required"]),
+            reviewRequired: z.boolean(),
+            effortHours: z.number().nullable(),
+            dueDate: day.meta({ description: "When the learner's pacing expects it done." }),
+            attempts: z.number().int(),
+            latestAttempt: z.object({ id: z.uuid(), status: attemptStatusSchema }).nullable(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: "Roadmap" });
+
+export const submissionSchema = z
+  .object({
+    id: z.uuid(),
+    milestoneKey: z.string(),
+    attempt: z.number().int().meta({ description: "1, 2, 3 … per milestone." }),
+    status: attemptStatusSchema.meta({ description: '"pending" waits for a mentor; "recorded" needs no review.' }),
+    milestoneStatus: progressStatusSchema,
+    source: z.enum(["web", "api", "ci"]).meta({ description: 'Where the attempt came from; "ci" is shown as "from CI".' }),
+    links: z.array(z.object({ url: z.string(), label: z.string().nullable(), kind: z.string() })),
+    note: z.string(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "Submission" });
+
+export const completionSchema = z.object({ status: progressStatusSchema }).meta({ id: "Completion" });
+
+/** `GET /api/v1/roadmap`'s query. */
+export const roadmapQuerySchema = z.strictObject({ cohortId: cohortIdSchema.optional() });
+
+/**
+ * `POST /api/v1/milestones/{key}/submissions`: the evidence form's fields, the milestone in the path, the cohort
+ * optional (the person's first learner cohort), and where it comes from (decision 059).
+ */
+export const submissionRequestSchema = z
+  .strictObject({
+    cohortId: cohortIdSchema.optional(),
+    links: submissionInputSchema.shape.links,
+    note: submissionInputSchema.shape.note,
+    source: z
+      .enum(["api", "ci"], { error: 'Send "ci" from a pipeline, "api" otherwise, or leave it out.' })
+      .default("api")
+      .meta({ description: 'Say "ci" from a pipeline: the attempt is shown "from CI" to the learner and the mentor.' }),
+  })
+  .meta({ id: "SubmissionRequest" });
+
+/** `POST /api/v1/milestones/{key}/complete`: the cohort optional; the body may be left out altogether. */
+export const completionRequestSchema = z.strictObject({ cohortId: cohortIdSchema.optional() }).meta({ id: "CompletionRequest" });
 
 const problemContent = { "application/problem+json": { schema: problemSchema } };
 
@@ -65,5 +146,58 @@ export const API_ENDPOINTS: RouteConfig[] = [
     description: "The token's person as the database has them now, and the cohorts they belong to with their role in each.",
     scope: "read",
     responses: { 200: { description: "The person.", content: { "application/json": { schema: meSchema } } } },
+  }),
+  endpoint({
+    method: "get",
+    path: "/api/v1/roadmap",
+    summary: "Your roadmap in a cohort",
+    description:
+      "The token's person's roadmap in that cohort, as their roadmap page shows it: phases, milestones with their status, due date and latest attempt, and progress counts. Without `cohortId`, their first active learner cohort.",
+    scope: "read",
+    request: { query: roadmapQuerySchema },
+    responses: { 200: { description: "The roadmap.", content: { "application/json": { schema: roadmapSchema } } } },
+    refusals: { 404: "The person learns in no such cohort (or in none).", 422: "`cohortId` is not a cohort id, or the query has other fields." },
+  }),
+  endpoint({
+    method: "post",
+    path: "/api/v1/milestones/{key}/submissions",
+    summary: "Submit evidence for a milestone",
+    description:
+      "Stores one attempt with its links and note, as the milestone page's evidence form does. Honours `Idempotency-Key`: the same key with the same body answers 200 with the first attempt; with a different body, 409.",
+    scope: "submit",
+    request: {
+      params: z.object({ key: z.string().meta({ example: "docker-basics" }) }),
+      headers: z.object({ "Idempotency-Key": z.string().optional().meta({ description: "1–255 visible ASCII characters, e.g. a CI run's id and attempt." }) }),
+      body: { required: true, content: { "application/json": { schema: submissionRequestSchema } } },
+    },
+    responses: {
+      201: { description: "The attempt was created.", content: { "application/json": { schema: submissionSchema } } },
+      200: {
+        description: "Nothing new was stored: a replay of a known `Idempotency-Key`, or an attempt was already waiting for review (that attempt).",
+        content: { "application/json": { schema: submissionSchema } },
+      },
+    },
+    refusals: {
+      404: "No such milestone in the person's roadmap, or no such cohort of theirs.",
+      409: "The key was used for a different submission, or the milestone takes no evidence or is already approved.",
+      422: "A field is invalid or unknown.",
+    },
+  }),
+  endpoint({
+    method: "post",
+    path: "/api/v1/milestones/{key}/complete",
+    summary: "Mark a self-check milestone done",
+    description: "The roadmap's tick. Milestones that need a mentor's review or evidence are refused with 409: submit evidence instead.",
+    scope: "submit",
+    request: {
+      params: z.object({ key: z.string().meta({ example: "python-for-automation" }) }),
+      body: { required: false, content: { "application/json": { schema: completionRequestSchema } } },
+    },
+    responses: { 200: { description: "The milestone's new status.", content: { "application/json": { schema: completionSchema } } } },
+    refusals: {
+      404: "No such milestone in the person's roadmap, or no such cohort of theirs.",
+      409: "The milestone needs review or evidence, or is already done.",
+      422: "`cohortId` is not a cohort id, or the body has other fields.",
+    },
   }),
 ];

@@ -5,14 +5,13 @@ import { runAction, parseInput, type ActionResult } from "@/lib/action-result";
 import { requireViewer, type Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { getLearnerMembership } from "@/lib/auth/access";
+import { submitEvidenceAs, tickMilestoneAs } from "@/lib/features/progress/commands";
 import {
   addLearnerComment,
   addPrivateNote,
-  changeProgress,
   deletePrivateNote,
   dismissVersionBanner,
   saveSelfAssessment,
-  submitEvidence,
   updatePrivateNote,
   withdrawSubmission,
   type SubmittedAttempt,
@@ -40,16 +39,14 @@ async function myMembership(viewer: Viewer, cohortId: string) {
 export async function tickMilestoneAction(input: unknown): Promise<ActionResult<{ status: ProgressStatus }>> {
   return runAction(async () => {
     const viewer = await requireViewer();
-    const { cohortId, itemKey, event } = parseInput(tickInputSchema, input);
-    return changeProgress(await myMembership(viewer, cohortId), itemKey, event);
+    return tickMilestoneAs(viewer, parseInput(tickInputSchema, input));
   });
 }
 
 export async function submitEvidenceAction(input: unknown): Promise<ActionResult<SubmittedAttempt>> {
   return runAction(async () => {
     const viewer = await requireViewer();
-    const { cohortId, itemKey, links, note, idempotencyKey } = parseInput(submissionActionInputSchema, input);
-    return submitEvidence(await myMembership(viewer, cohortId), itemKey, { links, note }, idempotencyKey);
+    return submitEvidenceAs(viewer, { ...parseInput(submissionActionInputSchema, input), source: "web" });
   });
 }
 

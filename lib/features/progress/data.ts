@@ -6,6 +6,7 @@ import type {
   LearnerItem,
   LearnerRoadmap,
   RoadmapPhaseSection,
+  SubmissionRecord,
   ThreadComment,
   VersionBanner,
 } from "@/lib/features/progress/types";
@@ -52,7 +53,15 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
       where: { id: membership.membershipId },
       relationLoadStrategy: "join",
       select: {
-        progress: { select: { itemKey: true, status: true, _count: { select: { submissions: true } } } },
+        progress: {
+          select: {
+            itemKey: true,
+            status: true,
+            _count: { select: { submissions: true } },
+            // The latest attempt, for scripts reading the roadmap through the API (what to wait for, what to withdraw).
+            submissions: { orderBy: { attempt: "desc" }, take: 1, select: { id: true, status: true } },
+          },
+        },
         _count: { select: { checkins: true } },
         // The banner about the cohort's last version move, folded into this statement (docs/performance.md).
         id: true,
@@ -116,6 +125,7 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
           }
         : null,
     phases,
+    latestAttempts: Object.fromEntries(progress.flatMap((row) => (row.submissions[0] ? [[row.itemKey, row.submissions[0]]] : []))),
     versionBanner: versionBannerOf(activity, version),
     criteria: version.criteria.map((criterion) => {
       const assessment = assessmentOf.get(criterion.key);
@@ -164,6 +174,7 @@ export const ATTEMPT_SELECT = {
   attempt: true,
   status: true,
   note: true,
+  source: true,
   createdAt: true,
   withdrawnAt: true,
   links: EVIDENCE_LINKS_SELECT,
@@ -202,6 +213,7 @@ export function toAttemptView(submission: AttemptRow): AttemptView {
     attempt: submission.attempt,
     status: submission.status,
     note: submission.note,
+    source: submission.source,
     createdAt: submission.createdAt.toISOString(),
     withdrawnAt: submission.withdrawnAt?.toISOString() ?? null,
     links: submission.links,
@@ -314,6 +326,36 @@ export async function getLearnerItem(membership: LearnerMembership, key: string)
         status: statusOf.get(milestoneKey) ?? "not_started",
       })),
     targetDate: null,
+  };
+}
+
+/** One of the learner's attempts by id, as API v1 answers with it; null when it is not theirs. */
+export async function getSubmissionRecord(learnerId: string, submissionId: string): Promise<SubmissionRecord | null> {
+  const row = await db.submission.findFirst({
+    where: { id: submissionId, progress: { membership: { userId: learnerId, role: "learner", removedAt: null } } },
+    relationLoadStrategy: "join",
+    select: {
+      id: true,
+      attempt: true,
+      status: true,
+      source: true,
+      note: true,
+      createdAt: true,
+      links: EVIDENCE_LINKS_SELECT,
+      progress: { select: { itemKey: true, status: true } },
+    },
+  });
+  if (!row) return null;
+  return {
+    id: row.id,
+    milestoneKey: row.progress.itemKey,
+    attempt: row.attempt,
+    status: row.status,
+    milestoneStatus: row.progress.status,
+    source: row.source,
+    links: row.links,
+    note: row.note,
+    createdAt: row.createdAt.toISOString(),
   };
 }
 

@@ -9,7 +9,7 @@ import { getItemRules, itemRulesQuery, type ItemRulesRow } from "@/lib/features/
 import { transition, type ProgressEvent } from "@/lib/features/progress/policy";
 import { detectLinkKind } from "@/lib/features/progress/link-kinds";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { EvidenceRequirement, ProgressStatus, SelfAssessment, SubmissionStatus } from "@/lib/generated/prisma/enums";
+import type { EvidenceRequirement, ProgressStatus, SelfAssessment, SubmissionSource, SubmissionStatus } from "@/lib/generated/prisma/enums";
 import { parseHttpUrl } from "@/lib/safe-url";
 
 const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
@@ -67,12 +67,18 @@ export async function changeProgress(
   throw new AppError("CONFLICT", "This milestone changed in another tab or window. Reload to see its current state.");
 }
 
-export type SubmitEvidenceInput = { links: { url: string; label?: string }[]; note: string };
+/** An attempt's evidence, and where it came from (the evidence form, the API, or a pipeline through the API). */
+export type SubmitEvidenceInput = { links: { url: string; label?: string }[]; note: string; source: SubmissionSource };
 
-export type SubmittedAttempt = { submissionId: string; attempt: number; status: ProgressStatus; alreadyPending: boolean };
+/**
+ * What a submit did: `alreadyPending` when an attempt was already waiting for review (that attempt comes back),
+ * `replayed` when the idempotency key was seen before (the first answer comes back); neither means it was created.
+ */
+export type SubmittedAttempt = { submissionId: string; attempt: number; status: ProgressStatus; alreadyPending: boolean; replayed: boolean };
 
-function requestHash(key: string, input: SubmitEvidenceInput) {
-  return createHash("sha256").update(JSON.stringify({ key, input })).digest("hex");
+/** What an idempotency key stands for: this cohort's milestone with this evidence; the same key for anything else is a conflict. */
+function requestHash(cohortId: string, key: string, input: SubmitEvidenceInput) {
+  return createHash("sha256").update(JSON.stringify({ cohortId, key, input })).digest("hex");
 }
 
 type LockedProgress = { id: string; status: ProgressStatus; started_at: Date | null };
@@ -146,7 +152,7 @@ async function readSubmitContext(tx: Tx, membership: LearnerMembership, progress
       pending_id: string | null;
       pending_attempt: number | null;
       seen_hash: string | null;
-      seen_response: SubmittedAttempt | null;
+      seen_response: Omit<SubmittedAttempt, "replayed"> | null;
     }[]
   >`
     SELECT item.title, item.evidence, item.review_required,
@@ -178,13 +184,13 @@ async function submitLocked(
     const progress = await lockProgressForItem(tx, membership, key);
     if (!progress) throw new AppError("NOT_FOUND", "This milestone does not exist.");
     const context = await readSubmitContext(tx, membership, progress.id, key, idempotencyKey);
-    const hash = requestHash(key, input);
+    const hash = requestHash(membership.cohortId, key, input);
     if (idempotencyKey && context.seen_hash !== null) {
       if (context.seen_hash !== hash) throw new AppError("CONFLICT", "This idempotency key was already used for a different submission.");
-      return context.seen_response!;
+      return { ...context.seen_response!, replayed: true };
     }
     if (progress.status === "submitted" && context.pending_id) {
-      return { submissionId: context.pending_id, attempt: context.pending_attempt!, status: progress.status, alreadyPending: true };
+      return { submissionId: context.pending_id, attempt: context.pending_attempt!, status: progress.status, alreadyPending: true, replayed: false };
     }
     const item: ItemRulesRow = { key, title: context.title, evidence: context.evidence, reviewRequired: context.review_required };
     const status = refusedOrStatus(transition(progress.status, "submit", item));
@@ -209,8 +215,9 @@ async function submitLocked(
     // The attempt, its links, the progress row, the mentors' notifications and the idempotency record: one statement.
     const [created] = await tx.$queryRaw<{ id: string }[]>`
       WITH attempt AS (
-             INSERT INTO submissions (id, progress_id, attempt, status, note, updated_at)
-             VALUES (uuidv7(), ${progress.id}::uuid, ${attempt}, ${submissionStatus}::submission_status, ${input.note}, ${now})
+             INSERT INTO submissions (id, progress_id, attempt, status, note, source, updated_at)
+             VALUES (uuidv7(), ${progress.id}::uuid, ${attempt}, ${submissionStatus}::submission_status, ${input.note},
+                     ${input.source}::submission_source, ${now})
              RETURNING id),
            attempt_links AS (
              INSERT INTO submission_links (id, submission_id, position, url, label, kind, updated_at)
@@ -225,7 +232,7 @@ async function submitLocked(
            ${mentors}
            ${remembered}
       SELECT id FROM attempt`;
-    return { submissionId: created!.id, attempt, status, alreadyPending: false };
+    return { submissionId: created!.id, attempt, status, alreadyPending: false, replayed: false };
   });
 }
 

@@ -54,8 +54,8 @@ export const submissionInputSchema = z.strictObject({
     .default(""),
 });
 
-const cohortIdSchema = z.uuid({ error: SUBMISSION_MESSAGES.cohort });
-const itemKeySchema = submissionInputSchema.shape.itemKey;
+export const cohortIdSchema = z.uuid({ error: SUBMISSION_MESSAGES.cohort });
+export const itemKeySchema = submissionInputSchema.shape.itemKey;
 export const COMMENT_MAX = 5_000;
 
 /** "Start", "Mark as done" and un-ticking from the roadmap. */

@@ -5,6 +5,7 @@ import type {
   LinkKind,
   ProgressStatus,
   SelfAssessment,
+  SubmissionSource,
   SubmissionStatus,
 } from "@/lib/generated/prisma/enums";
 
@@ -55,6 +56,11 @@ export type LearnerRoadmap = {
   /** What a learner with no activity in the cohort yet (no progress, no check-in) reads first; null afterwards. */
   welcome: RoadmapWelcome | null;
   phases: RoadmapPhaseSection[];
+  /**
+   * The newest attempt per milestone key, for milestones with any: what API v1 tells a script (the roadmap's own
+   * components do not receive it, so the page's payload does not grow).
+   */
+  latestAttempts: Record<string, { id: string; status: SubmissionStatus }>;
   /** Shown after the cohort moved to another version, until this learner dismisses it. */
   versionBanner: VersionBanner | null;
   criteria: CriterionView[];
@@ -83,6 +89,8 @@ export type AttemptView = {
   attempt: number;
   status: SubmissionStatus;
   note: string;
+  /** "ci" is marked "from CI" wherever the attempt is shown (decision 059). */
+  source: SubmissionSource;
   createdAt: string;
   withdrawnAt: string | null;
   links: { url: string; label: string | null; kind: LinkKind }[];
@@ -117,4 +125,54 @@ export type LearnerItem = {
   attempts: AttemptView[];
   thread: ThreadComment[];
   notes: PrivateNoteView[];
+};
+
+/** An attempt as API v1 answers with it (`POST /api/v1/milestones/{key}/submissions`). */
+export type SubmissionRecord = {
+  id: string;
+  milestoneKey: string;
+  attempt: number;
+  status: SubmissionStatus;
+  /** The milestone's status for the learner now. */
+  milestoneStatus: ProgressStatus;
+  source: SubmissionSource;
+  links: { url: string; label: string | null; kind: LinkKind }[];
+  note: string;
+  createdAt: string;
+};
+
+/** The learner's roadmap as API v1 answers with it (`GET /api/v1/roadmap`). */
+export type RoadmapRecord = {
+  cohortId: string;
+  cohortName: string;
+  roadmapTitle: string;
+  /** Today in the cohort's time zone. */
+  today: Day;
+  progress: {
+    total: number;
+    /** Approved or done. */
+    completed: number;
+    /** Milestones whose due date has passed (today included): the pace's yardstick. */
+    expected: number;
+    onPace: boolean;
+    byStatus: Record<ProgressStatus, number>;
+  };
+  phases: {
+    key: string;
+    title: string;
+    dueDate: Day;
+    total: number;
+    completed: number;
+    milestones: {
+      key: string;
+      title: string;
+      status: ProgressStatus;
+      evidence: EvidenceRequirement;
+      reviewRequired: boolean;
+      effortHours: number | null;
+      dueDate: Day;
+      attempts: number;
+      latestAttempt: { id: string; status: SubmissionStatus } | null;
+    }[];
+  }[];
 };

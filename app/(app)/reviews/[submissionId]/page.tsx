@@ -113,8 +113,11 @@ export default async function ReviewPage(props: Props) {
           <Section title={`This attempt (${attempt.attempt})`} className="self-start lg:col-start-1 lg:row-start-1">
             <div className="grid gap-3 rounded-xl border border-border bg-surface p-4">
               <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-muted-foreground">
-                <span>
-                  Submitted <time dateTime={attempt.createdAt}>{formatMoment(attempt.createdAt, screen.timezone)}</time>
+                <span className="flex flex-wrap items-center gap-2">
+                  <span>
+                    Submitted <time dateTime={attempt.createdAt}>{formatMoment(attempt.createdAt, screen.timezone)}</time>
+                  </span>
+                  {attempt.source === "ci" ? <Badge variant="info">from CI</Badge> : null}
                 </span>
                 {pending ? (
                   <WaitingTime

@@ -31,6 +31,7 @@ export function AttemptHistory({ attempts, cohortId, timezone }: { attempts: Att
                 </span>
               </p>
               <div className="flex items-center gap-2">
+                {attempt.source === "ci" ? <Badge variant="info">from CI</Badge> : null}
                 <Badge variant={label.variant}>{label.text}</Badge>
                 {attempt.status === "pending" ? (
                   <WithdrawButton cohortId={cohortId} submissionId={attempt.id} attempt={attempt.attempt} />
