@@ -166,7 +166,7 @@ export const API_ENDPOINTS: RouteConfig[] = [
       "Stores one attempt with its links and note, as the milestone page's evidence form does. Honours `Idempotency-Key`: the same key with the same body answers 200 with the first attempt; with a different body, 409.",
     scope: "submit",
     request: {
-      params: z.object({ key: z.string().meta({ example: "docker-basics" }) }),
+      params: z.object({ key: z.string().meta({ example: "python-foundations" }) }),
       headers: z.object({ "Idempotency-Key": z.string().optional().meta({ description: "1–255 visible ASCII characters, e.g. a CI run's id and attempt." }) }),
       body: { required: true, content: { "application/json": { schema: submissionRequestSchema } } },
     },
@@ -190,7 +190,7 @@ export const API_ENDPOINTS: RouteConfig[] = [
     description: "The roadmap's tick. Milestones that need a mentor's review or evidence are refused with 409: submit evidence instead.",
     scope: "submit",
     request: {
-      params: z.object({ key: z.string().meta({ example: "python-for-automation" }) }),
+      params: z.object({ key: z.string().meta({ example: "mlops-principles" }) }),
       body: { required: false, content: { "application/json": { schema: completionRequestSchema } } },
     },
     responses: { 200: { description: "The milestone's new status.", content: { "application/json": { schema: completionSchema } } } },

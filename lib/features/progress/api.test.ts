@@ -209,6 +209,17 @@ describe("POST /api/v1/milestones/{key}/submissions", () => {
     expect(await attemptsOf(learner)).toBe(0);
   });
 
+  it("gives a token with every scope no rights its person lacks: an admin's is refused like a stranger's (docs/security.md #47)", async () => {
+    const { learner, cohortX } = await world();
+    const admin = await createUser({ isAdmin: true });
+    const { token } = await createApiToken(admin.id, { scopes: ["read", "submit", "review", "admin"] });
+    expect((await roadmap(token, `?cohortId=${cohortX.id}`)).status).toBe(404);
+    expect((await submit(token, reviewedKey, { links, cohortId: cohortX.id })).status).toBe(404);
+    expect((await complete(token, selfCheckKey, { cohortId: cohortX.id })).status).toBe(404);
+    expect(await db.submission.count({ where: { progress: { membership: { cohortId: cohortX.id } } } })).toBe(0);
+    expect(await attemptsOf(learner)).toBe(0);
+  });
+
   it("answers 422 naming each field for bad links, unknown fields or an unknown source, and stores nothing", async () => {
     const { learner, token } = await world();
     const bad = await submit(token, reviewedKey, { links: [{ url: "javascript:alert(1)" }] });
