@@ -10,6 +10,8 @@ import { countQueries } from "@/lib/db/query-count";
 import { consumeRateLimit } from "@/lib/db/rate-limit";
 import { API_RATE_LIMIT } from "@/lib/http/api";
 import { submitEvidenceAction } from "@/lib/features/progress/actions";
+import { loadLearnerItem } from "@/lib/features/progress/loaders";
+import { loadReviewScreen } from "@/lib/features/reviews/loaders";
 import { addMember, createCohort } from "@/prisma/factories/cohorts";
 import { importDefaultRoadmap, readDefaultRoadmap } from "@/prisma/factories/roadmaps";
 import { createApiToken, createUser } from "@/prisma/factories/users";
@@ -197,6 +199,15 @@ describe("POST /api/v1/milestones/{key}/submissions", () => {
     const ci = await submit(token, selfCheckKey, { links: [{ url: "https://github.com/learner/pipeline/actions/runs/1" }], source: "ci" });
     expect(ci.status).toBe(201);
     expect(ci.body).toMatchObject({ status: "recorded", milestoneStatus: "done", source: "ci", links: [{ label: null, kind: "github_actions_run" }] });
+  });
+
+  it("tells the learner's milestone page and the mentor's review screen that a CI attempt came from CI", async () => {
+    const { learner, mentor, token } = await world();
+    const viewerOf = (user: User) => ({ id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin });
+    const fromCi = await submit(token, reviewedKey, { links, source: "ci" });
+    const { id } = fromCi.body as { id: string };
+    expect((await loadLearnerItem(viewerOf(learner), reviewedKey)).attempts.map((attempt) => attempt.source)).toEqual(["ci"]);
+    expect((await loadReviewScreen(viewerOf(mentor), id)).attempt.source).toBe("ci");
   });
 
   it("answers 404 for an unknown milestone or a cohort the person does not learn in, and stores nothing", async () => {
