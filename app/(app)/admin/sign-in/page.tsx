@@ -24,7 +24,9 @@ export default async function SignInMethodsPage() {
                     Email and password
                     {settings.ssoOnly && providers.length > 0 ? <Badge variant="neutral">Admins only</Badge> : <Badge variant="success">On</Badge>}
                   </span>
-                  <span className="text-sm text-muted-foreground">Accounts made from invite links or by npm run admin:create.</span>
+                  <span className="text-sm text-muted-foreground">
+                    Accounts made from invite links or by <code className="font-mono text-xs">npm run admin:create</code>.
+                  </span>
                 </li>
                 {providers.map((provider) => (
                   <li key={provider.id} className="grid gap-0.5">
