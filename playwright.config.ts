@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_OIDC } from "@/e2e/support/oidc-config";
 import { CHROMIUM_FLAGS } from "@/scripts/lib/chromium";
 
 // Run through `npm run test:e2e` (scripts/e2e.ts), which prepares a seeded database and
@@ -36,16 +37,35 @@ export default defineConfig({
       },
     },
   ],
-  // Cairn's own HTTP server, as `npm start` and the Docker image run it; stopped with SIGTERM, so every run also
-  // goes through its graceful shutdown.
-  webServer: {
-    command: "node --import tsx scripts/serve.ts",
-    env: { PORT: port },
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    // A real OpenID Connect provider for the single sign-on journeys (e2e/sso.spec.ts); Cairn discovers it on
+    // each sign-in, so it only has to be up before a test signs in.
+    {
+      command: "node --import tsx e2e/support/oidc-provider.ts",
+      env: { E2E_BASE_URL: baseURL },
+      url: `${E2E_OIDC.issuer()}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    // Cairn's own HTTP server, as `npm start` and the Docker image run it; stopped with SIGTERM, so every run also
+    // goes through its graceful shutdown.
+    {
+      command: "node --import tsx scripts/serve.ts",
+      env: {
+        PORT: port,
+        OIDC_ISSUER: E2E_OIDC.issuer(),
+        OIDC_CLIENT_ID: E2E_OIDC.clientId,
+        OIDC_CLIENT_SECRET: E2E_OIDC.clientSecret,
+        OIDC_NAME: E2E_OIDC.name,
+      },
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

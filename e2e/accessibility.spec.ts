@@ -134,6 +134,7 @@ for (const theme of THEMES) {
         { name: "admin cohorts", path: "/admin/cohorts" },
         { name: "admin users", path: "/admin/users" },
         { name: "admin invites", path: "/admin/users/invites" },
+        { name: "sign-in methods", path: "/admin/sign-in" },
         { name: "audit log", path: "/admin/audit" },
       ]);
     });

@@ -15,6 +15,10 @@ const postgresUrl = z
     message: "must be a PostgreSQL URL such as postgresql://user:password@host:5432/cairn",
   });
 
+function httpUrl(message: string) {
+  return z.url({ protocol: /^https?$/, message }).transform((value) => value.replace(/\/+$/, ""));
+}
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   DATABASE_URL: postgresUrl.optional(),
@@ -51,7 +55,30 @@ export const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).optional(),
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
-});
+  OIDC_ISSUER: httpUrl("must be the issuer URL of the OpenID Connect provider, e.g. https://sso.example.org/realms/cairn").optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1).max(500).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  OIDC_NAME: z.string().trim().min(1).max(60, "must be at most 60 characters").default("single sign-on"),
+  GITHUB_CLIENT_ID: z.string().trim().min(1).max(500).optional(),
+  GITHUB_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  GITHUB_URL: httpUrl("must be the http(s) URL of GitHub or GitHub Enterprise, e.g. https://github.example.org").default("https://github.com"),
+  GITHUB_API_URL: httpUrl("must be the http(s) URL of the GitHub API, e.g. https://github.example.org/api/v3")
+    .optional(),
+})
+  // A provider is either fully configured or not at all: half a configuration would show a button that cannot work.
+  .superRefine((value, context) => {
+    const groups = [
+      ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"],
+      ["GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET"],
+    ] as const;
+    for (const group of groups) {
+      const set = group.filter((key) => value[key] !== undefined);
+      if (set.length === 0 || set.length === group.length) continue;
+      for (const key of group.filter((name) => value[name] === undefined)) {
+        context.addIssue({ code: "custom", path: [key], message: `is required when ${set.join(" and ")} ${set.length === 1 ? "is" : "are"} set` });
+      }
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 

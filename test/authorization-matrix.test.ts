@@ -76,6 +76,10 @@ const MATRIX: Record<string, Rule> = {
   // Creating an account from an invite link: the 256-bit token in the link is the credential (docs/security.md #14).
   "lib/features/invites/actions.ts#acceptInviteAction": rule("public", INVITES),
   "lib/features/invites/actions.ts#joinCohortAction": rule("signed-in", INVITES),
+  // Remembers an invite for a single sign-on's round trip: the token is the credential, checked here and again when
+  // the account is created (docs/security.md #46).
+  "lib/features/sso/actions.ts#startInviteSsoAction": rule("public", "lib/features/sso/sso.test.ts"),
+  "lib/features/sso/actions.ts#updateSignInSettingsAction": rule("admin", "lib/features/sso/sso.test.ts"),
 
   "lib/features/notifications/actions.ts#markNotificationsReadAction": rule("signed-in", "lib/features/notifications/mutations.test.ts"),
   "lib/features/notifications/actions.ts#markAllNotificationsReadAction": rule("signed-in", "lib/features/notifications/mutations.test.ts"),

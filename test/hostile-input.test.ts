@@ -398,6 +398,8 @@ const SAMPLES: Record<string, (w: World) => Sample> = {
     anyCharacters: ["password"],
   }),
   "lib/features/invites/actions.ts#joinCohortAction": (w) => ({ as: "learner", input: { token: w.cohortInvite.token } }),
+  "lib/features/sso/actions.ts#startInviteSsoAction": (w) => ({ as: "learner", input: { token: w.cohortInvite.token } }),
+  "lib/features/sso/actions.ts#updateSignInSettingsAction": () => ({ as: "admin", input: { ssoOnly: false, selfSignUpDomains: "example.org\nschool.example" } }),
 
   "lib/features/progress/actions.ts#tickMilestoneAction": (w) => ({ as: "learner", input: { cohortId: w.cohort.id, itemKey: w.selfCheck.key, event: "start" } }),
   "lib/features/progress/actions.ts#submitEvidenceAction": (w) => ({

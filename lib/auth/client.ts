@@ -35,3 +35,12 @@ export async function signOut(callbackUrl: string): Promise<void> {
   const { url } = await post("signout", { callbackUrl });
   window.location.assign(url || callbackUrl);
 }
+
+/**
+ * Starts a single sign-on: next-auth answers with the provider's authorization URL (state, nonce and PKCE verifier
+ * kept in its cookies), which the browser then opens. Rejects when Cairn could not be reached.
+ */
+export async function signInWithProvider(providerId: string, callbackUrl: string): Promise<void> {
+  const { url } = await post(`signin/${encodeURIComponent(providerId)}`, { callbackUrl });
+  window.location.assign(url);
+}

@@ -94,6 +94,7 @@ async function fillTheRest() {
     data: { userId: outsider.id, tokenHash: "reset-hash", expiresAt: new Date("2027-01-01T00:00:00.123Z"), createdById: mentor.userId },
   });
   await db.apiToken.create({ data: { userId: outsider.id, name: "CI", tokenHash: "api-hash", prefix: "cairn_1234" } });
+  await db.ssoIdentity.create({ data: { userId: outsider.id, provider: "oidc", subject: AWKWARD_TEXT, email: "outsider@example.org" } });
   const webhook = await db.webhook.create({
     data: { url: "https://hooks.example.org/cairn", secret: "s3cret", events: ["a,b", 'quo"te', "NULL", "", "{braces}"], cohortId: cohort.id },
   });

@@ -10,6 +10,8 @@ import { JoinCohortButton } from "@/lib/features/invites/components/join-cohort-
 import { INVITE_INVALID_MESSAGE } from "@/lib/features/invites/constants";
 import { loadInviteLanding } from "@/lib/features/invites/loaders";
 import { otherRoleInviteNotice } from "@/lib/features/invites/utils";
+import { SsoButtons } from "@/lib/features/sso/components/sso-buttons";
+import { loadLoginMethods } from "@/lib/features/sso/loaders";
 
 // Public (proxy.ts lets /invite/ through signed out): the token in the path is the only credential,
 // and every unusable token renders the same page.
@@ -26,6 +28,9 @@ export default async function InvitePage({ params }: Props) {
   // An instance invite without a cohort (and not for an admin) only creates an account.
   const plainAccount = landing.valid && !landing.cohortId && landing.role !== "admin";
   const otherRoleInvite = landing.valid && landing.viewerRole ? otherRoleInviteNotice(landing.viewerRole, landing.role) : null;
+  const { providers: ssoProviders, passwordForm } = landing.valid && !viewer ? await loadLoginMethods() : { providers: [], passwordForm: true };
+  // Only single sign-on allowed: a password account could not sign in, except an admin's (docs/decisions/057).
+  const passwordAccount = passwordForm || (landing.valid && landing.role === "admin");
   return (
     <StandalonePage>
       {!landing.valid ? (
@@ -88,7 +93,11 @@ export default async function InvitePage({ params }: Props) {
               </>
             ) : (
               <>
-                <AcceptInviteForm token={token} />
+                {ssoProviders.length > 0 ? <SsoButtons providers={ssoProviders} callbackUrl="/" inviteToken={token} /> : null}
+                {ssoProviders.length > 0 && passwordAccount ? (
+                  <p className="text-center text-xs text-muted-foreground">or create an account with a password</p>
+                ) : null}
+                {passwordAccount ? <AcceptInviteForm token={token} /> : null}
                 <p className="text-center text-sm text-muted-foreground">
                   Already have an account?{" "}
                   <Link href={`/login?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`} className="font-medium text-accent hover:underline">

@@ -43,6 +43,9 @@ export const ACTION_LABELS: Record<string, string> = {
   "user.password_reset": "Set a new password with a reset link",
   "user.password_change": "Changed their password in Settings",
   "user.profile_update": "Updated their profile in Settings",
+  "user.sso_link": "Linked single sign-on to their account",
+  "user.sso_sign_up": "Created account with single sign-on",
+  "instance.sign_in_methods": "Changed sign-in methods",
 };
 
 /** Names of the groups in the "Type" filter (`user.*`…). */
@@ -53,6 +56,7 @@ export const ACTION_GROUP_LABELS: Record<string, string> = {
   criterion: "Success criteria",
   roadmap: "Roadmap changes",
   user: "Account changes",
+  instance: "Instance settings",
 };
 
 export const TARGET_TYPE_LABELS: Record<string, string> = {
@@ -67,6 +71,12 @@ export const TARGET_TYPE_LABELS: Record<string, string> = {
   milestone: "Milestone",
   project: "Portfolio project",
   user: "User",
+  instance_setting: "Instance setting",
+};
+
+/** Instance settings (target type `instance_setting`, the key as target id) named without a lookup. */
+export const INSTANCE_SETTING_TARGETS: Record<string, { name: string; href: string }> = {
+  sign_in_methods: { name: "Sign-in methods", href: "/admin/sign-in" },
 };
 
 /** Target types whose names data.ts resolves (one batched statement for all of them). */

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { AUDIT_PAGE_SIZE, RESOLVED_TARGET_TYPES } from "@/lib/features/audit/constants";
+import { AUDIT_PAGE_SIZE, INSTANCE_SETTING_TARGETS, RESOLVED_TARGET_TYPES } from "@/lib/features/audit/constants";
 import type {
   AuditActor,
   AuditActorOption,
@@ -204,6 +204,8 @@ function hrefOf(target: ResolvedTarget): string | null {
 }
 
 function toTarget(row: EventRow, resolved: ResolvedTarget | undefined): AuditTarget {
+  const setting = row.targetType === "instance_setting" && Object.hasOwn(INSTANCE_SETTING_TARGETS, row.targetId) ? INSTANCE_SETTING_TARGETS[row.targetId] : undefined;
+  if (setting) return { type: row.targetType, typeLabel: targetTypeLabel(row.targetType), id: row.targetId, name: setting.name, detail: null, href: setting.href };
   return {
     type: row.targetType,
     typeLabel: targetTypeLabel(row.targetType),

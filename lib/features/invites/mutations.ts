@@ -1,7 +1,9 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
+import { LOGIN_SSO_ONLY_MESSAGE } from "@/lib/auth/constants";
 import { hashPassword } from "@/lib/auth/password";
+import { passwordSignInRefused } from "@/lib/auth/sso-settings";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ROLE_WORD } from "@/lib/features/cohorts/constants";
@@ -210,7 +212,9 @@ export async function acceptInviteWithNewAccount(
   now = new Date(),
 ): Promise<JoinedCohort & { userId: string }> {
   const tokenHash = hashInviteToken(account.token);
-  await usableInviteOrThrow(tokenHash, now);
+  const usable = await usableInviteOrThrow(tokenHash, now);
+  // A password account could not sign in while only single sign-on is allowed; admins keep passwords (decision 057).
+  if (usable.role !== "admin" && (await passwordSignInRefused())) throw new AppError("INVALID_STATE", LOGIN_SSO_ONLY_MESSAGE);
   const emailTaken = () =>
     new AppError("INVALID_INPUT", "Some fields need attention.", {
       email: ["An account with this email already exists. Sign in, then open this link again."],
@@ -232,6 +236,31 @@ export async function acceptInviteWithNewAccount(
     if (isUniqueViolation(error)) throw emailTaken();
     throw error;
   }
+}
+
+/**
+ * Single sign-on through an invite link, for an email Cairn does not know: the account is created with the invite's
+ * role and cohort and the use counted exactly as for a password account. It gets a random password nobody knows (an
+ * admin's reset link sets one); `link` stores the provider's identity in the same transaction.
+ */
+export async function acceptInviteWithSsoAccount(
+  account: { token: string; name: string; email: string },
+  link: (tx: Tx, userId: string) => Promise<void>,
+  now = new Date(),
+): Promise<JoinedCohort & { user: { id: string; email: string; name: string; sessionVersion: number } }> {
+  const tokenHash = hashInviteToken(account.token);
+  await usableInviteOrThrow(tokenHash, now);
+  const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
+  return db.$transaction(async (tx) => {
+    const invite = await consumeInvite(tx, tokenHash);
+    const user = await tx.user.create({
+      data: { email: account.email, name: account.name, passwordHash },
+      select: { id: true, email: true, name: true, sessionVersion: true },
+    });
+    await link(tx, user.id);
+    await joinWithInvite(tx, invite, user.id, null, now);
+    return { user, cohortId: invite.cohort_id, role: invite.role, home: homeOf(invite.role, invite.cohort_id), alreadyMember: false };
+  });
 }
 
 /**

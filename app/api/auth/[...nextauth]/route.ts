@@ -1,9 +1,30 @@
 // GET|POST /api/auth/* — next-auth's sign-in, sign-out, CSRF and session endpoints
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
-import { authOptions } from "@/lib/auth/options";
+import { authOptions, type SsoResolvedUser } from "@/lib/auth/options";
+import type { SsoIdentity } from "@/lib/auth/sso-providers";
+import { completeSsoSignIn } from "@/lib/features/sso/sign-in";
 
-const handler = NextAuth(authOptions);
+const handler = NextAuth({
+  ...authOptions,
+  callbacks: {
+    ...authOptions.callbacks,
+    /**
+     * A single sign-on comes back from the provider: match it to a Cairn account (lib/features/sso, docs/security.md
+     * #45) and hand that account to the JWT callback, or send the person to /login with the reason. The password
+     * form's sign-in passes through unchanged.
+     */
+    async signIn({ user, account }) {
+      if (account?.type !== "oauth") return true;
+      const identity = (user as { identity?: SsoIdentity }).identity;
+      if (!identity) return false;
+      const outcome = await completeSsoSignIn(identity);
+      if (!outcome.ok) return `/login?error=${outcome.code}`;
+      (user as SsoResolvedUser).cairn = outcome.user;
+      return true;
+    },
+  },
+});
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 

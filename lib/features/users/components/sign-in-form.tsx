@@ -7,6 +7,8 @@ import {
   LOGIN_DEACTIVATED_MESSAGE,
   LOGIN_RATE_LIMITED,
   LOGIN_RATE_LIMITED_MESSAGE,
+  LOGIN_SSO_ONLY,
+  LOGIN_SSO_ONLY_MESSAGE,
   LOGIN_UNAVAILABLE,
   LOGIN_UNAVAILABLE_MESSAGE,
 } from "@/lib/auth/constants";
@@ -15,9 +17,12 @@ import { Input } from "@/components/ui/input";
 import { safeRedirectPath } from "@/lib/redirects";
 import { signInWithPassword } from "@/lib/auth/client";
 
-/** `callbackUrl` is where to go after signing in; it is checked again here, as any redirect target from input is. */
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [error, setError] = useState<string | null>(null);
+/**
+ * `callbackUrl` is where to go after signing in; it is checked again here, as any redirect target from input is.
+ * `initialError` is a refusal the page arrived with (a single sign-on that came back refused).
+ */
+export function SignInForm({ callbackUrl, initialError = null }: { callbackUrl?: string; initialError?: string | null }) {
+  const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -38,9 +43,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
           ? LOGIN_UNAVAILABLE_MESSAGE
           : result?.error === LOGIN_DEACTIVATED
             ? LOGIN_DEACTIVATED_MESSAGE
-            : result
-              ? "Email or password is incorrect."
-              : "Cairn could not be reached. Check your connection and try again.",
+            : result?.error === LOGIN_SSO_ONLY
+              ? LOGIN_SSO_ONLY_MESSAGE
+              : result
+                ? "Email or password is incorrect."
+                : "Cairn could not be reached. Check your connection and try again.",
     );
   }
 
