@@ -1,6 +1,7 @@
 import { Briefcase } from "@/components/ui/icons/briefcase";
 import { CalendarCheck } from "@/components/ui/icons/calendar-check";
 import { Inbox } from "@/components/ui/icons/inbox";
+import { KeyRound } from "@/components/ui/icons/key-round";
 import { Map } from "@/components/ui/icons/map";
 import { Route } from "@/components/ui/icons/route";
 import { ScrollText } from "@/components/ui/icons/scroll-text";
@@ -34,6 +35,7 @@ const NAV: Record<"learner" | "mentor" | "admin", AppShellNavItem[]> = {
     { href: "/admin/roadmaps", label: "Roadmaps", icon: Route },
     { href: "/admin/cohorts", label: "All cohorts", icon: Users },
     { href: "/admin/users", label: "Users", icon: UserCog },
+    { href: "/admin/tokens", label: "API tokens", icon: KeyRound },
     { href: "/admin/audit", label: "Audit log", icon: ScrollText },
   ],
 };

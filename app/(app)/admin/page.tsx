@@ -48,6 +48,9 @@ export default async function AdminHomePage() {
               <Link href="/admin/users/invites">Invite links</Link>
             </Button>
             <Button asChild variant="secondary" size="sm">
+              <Link href="/admin/tokens">API tokens</Link>
+            </Button>
+            <Button asChild variant="secondary" size="sm">
               <Link href="/admin/audit">Audit log</Link>
             </Button>
             <Button asChild size="sm">

@@ -43,6 +43,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "user.password_reset": "Set a new password with a reset link",
   "user.password_change": "Changed their password in Settings",
   "user.profile_update": "Updated their profile in Settings",
+  "api_token.create": "Created API token",
+  "api_token.revoke": "Revoked API token",
 };
 
 /** Names of the groups in the "Type" filter (`user.*`…). */
@@ -53,6 +55,7 @@ export const ACTION_GROUP_LABELS: Record<string, string> = {
   criterion: "Success criteria",
   roadmap: "Roadmap changes",
   user: "Account changes",
+  api_token: "API tokens",
 };
 
 export const TARGET_TYPE_LABELS: Record<string, string> = {
@@ -67,6 +70,7 @@ export const TARGET_TYPE_LABELS: Record<string, string> = {
   milestone: "Milestone",
   project: "Portfolio project",
   user: "User",
+  api_token: "API token",
 };
 
 /** Target types whose names data.ts resolves (one batched statement for all of them). */
@@ -82,4 +86,5 @@ export const RESOLVED_TARGET_TYPES = [
   "milestone",
   "project",
   "user",
+  "api_token",
 ] as const;
