@@ -11,6 +11,7 @@ import { createApiTokenAction, revokeApiTokenAction } from "@/lib/features/api-t
 import { LIVE_TOKEN_CAP, TOKEN_MESSAGES } from "@/lib/features/api-tokens/constants";
 import { loadAdminApiTokens, loadApiTokenSettings } from "@/lib/features/api-tokens/loaders";
 import { deactivateUserAction } from "@/lib/features/users/actions";
+import { loadAdminUsersPage } from "@/lib/features/users/loaders";
 import { importDefaultRoadmap } from "@/prisma/factories/roadmaps";
 import { createApiToken, createUser } from "@/prisma/factories/users";
 import { createWorld } from "@/prisma/factories/world";
@@ -114,7 +115,7 @@ describe("creating a token in Settings", () => {
     expect((await create(w.learnerX1, { name: "laptop", expiry: "90", scopes: ["read"] })).ok).toBe(true);
   });
 
-  it(`holds the cap of ${LIVE_TOKEN_CAP} live tokens per person under simultaneous creates`, async () => {
+  it("holds the cap of 20 live tokens per person under simultaneous creates", async () => {
     const person = await createUser({ name: "Busy Scripter" });
     // An expired token does not count towards the cap.
     await createApiToken(person.id, { name: "Old", expiresAt: new Date(Date.now() - DAY_MS) });
@@ -185,6 +186,19 @@ describe("revoking a token", () => {
     expect(await db.auditEvent.findFirstOrThrow({ where: { action: "api_token.revoke", targetId: learners.row.id } })).toMatchObject({ actorId: w.admin.id });
     const after = await asUser(w.admin, () => loadAdminApiTokens(viewerOf(w.admin)));
     expect(after.filter((token) => people.has(token.owner.id)).map((token) => token.id)).toEqual([mentors.row.id]);
+  });
+
+  it("shows on Admin → Users how many live tokens each person holds", async () => {
+    const w = await createWorld({ versionId, names: { learnerX2: "Tokenless Learner" } });
+    await createApiToken(w.learnerX1.id, { name: "One" });
+    await createApiToken(w.learnerX1.id, { name: "Two" });
+    await createApiToken(w.learnerX1.id, { name: "Expired", expiresAt: new Date(Date.now() - DAY_MS) });
+    const revoked = await createApiToken(w.learnerX1.id, { name: "Revoked" });
+    await db.apiToken.update({ where: { id: revoked.row.id }, data: { revokedAt: new Date() } });
+    const page = await asUser(w.admin, () => loadAdminUsersPage(viewerOf(w.admin), { q: w.learnerX1.email }));
+    expect(page.users.map((user) => [user.name, user.liveApiTokens])).toEqual([["Learner X1", 2]]);
+    const tokenless = await asUser(w.admin, () => loadAdminUsersPage(viewerOf(w.admin), { q: w.learnerX2.email }));
+    expect(tokenless.users.map((user) => user.liveApiTokens)).toEqual([0]);
   });
 
   it("answers anyone but an admin with the 404 page on Admin → API tokens", async () => {
