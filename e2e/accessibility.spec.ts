@@ -134,6 +134,7 @@ for (const theme of THEMES) {
         { name: "admin cohorts", path: "/admin/cohorts" },
         { name: "admin users", path: "/admin/users" },
         { name: "admin invites", path: "/admin/users/invites" },
+        { name: "admin API tokens", path: "/admin/tokens" },
         { name: "audit log", path: "/admin/audit" },
       ]);
     });

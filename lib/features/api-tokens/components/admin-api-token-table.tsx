@@ -22,7 +22,7 @@ export function AdminApiTokenTable({ tokens, now, zone }: { tokens: AdminApiToke
                 <p className="font-mono text-xs text-muted-foreground">{token.prefix}…</p>
               </TD>
               <TD>
-                <span className="flex flex-wrap gap-1">
+                <span className="flex gap-1">
                   {token.scopes.map((scope) => (
                     <Badge key={scope} variant="outline">
                       {scope}
