@@ -96,11 +96,7 @@ export default async function SettingsPage() {
             description="Tokens let scripts and CI jobs use Cairn's API as you. Each works only within its scopes and your own rights, until it expires or you revoke it."
           >
             <div className="grid gap-4">
-              {apiTokens.capReached ? (
-                <p className="text-sm text-muted-foreground">{TOKEN_MESSAGES.capReached}</p>
-              ) : (
-                <NewApiToken grantable={apiTokens.grantable} />
-              )}
+              <NewApiToken grantable={apiTokens.grantable} capMessage={apiTokens.capReached ? TOKEN_MESSAGES.capReached : null} />
               <ApiTokenList tokens={apiTokens.tokens} now={now} zone={account.displayTimeZone} />
             </div>
           </SettingsSection>
