@@ -135,6 +135,7 @@ for (const theme of THEMES) {
         { name: "admin users", path: "/admin/users" },
         { name: "admin invites", path: "/admin/users/invites" },
         { name: "sign-in methods", path: "/admin/sign-in" },
+        { name: "admin API tokens", path: "/admin/tokens" },
         { name: "audit log", path: "/admin/audit" },
       ]);
     });

@@ -16,7 +16,7 @@ test("a learner changes their name and password in Settings", async ({ signIn })
   await expect(page).toHaveURL(/\/settings$/);
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
   const sections = page.getByRole("navigation", { name: "Settings sections" });
-  await expect(sections.getByRole("link")).toHaveText(["Profile", "Password", "Notifications"]);
+  await expect(sections.getByRole("link")).toHaveText(["Profile", "Password", "Notifications", "API tokens"]);
 
   const profile = page.getByRole("form", { name: "Profile" });
   await profile.getByLabel("Name").fill("   ");

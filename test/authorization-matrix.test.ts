@@ -35,6 +35,7 @@ const INVITES = "lib/features/invites/cohort-invites.test.ts";
 const VERSION_MOVE = "lib/features/cohorts/version-move.test.ts";
 const USERS = "lib/features/users/admin-users.test.ts";
 const EDITOR = "lib/features/roadmaps/editor.test.ts";
+const API_TOKENS = "lib/features/api-tokens/actions.test.ts";
 
 /** Keyed by `file#export`. */
 const MATRIX: Record<string, Rule> = {
@@ -56,6 +57,9 @@ const MATRIX: Record<string, Rule> = {
 
   "lib/features/account/actions.ts#updateProfileAction": rule("signed-in", "lib/features/account/account.test.ts"),
   "lib/features/account/actions.ts#changePasswordAction": rule("signed-in", "lib/features/account/account.test.ts"),
+  // A token for the caller only, with scopes within their own rights; revoking: the token's person, or an admin.
+  "lib/features/api-tokens/actions.ts#createApiTokenAction": rule("signed-in", API_TOKENS),
+  "lib/features/api-tokens/actions.ts#revokeApiTokenAction": rule("scoped", API_TOKENS),
   "lib/features/checkins/actions.ts#saveCheckinPlanAction": rule("scoped", CHECKINS),
   "lib/features/checkins/actions.ts#closeOutCheckinAction": rule("scoped", CHECKINS),
   "lib/features/checkins/actions.ts#reopenCheckinAction": rule("scoped", CHECKINS),

@@ -16,7 +16,7 @@ import { addMember, createCohort } from "@/prisma/factories/cohorts";
 import { createInvite } from "@/prisma/factories/invites";
 import { createCheckin, createSubmission } from "@/prisma/factories/progress";
 import { importDefaultRoadmap, readDefaultRoadmap } from "@/prisma/factories/roadmaps";
-import { createUser } from "@/prisma/factories/users";
+import { createApiToken, createUser } from "@/prisma/factories/users";
 import { asUser } from "@/test/as-viewer";
 
 type User = Awaited<ReturnType<typeof createUser>>;
@@ -178,6 +178,7 @@ async function buildWorld() {
 
   const pending = await createSubmission({ membershipId: membership.id, itemKey: reviewed[0]!.key, links: [{ url: "https://example.com/a" }] });
   const note = await db.privateNote.create({ data: { membershipId: membership.id, itemKey: selfCheck.key, body: "A note" } });
+  const learnerToken = await createApiToken(learner.id, { name: "Sweep CI" });
   const savedReply = await db.savedReply.create({ data: { ownerId: mentor.id, title: "Tests", body: "Add a test for this." } });
   const criterion = document.criteria[0]!;
   const assessment = await db.criterionAssessment.create({
@@ -203,6 +204,7 @@ async function buildWorld() {
   return {
     users: { admin, mentor, learner } satisfies Record<Role, User>,
     membership,
+    learnerToken,
     savedReply,
     document,
     milestones,
@@ -444,6 +446,9 @@ const SAMPLES: Record<string, (w: World) => Sample> = {
     as: "learner",
     input: { preferences: [{ type: "comment", inApp: true, email: false }] },
   }),
+
+  "lib/features/api-tokens/actions.ts#createApiTokenAction": () => ({ as: "learner", input: { name: "Sweep token", expiry: "30", scopes: ["read", "submit"] } }),
+  "lib/features/api-tokens/actions.ts#revokeApiTokenAction": (w) => ({ as: "learner", input: { tokenId: w.learnerToken.row.id } }),
 
   "lib/features/account/actions.ts#updateProfileAction": () => ({ as: "learner", input: { name: "Sweep Learner", timeZone: "" } }),
   // A wrong current password: a change that succeeded would sign the sweep's learner out of every later call.

@@ -54,8 +54,9 @@ const markdown = readFileSync(DOC, "utf8");
 const cases = readCases(markdown);
 
 describe("docs/security.md names the tests that prove each case", () => {
-  it("lists every case from 1 up, in order, none missing", () => {
-    const numbers = cases.map((entry) => entry.number);
+  // A new case joins the heading of its topic with the next free number, so numbers need not follow page order.
+  it("lists every case from 1 up, none missing or repeated", () => {
+    const numbers = cases.map((entry) => entry.number).sort((a, b) => a - b);
     expect(numbers.length).toBeGreaterThanOrEqual(KNOWN_CASES);
     expect(numbers).toEqual(numbers.map((_, index) => index + 1));
   });

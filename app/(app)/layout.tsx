@@ -2,6 +2,7 @@ import { Briefcase } from "@/components/ui/icons/briefcase";
 import { CalendarCheck } from "@/components/ui/icons/calendar-check";
 import { Inbox } from "@/components/ui/icons/inbox";
 import { KeyRound } from "@/components/ui/icons/key-round";
+import { LockKeyhole } from "@/components/ui/icons/lock-keyhole";
 import { Map } from "@/components/ui/icons/map";
 import { Route } from "@/components/ui/icons/route";
 import { ScrollText } from "@/components/ui/icons/scroll-text";
@@ -35,7 +36,8 @@ const NAV: Record<"learner" | "mentor" | "admin", AppShellNavItem[]> = {
     { href: "/admin/roadmaps", label: "Roadmaps", icon: Route },
     { href: "/admin/cohorts", label: "All cohorts", icon: Users },
     { href: "/admin/users", label: "Users", icon: UserCog },
-    { href: "/admin/sign-in", label: "Sign-in methods", icon: KeyRound },
+    { href: "/admin/sign-in", label: "Sign-in methods", icon: LockKeyhole },
+    { href: "/admin/tokens", label: "API tokens", icon: KeyRound },
     { href: "/admin/audit", label: "Audit log", icon: ScrollText },
   ],
 };

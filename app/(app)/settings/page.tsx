@@ -9,6 +9,10 @@ import { ProfileForm } from "@/lib/features/account/components/profile-form";
 import { SettingsSection } from "@/lib/features/account/components/settings-section";
 import { SETTINGS_SECTIONS } from "@/lib/features/account/constants";
 import { loadAccountSettings } from "@/lib/features/account/loaders";
+import { ApiTokenList } from "@/lib/features/api-tokens/components/api-token-list";
+import { NewApiToken } from "@/lib/features/api-tokens/components/new-api-token";
+import { TOKEN_MESSAGES } from "@/lib/features/api-tokens/constants";
+import { loadApiTokenSettings } from "@/lib/features/api-tokens/loaders";
 import { SavedRepliesSettings } from "@/lib/features/reviews/components/saved-replies-settings";
 import { loadSavedReplies } from "@/lib/features/reviews/loaders";
 import { NotificationPreferencesForm } from "@/lib/features/notifications/components/notification-preferences-form";
@@ -18,10 +22,12 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const viewer = await requireViewer();
-  const [account, preferences, savedReplies] = await Promise.all([
+  const now = new Date();
+  const [account, preferences, savedReplies, apiTokens] = await Promise.all([
     loadAccountSettings(viewer),
     loadNotificationPreferences(viewer),
     loadSavedReplies(viewer),
+    loadApiTokenSettings(viewer, now),
   ]);
   const sections = SETTINGS_SECTIONS.filter((section) => section.id !== "saved-replies" || savedReplies !== null);
   const memberSince = formatDay(dayIn(new Date(account.memberSince), account.displayTimeZone));
@@ -85,6 +91,15 @@ export default async function SettingsPage() {
               <SavedRepliesSettings replies={savedReplies} />
             </SettingsSection>
           )}
+          <SettingsSection
+            id="api-tokens"
+            description="Tokens let scripts and CI jobs use Cairn's API as you. Each works only within its scopes and your own rights, until it expires or you revoke it."
+          >
+            <div className="grid gap-4">
+              <NewApiToken grantable={apiTokens.grantable} capMessage={apiTokens.capReached ? TOKEN_MESSAGES.capReached : null} />
+              <ApiTokenList tokens={apiTokens.tokens} now={now} zone={account.displayTimeZone} />
+            </div>
+          </SettingsSection>
         </div>
       </div>
     </>

@@ -14,6 +14,7 @@ export const SETTINGS_SECTIONS = [
   { id: "notifications", label: "Notifications" },
   // Shown to people who review (or kept replies from when they did).
   { id: "saved-replies", label: "Saved replies" },
+  { id: "api-tokens", label: "API tokens" },
 ] as const;
 
 export const NAME_REQUIRED = "Enter your name.";

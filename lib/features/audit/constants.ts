@@ -46,6 +46,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "user.sso_link": "Linked single sign-on to their account",
   "user.sso_sign_up": "Created account with single sign-on",
   "instance.sign_in_methods": "Changed sign-in methods",
+  "api_token.create": "Created API token",
+  "api_token.revoke": "Revoked API token",
 };
 
 /** Names of the groups in the "Type" filter (`user.*`…). */
@@ -57,6 +59,7 @@ export const ACTION_GROUP_LABELS: Record<string, string> = {
   roadmap: "Roadmap changes",
   user: "Account changes",
   instance: "Instance settings",
+  api_token: "API tokens",
 };
 
 export const TARGET_TYPE_LABELS: Record<string, string> = {
@@ -72,6 +75,7 @@ export const TARGET_TYPE_LABELS: Record<string, string> = {
   project: "Portfolio project",
   user: "User",
   instance_setting: "Instance setting",
+  api_token: "API token",
 };
 
 /** Instance settings (target type `instance_setting`, the key as target id) named without a lookup. */
@@ -92,4 +96,5 @@ export const RESOLVED_TARGET_TYPES = [
   "milestone",
   "project",
   "user",
+  "api_token",
 ] as const;

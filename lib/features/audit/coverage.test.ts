@@ -4,6 +4,7 @@
 // and what their before/after hold is docs/audit-log.md.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { createApiTokenAction, revokeApiTokenAction } from "@/lib/features/api-tokens/actions";
 import { loadAuditLog } from "@/lib/features/audit/loaders";
 import { signOffCriterionAction } from "@/lib/features/cohort-progress/actions";
 import {
@@ -280,5 +281,30 @@ describe("reviews and sign-offs", () => {
     const before = await db.auditEvent.count();
     expect(await asUser(mentorX, () => claimReviewAction({ submissionId: attempt.id }))).toMatchObject({ ok: true });
     expect(await db.auditEvent.count()).toBe(before);
+  });
+});
+
+describe("API tokens", () => {
+  it("creating a token (its person) and revoking it (an admin) record the token, never its secret", async () => {
+    const created = await asUser(learnerX1, () => createApiTokenAction({ name: "Nightly CI", expiry: "never", scopes: ["read", "submit"] }));
+    if (!created.ok) throw new Error(created.error);
+    const { token, view } = created.data;
+    const createRow = await db.auditEvent.findFirstOrThrow({ where: { action: "api_token.create", targetId: view.id } });
+    expect(createRow).toMatchObject({
+      actorId: learnerX1.id,
+      targetType: "api_token",
+      before: null,
+      after: { name: "Nightly CI", prefix: view.prefix, scopes: ["read", "submit"], expiresAt: null },
+    });
+    expect(JSON.stringify(createRow)).not.toContain(token.slice(view.prefix.length));
+    expect(await shown(createRow.id)).toMatchObject({
+      actionLabel: "Created API token",
+      actor: { name: "Learner X1" },
+      target: { typeLabel: "API token", name: "Nightly CI", detail: `${view.prefix}… of Learner X1` },
+    });
+
+    const row = await audited(() => asUser(admin, () => revokeApiTokenAction({ tokenId: view.id })));
+    expect(row).toMatchObject({ action: "api_token.revoke", actorId: admin.id, targetId: view.id, before: { revokedAt: null } });
+    expect(await shown(row.id)).toMatchObject({ actionLabel: "Revoked API token", actor: { name: "Ada Admin" }, target: { name: "Nightly CI" } });
   });
 });

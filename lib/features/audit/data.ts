@@ -182,7 +182,10 @@ async function resolveTargets(rows: EventRow[]): Promise<Map<string, ResolvedTar
      WHERE x.id = ANY(${ids.project}::uuid[])
     UNION ALL
     SELECT 'user', u.id::text, u.name, u.email, NULL, NULL, NULL, '/admin/users?q=' || u.email
-      FROM users u WHERE u.id = ANY(${ids.user}::uuid[])`;
+      FROM users u WHERE u.id = ANY(${ids.user}::uuid[])
+    UNION ALL
+    SELECT 'api_token', t.id::text, t.name, t.prefix || '… of ' || u.name, NULL, NULL, NULL, NULL
+      FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = ANY(${ids.api_token}::uuid[])`;
   return new Map(found.map((target) => [`${target.type}:${target.id}`, target]));
 }
 

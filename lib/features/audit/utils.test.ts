@@ -41,6 +41,8 @@ const DOCUMENTED = [
   "roadmap.reorder",
   "roadmap.archive",
   "roadmap.restore",
+  "api_token.create",
+  "api_token.revoke",
 ];
 
 describe("actionLabel", () => {

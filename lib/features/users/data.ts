@@ -54,6 +54,7 @@ export async function listUsers(
 ): Promise<AdminUsersPage> {
   const filters = toFilters(params);
   const where = userWhere(filters);
+  const now = new Date();
   const [total, activeAdmins, cohorts] = await Promise.all([
     db.user.count({ where }),
     db.user.count({ where: { isAdmin: true, deactivatedAt: null } }),
@@ -80,6 +81,8 @@ export async function listUsers(
         orderBy: { createdAt: "asc" },
         select: { role: true, cohort: { select: { id: true, name: true } } },
       },
+      // Live API tokens (decision 056), counted in the same statement.
+      _count: { select: { apiTokens: { where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } } } },
     },
   });
   return {
@@ -103,6 +106,7 @@ export async function listUsers(
       deactivatedAt: user.deactivatedAt?.toISOString() ?? null,
       lastSeenAt: user.lastSeenAt?.toISOString() ?? null,
       createdAt: user.createdAt.toISOString(),
+      liveApiTokens: user._count.apiTokens,
       isViewer: user.id === viewerId,
     })),
   };

@@ -14,6 +14,8 @@ export type UserRow = {
   /** Refreshed when they sign in. */
   lastSeenAt: string | null;
   createdAt: string;
+  /** API tokens neither revoked nor expired (Admin → API tokens lists them). */
+  liveApiTokens: number;
   isViewer: boolean;
 };
 

@@ -48,6 +48,14 @@ function UserItem({ user, lastAdmin, serverNow }: { user: UserRow; lastAdmin: bo
           ) : (
             "Never signed in"
           )}
+          {user.liveApiTokens > 0 ? (
+            <>
+              {" · "}
+              <Link href="/admin/tokens" className="text-foreground underline underline-offset-2 hover:decoration-2">
+                {user.liveApiTokens === 1 ? "1 API token" : `${user.liveApiTokens} API tokens`}
+              </Link>
+            </>
+          ) : null}
         </span>
       </div>
       <UserActions user={user} lastAdmin={lastAdmin} />
