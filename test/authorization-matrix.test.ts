@@ -47,6 +47,11 @@ const MATRIX: Record<string, Rule> = {
   // API v1 (docs/api.md): the description is public like any API reference; every other endpoint takes a token.
   "app/api/v1/openapi.json/route.ts#GET": rule("public", "lib/features/api/utils.test.ts"),
   "app/api/v1/me/route.ts#GET": rule("token", "lib/http/api.test.ts"),
+  "app/api/v1/reviews/route.ts#GET": rule("token", "lib/features/reviews/api.test.ts"),
+  "app/api/v1/submissions/[id]/review/route.ts#POST": rule("token", "lib/features/reviews/api.test.ts"),
+  "app/api/v1/cohorts/[id]/progress/route.ts#GET": rule("token", "lib/features/cohort-progress/api.test.ts"),
+  "app/api/v1/roadmaps/[id]/export/route.ts#GET": rule("token", "lib/features/roadmaps/api.test.ts"),
+  "app/api/v1/roadmaps/import/route.ts#POST": rule("token", "lib/features/roadmaps/api.test.ts"),
   "app/(app)/admin/roadmaps/[roadmapId]/export/route.ts#GET": rule("admin", "lib/features/roadmaps/export.test.ts"),
   "app/(app)/cohorts/[cohortId]/export/progress/route.ts#GET": rule("scoped", "lib/features/cohort-progress/export.test.ts"),
   "app/(app)/cohorts/[cohortId]/export/reviews/route.ts#GET": rule("scoped", "lib/features/cohort-progress/export.test.ts"),
