@@ -125,7 +125,8 @@ export function endpoint(
   return {
     ...route,
     description: `${route.description ?? ""}\n\nScope: \`${scope}\`.`.trim(),
-    security: [{ bearerToken: [] }],
+    // OpenAPI 3.1 lets any scheme name the roles an operation needs: the token's scope, read by the reference page.
+    security: [{ bearerToken: [scope] }],
     responses: { ...responses, ...own, ...COMMON_RESPONSES },
   };
 }
@@ -165,7 +166,12 @@ export const API_ENDPOINTS: RouteConfig[] = [
     scope: "review",
     request: {
       params: idParams("The attempt's id (`id` in `GET /api/v1/reviews`)."),
-      body: { required: true, content: { "application/json": { schema: decisionBodySchema } } },
+      body: {
+        required: true,
+        content: {
+          "application/json": { schema: decisionBodySchema, example: { decision: "request_changes", comment: "Pin the dataset version." } },
+        },
+      },
     },
     responses: { 200: { description: "The decided attempt.", content: { "application/json": { schema: decidedAttemptSchema } } } },
     refusals: {
@@ -222,7 +228,17 @@ export const API_ENDPOINTS: RouteConfig[] = [
       "What the admin import screen does: the file is parsed and checked, then written as a new draft version (a new " +
       "roadmap the first time its slug is seen). Publishing stays a step in the editor.",
     scope: "admin",
-    request: { body: { required: true, content: { "application/json": { schema: roadmapImportBodySchema } } } },
+    request: {
+      body: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: roadmapImportBodySchema,
+            example: { format: "md", content: "# MLOps Roadmap {#mlops-roadmap}\n\n## Goal\n…" },
+          },
+        },
+      },
+    },
     responses: { 201: { description: "The draft.", content: { "application/json": { schema: importedRoadmapSchema } } } },
     refusals: {
       404: "The person is not an admin.",

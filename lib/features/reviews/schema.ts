@@ -58,7 +58,12 @@ export const decisionInputSchema = z
 export type DecisionInput = z.infer<typeof decisionInputSchema>;
 
 /** `POST /api/v1/submissions/{id}/review`: the same decision, the attempt named by the path. */
-export const decisionBodySchema = z.strictObject({ decision, comment: decisionComment }).superRefine(commentRule);
+export const decisionBodySchema = z
+  .strictObject({
+    decision: decision.meta({ description: "`approve`, or `request_changes`, which needs a comment." }),
+    comment: decisionComment.meta({ description: "Markdown the learner reads with the decision; required to request changes." }),
+  })
+  .superRefine(commentRule);
 
 /** A mentor's message in the milestone's thread with the learner. */
 export const mentorCommentInputSchema = z.strictObject({
