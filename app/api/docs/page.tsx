@@ -21,10 +21,15 @@ export default function ApiReferencePage() {
           the endpoint&apos;s scope, 404 for anything out of the person&apos;s reach (it looks exactly like something that does not
           exist), 422 with messages per field, 429 with <code className="font-mono">Retry-After</code>.
         </p>
+        <p>The examples read the server&apos;s address and the token from the environment:</p>
+        <pre tabIndex={0} className="overflow-x-auto rounded-lg bg-surface-muted p-3 font-mono text-xs leading-5">
+          <code>{"export CAIRN_URL=https://cairn.example.org\nexport CAIRN_TOKEN=cairn_pat_…"}</code>
+        </pre>
         <p>
-          The examples read the server&apos;s address and the token from the environment:{" "}
-          <code className="font-mono break-all">export CAIRN_URL=https://cairn.example.org CAIRN_TOKEN=cairn_pat_…</code>. The machine-readable
-          description is <a href="/api/v1/openapi.json" className="text-accent underline underline-offset-4">/api/v1/openapi.json</a>{" "}
+          The machine-readable description is{" "}
+          <a href="/api/v1/openapi.json" className="text-accent underline underline-offset-4">
+            /api/v1/openapi.json
+          </a>{" "}
           (OpenAPI 3.1).
         </p>
       </header>

@@ -73,6 +73,12 @@ function typeOf(document: ApiDocument, given: Schema): string {
   return described.join(", or ") || "any";
 }
 
+/** A field's description with its default, when it has one worth saying; null when there is nothing to say. */
+function withDefault(description: string, schema: Schema): string | null {
+  const fallback = schema.default !== undefined && schema.default !== "" ? ` Default: ${JSON.stringify(schema.default)}.` : "";
+  return `${description}${fallback}`.trim() || null;
+}
+
 /** Every field of an object schema, nested objects and arrays of objects flattened into dotted names. */
 function fieldsOf(document: ApiDocument, given: Schema | undefined, prefix = ""): ReferenceField[] {
   const schema = resolve(document, given);
@@ -82,12 +88,11 @@ function fieldsOf(document: ApiDocument, given: Schema | undefined, prefix = "")
   return Object.entries(object.properties).flatMap(([key, property]) => {
     const name = `${prefix}${marker}${prefix || marker ? "." : ""}${key}`.replace(/^\./, "");
     const field = resolve(document, property);
-    const defaultText = field.default !== undefined && field.default !== "" ? ` Default: ${JSON.stringify(field.default)}.` : "";
     const own: ReferenceField = {
       name,
       type: typeOf(document, field),
       required: object.required?.includes(key) ?? false,
-      description: `${field.description ?? ""}${defaultText}`.trim() || null,
+      description: withDefault(field.description ?? "", field),
     };
     const nested = field.type === "array" ? resolve(document, field.items) : field;
     return [own, ...(nested.properties ? fieldsOf(document, field, name) : [])];
@@ -142,7 +147,7 @@ export function apiReference(document: ApiDocument = openApiDocument()): Referen
           in: parameter.in,
           type: typeOf(document, parameter.schema ?? {}),
           required: parameter.required ?? false,
-          description: parameter.description ?? resolve(document, parameter.schema).description ?? null,
+          description: withDefault(parameter.description ?? resolve(document, parameter.schema).description ?? "", resolve(document, parameter.schema)),
         })),
         body: body ? fieldsOf(document, body.schema) : null,
         responses: Object.entries(operation.responses ?? {}).map(([status, response]) => ({

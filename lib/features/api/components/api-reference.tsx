@@ -9,7 +9,23 @@ import type { ReferenceEndpoint, ReferenceField } from "@/lib/features/api/types
 /** `code` spans of a description: the OpenAPI text marks names with backticks. */
 function Prose({ text }: { text: string }) {
   const parts = text.split(/`([^`]+)`/);
-  return <>{parts.map((part, index) => (index % 2 === 1 ? <code key={index} className="rounded bg-surface-muted px-1 font-mono text-[0.9em] break-all">{part}</code> : part))}</>;
+  return <>{parts.map((part, index) => (index % 2 === 1 ? <code key={index} className="rounded bg-surface-muted px-1 font-mono text-[0.9em] wrap-anywhere">{part}</code> : part))}</>;
+}
+
+/** A path that may wrap after any slash on a phone, rather than mid-word. */
+function PathText({ path }: { path: string }) {
+  const parts = path.split("/");
+  return (
+    <code className="font-mono wrap-anywhere">
+      {parts.map((part, index) => (
+        <span key={index}>
+          {index > 0 ? "/" : ""}
+          {part}
+          {index < parts.length - 1 ? <wbr /> : null}
+        </span>
+      ))}
+    </code>
+  );
 }
 
 function Fields({ fields, label }: { fields: (ReferenceField & { in?: string })[]; label: string }) {
@@ -18,7 +34,7 @@ function Fields({ fields, label }: { fields: (ReferenceField & { in?: string })[
       {fields.map((field) => (
         <div key={`${field.in ?? ""}${field.name}`} className="grid gap-0.5 border-l-2 border-border pl-3">
           <dt className="flex flex-wrap items-baseline gap-x-2">
-            <code className="font-mono text-sm font-semibold break-all">{field.name}</code>
+            <code className="font-mono text-sm font-semibold wrap-anywhere">{field.name}</code>
             <span className="text-xs text-muted-foreground break-words">
               {field.in ? `${field.in}, ` : ""}
               {field.type}
@@ -51,7 +67,7 @@ function Endpoint({ endpoint }: { endpoint: ReferenceEndpoint }) {
       <header className="grid gap-2">
         <h3 id={`${endpoint.anchor}-title`} className="flex flex-wrap items-baseline gap-x-2 gap-y-1 text-lg font-semibold">
           <span className="font-mono text-accent">{endpoint.method}</span>
-          <code className="font-mono break-all">{endpoint.path}</code>
+          <PathText path={endpoint.path} />
         </h3>
         <p className="font-medium">{endpoint.summary}</p>
         <p className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
@@ -105,7 +121,7 @@ export function ApiReference({ endpoints }: { endpoints: ReferenceEndpoint[] }) 
             <li key={endpoint.anchor}>
               <a href={`#${endpoint.anchor}`} className="inline-flex flex-wrap gap-x-2 text-accent underline-offset-4 hover:underline">
                 <span className="font-mono">{endpoint.method}</span>
-                <code className="font-mono break-all">{endpoint.path}</code>
+                <PathText path={endpoint.path} />
               </a>{" "}
               <span className="text-muted-foreground">— {endpoint.summary}</span>
             </li>
