@@ -87,6 +87,7 @@ for (const theme of THEMES) {
         { name: "sign-in", path: "/login" },
         { name: "invite landing, link not valid", path: "/invite/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
         { name: "404", path: "/no-such-page" },
+        { name: "API reference", path: "/api/docs" },
       ]);
       await visitor.close();
     });

@@ -2,6 +2,9 @@ import type { RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import type { ApiScope } from "@/lib/auth/api-token";
 import { cohortIdSchema, submissionInputSchema } from "@/lib/features/progress/schema";
+import { progressQuerySchema } from "@/lib/features/cohort-progress/schema";
+import { decisionBodySchema, pendingQuerySchema } from "@/lib/features/reviews/schema";
+import { roadmapExportQuerySchema, roadmapImportBodySchema } from "@/lib/features/roadmaps/schema";
 
 // What the HTTP API promises, as zod: the bodies it answers with and, through `endpoint()`, every path it serves.
 // `GET /api/v1/openapi.json` is generated from this list (utils.ts), and a test checks that the list and the route
@@ -109,6 +112,75 @@ export const submissionRequestSchema = z
 /** `POST /api/v1/milestones/{key}/complete`: the cohort optional; the body may be left out altogether. */
 export const completionRequestSchema = z.strictObject({ cohortId: cohortIdSchema.optional() }).meta({ id: "CompletionRequest" });
 
+export const pendingPageSchema = z
+  .object({
+    submissions: z.array(
+      z.object({
+        id: z.uuid(),
+        attempt: z.number().int().meta({ description: "1 for the first attempt at the item, 2 after changes were requested…" }),
+        submittedAt: z.iso.datetime(),
+        note: z.string().meta({ description: "The learner's note (Markdown); empty when none." }),
+        links: z.array(z.object({ url: z.url(), label: z.string().nullable() })),
+        learner: z.object({ name: z.string() }),
+        milestone: z.object({ key: z.string(), title: z.string(), kind: z.enum(["milestone", "project"]) }),
+        cohort: z.object({ id: z.uuid(), name: z.string() }),
+      }),
+    ),
+    next: z.string().nullable().meta({ description: "Send as `cursor` for the next page; null on the last page." }),
+  })
+  .meta({ id: "PendingPage" });
+
+export const decidedAttemptSchema = z
+  .object({
+    id: z.uuid(),
+    attempt: z.number().int(),
+    status: z.enum(["approved", "changes_requested"]),
+    progressStatus: progressStatusSchema.meta({ description: "The learner's progress on the item after the decision." }),
+    decision: z.object({
+      decision: z.enum(["approve", "request_changes"]),
+      comment: z.string(),
+      reviewerName: z.string(),
+      decidedAt: z.iso.datetime(),
+    }),
+  })
+  .meta({ id: "DecidedAttempt" });
+
+export const cohortProgressSchema = z
+  .object({
+    cohort: z.object({ id: z.uuid(), name: z.string() }),
+    today: z.iso.date().meta({ description: "Today on the cohort's clock." }),
+    items: z.array(
+      z.object({
+        key: z.string(),
+        title: z.string(),
+        kind: z.enum(["milestone", "project"]),
+        phase: z.string().nullable().meta({ description: "The phase's key; null for portfolio projects." }),
+      }),
+    ),
+    learners: z.array(
+      z.object({
+        name: z.string(),
+        email: z.email(),
+        startDate: z.iso.date(),
+        completed: z.number().int(),
+        total: z.number().int(),
+        statuses: z.record(z.string(), progressStatusSchema).meta({ description: "Every item's status, by item key." }),
+      }),
+    ),
+  })
+  .meta({ id: "CohortProgress" });
+
+export const importedRoadmapSchema = z
+  .object({
+    roadmapId: z.uuid(),
+    number: z.number().int().meta({ description: "The new draft's version number." }),
+    status: z.literal("draft"),
+    href: z.string().meta({ description: "The draft in the admin editor, relative to Cairn's address." }),
+  })
+  .meta({ id: "ImportedRoadmap" });
+
+const idParams = (what: string) => z.object({ id: z.string().meta({ description: what }) });
+
 const problemContent = { "application/problem+json": { schema: problemSchema } };
 
 /** The answers every endpoint may give besides its own. */
@@ -132,7 +204,8 @@ export function endpoint(
   return {
     ...route,
     description: `${route.description ?? ""}\n\nScope: \`${scope}\`.`.trim(),
-    security: [{ bearerToken: [] }],
+    // OpenAPI 3.1 lets any scheme name the roles an operation needs: the token's scope, read by the reference page.
+    security: [{ bearerToken: [scope] }],
     responses: { ...responses, ...own, ...COMMON_RESPONSES },
   };
 }
@@ -198,6 +271,111 @@ export const API_ENDPOINTS: RouteConfig[] = [
       404: "No such milestone in the person's roadmap, or no such cohort of theirs.",
       409: "The milestone needs review or evidence, or is already done.",
       422: "`cohortId` is not a cohort id, or the body has other fields.",
+    },
+  }),
+  endpoint({
+    method: "get",
+    path: "/api/v1/reviews",
+    summary: "Attempts waiting for your review",
+    description:
+      "Pending attempts in the cohorts the person mentors (every active cohort for an admin), oldest first, never their " +
+      "own. Follow `next` with `cursor` for the following page.",
+    scope: "read",
+    request: { query: pendingQuerySchema },
+    responses: { 200: { description: "One page of the queue.", content: { "application/json": { schema: pendingPageSchema } } } },
+    refusals: {
+      404: "The person reviews no cohort, or `cohortId` is not one they review.",
+      422: "`cohortId`, `limit` or `cursor` is malformed.",
+    },
+  }),
+  endpoint({
+    method: "post",
+    path: "/api/v1/submissions/{id}/review",
+    summary: "Approve an attempt or request changes",
+    description:
+      "The decision the review screen makes, with the same rules: requesting changes needs a comment, and an attempt " +
+      "is decided once.",
+    scope: "review",
+    request: {
+      params: idParams("The attempt's id (`id` in `GET /api/v1/reviews`)."),
+      body: {
+        required: true,
+        content: {
+          "application/json": { schema: decisionBodySchema, example: { decision: "request_changes", comment: "Pin the dataset version." } },
+        },
+      },
+    },
+    responses: { 200: { description: "The decided attempt.", content: { "application/json": { schema: decidedAttemptSchema } } } },
+    refusals: {
+      404: "No such attempt within the person's reach: another cohort's, their own, or unknown.",
+      409: "Someone else already decided this attempt, holds its claim, or the learner withdrew it.",
+      422: "The decision is missing, or changes are requested without a comment.",
+    },
+  }),
+  endpoint({
+    method: "get",
+    path: "/api/v1/cohorts/{id}/progress",
+    summary: "A cohort's progress matrix",
+    description:
+      "Every active learner's status on every milestone and project. `Accept: text/csv` or `?format=csv` answers with " +
+      "the cohort screen's CSV export instead (formula-safe cells, two header rows).",
+    scope: "read",
+    request: { params: idParams("The cohort's id."), query: progressQuerySchema },
+    responses: {
+      200: {
+        description: "The matrix.",
+        content: {
+          "application/json": { schema: cohortProgressSchema },
+          "text/csv": { schema: z.string().meta({ description: "The screen's export file." }) },
+        },
+      },
+    },
+    refusals: { 404: "No such cohort among those the person mentors (any cohort for an admin).", 422: "`format` is neither json nor csv." },
+  }),
+  endpoint({
+    method: "get",
+    path: "/api/v1/roadmaps/{id}/export",
+    summary: "Export a roadmap version",
+    description:
+      "One version as the file the admin screen and `npm run roadmap:export` write: Markdown or JSON. Without " +
+      "`version`, the latest published one.",
+    scope: "admin",
+    request: { params: idParams("The roadmap's id or slug."), query: roadmapExportQuerySchema },
+    responses: {
+      200: {
+        description: "The file.",
+        content: {
+          "text/markdown": { schema: z.string() },
+          "application/json": { schema: z.object({}).loose().meta({ description: "The roadmap's JSON format (docs/roadmap-format.md)." }) },
+        },
+      },
+    },
+    refusals: { 404: "The person is not an admin, or there is no such roadmap or version.", 422: "`format` or `version` is malformed." },
+  }),
+  endpoint({
+    method: "post",
+    path: "/api/v1/roadmaps/import",
+    summary: "Import a roadmap file as a draft",
+    description:
+      "What the admin import screen does: the file is parsed and checked, then written as a new draft version (a new " +
+      "roadmap the first time its slug is seen). Publishing stays a step in the editor.",
+    scope: "admin",
+    request: {
+      body: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: roadmapImportBodySchema,
+            example: { format: "md", content: "# MLOps Roadmap {#mlops-roadmap}\n\n## Goal\n…" },
+          },
+        },
+      },
+    },
+    responses: { 201: { description: "The draft.", content: { "application/json": { schema: importedRoadmapSchema } } } },
+    refusals: {
+      404: "The person is not an admin.",
+      409: "The roadmap already has an open draft (also what a repeated import answers).",
+      422: "The file has problems; `errors` lists the parser's messages by line or JSON path.",
     },
   }),
 ];

@@ -1,11 +1,12 @@
 // The API's description and its handlers agree both ways: every handler under app/api/v1 is described in
 // /api/v1/openapi.json, every described path and method has a handler that answers, and the document is valid
-// OpenAPI 3.1.
+// OpenAPI 3.1; and the reference page people read is that same document.
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { compileErrors, validate } from "@readme/openapi-parser";
 import { describe, expect, it } from "vitest";
-import { openApiDocument } from "@/lib/features/api/utils";
+import { renderToStaticMarkup } from "react-dom/server";
+import { apiReference, openApiDocument } from "@/lib/features/api/utils";
 
 const ROOT = "app/api/v1";
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -73,5 +74,55 @@ describe("the OpenAPI description of API v1", () => {
     const response = GET();
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(JSON.parse(JSON.stringify(document)));
+  });
+});
+
+describe("the API reference page", () => {
+  const reference = apiReference();
+
+  it("shows every endpoint of the OpenAPI document with its method, path, summary, scope, responses and a curl example", () => {
+    const document = openApiDocument();
+    const described = Object.entries(document.paths ?? {}).flatMap(([route, item]) =>
+      METHODS.filter((method) => method.toLowerCase() in (item as object)).map((method) => `${method} ${route}`),
+    );
+    expect(reference.map((endpoint) => `${endpoint.method} ${endpoint.path}`)).toEqual(described);
+    for (const endpoint of reference) {
+      expect(endpoint.summary, endpoint.path).not.toBe("");
+      expect(["read", "submit", "review", "admin"], endpoint.path).toContain(endpoint.scope);
+      expect(endpoint.description, endpoint.path).not.toContain("Scope:");
+      expect(endpoint.responses.map((response) => response.status), endpoint.path).toEqual(expect.arrayContaining(["401", "403", "429"]));
+      expect(endpoint.curl, endpoint.path).toContain('-H "Authorization: Bearer $CAIRN_TOKEN"');
+      expect(endpoint.curl, endpoint.path).toContain(`"$CAIRN_URL${endpoint.path.replace(/\{(\w+)\}/g, "<$1>")}"`);
+      expect(new Set(reference.map((other) => other.anchor)).size).toBe(reference.length);
+    }
+  });
+
+  it("lists parameters, request body fields and answer fields, nested ones by dotted name", () => {
+    const byPath = (method: string, path: string) => reference.find((endpoint) => endpoint.method === method && endpoint.path === path)!;
+    const queue = byPath("GET", "/api/v1/reviews");
+    expect(queue.parameters.map((parameter) => [parameter.name, parameter.in, parameter.required])).toEqual([
+      ["cohortId", "query", false],
+      ["limit", "query", false],
+      ["cursor", "query", false],
+    ]);
+    const fields = queue.responses.find((response) => response.status === "200")!.fields.map((field) => field.name);
+    expect(fields).toEqual(expect.arrayContaining(["submissions", "submissions[].id", "submissions[].links[].url", "submissions[].cohort.name", "next"]));
+
+    const decide = byPath("POST", "/api/v1/submissions/{id}/review");
+    expect(decide.parameters).toMatchObject([{ name: "id", in: "path", required: true }]);
+    expect(decide.body).toMatchObject([
+      { name: "decision", type: '"approve" | "request_changes"', required: true },
+      { name: "comment", type: "string", required: false },
+    ]);
+    expect(decide.curl).toContain(`-d '{"decision":"request_changes","comment":"Pin the dataset version."}'`);
+    expect(byPath("GET", "/api/v1/me").curl).toBe('curl -s -H "Authorization: Bearer $CAIRN_TOKEN" \\\n  "$CAIRN_URL/api/v1/me"');
+  });
+
+  it("renders as HTML without a script of its own", async () => {
+    const { default: Page } = await import("@/app/api/docs/page");
+    const html = renderToStaticMarkup(Page());
+    expect(html).not.toContain("<script");
+    for (const endpoint of reference) expect(html).toContain(`id="${endpoint.anchor}"`);
+    expect(html).toContain('href="/api/v1/openapi.json"');
   });
 });

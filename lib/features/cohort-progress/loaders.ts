@@ -20,6 +20,7 @@ import { canCommentOnLearnerCheckins, canSignOffAssessment } from "@/lib/feature
 import type {
   CohortListItem,
   CohortOverview,
+  CohortProgressJson,
   CsvFile,
   LearnerDetail,
   MatrixQuery,
@@ -32,6 +33,7 @@ import {
   learnerTargets,
   matrixGroups,
   progressCsv,
+  progressJson,
   recentSince,
   reviewHistoryCsv,
   statusOf,
@@ -265,6 +267,14 @@ export async function loadProgressCsv(viewer: Viewer | null, cohortId: string, n
   if (!access) return null;
   const loaded = await cohortStandings(access, now);
   return loaded ? progressCsv(loaded.structure, loaded.learners, loaded.today) : null;
+}
+
+/** The progress matrix as JSON for the API; null (→ 404) exactly as for the CSV export, which it matches. */
+export async function loadProgressJson(viewer: Viewer, cohortId: string, now: Date = new Date()): Promise<CohortProgressJson | null> {
+  const access = await accessOrNull(viewer, cohortId);
+  if (!access) return null;
+  const loaded = await cohortStandings(access, now);
+  return loaded ? progressJson(loaded.structure, loaded.learners, loaded.today) : null;
 }
 
 /** Every decision in the cohort as CSV; null (→ 404) exactly as for the progress export. Two statements. */

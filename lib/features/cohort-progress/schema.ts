@@ -21,6 +21,14 @@ export function parseMatrixQuery(searchParams: Record<string, string | string[] 
   return { q: parsed.q, phase: parsed.phase, sort: parsed.sort, atRisk: parsed.risk === "1", page: parsed.page };
 }
 
+/** `GET /api/v1/cohorts/{id}/progress`: `?format=csv` is for clients that cannot send an Accept header. */
+export const progressQuerySchema = z.object({
+  format: z
+    .enum(["json", "csv"], { error: "Use \"json\" or \"csv\"." })
+    .optional()
+    .meta({ description: "`csv` gives the screen's CSV export; without it, `Accept: text/csv` does the same." }),
+});
+
 export const SIGN_OFF_MESSAGES = {
   notFound: "This self-assessment does not exist.",
   own: "You can't sign off your own self-assessment.",

@@ -250,3 +250,18 @@ export type CohortListItem = {
 };
 
 export type CsvFile = { filename: string; body: string };
+
+/** The progress matrix as the API answers it: every active learner's status on every live item, by item key. */
+export type CohortProgressJson = {
+  cohort: { id: string; name: string };
+  today: Day;
+  items: { key: string; title: string; kind: "milestone" | "project"; phase: string | null }[];
+  learners: {
+    name: string;
+    email: string;
+    startDate: Day;
+    completed: number;
+    total: number;
+    statuses: Record<string, ProgressStatus>;
+  }[];
+};

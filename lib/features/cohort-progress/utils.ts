@@ -4,6 +4,7 @@ import { MATRIX_PAGE_SIZE, NOT_FOUND_BODY, PROJECTS_GROUP, RISK_SEVERITY_LABELS 
 import { assessRisk, severityRank, worstSeverity } from "@/lib/features/cohort-progress/policy";
 import type {
   CohortOverview,
+  CohortProgressJson,
   CohortStructure,
   CsvFile,
   LearnerRow,
@@ -266,6 +267,33 @@ export function progressCsv(structure: CohortStructure, learners: StandingRow[],
   return { filename: csvFilename(structure.name, "progress", today), body: toCsv([titles, keys, ...body]) };
 }
 
+/**
+ * The progress matrix for scripts (`GET /api/v1/cohorts/{id}/progress`): the same learners, items and statuses as
+ * `progressCsv`, with the statuses as their stable names rather than labels.
+ */
+export function progressJson(structure: CohortStructure, learners: StandingRow[], today: Day): CohortProgressJson {
+  const items = [
+    ...structure.phases.flatMap((phase) =>
+      phase.milestones.map((milestone) => ({ key: milestone.key, title: milestone.title, kind: "milestone" as const, phase: phase.key })),
+    ),
+    ...structure.projects.map((project) => ({ key: project.key, title: project.title, kind: "project" as const, phase: null })),
+  ];
+  const sorted = [...learners].sort((a, b) => byName.compare(a.row.name, b.row.name));
+  return {
+    cohort: { id: structure.id, name: structure.name },
+    today,
+    items,
+    learners: sorted.map(({ row, standing }) => ({
+      name: row.name,
+      email: row.email,
+      startDate: row.startDate,
+      completed: standing.completed,
+      total: standing.total,
+      statuses: Object.fromEntries(items.map((item) => [item.key, statusOf(row, item.key)])),
+    })),
+  };
+}
+
 export type ReviewHistoryRow = {
   decidedAt: Date;
   learnerName: string;
@@ -291,6 +319,25 @@ export function reviewHistoryCsv(cohortName: string, timeZone: string, rows: Rev
     row.comment,
   ]);
   return { filename: csvFilename(cohortName, "reviews", today), body: toCsv([header, ...body]) };
+}
+
+/**
+ * Whether an API caller asked for CSV: `?format=` decides when given; otherwise an Accept header that names
+ * `text/csv` and does not rank JSON above it. Anything else gets JSON, the API's default.
+ */
+export function wantsCsv(format: "json" | "csv" | undefined, accept: string | null): boolean {
+  if (format) return format === "csv";
+  const ranked = (accept ?? "")
+    .split(",")
+    .map((part) => {
+      const [type = "", ...parameters] = part.split(";").map((piece) => piece.trim().toLowerCase());
+      const q = parameters.find((parameter) => parameter.startsWith("q="));
+      return { type, q: q ? Number(q.slice(2)) || 0 : 1 };
+    })
+    .filter((entry) => entry.q > 0);
+  const csv = ranked.find((entry) => entry.type === "text/csv");
+  const json = ranked.find((entry) => entry.type === "application/json");
+  return csv !== undefined && (json === undefined || csv.q > json.q);
 }
 
 export function csvResponse(file: CsvFile): Response {

@@ -146,7 +146,7 @@ describe("deciding an attempt", () => {
     const { x, mentorX, learnerX1, attempt } = await world();
     await claim(mentorX, { submissionId: attempt.id });
     const result = await approve(mentorX, attempt.id, "Clean **work**.");
-    expect(result).toEqual({ ok: true, data: { status: "approved", decision: "approve" } });
+    expect(result).toMatchObject({ ok: true, data: { status: "approved", decision: "approve", submissionStatus: "approved", comment: "Clean **work**." } });
     const state = await attemptState(attempt.id);
     expect(state).toMatchObject({ status: "approved", claimedById: null, claimedUntil: null, audits: 1 });
     expect(state.review).toMatchObject({ reviewerId: mentorX.id, decision: "approve", comment: "Clean **work**." });
@@ -190,7 +190,7 @@ describe("deciding an attempt", () => {
     }
     expect((await attemptState(attempt.id)).status).toBe("pending");
     const result = await requestChanges(mentorX, attempt.id, "Pin the dataset version.");
-    expect(result).toEqual({ ok: true, data: { status: "changes_requested", decision: "request_changes" } });
+    expect(result).toMatchObject({ ok: true, data: { status: "changes_requested", decision: "request_changes", submissionStatus: "changes_requested" } });
     const state = await attemptState(attempt.id);
     expect(state).toMatchObject({ status: "changes_requested", progress: { status: "changes_requested", completedAt: null } });
     expect(await db.auditEvent.count({ where: { targetId: attempt.id, action: "review.request_changes" } })).toBe(1);

@@ -1,9 +1,9 @@
 "use server";
 
 import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
-import { actorOf } from "@/lib/auth/actor";
 import { requireViewer, type Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
+import { decideReviewAs } from "@/lib/features/reviews/commands";
 import { SAVED_REPLY_MESSAGES } from "@/lib/features/reviews/constants";
 import { getReviewScope, listReviewCohorts } from "@/lib/features/reviews/data";
 import {
@@ -11,7 +11,6 @@ import {
   claimSubmission,
   createSavedReply,
   deleteSavedReply,
-  recordDecision,
   releaseSubmission,
   renameSavedReply,
 } from "@/lib/features/reviews/mutations";
@@ -56,8 +55,7 @@ export async function releaseReviewAction(input: unknown): Promise<ActionResult>
 export async function decideReviewAction(input: unknown): Promise<ActionResult<DecisionResult>> {
   return runAction(async () => {
     const viewer = await requireViewer();
-    const { submissionId, cohortId, decision, comment } = parseInput(decisionInputSchema, input);
-    return recordDecision(await reviewScope(viewer, submissionId, cohortId), await actorOf(viewer), { decision, comment });
+    return decideReviewAs(viewer, parseInput(decisionInputSchema, input));
   });
 }
 

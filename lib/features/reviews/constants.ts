@@ -7,6 +7,9 @@ export const CLAIM_MINUTES = 30;
  */
 export const QUEUE_PAGE_SIZE = 50;
 
+/** The largest page `GET /api/v1/reviews` answers with; scripts follow `next` for more. */
+export const API_QUEUE_PAGE_MAX = 100;
+
 /** "Nothing waiting — N reviewed this week" counts the decisions of the last seven days. */
 export const REVIEWED_WINDOW_DAYS = 7;
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { KeysetCursor } from "@/lib/cursor";
 import { db } from "@/lib/db";
 import { getCohortAccess, type CohortAccess } from "@/lib/auth/access";
 import { ATTEMPT_SELECT, THREAD_COMMENT_SELECT, toAttemptView, toThreadComment } from "@/lib/features/progress/data";
@@ -6,7 +7,7 @@ import type { AttemptView } from "@/lib/features/progress/types";
 import { PROJECTS_PHASE, QUEUE_PAGE_SIZE, REVIEWED_WINDOW_DAYS } from "@/lib/features/reviews/constants";
 import { canReviewAttemptOf } from "@/lib/features/reviews/policy";
 import type { QueueFilters } from "@/lib/features/reviews/schema";
-import type { ClaimView, QueueCohort, QueueRow, ReviewQueue, ReviewScreen, SavedReplyView } from "@/lib/features/reviews/types";
+import type { ClaimView, PendingAttempt, QueueCohort, QueueRow, ReviewQueue, ReviewScreen, SavedReplyView } from "@/lib/features/reviews/types";
 import { containsPattern, queueQuery } from "@/lib/features/reviews/utils";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
@@ -202,6 +203,56 @@ export async function getReviewQueue(
     waiting: queueCohorts.reduce((sum, cohort) => sum + cohort.waiting, 0),
     reviewedThisWeek: queueCohorts.reduce((sum, cohort) => sum + cohort.reviewedThisWeek, 0),
   };
+}
+
+type PendingRowSql = {
+  id: string;
+  attempt: number;
+  created_at: Date;
+  note: string;
+  learner_name: string;
+  item_key: string;
+  title: string;
+  is_project: boolean;
+  cohort_id: string;
+  cohort_name: string;
+  links: { url: string; label: string | null }[];
+};
+
+/**
+ * One page of the waiting attempts in `cohortIds` for the API, oldest first, after `after` (keyset: the attempt's
+ * creation instant and id), with their links: one statement whatever the page size. `limit + 1` rows are read so the
+ * caller knows whether another page follows. `cohortIds` must already be the viewer's review scope.
+ */
+export async function listPendingPage(
+  viewer: Pick<Reviewer, "id">,
+  cohortIds: string[],
+  after: KeysetCursor | null,
+  limit: number,
+): Promise<PendingAttempt[]> {
+  if (cohortIds.length === 0) return [];
+  const rows = await db.$queryRaw<PendingRowSql[]>`
+    SELECT s.id, s.attempt, s.created_at, s.note, u.name AS learner_name, p.item_key,
+           COALESCE(mi.title, pp.title, p.item_key) AS title, (pp.id IS NOT NULL) AS is_project,
+           c.id AS cohort_id, c.name AS cohort_name,
+           COALESCE((SELECT json_agg(json_build_object('url', l.url, 'label', l.label) ORDER BY l.position)
+                       FROM submission_links l WHERE l.submission_id = s.id), '[]'::json) AS links
+      ${ATTEMPT_JOINS}
+     WHERE ${waitingFor(viewer.id)} AND m.cohort_id = ANY(${cohortIds}::uuid[])
+       ${after ? Prisma.sql`AND (s.created_at, s.id) > (${after.createdAt}::timestamptz, ${after.id}::uuid)` : Prisma.empty}
+     ORDER BY s.created_at ASC, s.id ASC
+     LIMIT ${limit + 1}`;
+  return rows.map((row) => ({
+    id: row.id,
+    createdAt: row.created_at,
+    attempt: row.attempt,
+    submittedAt: row.created_at.toISOString(),
+    note: row.note,
+    links: row.links,
+    learner: { name: row.learner_name },
+    milestone: { key: row.item_key, title: row.title, kind: row.is_project ? "project" : "milestone" },
+    cohort: { id: row.cohort_id, name: row.cohort_name },
+  }));
 }
 
 /** An attempt the viewer may review, with the cohort access that allows it. */

@@ -2,10 +2,12 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import type { Viewer } from "@/lib/auth/viewer";
-import { getReviewQueue, getReviewScope, getReviewScreen, listReviewCohorts, listSavedReplies } from "@/lib/features/reviews/data";
+import { encodeCursor, parseCursor } from "@/lib/cursor";
+import { AppError } from "@/lib/errors";
+import { getReviewQueue, getReviewScope, getReviewScreen, listPendingPage, listReviewCohorts, listSavedReplies } from "@/lib/features/reviews/data";
 import { canUseReviewQueue } from "@/lib/features/reviews/policy";
-import type { QueueFilters } from "@/lib/features/reviews/schema";
-import type { SavedReplyView } from "@/lib/features/reviews/types";
+import type { PendingQuery, QueueFilters } from "@/lib/features/reviews/schema";
+import type { PendingPage, SavedReplyView } from "@/lib/features/reviews/types";
 import { isUuid } from "@/lib/ids";
 
 /**
@@ -44,3 +46,24 @@ export const loadSavedReplies = cache(async (viewer: Viewer): Promise<SavedReply
   const [cohorts, replies] = await Promise.all([listReviewCohorts(viewer), listSavedReplies(viewer.id)]);
   return canUseReviewQueue(viewer, cohorts.length) || replies.length > 0 ? replies : null;
 });
+
+/**
+ * `GET /api/v1/reviews`: the queue's rule for who has one and which cohorts it spans, one page at a time, in two
+ * statements (the cohorts in scope, the page with its links). A cohort outside the person's scope, and a person with
+ * no queue at all, get "not found" like an unknown cohort.
+ */
+export async function loadPendingPage(viewer: Viewer, query: PendingQuery): Promise<PendingPage> {
+  const cohorts = await listReviewCohorts(viewer);
+  const cohortId = query.cohortId?.toLowerCase();
+  if (!canUseReviewQueue(viewer, cohorts.length) || (cohortId !== undefined && !cohorts.some((cohort) => cohort.id === cohortId))) {
+    throw new AppError("NOT_FOUND", "This cohort does not exist, or you do not review it.");
+  }
+  const ids = cohortId ? [cohortId] : cohorts.map((cohort) => cohort.id);
+  const rows = await listPendingPage(viewer, ids, query.cursor ? parseCursor(query.cursor) : null, query.limit);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    submissions: page.map(({ createdAt: _createdAt, ...row }) => row),
+    next: rows.length > query.limit && last ? encodeCursor(last) : null,
+  };
+}

@@ -131,6 +131,7 @@ async function lockForDecision(tx: Tx, scope: ReviewScope) {
     {
       progress_status: ProgressStatus;
       status: SubmissionStatus;
+      attempt: number;
       claimed_until: Date | null;
       claimed_by_id: string | null;
       item_title: string | null;
@@ -138,7 +139,7 @@ async function lockForDecision(tx: Tx, scope: ReviewScope) {
       item_review_required: boolean | null;
     }[]
   >`
-    SELECT p.status AS progress_status, s.status, s.claimed_until, s.claimed_by_id,
+    SELECT p.status AS progress_status, s.status, s.attempt, s.claimed_until, s.claimed_by_id,
            item.title AS item_title, item.evidence AS item_evidence, item.review_required AS item_review_required
       FROM progress p
       JOIN submissions s ON s.id = ${scope.submissionId}::uuid AND s.progress_id = p.id
@@ -150,7 +151,7 @@ async function lockForDecision(tx: Tx, scope: ReviewScope) {
     row.item_title === null
       ? { key: scope.itemKey, title: scope.itemKey, ...FALLBACK_RULES }
       : { key: scope.itemKey, title: row.item_title, evidence: row.item_evidence!, reviewRequired: row.item_review_required! };
-  return { progressStatus: row.progress_status, status: row.status, claimedUntil: row.claimed_until, claimedById: row.claimed_by_id, item };
+  return { progressStatus: row.progress_status, status: row.status, attempt: row.attempt, claimedUntil: row.claimed_until, claimedById: row.claimed_by_id, item };
 }
 
 /**
@@ -164,7 +165,7 @@ async function lockForDecision(tx: Tx, scope: ReviewScope) {
  */
 export async function recordDecision(
   scope: ReviewScope,
-  reviewer: Actor,
+  reviewer: Actor & { name: string },
   input: { decision: "approve" | "request_changes"; comment: string },
   now = new Date(),
 ): Promise<DecisionResult> {
@@ -210,7 +211,16 @@ export async function recordDecision(
              audit AS (${audit}),
              notification AS (${notification})
         SELECT 1`;
-      return { status: next.status, decision: input.decision };
+      return {
+        status: next.status,
+        decision: input.decision,
+        submissionId: scope.submissionId,
+        attempt: state.attempt,
+        submissionStatus,
+        comment: input.comment,
+        reviewerName: reviewer.name,
+        decidedAt: now.toISOString(),
+      };
     });
   } catch (error) {
     // Unreachable while the row lock holds, but a second reviews row must never surface as a 500.

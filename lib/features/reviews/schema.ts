@@ -1,9 +1,12 @@
 import { z } from "zod";
+import { parseCursor } from "@/lib/cursor";
 import { ROADMAP_KEY_PATTERN } from "@/lib/features/roadmaps/constants";
 import { COMMENT_MAX } from "@/lib/features/progress/schema";
 import {
+  API_QUEUE_PAGE_MAX,
   LEARNER_SEARCH_MAX,
   PROJECTS_PHASE,
+  QUEUE_PAGE_SIZE,
   SAVED_REPLY_BODY_MAX,
   SAVED_REPLY_MESSAGES,
   SAVED_REPLY_TITLE_MAX,
@@ -33,23 +36,34 @@ const cohortHint = z.uuid({ error: REVIEW_MESSAGES.submission }).optional();
 /** "Claim" and "Release". */
 export const claimInputSchema = z.strictObject({ submissionId, cohortId: cohortHint });
 
+const decision = z.enum(["approve", "request_changes"], { error: REVIEW_MESSAGES.decision });
+const decisionComment = multilineText()
+  .max(MARKDOWN_MAX_LENGTH, { error: REVIEW_MESSAGES.commentLength })
+  // Blank means no comment; otherwise kept as typed, because leading indentation is Markdown.
+  .transform((comment) => (comment.trim() === "" ? "" : comment))
+  .default("");
+
+/** The one rule of a decision's comment, for the screen and the API alike: requesting changes says what to change. */
+function commentRule(input: { decision: string; comment: string }, context: z.RefinementCtx) {
+  if (input.decision === "request_changes" && input.comment === "") {
+    context.addIssue({ code: "custom", path: ["comment"], message: REVIEW_MESSAGES.commentRequired });
+  }
+}
+
 /** "Approve" / "Request changes": a comment (Markdown) is optional to approve and required to request changes. */
 export const decisionInputSchema = z
+  .strictObject({ submissionId, cohortId: cohortHint, decision, comment: decisionComment })
+  .superRefine(commentRule);
+
+export type DecisionInput = z.infer<typeof decisionInputSchema>;
+
+/** `POST /api/v1/submissions/{id}/review`: the same decision, the attempt named by the path. */
+export const decisionBodySchema = z
   .strictObject({
-    submissionId,
-    cohortId: cohortHint,
-    decision: z.enum(["approve", "request_changes"], { error: REVIEW_MESSAGES.decision }),
-    comment: multilineText()
-      .max(MARKDOWN_MAX_LENGTH, { error: REVIEW_MESSAGES.commentLength })
-      // Blank means no comment; otherwise kept as typed, because leading indentation is Markdown.
-      .transform((comment) => (comment.trim() === "" ? "" : comment))
-      .default(""),
+    decision: decision.meta({ description: "`approve`, or `request_changes`, which needs a comment." }),
+    comment: decisionComment.meta({ description: "Markdown the learner reads with the decision; required to request changes." }),
   })
-  .superRefine((input, context) => {
-    if (input.decision === "request_changes" && input.comment === "") {
-      context.addIssue({ code: "custom", path: ["comment"], message: REVIEW_MESSAGES.commentRequired });
-    }
-  });
+  .superRefine(commentRule);
 
 /** A mentor's message in the milestone's thread with the learner. */
 export const mentorCommentInputSchema = z.strictObject({
@@ -111,3 +125,24 @@ export function parseQueueFilters(searchParams: Record<string, string | string[]
   });
   return Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined)) as QueueFilters;
 }
+
+/** `GET /api/v1/reviews`: which cohort (default: every cohort the person reviews) and which page. */
+export const pendingQuerySchema = z.object({
+  cohortId: z.uuid({ error: "Use the id of a cohort you review." }).optional().meta({
+    description: "Only this cohort's attempts. Without it: every cohort the person reviews.",
+  }),
+  limit: z.coerce
+    .number({ error: `Use a whole number from 1 to ${API_QUEUE_PAGE_MAX}.` })
+    .int({ error: `Use a whole number from 1 to ${API_QUEUE_PAGE_MAX}.` })
+    .min(1, { error: `Use a whole number from 1 to ${API_QUEUE_PAGE_MAX}.` })
+    .max(API_QUEUE_PAGE_MAX, { error: `Use a whole number from 1 to ${API_QUEUE_PAGE_MAX}.` })
+    .default(QUEUE_PAGE_SIZE)
+    .meta({ description: `Attempts per page, 1–${API_QUEUE_PAGE_MAX}.` }),
+  cursor: z
+    .string()
+    .refine((cursor) => parseCursor(cursor) !== null, { error: "Use the `next` value of the previous page, unchanged." })
+    .optional()
+    .meta({ description: "The previous page's `next`, to read the page after it." }),
+});
+
+export type PendingQuery = z.infer<typeof pendingQuerySchema>;

@@ -80,7 +80,34 @@ export type ReviewScreen = {
   queueHref: string;
 };
 
-export type DecisionResult = { status: ProgressStatus; decision: "approve" | "request_changes" };
+/** A decided attempt, as the decision's own transaction knows it (no statement is spent reading it back). */
+export type DecisionResult = {
+  /** The learner's progress on the item after the decision. */
+  status: ProgressStatus;
+  decision: "approve" | "request_changes";
+  submissionId: string;
+  attempt: number;
+  submissionStatus: SubmissionStatus;
+  comment: string;
+  reviewerName: string;
+  decidedAt: string;
+};
 
 /** One of the viewer's saved replies. */
 export type SavedReplyView = { id: string; title: string; body: string };
+
+/** One waiting attempt as the API lists it (`GET /api/v1/reviews`); `createdAt` is the page's keyset position. */
+export type PendingAttempt = {
+  id: string;
+  createdAt: Date;
+  attempt: number;
+  submittedAt: string;
+  note: string;
+  links: { url: string; label: string | null }[];
+  learner: { name: string };
+  milestone: { key: string; title: string; kind: "milestone" | "project" };
+  cohort: { id: string; name: string };
+};
+
+/** A page of the API's review queue; `next` is the cursor of the following page, null on the last. */
+export type PendingPage = { submissions: Omit<PendingAttempt, "createdAt">[]; next: string | null };

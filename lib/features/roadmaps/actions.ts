@@ -7,6 +7,7 @@ import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
 import { actorOf, type Actor } from "@/lib/auth/actor";
 import { requireAdminForAction } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
+import { importRoadmapAs } from "@/lib/features/roadmaps/commands";
 import { ITEM_CONFLICT_MESSAGE, ITEM_NOT_FOUND } from "@/lib/features/roadmaps/constants";
 import { findRoadmapBySlug, getItemCompletions, getRoadmapDocument, parseRoadmapImport } from "@/lib/features/roadmaps/data";
 import {
@@ -16,7 +17,6 @@ import {
   createDraft,
   createRoadmap,
   discardDraft,
-  importRoadmapDocument,
   publishVersion,
   reorderItems,
   setItemArchived,
@@ -61,7 +61,7 @@ import type {
   SaveOutcome,
   SaveResult,
 } from "@/lib/features/roadmaps/types";
-import { compareRoadmapKeys, countRoadmapDocument, openDraftMessage, roadmapVersionHref } from "@/lib/features/roadmaps/utils";
+import { compareRoadmapKeys, countRoadmapDocument, openDraftMessage } from "@/lib/features/roadmaps/utils";
 
 async function adminActor(): Promise<Actor> {
   return actorOf(await requireAdminForAction());
@@ -220,22 +220,10 @@ export async function previewRoadmapImportAction(input: unknown): Promise<Action
   });
 }
 
-/**
- * Import screen → "Import as draft": parses and validates the text again (the preview is never trusted) and writes
- * it as a draft version in one transaction, refused when the roadmap already has an open draft.
- */
+/** Import screen → "Import as draft" (the command re-parses the text; the preview is never trusted). */
 export async function importRoadmapAction(input: unknown): Promise<ActionResult<RoadmapImportResult>> {
   return runAction(async (): Promise<RoadmapImportResult> => {
-    const actor = await adminActor();
-    const { format, text } = parseInput(roadmapImportSchema, input);
-    const parsed = parseRoadmapImport(format, text);
-    if (!parsed.ok) return { status: "invalid", problems: parsed.problems };
-    const imported = await importRoadmapDocument(parsed.document, { status: "draft", actor });
-    return {
-      status: "imported",
-      roadmapId: imported.roadmapId,
-      number: imported.number,
-      href: roadmapVersionHref(imported.roadmapId, imported.number),
-    };
+    const viewer = await requireAdminForAction();
+    return importRoadmapAs(viewer, parseInput(roadmapImportSchema, input));
   });
 }

@@ -397,6 +397,15 @@ export const roadmapImportSchema = z.strictObject({
     .max(ROADMAP_FILE_MAX_BYTES * 2, { error: "The file is larger than 1 MB; roadmap files can be at most 1 MB." }),
 });
 
+/**
+ * `POST /api/v1/roadmaps/import`: the file's text and its format, named as the export names them (`md`, `json`).
+ * Always a draft, as on the import screen; publishing is the editor's step.
+ */
+export const roadmapImportBodySchema = z.strictObject({
+  format: z.enum(["md", "json"], { error: "Use \"md\" or \"json\"." }),
+  content: roadmapImportSchema.shape.text.meta({ description: "The whole roadmap file, as `npm run roadmap:export` writes it." }),
+});
+
 /** GET /admin/roadmaps/{roadmapId}/export: `?version=N&format=md|json`; without a version, the latest published one. */
 export const roadmapExportQuerySchema = z.strictObject({
   version: z.coerce.number().int().min(1).max(1_000_000).optional(),
