@@ -93,7 +93,16 @@ export default async function SettingsPage() {
           )}
           <SettingsSection
             id="api-tokens"
-            description="Tokens let scripts and CI jobs use Cairn's API as you. Each works only within its scopes and your own rights, until it expires or you revoke it."
+            description={
+              <>
+                Tokens let scripts and CI jobs use Cairn&apos;s API as you. Each works only within its scopes and your own rights, until it
+                expires or you revoke it. The{" "}
+                <a href="/api/docs" className="text-accent underline underline-offset-2">
+                  API reference
+                </a>{" "}
+                lists every endpoint.
+              </>
+            }
           >
             <div className="grid gap-4">
               <NewApiToken grantable={apiTokens.grantable} capMessage={apiTokens.capReached ? TOKEN_MESSAGES.capReached : null} />
