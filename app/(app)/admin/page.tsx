@@ -49,6 +49,8 @@ export default async function AdminHomePage() {
             </Button>
             <Button asChild variant="secondary" size="sm">
               <Link href="/admin/sign-in">Sign-in methods</Link>
+            </Button>
+            <Button asChild variant="secondary" size="sm">
               <Link href="/admin/tokens">API tokens</Link>
             </Button>
             <Button asChild variant="secondary" size="sm">
