@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Download, Page } from "@playwright/test";
 import { expect, test } from "@/e2e/support/fixtures";
+import { hydrated } from "@/e2e/support/hydrated";
 import { parseRoadmapMarkdown } from "@/lib/features/roadmaps/markdown";
 import type { RoadmapDocument } from "@/lib/features/roadmaps/types";
 
@@ -93,7 +94,7 @@ test("admin prepares next spring's roadmap", async ({ page, signIn, browser }) =
   await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Track every experiment in MLflow");
 
   // The stale tab's save is refused; its own change survives the merge and goes on top, the title stays.
-  await otherTab.getByLabel("Done when").fill("Every run is logged with its commit and data version.");
+  await (await hydrated(otherTab.getByLabel("Done when"))).fill("Every run is logged with its commit and data version.");
   await otherTab.getByRole("button", { name: "Save milestone" }).click();
   await expect(otherTab.getByText("Someone else saved this while you were editing", { exact: false })).toBeVisible();
   await expect(otherTab.getByLabel("Title", { exact: true })).toHaveValue("Track every experiment in MLflow");
@@ -117,7 +118,7 @@ test("admin prepares next spring's roadmap", async ({ page, signIn, browser }) =
   // Meanwhile another tab saves the milestone's "Done when"; the edits survive a reload and merge onto that save.
   const elsewhere = await page.context().newPage();
   await elsewhere.goto(page.url());
-  await elsewhere.getByLabel("Done when").fill("Every run is logged with its commit, data version and seed.");
+  await (await hydrated(elsewhere.getByLabel("Done when"))).fill("Every run is logged with its commit, data version and seed.");
   await elsewhere.getByRole("button", { name: "Save milestone" }).click();
   await expect(elsewhere.getByText("Saved").first()).toBeVisible();
   await elsewhere.close();

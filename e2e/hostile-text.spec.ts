@@ -143,6 +143,8 @@ test("hostile text never stalls Cairn", async ({ request, signedInPage }) => {
   await expect(thisAttempt.getByText(TEXT.review.name).first()).toBeVisible();
   await expect(mentor.getByRole("region", { name: "Conversation" }).getByText(TEXT.thread.name).first()).toBeVisible();
 
+  // The admin's unsaved preview edit comes back after the reload (decision 055); discarding it shows what is saved.
+  await admin.getByRole("status").filter({ hasText: "Your unsaved edits are back" }).getByRole("button", { name: "Discard them" }).click();
   await expect(admin.getByRole("region", { name: "Description preview" }).getByText(TEXT.description.name).first()).toBeVisible();
 
   const durations = await stopWatching();
