@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
@@ -13,7 +14,15 @@ export default async function SignInMethodsPage() {
   const { providers, settings } = await loadSignInMethods(await requireViewer());
   return (
     <>
-      <PageHeader title="Sign-in methods" description="How people sign in to this Cairn, and who may create an account." />
+      <PageHeader
+        eyebrow={
+          <Link href="/admin" className="hover:underline">
+            Admin
+          </Link>
+        }
+        title="Sign-in methods"
+        description="How people sign in to this Cairn, and who may create an account."
+      />
       <div className="grid gap-6">
         <Section id="providers-heading" title="Providers">
           <Card>
