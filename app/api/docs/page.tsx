@@ -4,6 +4,9 @@ import { apiReference } from "@/lib/features/api/utils";
 
 export const metadata: Metadata = { title: "API reference" };
 
+// The description is fixed for a build, so it is turned into the reference once, not on every view.
+const endpoints = apiReference();
+
 // Public, like /api/v1/openapi.json, which it is rendered from: a reference for people, served by Cairn itself
 // with no script of its own and nothing from another site (docs/api.md).
 export default function ApiReferencePage() {
@@ -33,7 +36,7 @@ export default function ApiReferencePage() {
           (OpenAPI 3.1).
         </p>
       </header>
-      <ApiReference endpoints={apiReference()} />
+      <ApiReference endpoints={endpoints} />
     </main>
   );
 }
