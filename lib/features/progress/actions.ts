@@ -2,10 +2,8 @@
 
 import { refresh } from "next/cache";
 import { runAction, parseInput, type ActionResult } from "@/lib/action-result";
-import { requireViewer, type Viewer } from "@/lib/auth/viewer";
-import { AppError } from "@/lib/errors";
-import { getLearnerMembership } from "@/lib/auth/access";
-import { submitEvidenceAs, tickMilestoneAs } from "@/lib/features/progress/commands";
+import { requireViewer } from "@/lib/auth/viewer";
+import { myMembership, submitEvidenceAs, tickMilestoneAs } from "@/lib/features/progress/commands";
 import {
   addLearnerComment,
   addPrivateNote,
@@ -28,13 +26,6 @@ import {
   withdrawInputSchema,
 } from "@/lib/features/progress/schema";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
-
-/** The viewer's own active learner membership in that cohort, checked in the database; else "not found". */
-async function myMembership(viewer: Viewer, cohortId: string) {
-  const membership = await getLearnerMembership(viewer.id, cohortId);
-  if (!membership) throw new AppError("NOT_FOUND", "This milestone does not exist.");
-  return membership;
-}
 
 export async function tickMilestoneAction(input: unknown): Promise<ActionResult<{ status: ProgressStatus }>> {
   return runAction(async () => {

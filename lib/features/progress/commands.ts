@@ -13,7 +13,7 @@ import type { ProgressStatus } from "@/lib/generated/prisma/enums";
  * The viewer's active learner membership in that cohort, or their first one when none is named; anything else —
  * another learner's cohort, a cohort they only mentor, an archived one — reads as a missing milestone.
  */
-async function myMembership(viewer: Viewer, cohortId: string | undefined): Promise<LearnerMembership> {
+export async function myMembership(viewer: Viewer, cohortId: string | undefined): Promise<LearnerMembership> {
   const membership = await getLearnerMembership(viewer.id, cohortId);
   if (membership) return membership;
   throw new AppError(

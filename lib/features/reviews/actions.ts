@@ -1,11 +1,11 @@
 "use server";
 
 import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
-import { requireViewer, type Viewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
-import { decideReviewAs } from "@/lib/features/reviews/commands";
+import { decideReviewAs, reviewScope } from "@/lib/features/reviews/commands";
 import { SAVED_REPLY_MESSAGES } from "@/lib/features/reviews/constants";
-import { getReviewScope, listReviewCohorts } from "@/lib/features/reviews/data";
+import { listReviewCohorts } from "@/lib/features/reviews/data";
 import {
   addMentorComment,
   claimSubmission,
@@ -27,13 +27,6 @@ import type { DecisionResult, SavedReplyView } from "@/lib/features/reviews/type
 
 // Every export here is a public endpoint (decision 005): each one takes the viewer from the session and derives
 // the cohort from the attempt, never from the input.
-
-/** The attempt as the viewer may review it; anything out of scope reads exactly like an unknown id. */
-async function reviewScope(viewer: Viewer, submissionId: string, cohortHint?: string) {
-  const scope = await getReviewScope(viewer, submissionId, cohortHint);
-  if (!scope) throw new AppError("NOT_FOUND", "This attempt does not exist.");
-  return scope;
-}
 
 export async function claimReviewAction(input: unknown): Promise<ActionResult<{ claimedUntil: string }>> {
   return runAction(async () => {
