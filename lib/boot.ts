@@ -1,4 +1,5 @@
-import { EnvError, parseServerEnv } from "@/lib/env";
+import { EnvError, env, parseServerEnv } from "@/lib/env";
+import { logger } from "@/lib/logger";
 
 /** Refuses to serve with a bad environment, with one clear line per bad variable. */
 export function validateEnvironmentOrExit() {
@@ -11,4 +12,26 @@ export function validateEnvironmentOrExit() {
     }
     throw error;
   }
+}
+
+const JOBS_RETRY_MS = 30_000;
+
+/**
+ * Starts the job queue in this web server process: workers and cron unless CAIRN_JOBS=off, which still lets the
+ * process queue jobs for the others. A database that is down at boot must not keep Cairn from serving (it reports
+ * itself unready instead), so the queue keeps trying in the background until it starts.
+ */
+export async function startBackgroundJobs() {
+  const { DATABASE_URL, CAIRN_JOBS } = env();
+  if (!DATABASE_URL) return;
+  const [{ startJobs }, { JOB_DEFINITIONS }] = await Promise.all([import("@/lib/jobs/boss"), import("@/lib/jobs/registry")]);
+  const attempt = async () => {
+    try {
+      await startJobs({ connectionString: DATABASE_URL, definitions: JOB_DEFINITIONS, work: CAIRN_JOBS === "on" });
+    } catch (error) {
+      logger.error({ err: error, retryInMs: JOBS_RETRY_MS }, "background jobs did not start; trying again");
+      setTimeout(() => void attempt(), JOBS_RETRY_MS).unref();
+    }
+  };
+  await attempt();
 }

@@ -54,6 +54,17 @@ export const envSchema = z.object({
     .refine((value) => /^smtps?:\/\/.+/.test(value), { message: "must look like smtp://user:pass@host:587" })
     .optional(),
   MAIL_FROM: z.string().min(3).optional(),
+  /** A mentor gets at most one "new attempts" mail per this many minutes; the attempts in between share it. */
+  MAIL_BATCH_MINUTES: z.coerce
+    .number({ message: "must be a number of minutes from 1 to 1440" })
+    .int()
+    .min(1, "must be a number of minutes from 1 to 1440")
+    .max(1440, "must be a number of minutes from 1 to 1440")
+    .default(15),
+  /** off: this instance serves pages and API only, and leaves background jobs to the other instances. */
+  CAIRN_JOBS: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
+  /** Lets the evidence link check reach private and loopback addresses (a test or an intranet-only instance). */
+  LINK_CHECK_ALLOW_PRIVATE: booleanString,
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   OIDC_ISSUER: httpUrl("must be the issuer URL of the OpenID Connect provider, e.g. https://sso.example.org/realms/cairn").optional(),
   OIDC_CLIENT_ID: z.string().trim().min(1).max(500).optional(),

@@ -48,6 +48,9 @@ export async function truncateAllTables(connectionString: string) {
     if (rows.length === 0) return;
     const tables = rows.map((row) => `"${row.tablename}"`).join(", ");
     await client.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
+    // The job queue's own schema, once a test has started it: jobs, their history and schedules, not its queues.
+    const { rowCount } = await client.query("SELECT 1 FROM pg_namespace WHERE nspname = 'pgboss'");
+    if (rowCount === 1) await client.query("TRUNCATE pgboss.job, pgboss.archive, pgboss.schedule");
   } finally {
     await client.end();
   }

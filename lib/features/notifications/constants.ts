@@ -20,6 +20,14 @@ export const TYPE_LABELS: Record<NotificationType, string> = {
   invite: "Invite",
   roadmap_version: "New roadmap version",
   version_move: "Roadmap updated",
+  nudge: "Nudge",
+  learner_stalled: "Learner stalled",
+  review_reminder: "Review reminder",
+  checkin_reminder: "Check-in reminder",
+  at_risk_digest: "Weekly at-risk digest",
+  link_broken: "Broken evidence link",
+  link_replaced: "Replaced evidence link",
+  webhook_disabled: "Webhook switched off",
 };
 
 /** Settings → Notifications: what each type is, in the words of the person receiving it. */
@@ -31,6 +39,14 @@ export const TYPE_HINTS: Record<NotificationType, string> = {
   invite: "You were added to a cohort.",
   roadmap_version: "A new version of the roadmap your cohort follows was published.",
   version_move: "Your cohort was moved to another version of its roadmap.",
+  nudge: "A friendly reminder after a quiet week or two on your roadmap.",
+  learner_stalled: "A learner in a cohort you mentor has been quiet for weeks.",
+  review_reminder: "An attempt in a cohort you mentor is close to, or past, its review target.",
+  checkin_reminder: "This week's check-in is not written yet.",
+  at_risk_digest: "Every Monday: the learners in your cohorts who are at risk, and why.",
+  link_broken: "An approved evidence link stopped working.",
+  link_replaced: "A learner replaced a broken evidence link; it waits for your re-approval.",
+  webhook_disabled: "A webhook was switched off after its deliveries kept failing.",
 };
 
 export const PREFERENCES_SAVED = "Notification settings saved.";
