@@ -7,7 +7,7 @@ import { refuseLongStream, refuseRequest } from "@/lib/request-checks";
 import { BASELINE_HEADERS, HSTS_VALUE, pageContentSecurityPolicy } from "@/lib/security-headers";
 
 // Cairn has no favicon.ico (its icon is app/icon.svg): the request gets the 404 page, signed in or not.
-const PUBLIC_PATHS = [/^\/login$/, /^\/p\//, /^\/invite\//, /^\/reset-password\//, /^\/api\//, /^\/favicon\.ico$/];
+const PUBLIC_PATHS = [/^\/login$/, /^\/forgot-password$/, /^\/unsubscribe$/, /^\/p\//, /^\/invite\//, /^\/reset-password\//, /^\/api\//, /^\/favicon\.ico$/];
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
 export async function proxy(request: NextRequest) {

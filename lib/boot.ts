@@ -1,4 +1,5 @@
 import { EnvError, env, parseServerEnv } from "@/lib/env";
+import type { JobDefinition } from "@/lib/jobs/types";
 import { logger } from "@/lib/logger";
 
 /** Refuses to serve with a bad environment, with one clear line per bad variable. */
@@ -21,13 +22,13 @@ const JOBS_RETRY_MS = 30_000;
  * process queue jobs for the others. A database that is down at boot must not keep Cairn from serving (it reports
  * itself unready instead), so the queue keeps trying in the background until it starts.
  */
-export async function startBackgroundJobs() {
+export async function startBackgroundJobs(definitions: readonly JobDefinition[]) {
   const { DATABASE_URL, CAIRN_JOBS } = env();
   if (!DATABASE_URL) return;
-  const [{ startJobs }, { JOB_DEFINITIONS }] = await Promise.all([import("@/lib/jobs/boss"), import("@/lib/jobs/registry")]);
+  const { startJobs } = await import("@/lib/jobs/boss");
   const attempt = async () => {
     try {
-      await startJobs({ connectionString: DATABASE_URL, definitions: JOB_DEFINITIONS, work: CAIRN_JOBS === "on" });
+      await startJobs({ connectionString: DATABASE_URL, definitions, work: CAIRN_JOBS === "on" });
     } catch (error) {
       logger.error({ err: error, retryInMs: JOBS_RETRY_MS }, "background jobs did not start; trying again");
       setTimeout(() => void attempt(), JOBS_RETRY_MS).unref();

@@ -45,6 +45,8 @@ const MATRIX: Record<string, Rule> = {
   // Probes for load balancers and orchestrators; they reveal nothing but up/ready.
   "app/api/health/route.ts#GET": rule("public", "lib/db/readiness.test.ts"),
   "app/api/ready/route.ts#GET": rule("public", "lib/db/readiness.test.ts"),
+  // The signed link is the credential: it fits one person and one kind of mail (docs/security.md #52).
+  "app/api/unsubscribe/route.ts#POST": rule("public", "lib/features/mail/mail.test.ts"),
   // API v1 (docs/api.md): the description is public like any API reference; every other endpoint takes a token.
   "app/api/v1/openapi.json/route.ts#GET": rule("public", "lib/features/api/utils.test.ts"),
   "app/api/v1/me/route.ts#GET": rule("token", "lib/http/api.test.ts"),
@@ -64,6 +66,7 @@ const MATRIX: Record<string, Rule> = {
   "lib/features/account/actions.ts#changePasswordAction": rule("signed-in", "lib/features/account/account.test.ts"),
   // A token for the caller only, with scopes within their own rights; revoking: the token's person, or an admin.
   "lib/features/api-tokens/actions.ts#createApiTokenAction": rule("signed-in", API_TOKENS),
+  "lib/features/mail/actions.ts#sendTestMailAction": rule("admin", "lib/features/mail/mail.test.ts"),
   "lib/features/api-tokens/actions.ts#revokeApiTokenAction": rule("scoped", API_TOKENS),
   "lib/features/checkins/actions.ts#saveCheckinPlanAction": rule("scoped", CHECKINS),
   "lib/features/checkins/actions.ts#closeOutCheckinAction": rule("scoped", CHECKINS),
@@ -79,6 +82,7 @@ const MATRIX: Record<string, Rule> = {
   "lib/features/cohorts/actions.ts#restoreCohortMemberAction": rule("scoped", COHORTS),
   "lib/features/cohorts/actions.ts#updateMemberScheduleAction": rule("scoped", COHORTS),
   "lib/features/invites/actions.ts#createInviteAction": rule("scoped", INVITES),
+  "lib/features/invites/actions.ts#emailInvitesAction": rule("scoped", INVITES),
   "lib/features/invites/actions.ts#revokeInviteAction": rule("scoped", INVITES),
   "lib/features/cohorts/actions.ts#previewVersionMoveAction": rule("scoped", VERSION_MOVE),
   "lib/features/cohorts/actions.ts#moveCohortVersionAction": rule("scoped", VERSION_MOVE),
@@ -144,6 +148,8 @@ const MATRIX: Record<string, Rule> = {
   "lib/features/invites/actions.ts#revokeInstanceInviteAction": rule("admin", "lib/features/invites/instance-invites.test.ts"),
   // Setting a new password from a handed-over link: the token is the credential, and it is rate limited.
   "lib/features/users/actions.ts#resetPasswordAction": rule("public", "lib/features/users/reset-password.test.ts"),
+  // Mails only the address's own account and answers alike whether it exists (docs/security.md #52).
+  "lib/features/users/actions.ts#requestPasswordResetAction": rule("public", "lib/features/users/reset-password.test.ts"),
 };
 
 const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);

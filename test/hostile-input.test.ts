@@ -248,6 +248,7 @@ const SAMPLES: Record<string, (w: World) => Sample> = {
     input: { role: "learner", cohortId: w.cohort.id, expiresInDays: "7", maxUses: "1" },
   }),
   "lib/features/invites/actions.ts#revokeInstanceInviteAction": (w) => ({ as: "admin", input: { inviteId: w.instanceInvite.invite.id } }),
+  "lib/features/users/actions.ts#requestPasswordResetAction": () => ({ as: "learner", input: { email: "nobody@example.test" } }),
   "lib/features/users/actions.ts#resetPasswordAction": (w) => ({
     as: "learner",
     input: { token: w.resetToken, password: "a long enough passphrase" },
@@ -388,6 +389,10 @@ const SAMPLES: Record<string, (w: World) => Sample> = {
     as: "mentor",
     input: { cohortId: w.cohort.id, role: "learner", expiresInDays: "7", maxUses: "5" },
   }),
+  "lib/features/invites/actions.ts#emailInvitesAction": (w) => ({
+    as: "mentor",
+    input: { cohortId: w.cohort.id, role: "learner", emails: "new.learner@example.test" },
+  }),
   "lib/features/invites/actions.ts#revokeInviteAction": (w) => ({ as: "mentor", input: { inviteId: w.cohortInvite.invite.id } }),
   "lib/features/cohorts/actions.ts#previewVersionMoveAction": (w) => ({ as: "admin", input: { cohortId: w.movable.id, versionId: w.v2.versionId } }),
   "lib/features/cohorts/actions.ts#moveCohortVersionAction": (w) => ({
@@ -447,6 +452,7 @@ const SAMPLES: Record<string, (w: World) => Sample> = {
     input: { preferences: [{ type: "comment", inApp: true, email: false }] },
   }),
 
+  "lib/features/mail/actions.ts#sendTestMailAction": () => ({ as: "admin", input: undefined }),
   "lib/features/api-tokens/actions.ts#createApiTokenAction": () => ({ as: "learner", input: { name: "Sweep token", expiry: "30", scopes: ["read", "submit"] } }),
   "lib/features/api-tokens/actions.ts#revokeApiTokenAction": (w) => ({ as: "learner", input: { tokenId: w.learnerToken.row.id } }),
 

@@ -8,6 +8,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { SsoButtons } from "@/lib/features/sso/components/sso-buttons";
 import { loadLoginMethods } from "@/lib/features/sso/loaders";
 import { SignInForm } from "@/lib/features/users/components/sign-in-form";
+import { mailConfigured } from "@/lib/mailer";
 import { safeRedirectPath } from "@/lib/redirects";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -54,7 +55,15 @@ export default async function LoginPage({ searchParams }: Props) {
           {passwordForm ? (
             <>
               <SignInForm callbackUrl={target} initialError={errorMessage} />
-              <p className="text-sm text-muted-foreground">Forgot your password? Ask an admin of this Cairn for a reset link.</p>
+              {mailConfigured() ? (
+                <p className="text-sm text-muted-foreground">
+                  <Link href="/forgot-password" className="font-medium text-accent hover:underline">
+                    Forgot your password?
+                  </Link>
+                </p>
+              ) : (
+                <p className="text-sm text-muted-foreground">Forgot your password? Ask an admin of this Cairn for a reset link.</p>
+              )}
             </>
           ) : (
             <p className="text-sm text-muted-foreground">

@@ -16,10 +16,8 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
 }
 
 function states(name: string) {
-  return db.$queryRawUnsafe<{ state: string; count: number }[]>(
-    "SELECT state::text, count(*)::int AS count FROM pgboss.job WHERE name = $1 GROUP BY state",
-    name,
-  );
+  return db.$queryRaw<{ state: string; count: number }[]>`
+    SELECT state::text, count(*)::int AS count FROM pgboss.job WHERE name = ${name} GROUP BY state`;
 }
 
 afterEach(async () => {
@@ -43,7 +41,7 @@ describe("background jobs on PostgreSQL", () => {
     const rows = await until(() => states("test.count"), (found) => found.some((row) => row.state === "completed"));
     expect(rows).toEqual([{ state: "completed", count: 1 }]);
     expect(runs).toBe(1);
-    const [job] = await db.$queryRawUnsafe<{ output: unknown }[]>("SELECT output FROM pgboss.job WHERE name = 'test.count'");
+    const [job] = await db.$queryRaw<{ output: unknown }[]>`SELECT output FROM pgboss.job WHERE name = 'test.count'`;
     expect(job?.output).toEqual({ counted: 1 });
   });
 

@@ -264,7 +264,7 @@ describe("telling people about a move", () => {
 
   it("leaves out a learner who switched “Roadmap updated” off in Settings", async () => {
     const { cohort, mentor, learner, membership } = await world();
-    await db.notificationPreference.create({ data: { userId: learner.id, type: "version_move", inApp: false, email: true } });
+    await db.notificationPreference.create({ data: { userId: learner.id, type: "version_move", inApp: false, email: false } });
     expect(await asUser(mentor, () => moveCohortVersionAction({ cohortId: cohort.id, fromVersionId: v1, versionId: v2 }))).toMatchObject({ ok: true });
     const classmate = await db.membership.findFirstOrThrow({ where: { cohortId: cohort.id, role: "learner", removedAt: null, id: { not: membership.id } } });
     expect((await sent([learner.id, classmate.userId])).map((row) => row.userId)).toEqual([classmate.userId]);

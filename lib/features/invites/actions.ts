@@ -11,16 +11,18 @@ import { getViewer, requireAdminForAction, requireViewer } from "@/lib/auth/view
 import { AppError } from "@/lib/errors";
 import { INVITE_NOT_FOUND } from "@/lib/features/invites/constants";
 import { getCohortOption, getInviteScope, getInviteScopeForAdmin } from "@/lib/features/invites/data";
-import { acceptInviteAsUser, acceptInviteWithNewAccount, createInvite, revokeInvite } from "@/lib/features/invites/mutations";
+import { acceptInviteAsUser, acceptInviteWithNewAccount, createInvite, emailInvites, revokeInvite } from "@/lib/features/invites/mutations";
 import { canManageCohortInvites } from "@/lib/features/invites/policy";
 import {
   acceptInviteSchema,
   createInviteSchema,
+  emailInvitesSchema,
   instanceInviteSchema,
   inviteRefSchema,
   joinInviteSchema,
 } from "@/lib/features/invites/schema";
 import type { CreatedInvite, JoinedCohort } from "@/lib/features/invites/types";
+import { mailConfigured } from "@/lib/mailer";
 
 const COHORT_NOT_FOUND = "This cohort does not exist.";
 
@@ -31,6 +33,18 @@ export async function createInviteAction(input: unknown): Promise<ActionResult<C
     const { cohortId, ...options } = parseInput(createInviteSchema, input);
     if (!canManageCohortInvites(await getCohortAccess(viewer, cohortId))) throw new AppError("NOT_FOUND", COHORT_NOT_FOUND);
     return createInvite(await actorOf(viewer), cohortId, options);
+  });
+}
+
+/** Cohort → Members → "Invite by e-mail": a personal single-use link mailed to each address. */
+export async function emailInvitesAction(input: unknown): Promise<ActionResult<{ sent: number }>> {
+  return runAction(async () => {
+    const viewer = await requireViewer();
+    const { cohortId, role, emails } = parseInput(emailInvitesSchema, input);
+    const access = await getCohortAccess(viewer, cohortId);
+    if (!access || !canManageCohortInvites(access)) throw new AppError("NOT_FOUND", COHORT_NOT_FOUND);
+    if (!mailConfigured()) throw new AppError("INVALID_STATE", "This Cairn does not send e-mail yet: share an invite link instead.");
+    return emailInvites({ ...(await actorOf(viewer)), name: viewer.name }, { id: access.cohortId, name: access.cohortName }, role, emails);
   });
 }
 

@@ -2,10 +2,12 @@
 // the public landing, accepting with a new account under the password policy, joining signed in,
 // expiry, revocation, the use limit and the race for the last use (docs/security.md #14).
 import { createHash } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
-import { acceptInviteAction, createInviteAction, joinCohortAction, revokeInviteAction } from "@/lib/features/invites/actions";
+import { acceptInviteAction, createInviteAction, emailInvitesAction, joinCohortAction, revokeInviteAction } from "@/lib/features/invites/actions";
+import { mailFlushJob } from "@/lib/features/mail/jobs";
+import { startSmtpServer, type TestSmtpServer } from "@/test/smtp";
 import { loadCohortInvites, loadInviteLanding } from "@/lib/features/invites/loaders";
 import { INVITE_INVALID_MESSAGE } from "@/lib/features/invites/constants";
 import { addMember, createCohort } from "@/prisma/factories/cohorts";
@@ -307,5 +309,67 @@ describe("joining signed in", () => {
     expect(await join(person, expired.token)).toEqual(INVALID);
     expect(await join(person, "x")).toMatchObject({ ok: false });
     expect(await db.membership.count({ where: { userId: person.id } })).toBe(0);
+  });
+});
+
+describe("inviting by e-mail", () => {
+  let smtp: TestSmtpServer;
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+  });
+  afterAll(async () => {
+    await smtp.close();
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    smtp.received.length = 0;
+  });
+
+  it("mails each address its own single-use link into the cohort, and the link works", async () => {
+    vi.stubEnv("SMTP_URL", smtp.url);
+    vi.stubEnv("NEXTAUTH_URL", "https://cairn.example.org");
+    const { cohort, mentor } = await cohortWithMentor("Mailed Cohort");
+    const result = await asUser(mentor, () =>
+      emailInvitesAction({ cohortId: cohort.id, role: "learner", emails: "ada@example.test, bo@example.test\nADA@example.test" }),
+    );
+    expect(result).toEqual({ ok: true, data: { sent: 2 } });
+    expect(await db.invite.findMany({ where: { cohortId: cohort.id }, select: { role: true, maxUses: true } })).toEqual([
+      { role: "learner", maxUses: 1 },
+      { role: "learner", maxUses: 1 },
+    ]);
+    await mailFlushJob.run(new Date());
+    expect(smtp.received.map((mail) => mail.to[0]).sort()).toEqual(["ada@example.test", "bo@example.test"]);
+    const [mail] = smtp.received;
+    expect(mail!.subject).toBe(`${mentor.name} invited you to join Mailed Cohort as a learner on Cairn`);
+    const token = /https:\/\/cairn\.example\.org\/invite\/([A-Za-z0-9_-]{43})/.exec(mail!.body)?.[1];
+    expect(await acceptInviteAction(account(token!, { email: mail!.to[0] }))).toMatchObject({ ok: true });
+    expect(await acceptInviteAction(account(token!))).toEqual(INVALID);
+  });
+
+  it("refuses a list with a bad address and writes nothing", async () => {
+    vi.stubEnv("SMTP_URL", smtp.url);
+    const { cohort, mentor } = await cohortWithMentor("Typo Cohort");
+    const mailsBefore = await db.mail.count();
+    const result = await asUser(mentor, () => emailInvitesAction({ cohortId: cohort.id, role: "learner", emails: "ada@example.test, not-an-address" }));
+    expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { emails: ["Not an e-mail address: not-an-address"] } });
+    expect(await db.invite.count({ where: { cohortId: cohort.id } })).toBe(0);
+    expect(await db.mail.count()).toBe(mailsBefore);
+  });
+
+  it("is refused to a mentor of another cohort, and when Cairn sends no mail", async () => {
+    vi.stubEnv("SMTP_URL", smtp.url);
+    const { cohort } = await cohortWithMentor("Guarded Cohort");
+    const { mentor: stranger } = await cohortWithMentor("Other Cohort");
+    expect(await asUser(stranger, () => emailInvitesAction({ cohortId: cohort.id, role: "mentor", emails: "x@example.test" }))).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+    vi.stubEnv("SMTP_URL", "");
+    const { cohort: own, mentor } = await cohortWithMentor("Offline Cohort");
+    expect(await asUser(mentor, () => emailInvitesAction({ cohortId: own.id, role: "learner", emails: "x@example.test" }))).toMatchObject({
+      ok: false,
+      code: "INVALID_STATE",
+    });
+    expect(await db.invite.count({ where: { cohortId: { in: [cohort.id, own.id] } } })).toBe(0);
   });
 });

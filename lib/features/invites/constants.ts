@@ -11,3 +11,7 @@ export const INVITE_LIST_LIMIT = 200;
 
 export const INVITE_INVALID_MESSAGE = "This invite link is not valid any more";
 export const INVITE_NOT_FOUND = "This invite does not exist.";
+
+/** Invites by e-mail: addresses in one go, and how long each personal link works. */
+export const EMAIL_INVITES_MAX = 50;
+export const EMAIL_INVITE_EXPIRY_DAYS = 14;

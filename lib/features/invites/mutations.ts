@@ -10,7 +10,13 @@ import { ROLE_WORD } from "@/lib/features/cohorts/constants";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { writeAudit } from "@/lib/features/audit/mutations";
 import { homeOf, learnerScheduleOnJoining, startDateAudit } from "@/lib/features/cohorts/utils";
-import { INVITE_INVALID_MESSAGE } from "@/lib/features/invites/constants";
+import { EMAIL_INVITE_EXPIRY_DAYS, INVITE_INVALID_MESSAGE } from "@/lib/features/invites/constants";
+import { MAIL_FLUSH_JOB } from "@/lib/features/mail/constants";
+import { queueMail } from "@/lib/features/mail/mutations";
+import { inviteMail } from "@/lib/features/mail/utils";
+import { dayIn, formatDay } from "@/lib/calendar";
+import { kick } from "@/lib/jobs/boss";
+import { publicBaseUrl } from "@/lib/mailer";
 import { hashInviteToken, inviteSelect, toInviteRow } from "@/lib/features/invites/data";
 import type { CreatedInvite, JoinedCohort } from "@/lib/features/invites/types";
 import { canInviteAs, isInviteUsable } from "@/lib/features/invites/policy";
@@ -55,6 +61,48 @@ export async function createInvite(
     });
     return { token, invite: toInviteRow(invite, now) };
   });
+}
+
+/**
+ * "Invite by e-mail": one personal link per address (single use, EMAIL_INVITE_EXPIRY_DAYS), each mailed through the
+ * outbox in the same transaction as its invite, so an invite exists exactly when its mail does. The tokens live only
+ * in the mails until they are sent (docs/decisions/065).
+ */
+export async function emailInvites(
+  actor: Actor & { name: string },
+  cohort: { id: string; name: string },
+  role: "learner" | "mentor",
+  emails: readonly string[],
+  now = new Date(),
+): Promise<{ sent: number }> {
+  const expiresAt = new Date(now.getTime() + EMAIL_INVITE_EXPIRY_DAYS * 24 * 3600 * 1000);
+  const baseUrl = publicBaseUrl();
+  await db.$transaction(async (tx) => {
+    for (const email of emails) {
+      const token = newInviteToken();
+      const invite = await tx.invite.create({
+        data: { tokenHash: hashInviteToken(token), role, cohortId: cohort.id, maxUses: 1, expiresAt, createdById: actor.id },
+        select: { id: true },
+      });
+      await writeAudit(tx, {
+        actor,
+        action: "invite.create",
+        targetType: "invite",
+        targetId: invite.id,
+        cohortId: cohort.id,
+        after: { role, maxUses: 1, expiresAt: expiresAt.toISOString(), emailed: true },
+      });
+      const content = inviteMail({
+        inviterName: actor.name,
+        what: `join ${cohort.name} as ${ROLE_WORD[role]}`,
+        url: `${baseUrl}/invite/${token}`,
+        expiresOn: formatDay(dayIn(expiresAt, "UTC")),
+      });
+      await queueMail(tx, { userId: null, to: email, kind: "invite", content });
+    }
+  });
+  kick(MAIL_FLUSH_JOB);
+  return { sent: emails.length };
 }
 
 export async function revokeInvite(actor: Actor, invite: { id: string; cohortId: string | null }): Promise<void> {

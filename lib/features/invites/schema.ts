@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { cohortIdSchema, memberRoleSchema, wholeNumber } from "@/lib/features/cohorts/schema";
 import {
+  EMAIL_INVITES_MAX,
   INSTANCE_INVITE_EXPIRY_DAYS_MAX,
   INVITE_EXPIRY_DAYS_MAX,
   INVITE_INVALID_MESSAGE,
   INVITE_USES_MAX,
 } from "@/lib/features/invites/constants";
-import { newAccountSchema } from "@/lib/features/users/schema";
+import { emailSchema, newAccountSchema } from "@/lib/features/users/schema";
 
 // Server-side only in practice: newAccountSchema brings the password policy (argon2) along, so client
 // components import limits and messages from constants.ts instead.
@@ -39,3 +40,25 @@ export const inviteTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, INVITE_
 
 export const acceptInviteSchema = z.object({ ...newAccountSchema.shape, token: inviteTokenSchema }).strict();
 export const joinInviteSchema = z.object({ token: inviteTokenSchema }).strict();
+
+/**
+ * "Invite by e-mail": addresses separated by commas, semicolons, spaces or new lines, each checked on its own, each
+ * at most once, at most EMAIL_INVITES_MAX.
+ */
+export const emailInvitesSchema = z
+  .object({
+    cohortId: cohortIdSchema,
+    role: memberRoleSchema,
+    emails: z
+      .string("Enter at least one e-mail address.")
+      .max(20_000, "That is more text than fits 50 addresses.")
+      .transform((text, context) => {
+        const parts = [...new Set(text.split(/[\s,;]+/).filter(Boolean).map((part) => part.toLowerCase()))];
+        const bad = parts.filter((part) => !emailSchema.safeParse(part).success);
+        if (bad.length > 0) context.addIssue({ code: "custom", message: `Not an e-mail address: ${bad.slice(0, 3).join(", ")}${bad.length > 3 ? "…" : ""}` });
+        if (parts.length === 0) context.addIssue({ code: "custom", message: "Enter at least one e-mail address." });
+        if (parts.length > EMAIL_INVITES_MAX) context.addIssue({ code: "custom", message: `Invite at most ${EMAIL_INVITES_MAX} addresses at once.` });
+        return parts;
+      }),
+  })
+  .strict();

@@ -39,7 +39,7 @@ function toItem(row: ItemRow): NotificationItem {
 }
 
 export async function getUnreadCount(userId: string): Promise<number> {
-  return db.notification.count({ where: { userId, readAt: null } });
+  return db.notification.count({ where: { userId, readAt: null, inApp: true } });
 }
 
 /** The bell: one statement whatever the number of notifications (it is on every page). */
@@ -47,8 +47,8 @@ export async function getNotificationSummary(userId: string, limit = BELL_LIMIT)
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
-      _count: { select: { notifications: { where: { readAt: null } } } },
-      notifications: { orderBy: newestFirst, take: limit, select: itemSelect },
+      _count: { select: { notifications: { where: { readAt: null, inApp: true } } } },
+      notifications: { where: { inApp: true }, orderBy: newestFirst, take: limit, select: itemSelect },
     },
   });
   return { unread: user?._count.notifications ?? 0, latest: (user?.notifications ?? []).map(toItem) };
@@ -66,6 +66,7 @@ export async function listNotifications(
   const rows = await db.notification.findMany({
     where: {
       userId,
+      inApp: true,
       ...(before
         ? { OR: [{ createdAt: { lt: before.createdAt } }, { createdAt: before.createdAt, id: { lt: before.id } }] }
         : {}),

@@ -6,6 +6,7 @@ import {
   markNotificationsReadAction,
   saveNotificationPreferencesAction,
 } from "@/lib/features/notifications/actions";
+import { TYPE_LABELS } from "@/lib/features/notifications/constants";
 import { getUnreadCount } from "@/lib/features/notifications/data";
 import {
   markAllNotificationsRead,
@@ -203,7 +204,7 @@ describe("notification settings", () => {
     const saved = await asUser(learner, () => saveNotificationPreferencesAction(decisionsOff));
     expect(saved.ok).toBe(true);
     if (!saved.ok) return;
-    expect(saved.data).toHaveLength(7);
+    expect(saved.data).toHaveLength(Object.keys(TYPE_LABELS).length);
     expect(saved.data.find((row) => row.type === "decision")).toEqual({ type: "decision", inApp: false, email: true });
     expect(saved.data.find((row) => row.type === "comment")).toEqual({ type: "comment", inApp: true, email: true });
     // Saving again overwrites the same row rather than adding one.
@@ -226,8 +227,8 @@ describe("notification settings", () => {
     expect(await db.notificationPreference.count({ where: { userId: { in: [learner.id, other.id] } } })).toBe(0);
   });
 
-  it("stops creating a type the person switched off in-app, through every way notifications are written", async () => {
-    await asUser(learner, () => saveNotificationPreferencesAction(decisionsOff));
+  it("stops creating a type the person switched off in the app and by e-mail, through every way notifications are written", async () => {
+    await asUser(learner, () => saveNotificationPreferencesAction({ preferences: [{ type: "decision", inApp: false, email: false }] }));
     const decision = (user: User) => ({ userId: user.id, type: "decision" as const, title: "Approved", href: "/roadmap/x" });
     await db.$transaction(async (tx) => {
       expect(await notify(tx, decision(learner))).toBeNull();
@@ -241,5 +242,19 @@ describe("notification settings", () => {
     });
     expect(await db.notification.count({ where: { userId: learner.id } })).toBe(1);
     expect(await db.notification.count({ where: { userId: other.id, type: "decision" } })).toBe(3);
+  });
+
+  it("writes a type wanted by e-mail only out of sight: mailed, never in the bell, the list or the unread count", async () => {
+    await asUser(learner, () => saveNotificationPreferencesAction(decisionsOff));
+    const decision = { userId: learner.id, type: "decision" as const, title: "Approved", href: "/roadmap/x" };
+    await db.$transaction(async (tx) => {
+      expect(await notify(tx, decision)).not.toBeNull();
+      expect(await notifyMany(tx, [decision])).toBe(1);
+      await notify(tx, { ...decision, type: "comment", title: "Mo replied" });
+    });
+    expect(await db.notification.count({ where: { userId: learner.id, type: "decision", inApp: false, emailedAt: null } })).toBe(2);
+    expect(await getUnreadCount(learner.id)).toBe(1);
+    const listed = await asUser(learner, () => markAllNotificationsReadAction());
+    expect(listed).toMatchObject({ ok: true, data: { marked: 1, unread: 0 } });
   });
 });

@@ -27,10 +27,18 @@ function validate(input: NotificationInput) {
 }
 
 /**
- * The one place a person's choices in Settings → Notifications apply: every writer below inserts only where this
- * holds, so a type someone switched off in-app is never created for them (docs/decisions/041).
+ * The one place a person's choices in Settings → Notifications apply: every writer below inserts only where the
+ * person wants this type somewhere — in the app, by e-mail, or both (docs/decisions/041, 065) — so a type switched
+ * off on both is never created for them.
  */
-function wantedInApp(userId: Prisma.Sql, type: Prisma.Sql): Prisma.Sql {
+function wanted(userId: Prisma.Sql, type: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`NOT EXISTS (
+    SELECT 1 FROM notification_preferences preference
+     WHERE preference.user_id = ${userId} AND preference.type = ${type} AND NOT preference.in_app AND NOT preference.email)`;
+}
+
+/** Whether the row shows in the bell and on /notifications; false: it exists only to be e-mailed. */
+function shownInApp(userId: Prisma.Sql, type: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`NOT EXISTS (
     SELECT 1 FROM notification_preferences preference
      WHERE preference.user_id = ${userId} AND preference.type = ${type} AND NOT preference.in_app)`;
@@ -54,9 +62,10 @@ export function notificationInsert(input: NotificationInput): Prisma.Sql {
   const { userId, type, title, href } = validate(input);
   const now = new Date();
   return Prisma.sql`
-    INSERT INTO notifications (id, user_id, type, title, href, created_at, updated_at)
-    SELECT uuidv7(), ${userId}::uuid, ${type}::notification_type, ${title}, ${href}, ${now}, ${now}
-     WHERE ${wantedInApp(Prisma.sql`${userId}::uuid`, Prisma.sql`${type}::notification_type`)}`;
+    INSERT INTO notifications (id, user_id, type, title, href, in_app, created_at, updated_at)
+    SELECT uuidv7(), ${userId}::uuid, ${type}::notification_type, ${title}, ${href},
+           ${shownInApp(Prisma.sql`${userId}::uuid`, Prisma.sql`${type}::notification_type`)}, ${now}, ${now}
+     WHERE ${wanted(Prisma.sql`${userId}::uuid`, Prisma.sql`${type}::notification_type`)}`;
 }
 
 /**
@@ -67,10 +76,11 @@ export function notificationsInsertFor(recipients: Prisma.Sql, content: Omit<Not
   const { type, title, href } = checked(notificationInputSchema.omit({ userId: true }).safeParse(content));
   const now = new Date();
   return Prisma.sql`
-    INSERT INTO notifications (id, user_id, type, title, href, created_at, updated_at)
-    SELECT uuidv7(), recipient.user_id, ${type}::notification_type, ${title}, ${href}, ${now}, ${now}
+    INSERT INTO notifications (id, user_id, type, title, href, in_app, created_at, updated_at)
+    SELECT uuidv7(), recipient.user_id, ${type}::notification_type, ${title}, ${href},
+           ${shownInApp(Prisma.sql`recipient.user_id`, Prisma.sql`${type}::notification_type`)}, ${now}, ${now}
       FROM (${recipients}) recipient
-     WHERE ${wantedInApp(Prisma.sql`recipient.user_id`, Prisma.sql`${type}::notification_type`)}`;
+     WHERE ${wanted(Prisma.sql`recipient.user_id`, Prisma.sql`${type}::notification_type`)}`;
 }
 
 /**
@@ -85,10 +95,11 @@ export async function notifyMany(tx: Tx, inputs: readonly NotificationInput[]): 
     ({ userId, type, title, href }) => Prisma.sql`(${userId}::uuid, ${type}::notification_type, ${title}, ${href})`,
   );
   return tx.$executeRaw`
-    INSERT INTO notifications (id, user_id, type, title, href, created_at, updated_at)
-    SELECT uuidv7(), item.user_id, item.type, item.title, item.href, ${now}, ${now}
+    INSERT INTO notifications (id, user_id, type, title, href, in_app, created_at, updated_at)
+    SELECT uuidv7(), item.user_id, item.type, item.title, item.href, ${shownInApp(Prisma.sql`item.user_id`, Prisma.sql`item.type`)},
+           ${now}, ${now}
       FROM (VALUES ${Prisma.join(rows)}) AS item (user_id, type, title, href)
-     WHERE ${wantedInApp(Prisma.sql`item.user_id`, Prisma.sql`item.type`)}`;
+     WHERE ${wanted(Prisma.sql`item.user_id`, Prisma.sql`item.type`)}`;
 }
 
 /**
@@ -98,14 +109,14 @@ export async function notifyMany(tx: Tx, inputs: readonly NotificationInput[]): 
 export async function markRead(userId: string, ids: readonly string[]): Promise<number> {
   if (ids.length === 0) return 0;
   const { count } = await db.notification.updateMany({
-    where: { userId, id: { in: [...ids] }, readAt: null },
+    where: { userId, id: { in: [...ids] }, readAt: null, inApp: true },
     data: { readAt: new Date() },
   });
   return count;
 }
 
 export async function markAllRead(userId: string): Promise<number> {
-  const { count } = await db.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } });
+  const { count } = await db.notification.updateMany({ where: { userId, readAt: null, inApp: true }, data: { readAt: new Date() } });
   return count;
 }
 

@@ -3,22 +3,25 @@
 // Every export here is a public endpoint (docs/decisions/005). The admin actions resolve the viewer from
 // the session and read the admin flag from the database (requireAdminForAction); anyone else gets the same
 // "not found" as a missing page, and nothing changes. resetPasswordAction is public by design: the token
-// in the link is the only credential, and it is rate limited.
+// in the link is the only credential, and it is rate limited; requestPasswordResetAction only ever mails the
+// address's own account, and answers alike whether it exists.
 import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
 import { actorOf, currentRequestId, requestHeaders } from "@/lib/auth/actor";
 import { requireAdminForAction } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { consumeRateLimit, limiterAddress } from "@/lib/db/rate-limit";
-import { RESET_RATE_LIMITED, USER_NOT_FOUND } from "@/lib/features/users/constants";
+import { RESET_MAIL_SENT, RESET_RATE_LIMITED, USER_NOT_FOUND } from "@/lib/features/users/constants";
 import { getUserScope, hashResetToken } from "@/lib/features/users/data";
 import {
   createPasswordResetLink,
   deactivateUser,
+  mailPasswordResetLink,
   reactivateUser,
   resetPasswordWithToken,
   setAdmin,
 } from "@/lib/features/users/mutations";
-import { resetPasswordSchema, setAdminSchema, userRefSchema } from "@/lib/features/users/schema";
+import { forgotPasswordSchema, resetPasswordSchema, setAdminSchema, userRefSchema } from "@/lib/features/users/schema";
+import { mailConfigured } from "@/lib/mailer";
 import type { CreatedResetLink } from "@/lib/features/users/types";
 
 async function targetUser(userId: string) {
@@ -83,5 +86,25 @@ export async function resetPasswordAction(input: unknown): Promise<ActionResult>
     if (!(await withinResetLimits(token))) throw new AppError("RATE_LIMITED", RESET_RATE_LIMITED);
     await resetPasswordWithToken(token, password, await currentRequestId());
     return undefined;
+  });
+}
+
+const FORGOT_PER_EMAIL = { points: 3, windowSeconds: 60 * 60 };
+const FORGOT_PER_ADDRESS = { points: 10, windowSeconds: 15 * 60 };
+
+/**
+ * Public (/forgot-password, shown only when mail is configured): mails a reset link to the address if an account
+ * uses it, and answers the same sentence either way. Limited per address asked for (so nobody floods one inbox) and
+ * per client address; both count whether or not the account exists.
+ */
+export async function requestPasswordResetAction(input: unknown): Promise<ActionResult<{ message: string }>> {
+  return runAction(async () => {
+    const { email } = parseInput(forgotPasswordSchema, input);
+    if (!mailConfigured()) throw new AppError("INVALID_STATE", "This Cairn does not send e-mail. Ask an admin for a reset link.");
+    const byEmail = await consumeRateLimit(`forgot:email:${email}`, FORGOT_PER_EMAIL);
+    const byAddress = await consumeRateLimit(`forgot:address:${limiterAddress(await requestHeaders())}`, FORGOT_PER_ADDRESS);
+    if (!byEmail.allowed || !byAddress.allowed) throw new AppError("RATE_LIMITED", RESET_RATE_LIMITED);
+    await mailPasswordResetLink(email);
+    return { message: RESET_MAIL_SENT };
   });
 }

@@ -15,3 +15,7 @@ export const PASSWORD_HINT = "At least 8 characters. A long passphrase is easies
 
 export const ROLE_FILTERS = ["admin", "mentor", "learner"] as const;
 export const STATUS_FILTERS = ["active", "deactivated"] as const;
+
+/** What /forgot-password answers for every address, known or not, so it says nothing about who has an account. */
+export const RESET_MAIL_SENT =
+  "If an account uses that address, a reset link is on its way to it. The link works once, for 24 hours; check your spam folder if it doesn't arrive.";

@@ -5,6 +5,12 @@ import { hashPassword } from "@/lib/auth/password";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/features/audit/mutations";
+import { MAIL_FLUSH_JOB } from "@/lib/features/mail/constants";
+import { queueMail } from "@/lib/features/mail/mutations";
+import { passwordResetMail } from "@/lib/features/mail/utils";
+import { passwordSignInRefused } from "@/lib/auth/sso-settings";
+import { kick } from "@/lib/jobs/boss";
+import { publicBaseUrl } from "@/lib/mailer";
 import {
   LAST_ADMIN_MESSAGE,
   RESET_INVALID_MESSAGE,
@@ -156,6 +162,27 @@ export async function createPasswordResetLink(actor: Actor, target: Target, now 
     });
     return { token, expiresAt: expiresAt.toISOString(), userName: target.name };
   });
+}
+
+/**
+ * /forgot-password: mails a reset link to the account using `email`, when there is one that may sign in with a
+ * password (active; not a non-admin while only single sign-on is allowed). Like an admin's link, it works once, for
+ * RESET_LINK_TTL_HOURS, and replaces earlier unused ones. Says nothing about whether the address has an account:
+ * the caller answers the same either way.
+ */
+export async function mailPasswordResetLink(email: string, now = new Date()): Promise<void> {
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, isAdmin: true, deactivatedAt: true } });
+  if (!user || user.deactivatedAt) return;
+  if (!user.isAdmin && (await passwordSignInRefused())) return;
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + RESET_LINK_TTL_HOURS * 3600 * 1000);
+  await db.$transaction(async (tx) => {
+    await tx.passwordResetToken.deleteMany({ where: { userId: user.id, usedAt: null } });
+    await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashResetToken(token), expiresAt } });
+    const content = passwordResetMail({ name: user.name, url: `${publicBaseUrl()}/reset-password/${token}`, validFor: `${RESET_LINK_TTL_HOURS} hours` });
+    await queueMail(tx, { userId: user.id, to: user.email, kind: "password_reset", content });
+  });
+  kick(MAIL_FLUSH_JOB);
 }
 
 /**

@@ -2,15 +2,17 @@
 // its sha256, 24 hours, single use, replaced by a newer link; the public form applies the password policy,
 // signs out every other session, and two concurrent uses of one link set one password.
 import { createHash } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { getViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-import { createPasswordResetLinkAction, resetPasswordAction } from "@/lib/features/users/actions";
-import { RESET_INVALID_MESSAGE, RESET_RATE_LIMITED } from "@/lib/features/users/constants";
+import { mailFlushJob } from "@/lib/features/mail/jobs";
+import { createPasswordResetLinkAction, requestPasswordResetAction, resetPasswordAction } from "@/lib/features/users/actions";
+import { RESET_INVALID_MESSAGE, RESET_MAIL_SENT, RESET_RATE_LIMITED } from "@/lib/features/users/constants";
 import { loadResetLanding } from "@/lib/features/users/loaders";
 import { createUser } from "@/prisma/factories/users";
 import { asUser } from "@/test/as-viewer";
+import { startSmtpServer, type TestSmtpServer } from "@/test/smtp";
 
 const NEW_PASSWORD = "a brand new passphrase";
 const INVALID = { ok: false, code: "NOT_FOUND", error: RESET_INVALID_MESSAGE };
@@ -179,5 +181,71 @@ describe("using a reset link", () => {
     }
     expect(await passwordHashOf(person)).toBe(before);
     expect(await resetPasswordAction({ token, password: NEW_PASSWORD })).toEqual({ ok: true, data: undefined });
+  });
+});
+
+describe("forgot password, by e-mail (docs/security.md #52)", () => {
+  let smtp: TestSmtpServer;
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+  });
+  afterAll(async () => {
+    await smtp.close();
+  });
+  beforeEach(async () => {
+    vi.stubEnv("SMTP_URL", smtp.url);
+    vi.stubEnv("NEXTAUTH_URL", "https://cairn.example.org");
+    smtp.received.length = 0;
+    await db.rateLimit.deleteMany();
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  const ask = (email: string) => requestPasswordResetAction({ email });
+
+  it("mails the account a one-time link that sets a new password, and keeps no token once the mail is sent", async () => {
+    const person = await createUser({ email: "forgetful@example.test", name: "Forgetful" });
+    expect(await ask(" Forgetful@Example.test ")).toEqual({ ok: true, data: { message: RESET_MAIL_SENT } });
+    await mailFlushJob.run(new Date());
+    expect(smtp.received).toHaveLength(1);
+    const [mail] = smtp.received;
+    expect(mail!.to).toEqual(["forgetful@example.test"]);
+    expect(mail!.subject).toBe("Reset your Cairn password");
+    expect(mail!.headers["list-unsubscribe"]).toBeUndefined();
+    const token = /https:\/\/cairn\.example\.org\/reset-password\/([A-Za-z0-9_-]{43})/.exec(mail!.body)?.[1];
+    expect(token).toBeDefined();
+    expect(await resetPasswordAction({ token: token!, password: NEW_PASSWORD })).toEqual({ ok: true, data: undefined });
+    expect(await verifyPassword(await passwordHashOf(person), NEW_PASSWORD)).toBe(true);
+    const stored = await db.mail.findFirstOrThrow({ where: { userId: person.id } });
+    expect(stored.status).toBe("sent");
+    expect(`${stored.textBody}${stored.htmlBody}`).not.toContain(token);
+    expect(stored.textBody).toContain("/reset-password/[removed after sending]");
+  });
+
+  it("answers the same for an unknown address, a deactivated account and a known one, mailing only the known one", async () => {
+    await createUser({ email: "known@example.test" });
+    const dormant = await createUser({ email: "dormant@example.test" });
+    await db.user.update({ where: { id: dormant.id }, data: { deactivatedAt: new Date() } });
+    const answers = [await ask("known@example.test"), await ask("nobody@example.test"), await ask("dormant@example.test")];
+    expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
+    await mailFlushJob.run(new Date());
+    expect(smtp.received.map((mail) => mail.to[0])).toEqual(["known@example.test"]);
+  });
+
+  it("stops after three requests an hour for one address, known or not, and sends nothing more", async () => {
+    await createUser({ email: "popular@example.test" });
+    for (let index = 0; index < 3; index += 1) expect((await ask("popular@example.test")).ok).toBe(true);
+    expect(await ask("popular@example.test")).toEqual({ ok: false, code: "RATE_LIMITED", error: RESET_RATE_LIMITED, fieldErrors: undefined });
+    await mailFlushJob.run(new Date());
+    expect(smtp.received).toHaveLength(3);
+    expect(await db.passwordResetToken.count({ where: { user: { email: "popular@example.test" }, usedAt: null } })).toBe(1);
+  });
+
+  it("is not offered when Cairn sends no mail", async () => {
+    vi.stubEnv("SMTP_URL", "");
+    await createUser({ email: "offline@example.test" });
+    expect(await ask("offline@example.test")).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    expect(await db.mail.count({ where: { toAddress: "offline@example.test" } })).toBe(0);
   });
 });

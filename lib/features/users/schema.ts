@@ -63,3 +63,6 @@ export const resetTokenSchema = z.string({ error: RESET_INVALID_MESSAGE }).regex
 
 /** /reset-password/[token] → "Set new password": the same policy as a new account. */
 export const resetPasswordSchema = z.object({ token: resetTokenSchema, password: passwordSchema }).strict();
+
+/** /forgot-password: the address only. */
+export const forgotPasswordSchema = z.object({ email: emailSchema }).strict();

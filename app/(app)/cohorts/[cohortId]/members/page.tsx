@@ -8,7 +8,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireViewer } from "@/lib/auth/viewer";
 import { AddMemberForm } from "@/lib/features/cohorts/components/add-member-form";
 import { CohortNav } from "@/lib/features/cohorts/components/cohort-nav";
+import { EmailInviteForm } from "@/lib/features/invites/components/email-invite-form";
 import { InvitePanel } from "@/lib/features/invites/components/invite-panel";
+import { mailConfigured } from "@/lib/mailer";
 import { MemberList } from "@/lib/features/cohorts/components/member-list";
 import { loadCohortMembersPage } from "@/lib/features/cohorts/loaders";
 import { loadCohortInvites } from "@/lib/features/invites/loaders";
@@ -65,6 +67,17 @@ export default async function CohortMembersPage({ params }: Props) {
               <InvitePanel cohortId={page.cohortId} invites={invites} timezone={page.timezone} />
             </CardContent>
           </Card>
+          {mailConfigured() ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Invite by e-mail</CardTitle>
+                <CardDescription>Cairn mails each person their own invite link.</CardDescription>
+              </CardHeader>
+              <CardContent>
+                <EmailInviteForm cohortId={page.cohortId} />
+              </CardContent>
+            </Card>
+          ) : null}
         </div>
         <section aria-labelledby="learners-heading" className="grid gap-3">
           <SectionHeading id="learners-heading" title="Learners" count={page.learners.length} />

@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { Table, TBody, TD, TR } from "@/components/ui/table";
+import { formatMoment } from "@/lib/calendar";
+import { MailStatusBadge } from "@/lib/features/mail/components/mail-status-badge";
+import type { OutboxRow } from "@/lib/features/mail/types";
+
+/** Admin → Outbox: one row per mail, newest first; the subject opens the mail. */
+export function OutboxTable({ rows, zone }: { rows: OutboxRow[]; zone: string }) {
+  return (
+    <Table aria-label="Mail" columns={["Subject", "To", "Kind", "Status", "Written"]}>
+      <TBody>
+        {rows.map((row) => (
+          <TR key={row.id}>
+            <TD className="max-w-80">
+              <Link href={`/admin/outbox/${row.id}`} className="font-medium break-words text-accent hover:underline">
+                {row.subject}
+              </Link>
+              {row.status === "pending" && row.attempts > 0 ? (
+                <p className="text-xs text-muted-foreground">
+                  Tried {row.attempts} {row.attempts === 1 ? "time" : "times"}; trying again. {row.lastError}
+                </p>
+              ) : null}
+              {row.status === "failed" && row.lastError ? <p className="text-xs break-words text-status-danger-fg">{row.lastError}</p> : null}
+            </TD>
+            <TD className="break-all">{row.to}</TD>
+            <TD className="whitespace-nowrap">{row.kind}</TD>
+            <TD>
+              <MailStatusBadge status={row.status} />
+            </TD>
+            <TD className="whitespace-nowrap tabular-nums">{formatMoment(row.createdAt, zone)}</TD>
+          </TR>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
