@@ -141,6 +141,15 @@ export function dayIn(instant: Date, zone: string): Day {
   return wallClock(instant, zone).day;
 }
 
+/**
+ * Where the week stands on the wall in `zone` at `instant`: 1 = Monday … 7 = Sunday, and the hour (0–23). Jobs that
+ * speak to people at a local time of day (the Friday check-in reminder, the Monday digest) read it.
+ */
+export function weekdayAndHourIn(instant: Date, zone: string): { weekday: number; hour: number } {
+  const { day, time } = wallClock(instant, zone);
+  return { weekday: daysBetween(weekStartOf(day), day) + 1, hour: Number(time.slice(0, 2)) };
+}
+
 /** The day it is now in `zone` (e.g. "Pacific/Auckland"). */
 export function today(zone: string, now = new Date()): Day {
   return dayIn(now, zone);
