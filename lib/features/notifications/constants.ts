@@ -49,6 +49,28 @@ export const TYPE_HINTS: Record<NotificationType, string> = {
   webhook_disabled: "A webhook was switched off after its deliveries kept failing.",
 };
 
+/**
+ * Who a type can reach, so Settings lists only the ones that concern the person: learners, reviewers (mentors and
+ * admins), admins, or everyone.
+ */
+export const TYPE_AUDIENCE: Record<NotificationType, "learner" | "reviewer" | "admin" | "everyone"> = {
+  decision: "learner",
+  comment: "everyone",
+  submission: "reviewer",
+  checkin_comment: "learner",
+  invite: "everyone",
+  roadmap_version: "reviewer",
+  version_move: "everyone",
+  nudge: "learner",
+  learner_stalled: "reviewer",
+  review_reminder: "reviewer",
+  checkin_reminder: "learner",
+  at_risk_digest: "reviewer",
+  link_broken: "everyone",
+  link_replaced: "reviewer",
+  webhook_disabled: "admin",
+};
+
 export const PREFERENCES_SAVED = "Notification settings saved.";
 
 export const EMPTY_TEXT = "Nothing new. Decisions and comments on your work will show up here.";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { countQueries } from "@/lib/db/query-count";
-import { loadNotificationBell, loadNotificationsPage } from "@/lib/features/notifications/loaders";
+import { loadNotificationBell, loadNotificationPreferences, loadNotificationsPage } from "@/lib/features/notifications/loaders";
 import type { NotificationItem } from "@/lib/features/notifications/types";
 import { createUser } from "@/prisma/factories/users";
 
@@ -122,4 +122,36 @@ describe("the notifications page", () => {
       await expect(loadNotificationsPage(viewerOf(learner), before)).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
     },
   );
+});
+
+describe("Settings → Notifications lists the types that can reach the person", () => {
+  const choices = async (viewer: Parameters<typeof loadNotificationPreferences>[0]) => (await loadNotificationPreferences(viewer)).map((row) => row.type);
+  const roles = (learner: number, mentor: number) => ({
+    learnerCohortIds: Array.from({ length: learner }, () => "c"),
+    mentorCohortIds: Array.from({ length: mentor }, () => "c"),
+  });
+
+  it("gives a learner the learner's and everyone's types, with their words, and no reviewer or admin ones", async () => {
+    const rows = await loadNotificationPreferences({ ...viewerOf(learner), roles: roles(1, 0) });
+    expect(rows.find((row) => row.type === "nudge")).toEqual({
+      type: "nudge",
+      inApp: true,
+      email: true,
+      label: "Nudge",
+      hint: "A friendly reminder after a quiet week or two on your roadmap.",
+    });
+    const types = rows.map((row) => row.type);
+    expect(types).toEqual(expect.arrayContaining(["decision", "comment", "checkin_reminder", "link_broken"]));
+    expect(types).not.toEqual(expect.arrayContaining(["submission"]));
+    expect(types.filter((type) => ["submission", "review_reminder", "at_risk_digest", "webhook_disabled"].includes(type))).toEqual([]);
+  });
+
+  it("gives a mentor the reviewer's types and an admin the admin's too", async () => {
+    const mentorTypes = await choices({ ...viewerOf(learner), roles: roles(0, 1) });
+    expect(mentorTypes).toEqual(expect.arrayContaining(["submission", "review_reminder", "at_risk_digest", "learner_stalled"]));
+    expect(mentorTypes).not.toContain("nudge");
+    expect(mentorTypes).not.toContain("webhook_disabled");
+    const adminTypes = await choices({ ...viewerOf(learner), isAdmin: true, roles: roles(0, 0) });
+    expect(adminTypes).toEqual(expect.arrayContaining(["submission", "webhook_disabled"]));
+  });
 });

@@ -8,7 +8,8 @@ import {
   getUnreadCount,
   listNotifications,
 } from "@/lib/features/notifications/data";
-import type { NotificationPage, NotificationPreference, NotificationSummary } from "@/lib/features/notifications/types";
+import { TYPE_AUDIENCE, TYPE_HINTS, TYPE_LABELS } from "@/lib/features/notifications/constants";
+import type { NotificationChoice, NotificationPage, NotificationSummary } from "@/lib/features/notifications/types";
 import { parseCursor } from "@/lib/cursor";
 
 /** The bell in the top bar: the viewer's unread count and latest notifications (one statement). */
@@ -30,7 +31,16 @@ export const loadNotificationsPage = cache(async (viewer: Viewer, before?: strin
   return { ...page, unread, isFirstPage: cursor === undefined };
 });
 
-/** Settings → Notifications: the viewer's own choice for every type. */
-export const loadNotificationPreferences = cache(
-  async (viewer: Viewer): Promise<NotificationPreference[]> => getNotificationPreferences(viewer.id),
-);
+/**
+ * Settings → Notifications: the viewer's choice for each type that can reach them (TYPE_AUDIENCE, read against the
+ * roles the session check loaded), with its label and hint.
+ */
+export const loadNotificationPreferences = cache(async (viewer: Viewer): Promise<NotificationChoice[]> => {
+  const learner = (viewer.roles?.learnerCohortIds.length ?? 0) > 0;
+  const reviewer = viewer.isAdmin || (viewer.roles?.mentorCohortIds.length ?? 0) > 0;
+  const reaches = { everyone: true, learner: learner || !reviewer, reviewer, admin: viewer.isAdmin };
+  const preferences = await getNotificationPreferences(viewer.id);
+  return preferences
+    .filter((row) => reaches[TYPE_AUDIENCE[row.type]])
+    .map((row) => ({ ...row, label: TYPE_LABELS[row.type], hint: TYPE_HINTS[row.type] }));
+});

@@ -34,3 +34,6 @@ export type MarkReadResult = { marked: number; unread: number };
 
 /** One row of Settings → Notifications; a type without a stored choice shows the defaults (both on). */
 export type NotificationPreference = { type: NotificationType; inApp: boolean; email: boolean };
+
+/** A row of Settings → Notifications: the choice with the words that explain it, resolved on the server. */
+export type NotificationChoice = NotificationPreference & { label: string; hint: string };

@@ -7,8 +7,8 @@ import { Table, TBody, TD, THead, TR } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
 import { saveNotificationPreferencesAction } from "@/lib/features/notifications/actions";
-import { PREFERENCES_SAVED, TYPE_HINTS, TYPE_LABELS } from "@/lib/features/notifications/constants";
-import type { NotificationPreference } from "@/lib/features/notifications/types";
+import { PREFERENCES_SAVED } from "@/lib/features/notifications/constants";
+import type { NotificationChoice, NotificationPreference } from "@/lib/features/notifications/types";
 
 // The table's own header cells never wrap; this one's "(when mail is configured)" must, or phones scroll sideways.
 const HEADER = "border-b border-border bg-surface-muted px-3 py-2 text-left align-bottom text-xs font-medium text-muted-foreground";
@@ -31,10 +31,11 @@ function ChoiceCell({ label, checked, disabled, onChange }: ChoiceProps) {
 }
 
 /**
- * Settings → Notifications: one in-app switch per type. The e-mail column is shown but disabled until the instance
- * has mail (SMTP_URL); its choices are kept for when it does.
+ * Settings → Notifications: an in-app and an e-mail switch per type that can reach the person. The e-mail column is
+ * shown but disabled until the instance has mail (SMTP_URL); its choices are kept for when it does. Labels and hints
+ * come from the server, so their text is not part of the page's JavaScript.
  */
-export function NotificationPreferencesForm({ initial, mailConfigured }: { initial: NotificationPreference[]; mailConfigured: boolean }) {
+export function NotificationPreferencesForm({ initial, mailConfigured }: { initial: NotificationChoice[]; mailConfigured: boolean }) {
   const [preferences, setPreferences] = useState(initial);
   const { pending, run, alert } = useAction({
     unreachable: "Cairn could not be reached. Nothing was saved.",
@@ -48,9 +49,12 @@ export function NotificationPreferencesForm({ initial, mailConfigured }: { initi
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const result = await run(() => saveNotificationPreferencesAction({ preferences }));
+    const result = await run(() =>
+      saveNotificationPreferencesAction({ preferences: preferences.map(({ type, inApp, email }) => ({ type, inApp, email })) }),
+    );
     if (!result?.ok) return;
-    setPreferences(result.data);
+    const saved = new Map(result.data.map((row) => [row.type, row]));
+    setPreferences((current) => current.map((row) => ({ ...row, ...saved.get(row.type) })));
     toast({ title: PREFERENCES_SAVED, variant: "success" });
   }
 
@@ -75,12 +79,12 @@ export function NotificationPreferencesForm({ initial, mailConfigured }: { initi
           {preferences.map((row) => (
             <TR key={row.type}>
               <th scope="row" className="border-b border-border px-3 py-2 text-left align-middle font-normal">
-                <span className="block font-medium text-foreground">{TYPE_LABELS[row.type]}</span>
-                <span className="block text-xs text-muted-foreground">{TYPE_HINTS[row.type]}</span>
+                <span className="block font-medium text-foreground">{row.label}</span>
+                <span className="block text-xs text-muted-foreground">{row.hint}</span>
               </th>
-              <ChoiceCell label={`${TYPE_LABELS[row.type]}: in-app`} checked={row.inApp} onChange={(inApp) => set(row.type, { inApp })} />
+              <ChoiceCell label={`${row.label}: in-app`} checked={row.inApp} onChange={(inApp) => set(row.type, { inApp })} />
               <ChoiceCell
-                label={`${TYPE_LABELS[row.type]}: e-mail`}
+                label={`${row.label}: e-mail`}
                 checked={row.email}
                 disabled={!mailConfigured}
                 onChange={(email) => set(row.type, { email })}
