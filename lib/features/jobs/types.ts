@@ -5,7 +5,7 @@ export type JobOverview = {
   /** The cron schedule in words, e.g. "every 5 minutes". */
   schedule: string;
   lastRun: { finishedAt: string; durationMs: number | null; succeeded: boolean; summary: string } | null;
-  /** Runs the queue keeps now (the last seven days), by state; states with none are left out. */
+  /** Runs in pg-boss's job table now (finished ones move to its archive after 12 hours), by state. */
   states: { state: string; count: number }[];
 };
 

@@ -20,7 +20,7 @@ function duration(ms: number | null): string {
 /** Every background job: what it does, when, how its last run went; "Run now" on each. */
 export function JobsTable({ jobs, now, zone }: { jobs: JobOverview[] } & When) {
   return (
-    <Table aria-label="Background jobs" columns={["Job", "Schedule", "Last run", "Kept runs", { label: "Actions", hidden: true }]}>
+    <Table aria-label="Background jobs" columns={["Job", "Schedule", "Last run", "In the queue", { label: "Actions", hidden: true }]}>
       <TBody>
         {jobs.map((job) => (
           <TR key={job.name}>
