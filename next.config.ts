@@ -12,7 +12,8 @@ const nextConfig: NextConfig = {
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "@prisma/adapter-pg"],
+  // prom-client stays one copy per process, shared by Next's bundle and Cairn's HTTP server (lib/metrics/registry.ts).
+  serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "@prisma/adapter-pg", "prom-client"],
   experimental: {
     // Roadmap import sends the file's text to a server action. The parser's limit is 1 MB of UTF-8 and it explains
     // itself; the request body is that text encoded (quotes and line breaks escaped), so it needs room above 1 MB

@@ -138,6 +138,7 @@ for (const theme of THEMES) {
         { name: "sign-in methods", path: "/admin/sign-in" },
         { name: "admin API tokens", path: "/admin/tokens" },
         { name: "audit log", path: "/admin/audit" },
+        { name: "admin jobs", path: "/admin/jobs" },
       ]);
     });
   });

@@ -1,15 +1,21 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { poolConfig } from "@/lib/db/deadlines";
 import { recordQuery } from "@/lib/db/query-count";
 import { logger } from "@/lib/logger";
+import { observeDatabasePool } from "@/lib/metrics/registry";
 import { onShutdown } from "@/lib/shutdown";
 
 function createClient() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set; start Cairn with `npm start`.");
-  const adapter = new PrismaPg(poolConfig(connectionString, Number(process.env.DATABASE_POOL_SIZE) || 10), {
+  // Cairn creates the pool itself, rather than the adapter, so the metrics can read how busy it is.
+  const pool = new pg.Pool(poolConfig(connectionString, Number(process.env.DATABASE_POOL_SIZE) || 10));
+  observeDatabasePool(pool);
+  const adapter = new PrismaPg(pool, {
+    disposeExternalPool: true,
     onPoolError: (error) => logger.warn({ err: error }, "idle database connection failed"),
     onConnectionError: (error) => logger.warn({ err: error }, "database connection failed during a transaction"),
   });

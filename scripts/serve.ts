@@ -9,6 +9,7 @@ import path from "node:path";
 import { EnvError, parseServerEnv, type Env } from "@/lib/env";
 import { createCairnServer } from "@/lib/http/server";
 import { logger } from "@/lib/logger";
+import { answerMetricsCollection, answerMetricsRequests } from "@/lib/metrics/cluster";
 import { runShutdownHooks } from "@/lib/shutdown";
 
 /** Within Docker's default 10 s between SIGTERM and SIGKILL, with room left to close the pool and exit. */
@@ -47,6 +48,8 @@ function superviseWorkers(count: number) {
   let stopping = false;
   let failed = false;
   const listening = new Set<number>();
+  // A scrape of /api/metrics reaches one worker, which asks here for every worker's metrics (lib/metrics/cluster.ts).
+  answerMetricsRequests();
   for (let index = 0; index < count; index += 1) cluster.fork();
   cluster.on("listening", (worker) => listening.add(worker.id));
   cluster.on("exit", (worker, code, signal) => {
@@ -76,6 +79,7 @@ function superviseWorkers(count: number) {
 }
 
 async function serve() {
+  if (cluster.isWorker) answerMetricsCollection();
   if (standalone) {
     // The standalone output has no next.config.ts; like Next's own standalone server.js, hand Next the configuration
     // that `next build` serialized.

@@ -47,6 +47,8 @@ const MATRIX: Record<string, Rule> = {
   "app/api/ready/route.ts#GET": rule("public", "lib/db/readiness.test.ts"),
   // The signed link is the credential: it fits one person and one kind of mail (docs/security.md #52).
   "app/api/unsubscribe/route.ts#POST": rule("public", "lib/features/mail/mail.test.ts"),
+  // Prometheus metrics: the METRICS_TOKEN (constant-time) or an admin's API token, never the session (docs/security.md #51).
+  "app/api/metrics/route.ts#GET": rule("token", "lib/features/metrics/loaders.test.ts"),
   // API v1 (docs/api.md): the description is public like any API reference; every other endpoint takes a token.
   "app/api/v1/openapi.json/route.ts#GET": rule("public", "lib/features/api/utils.test.ts"),
   "app/api/v1/me/route.ts#GET": rule("token", "lib/http/api.test.ts"),
@@ -139,6 +141,9 @@ const MATRIX: Record<string, Rule> = {
 
   "lib/features/roadmaps/actions.ts#previewRoadmapImportAction": rule("admin", "lib/features/roadmaps/actions.test.ts"),
   "lib/features/roadmaps/actions.ts#importRoadmapAction": rule("admin", "lib/features/roadmaps/actions.test.ts"),
+
+  "lib/features/jobs/actions.ts#retryMailAction": rule("admin", "lib/features/jobs/jobs.test.ts"),
+  "lib/features/jobs/actions.ts#runJobNowAction": rule("admin", "lib/features/jobs/jobs.test.ts"),
 
   "lib/features/users/actions.ts#setAdminAction": rule("admin", USERS),
   "lib/features/users/actions.ts#deactivateUserAction": rule("admin", USERS),

@@ -197,6 +197,9 @@ async function buildWorld() {
   const phase = phases[0]!;
   const milestone = await db.milestone.findFirstOrThrow({ where: { phaseId: phase.id }, orderBy: { position: "asc" } });
   const project = await db.portfolioProject.findFirstOrThrow({ where: { versionId: draftVersion.id }, orderBy: { position: "asc" } });
+  const failedMail = await db.mail.create({
+    data: { toAddress: "bounced@example.test", kind: "test", subject: "Hello", textBody: "Hi", htmlBody: "<p>Hi</p>", status: "failed", attempts: 5 },
+  });
   const reset = await asUser(admin, () => createPasswordResetLinkAction({ userId: target.id }));
   if (!reset.ok) throw new Error(`the sweep's reset link: ${reset.error}`);
   const resetToken = reset.data.token;
@@ -233,6 +236,7 @@ async function buildWorld() {
     milestone,
     project,
     resetToken,
+    failedMail,
   };
 }
 
@@ -453,6 +457,9 @@ const SAMPLES: Record<string, (w: World) => Sample> = {
   }),
 
   "lib/features/mail/actions.ts#sendTestMailAction": () => ({ as: "admin", input: undefined }),
+  "lib/features/jobs/actions.ts#retryMailAction": (w) => ({ as: "admin", input: { mailId: w.failedMail.id } }),
+  "lib/features/jobs/actions.ts#runJobNowAction": () => ({ as: "admin", input: { name: "mail.flush" } }),
+
   "lib/features/api-tokens/actions.ts#createApiTokenAction": () => ({ as: "learner", input: { name: "Sweep token", expiry: "30", scopes: ["read", "submit"] } }),
   "lib/features/api-tokens/actions.ts#revokeApiTokenAction": (w) => ({ as: "learner", input: { tokenId: w.learnerToken.row.id } }),
 

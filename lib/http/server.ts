@@ -4,6 +4,7 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { setClientAddressHeader, type ProxyTrust } from "@/lib/http/client-address";
+import { recordRequest } from "@/lib/metrics/registry";
 import { ASSET_CONTENT_SECURITY_POLICY, BASELINE_HEADERS } from "@/lib/security-headers";
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
@@ -28,14 +29,17 @@ export function loggablePath(url: string | undefined): string {
 /**
  * One line per answered request, once it is answered: with its status and how long it took. `aborted` marks a
  * client that left before the answer was complete. At debug level a line also marks each arrival, so a request that
- * never finishes still shows.
+ * never finishes still shows. Every request, built assets included, is also counted in the HTTP metrics.
  */
 function logWhenAnswered(request: IncomingMessage, response: ServerResponse, log: Log) {
   const path = loggablePath(request.url);
-  if (UNLOGGED_PATH.test(path)) return;
-  log.debug({ method: request.method, path }, "request received");
+  const logged = !UNLOGGED_PATH.test(path);
+  if (logged) log.debug({ method: request.method, path }, "request received");
   const started = performance.now();
   response.once("close", () => {
+    const durationMs = performance.now() - started;
+    recordRequest(request.method, path, response.statusCode, durationMs / 1000);
+    if (!logged) return;
     const requestId = response.getHeader("x-request-id");
     log.info(
       {
@@ -43,7 +47,7 @@ function logWhenAnswered(request: IncomingMessage, response: ServerResponse, log
         method: request.method,
         path,
         status: response.statusCode,
-        durationMs: Math.round(performance.now() - started),
+        durationMs: Math.round(durationMs),
         ...(response.writableFinished ? {} : { aborted: true }),
       },
       "request",

@@ -59,6 +59,9 @@ export default async function AdminHomePage() {
             <Button asChild variant="secondary" size="sm">
               <Link href="/admin/audit">Audit log</Link>
             </Button>
+            <Button asChild variant="secondary" size="sm">
+              <Link href="/admin/jobs">Jobs</Link>
+            </Button>
             <Button asChild size="sm">
               <Link href="/admin/cohorts/new">New cohort</Link>
             </Button>

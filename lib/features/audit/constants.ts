@@ -48,6 +48,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "instance.sign_in_methods": "Changed sign-in methods",
   "api_token.create": "Created API token",
   "api_token.revoke": "Revoked API token",
+  "mail.retry": "Retried a failed mail",
+  "job.run": "Ran a background job now",
 };
 
 /** Names of the groups in the "Type" filter (`user.*`…). */
@@ -60,6 +62,8 @@ export const ACTION_GROUP_LABELS: Record<string, string> = {
   user: "Account changes",
   instance: "Instance settings",
   api_token: "API tokens",
+  mail: "Mail",
+  job: "Background jobs",
 };
 
 export const TARGET_TYPE_LABELS: Record<string, string> = {
@@ -76,6 +80,8 @@ export const TARGET_TYPE_LABELS: Record<string, string> = {
   user: "User",
   instance_setting: "Instance setting",
   api_token: "API token",
+  mail: "Mail",
+  job: "Background job",
 };
 
 /** Instance settings (target type `instance_setting`, the key as target id) named without a lookup. */
