@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_OIDC } from "@/e2e/support/oidc-config";
+import { E2E_SMTP } from "@/e2e/support/smtp-config";
 import { CHROMIUM_FLAGS } from "@/scripts/lib/chromium";
 
 // Run through `npm run test:e2e` (scripts/e2e.ts), which prepares a seeded database and
@@ -49,6 +50,15 @@ export default defineConfig({
       stdout: "ignore",
       stderr: "pipe",
     },
+    // A real SMTP server: Cairn runs with mail configured, as production does (e2e/support/mailbox.ts reads it).
+    {
+      command: "node --import tsx e2e/support/smtp-sink.ts",
+      url: `${E2E_SMTP.api()}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
     // Cairn's own HTTP server, as `npm start` and the Docker image run it; stopped with SIGTERM, so every run also
     // goes through its graceful shutdown.
     {
@@ -59,6 +69,8 @@ export default defineConfig({
         OIDC_CLIENT_ID: E2E_OIDC.clientId,
         OIDC_CLIENT_SECRET: E2E_OIDC.clientSecret,
         OIDC_NAME: E2E_OIDC.name,
+        SMTP_URL: E2E_SMTP.url(),
+        MAIL_FROM: "Cairn <cairn@example.test>",
       },
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,

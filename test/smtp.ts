@@ -42,7 +42,7 @@ function parse(raw: string, from: string, to: string[]): ReceivedMail {
   return { from, to, headers, subject: headers.subject ?? "", body: decodeQuotedPrintable(rest.join("\n\n")) };
 }
 
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
   const state: TestSmtpServer = { url: "", received: [], refuse: false, close: async () => {} };
   const server = new SMTPServer({
     authOptional: true,
@@ -62,9 +62,8 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  state.url = `smtp://127.0.0.1:${port}`;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  state.url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
   state.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
   return state;
 }

@@ -11,7 +11,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { writeAudit } from "@/lib/features/audit/mutations";
 import { homeOf, learnerScheduleOnJoining, startDateAudit } from "@/lib/features/cohorts/utils";
 import { EMAIL_INVITE_EXPIRY_DAYS, INVITE_INVALID_MESSAGE } from "@/lib/features/invites/constants";
-import { MAIL_FLUSH_JOB } from "@/lib/features/mail/constants";
+import { MAIL_FLUSH_JOB } from "@/lib/jobs/names";
 import { queueMail } from "@/lib/features/mail/mutations";
 import { inviteMail } from "@/lib/features/mail/utils";
 import { dayIn, formatDay } from "@/lib/calendar";

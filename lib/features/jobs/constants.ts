@@ -1,5 +1,3 @@
-/** The job that sends the outbox; a retried mail asks it to run. */
-export const MAIL_FLUSH_JOB = "mail.flush";
 /** Rows listed per section of Admin → Jobs; the newest first. */
 export const LIST_LIMIT = 50;
 

@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/features/audit/mutations";
-import { JOB_MESSAGES, MAIL_FLUSH_JOB } from "@/lib/features/jobs/constants";
+import { JOB_MESSAGES } from "@/lib/features/jobs/constants";
+import { MAIL_FLUSH_JOB } from "@/lib/jobs/names";
 import { kick } from "@/lib/jobs/boss";
 
 /**

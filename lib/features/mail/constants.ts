@@ -1,5 +1,3 @@
-/** The job that turns notifications into mail and sends it (lib/features/mail/jobs.ts). */
-export const MAIL_FLUSH_JOB = "mail.flush";
 /** After a failed attempt, wait this long before the next; after the last, the mail is marked failed. */
 export const RETRY_DELAYS_MINUTES = [1, 5, 30, 120, 480] as const;
 /** First attempt plus one per delay. */

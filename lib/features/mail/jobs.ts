@@ -1,6 +1,6 @@
 import "server-only";
 import type { JobDefinition } from "@/lib/jobs/types";
-import { MAIL_FLUSH_JOB } from "@/lib/features/mail/constants";
+import { MAIL_FLUSH_JOB } from "@/lib/jobs/names";
 import { composeNotificationMails, deliverMails } from "@/lib/features/mail/mutations";
 
 /** Turns new notifications into mail and sends what is due; every minute, and right after a write that queued mail. */

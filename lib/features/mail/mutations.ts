@@ -6,7 +6,6 @@ import {
   CLAIM_MINUTES,
   COMPOSE_BATCH,
   COMPOSE_WINDOW_HOURS,
-  MAIL_FLUSH_JOB,
   SEND_BATCH,
   type TransactionalKind,
 } from "@/lib/features/mail/constants";
@@ -23,6 +22,7 @@ import {
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationType } from "@/lib/generated/prisma/enums";
 import { kick } from "@/lib/jobs/boss";
+import { MAIL_FLUSH_JOB } from "@/lib/jobs/names";
 import { logger } from "@/lib/logger";
 import { mailSettings, publicBaseUrl, sendMail } from "@/lib/mailer";
 

@@ -11,6 +11,8 @@ import {
 } from "@/lib/features/notifications/schema";
 import type { MarkReadResult, NotificationPreference } from "@/lib/features/notifications/types";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { kick } from "@/lib/jobs/boss";
+import { MAIL_FLUSH_JOB } from "@/lib/jobs/names";
 import type { z } from "zod";
 
 // A bad notification is a bug in the calling feature, not something its user can fix: fail loudly (logged with a
@@ -22,8 +24,15 @@ function checked<T>(result: z.ZodSafeParseResult<T>): T {
   return result.data;
 }
 
+/**
+ * Every writer below validates first, and asks the mail job to look soon: the notification may become an e-mail
+ * (decision 065). The kick comes before the caller commits; if the job looks too early, its next run (a minute at
+ * most) finds the row.
+ */
 function validate(input: NotificationInput) {
-  return checked(notificationInputSchema.safeParse(input));
+  const valid = checked(notificationInputSchema.safeParse(input));
+  kick(MAIL_FLUSH_JOB);
+  return valid;
 }
 
 /**
@@ -74,6 +83,7 @@ export function notificationInsert(input: NotificationInput): Prisma.Sql {
  */
 export function notificationsInsertFor(recipients: Prisma.Sql, content: Omit<NotificationInput, "userId">): Prisma.Sql {
   const { type, title, href } = checked(notificationInputSchema.omit({ userId: true }).safeParse(content));
+  kick(MAIL_FLUSH_JOB);
   const now = new Date();
   return Prisma.sql`
     INSERT INTO notifications (id, user_id, type, title, href, in_app, created_at, updated_at)

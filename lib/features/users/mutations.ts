@@ -5,7 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/features/audit/mutations";
-import { MAIL_FLUSH_JOB } from "@/lib/features/mail/constants";
+import { MAIL_FLUSH_JOB } from "@/lib/jobs/names";
 import { queueMail } from "@/lib/features/mail/mutations";
 import { passwordResetMail } from "@/lib/features/mail/utils";
 import { passwordSignInRefused } from "@/lib/auth/sso-settings";
