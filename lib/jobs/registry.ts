@@ -1,5 +1,6 @@
 import "server-only";
+import { linkCheckJob } from "@/lib/features/progress/jobs";
 import type { JobDefinition } from "@/lib/jobs/types";
 
 /** Every background job Cairn runs, with its schedule (docs/operations.md, "Background jobs"). */
-export const JOB_DEFINITIONS: readonly JobDefinition[] = [];
+export const JOB_DEFINITIONS: readonly JobDefinition[] = [linkCheckJob()];

@@ -1,47 +1,14 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import http from "node:http";
-import https from "node:https";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type http from "node:http";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { isPrivateAddress, OutboundError, outboundRequest, type OutboundFailure } from "@/lib/net/outbound";
+import { selfSignedCertificate, startLocalServer, type Handler, type LocalServer } from "@/test/local-server";
 
-type Seen = { method: string; path: string; body: string };
-type Server = { origin: string; port: number; seen: Seen[]; close: () => Promise<void> };
+const servers: LocalServer[] = [];
 
-const servers: Server[] = [];
-
-/** A real server on loopback that logs every request it gets, so a test can prove nothing reached it. */
-async function serve(
-  handler: (request: http.IncomingMessage, response: http.ServerResponse, seen: Seen[]) => void,
-  tls?: { key: string; cert: string },
-): Promise<Server> {
-  const seen: Seen[] = [];
-  const listener: http.RequestListener = (request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      seen.push({ method: request.method ?? "", path: request.url ?? "", body: Buffer.concat(chunks).toString("utf8") });
-      handler(request, response, seen);
-    });
-  };
-  const server = tls ? https.createServer(tls, listener) : http.createServer(listener);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  const entry: Server = {
-    origin: `${tls ? "https" : "http"}://127.0.0.1:${port}`,
-    port,
-    seen,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-  servers.push(entry);
-  return entry;
+async function serve(handler: Handler, tls?: { key: string; cert: string }): Promise<LocalServer> {
+  const server = await startLocalServer(handler, tls);
+  servers.push(server);
+  return server;
 }
 
 afterEach(async () => {
@@ -178,22 +145,10 @@ describe("outbound requests (docs/security.md #49)", () => {
   });
 
   describe("over TLS", () => {
-    let directory = "";
     let certificate = { key: "", cert: "" };
 
     beforeAll(() => {
-      directory = mkdtempSync(path.join(tmpdir(), "cairn-tls-"));
-      const key = path.join(directory, "key.pem");
-      const cert = path.join(directory, "cert.pem");
-      execFileSync("openssl", [
-        "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-        "-keyout", key, "-out", cert,
-      ], { stdio: "ignore" });
-      certificate = { key: readFileSync(key, "utf8"), cert: readFileSync(cert, "utf8") };
-    });
-
-    afterAll(() => {
-      rmSync(directory, { recursive: true, force: true });
+      certificate = selfSignedCertificate();
     });
 
     it("reports a self-signed certificate as a TLS error", async () => {
