@@ -177,7 +177,20 @@ export const ATTEMPT_SELECT = {
   source: true,
   createdAt: true,
   withdrawnAt: true,
-  links: EVIDENCE_LINKS_SELECT,
+  links: {
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      url: true,
+      label: true,
+      kind: true,
+      health: true,
+      brokenSince: true,
+      checkError: true,
+      replacementUrl: true,
+      replacedAt: true,
+    },
+  },
   review: { select: { decision: true, comment: true, createdAt: true, reviewer: { select: { name: true } } } },
 } satisfies Prisma.SubmissionSelect;
 
@@ -216,7 +229,15 @@ export function toAttemptView(submission: AttemptRow): AttemptView {
     source: submission.source,
     createdAt: submission.createdAt.toISOString(),
     withdrawnAt: submission.withdrawnAt?.toISOString() ?? null,
-    links: submission.links,
+    links: submission.links.map(({ id, url, label, kind, health, brokenSince, checkError, replacementUrl, replacedAt }) => ({
+      id,
+      url,
+      label,
+      kind,
+      // Only an approved attempt's links are checked; what the check found means nothing on another attempt.
+      broken: submission.status === "approved" && health === "broken" ? { since: brokenSince?.toISOString() ?? null, reason: checkError ?? "" } : null,
+      replacement: replacementUrl ? { url: replacementUrl, at: replacedAt?.toISOString() ?? null } : null,
+    })),
     decision: submission.review
       ? {
           decision: submission.review.decision,

@@ -461,3 +461,36 @@ export async function recordLinkCheck(linkId: string, result: LinkCheckResult, n
     return { broke: true };
   });
 }
+
+const REPLACED_SAME = "That is the broken link: give its new address.";
+
+/**
+ * "Replace link": the learner offers a new address for a broken link of one of their approved attempts. The approval
+ * stands and the old link stays until a mentor re-approves the new one; the cohort's mentors are told. Another
+ * learner's link, or one that is not broken, changes nothing. Offering again replaces the waiting address.
+ */
+export async function replaceEvidenceLink(membership: LearnerMembership, linkId: string, url: string, now = new Date()) {
+  const link = await db.submissionLink.findFirst({
+    where: { id: linkId, submission: { status: "approved", progress: { membershipId: membership.membershipId } } },
+    select: { url: true, health: true, submission: { select: { progress: { select: { itemKey: true } } } } },
+  });
+  if (!link) throw new AppError("NOT_FOUND", "This link does not exist.");
+  if (link.health !== "broken") throw new AppError("INVALID_STATE", "This link works: there is nothing to replace.");
+  if (url === link.url) throw new AppError("INVALID_INPUT", REPLACED_SAME, { url: [REPLACED_SAME] });
+  const item = await getItemRules(membership.versionId, link.submission.progress.itemKey);
+  const title = item?.title ?? link.submission.progress.itemKey;
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.submissionLink.updateMany({
+      where: { id: linkId, health: "broken" },
+      data: { replacementUrl: url, replacedAt: now },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "This link changed meanwhile. Reload the page.");
+    await tx.$executeRaw(
+      notificationsInsertFor(activeMentorsOf(membership.cohortId), {
+        type: "link_replaced",
+        title: `${await learnerName(tx, membership)} replaced a broken evidence link of "${title}"`,
+        href: "/reviews",
+      }),
+    );
+  });
+}
