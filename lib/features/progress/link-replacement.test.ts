@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { replaceEvidenceLinkAction } from "@/lib/features/progress/actions";
-import { loadLearnerItem } from "@/lib/features/progress/loaders";
+import { countQueries } from "@/lib/db/query-count";
+import { loadLearnerItem, loadLearnerRoadmap } from "@/lib/features/progress/loaders";
 import { reapproveLinkAction } from "@/lib/features/reviews/actions";
 import { loadReviewQueue } from "@/lib/features/reviews/loaders";
 import { breakLink, createSubmission, decideSubmission } from "@/prisma/factories/progress";
@@ -65,6 +66,16 @@ describe("replacing a broken evidence link (learner)", () => {
     const after = await asUser(w.learnerX1, () => loadLearnerItem(viewerOf(w.learnerX1), item.key, w.x.id));
     expect(after.attempts[0]!.links[0]).toMatchObject({ replacement: { url: NEW } });
     expect(after.attempts[0]!.decision).toMatchObject({ decision: "approve" });
+  });
+
+  it("marks the milestone on the roadmap, in the same number of statements", async () => {
+    const w = await world();
+    const quiet = await countQueries(() => asUser(w.learnerX1, () => loadLearnerRoadmap(viewerOf(w.learnerX1), w.x.id)));
+    const { item } = await brokenAttempt(w, w.memberships.x1.id);
+    const { result, count } = await countQueries(() => asUser(w.learnerX1, () => loadLearnerRoadmap(viewerOf(w.learnerX1), w.x.id)));
+    const rows = result.phases.flatMap((phase) => phase.milestones);
+    expect(rows.filter((row) => row.linkBroken).map((row) => row.key)).toEqual([item.key]);
+    expect(count).toBe(quiet.count);
   });
 
   it("answers not found for another learner's link, a mentor, or an unknown id, and refuses a working link or the same address", async () => {

@@ -20,6 +20,8 @@ export type RoadmapMilestoneRow = {
   targetDate: Day;
   /** Attempts submitted so far. */
   attempts: number;
+  /** The approved attempt has a link the nightly check found broken (decision 063). */
+  linkBroken: boolean;
 };
 
 export type RoadmapPhaseSection = {
