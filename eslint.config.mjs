@@ -126,14 +126,6 @@ const config = [
   layer(["lib/features/**/*.{ts,tsx}"], [noAppImports, noRelativeParents]),
   layer(["components/**/*.{ts,tsx}"], [noAppImports, noRelativeParents, noFeatures]),
   layer(["app/**/*.{ts,tsx}"], [noAppImports, noRelativeParents, noFeatureInternals]),
-  // The job registry wires background work together as app/ wires pages: of a feature it may import only the job
-  // definitions (lib/features/*/jobs.ts, decision 063).
-  layer(["lib/jobs/registry.ts"], [
-    noAppImports,
-    noRelativeParents,
-    noComponents,
-    { group: ["@/lib/features/*/*", "!@/lib/features/*/jobs"], message: "The registry imports a feature's jobs.ts only." },
-  ]),
   // A second rule name, so these paths add to the layer patterns above instead of replacing them.
   {
     files: ["**/*.{ts,tsx,mjs}"],

@@ -1,6 +1,5 @@
 import "server-only";
-import { linkCheckJob } from "@/lib/features/progress/jobs";
 import type { JobDefinition } from "@/lib/jobs/types";
 
 /** Every background job Cairn runs, with its schedule (docs/operations.md, "Background jobs"). */
-export const JOB_DEFINITIONS: readonly JobDefinition[] = [linkCheckJob()];
+export const JOB_DEFINITIONS: readonly JobDefinition[] = [];

@@ -1,7 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { linkCheckJob } from "@/lib/features/progress/jobs";
-import { JOB_DEFINITIONS } from "@/lib/jobs/registry";
 import { createSubmission, decideSubmission } from "@/prisma/factories/progress";
 import { importDefaultRoadmap, readDefaultRoadmap } from "@/prisma/factories/roadmaps";
 import { createWorld, type World } from "@/prisma/factories/world";
@@ -88,7 +87,7 @@ const handler: Handler = (request, response) => {
 
 describe("links.check", () => {
   it("is scheduled nightly in UTC", () => {
-    expect(JOB_DEFINITIONS.find((definition) => definition.name === "links.check")).toMatchObject({ cron: "17 3 * * *" });
+    expect(linkCheckJob()).toMatchObject({ name: "links.check", cron: "17 3 * * *" });
   });
 
   it("calls 200 and HEAD 405 then GET 200 ok, and 404 and 410 broken at once with a readable reason", async () => {
