@@ -34,7 +34,7 @@ test("a learner replaces a broken evidence link and the mentor re-approves it in
   await expect(form.getByText("Use a full http:// or https:// address.")).toBeVisible();
   await form.getByLabel("New address").fill(NEW_URL);
   await form.getByRole("button", { name: "Replace link" }).click();
-  await expect(page.getByText("New link sent to your mentors for re-approval.")).toBeVisible();
+  await expect(page.getByText("New link sent to your mentors for re-approval.", { exact: true })).toBeVisible();
   await expect(attempt.getByText("Replacement waiting for your mentor:")).toBeVisible();
   await expect(attempt.getByRole("link", { name: new RegExp(NEW_URL) })).toHaveAttribute("href", NEW_URL);
   await expect(attempt.getByRole("form", { name: "Replace link" })).toHaveCount(0);
@@ -44,8 +44,17 @@ test("a learner replaces a broken evidence link and the mentor re-approves it in
   const row = replaced.getByRole("listitem", { name: `Riley Relink: ${title}` });
   await expect(row.getByText(brokenUrl, { exact: true })).toBeVisible();
   await expect(row.getByRole("link", { name: new RegExp(NEW_URL) })).toBeVisible();
+
+  // The attempt's review screen says the same under the link, with the same button.
+  await row.getByRole("link", { name: title }).click();
+  const thisAttempt = mentor.getByRole("region", { name: "This attempt (1)" });
+  await expect(thisAttempt.getByText("Link broken")).toBeVisible();
+  await expect(thisAttempt.getByText(/^404 Not Found · since /)).toBeVisible();
+  await expect(thisAttempt.getByText("Replacement waiting for re-approval:")).toBeVisible();
+  await expect(thisAttempt.getByRole("button", { name: "Re-approve link" })).toBeVisible();
+  await mentor.goBack();
   await row.getByRole("button", { name: "Re-approve link" }).click();
-  await expect(mentor.getByText("Link re-approved. The learner was told.")).toBeVisible();
+  await expect(mentor.getByText("Link re-approved. The learner was told.", { exact: true })).toBeVisible();
   await expect(replaced).toHaveCount(0);
 
   await page.reload();
