@@ -35,7 +35,7 @@ test("a learner resets a forgotten password by e-mail, hears about a decision by
   const link = /https?:\/\/[^\s"<>]+\/reset-password\/[A-Za-z0-9_-]{43}/.exec(reset.body)?.[0];
   expect(link).toBeDefined();
   await page.goto(new URL(link!).pathname);
-  await page.getByLabel("New password").fill(NEW_PASSWORD);
+  await page.getByRole("textbox", { name: "New password" }).fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "Set new password" }).click();
   await expect(page).toHaveURL(/\/login\?reset=done/);
   await page.getByLabel("Email").fill(LEARNER);

@@ -36,6 +36,7 @@ const VERSION_MOVE = "lib/features/cohorts/version-move.test.ts";
 const USERS = "lib/features/users/admin-users.test.ts";
 const EDITOR = "lib/features/roadmaps/editor.test.ts";
 const API_TOKENS = "lib/features/api-tokens/actions.test.ts";
+const LINK_HEALTH = "lib/features/progress/link-replacement.test.ts";
 
 /** Keyed by `file#export`. */
 const MATRIX: Record<string, Rule> = {
@@ -105,6 +106,8 @@ const MATRIX: Record<string, Rule> = {
   "lib/features/progress/actions.ts#tickMilestoneAction": rule("scoped", PROGRESS),
   "lib/features/progress/actions.ts#submitEvidenceAction": rule("scoped", PROGRESS),
   "lib/features/progress/actions.ts#withdrawSubmissionAction": rule("scoped", PROGRESS),
+  // The learner's own approved attempt only; re-approving: a reviewer of the attempt's cohort (decision 063).
+  "lib/features/progress/actions.ts#replaceEvidenceLinkAction": rule("scoped", LINK_HEALTH),
   "lib/features/progress/actions.ts#addCommentAction": rule("scoped", PROGRESS),
   "lib/features/progress/actions.ts#addPrivateNoteAction": rule("scoped", PROGRESS),
   "lib/features/progress/actions.ts#updatePrivateNoteAction": rule("scoped", PROGRESS),
@@ -115,6 +118,7 @@ const MATRIX: Record<string, Rule> = {
   "lib/features/reviews/actions.ts#claimReviewAction": rule("scoped", REVIEWS),
   "lib/features/reviews/actions.ts#releaseReviewAction": rule("scoped", REVIEWS),
   "lib/features/reviews/actions.ts#decideReviewAction": rule("scoped", REVIEWS),
+  "lib/features/reviews/actions.ts#reapproveLinkAction": rule("scoped", LINK_HEALTH),
   "lib/features/reviews/actions.ts#addMentorCommentAction": rule("scoped", REVIEWS),
   "lib/features/reviews/actions.ts#createSavedReplyAction": rule("scoped", SAVED_REPLIES),
   "lib/features/reviews/actions.ts#renameSavedReplyAction": rule("signed-in", SAVED_REPLIES),

@@ -14,7 +14,7 @@ import { weekOf } from "@/lib/calendar";
 import { createPasswordResetLinkAction } from "@/lib/features/users/actions";
 import { addMember, createCohort } from "@/prisma/factories/cohorts";
 import { createInvite } from "@/prisma/factories/invites";
-import { createCheckin, createSubmission } from "@/prisma/factories/progress";
+import { breakLink, createCheckin, createSubmission } from "@/prisma/factories/progress";
 import { importDefaultRoadmap, readDefaultRoadmap } from "@/prisma/factories/roadmaps";
 import { createApiToken, createUser } from "@/prisma/factories/users";
 import { asUser } from "@/test/as-viewer";
@@ -177,6 +177,9 @@ async function buildWorld() {
   const classmateMembership = await addMember(cohort.id, classmate.id, "learner");
 
   const pending = await createSubmission({ membershipId: membership.id, itemKey: reviewed[0]!.key, links: [{ url: "https://example.com/a" }] });
+  const approved = await createSubmission({ membershipId: membership.id, itemKey: reviewed[2]!.key, links: [{ url: "https://example.com/gone" }] });
+  await db.submission.update({ where: { id: approved.id }, data: { status: "approved" } });
+  const brokenLink = await breakLink({ submissionId: approved.id, replacementUrl: "https://example.com/moved" });
   const note = await db.privateNote.create({ data: { membershipId: membership.id, itemKey: selfCheck.key, body: "A note" } });
   const learnerToken = await createApiToken(learner.id, { name: "Sweep CI" });
   const savedReply = await db.savedReply.create({ data: { ownerId: mentor.id, title: "Tests", body: "Add a test for this." } });
@@ -222,6 +225,7 @@ async function buildWorld() {
     target,
     newcomer,
     pending,
+    brokenLink,
     note,
     criterion,
     assessment,
@@ -429,6 +433,10 @@ const SAMPLES: Record<string, (w: World) => Sample> = {
   "lib/features/progress/actions.ts#updatePrivateNoteAction": (w) => ({ as: "learner", input: { cohortId: w.cohort.id, noteId: w.note.id, body: "Changed." } }),
   "lib/features/progress/actions.ts#deletePrivateNoteAction": (w) => ({ as: "learner", input: { cohortId: w.cohort.id, noteId: w.note.id } }),
   "lib/features/progress/actions.ts#dismissVersionBannerAction": (w) => ({ as: "learner", input: { membershipId: w.membership.id } }),
+  "lib/features/progress/actions.ts#replaceEvidenceLinkAction": (w) => ({
+    as: "learner",
+    input: { cohortId: w.cohort.id, linkId: w.brokenLink.id, url: "https://example.com/moved-again" },
+  }),
   "lib/features/progress/actions.ts#saveSelfAssessmentAction": (w) => ({
     as: "learner",
     input: { cohortId: w.cohort.id, criterionKey: w.criterion.key, level: "confident", justification: "I did it twice." },
@@ -441,6 +449,10 @@ const SAMPLES: Record<string, (w: World) => Sample> = {
     input: { submissionId: w.pending.id, cohortId: w.cohort.id, decision: "request_changes", comment: "Add tests." },
   }),
   "lib/features/reviews/actions.ts#addMentorCommentAction": (w) => ({ as: "mentor", input: { submissionId: w.pending.id, cohortId: w.cohort.id, body: "Looks good." } }),
+  "lib/features/reviews/actions.ts#reapproveLinkAction": (w) => ({
+    as: "mentor",
+    input: { linkId: w.brokenLink.id, replacementUrl: "https://example.com/moved" },
+  }),
   "lib/features/reviews/actions.ts#createSavedReplyAction": () => ({ as: "mentor", input: { title: "Thanks", body: "Thanks, this is clear." } }),
   "lib/features/reviews/actions.ts#renameSavedReplyAction": (w) => ({ as: "mentor", input: { id: w.savedReply.id, title: "Ask for tests" } }),
   "lib/features/reviews/actions.ts#deleteSavedReplyAction": (w) => ({ as: "mentor", input: { id: w.savedReply.id } }),

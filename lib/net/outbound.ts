@@ -62,6 +62,8 @@ export type OutboundOptions = {
   /** 0: a redirect is returned as the answer. */
   maxRedirects?: number;
   allowPrivate?: boolean;
+  /** Private addresses let through even without `allowPrivate`: one intranet host, or a test's own server. */
+  allowedAddresses?: readonly string[];
   /** The answer's body is read up to this many bytes and the rest dropped (default 4 KiB). */
   maxBodyBytes?: number;
 };
@@ -79,15 +81,20 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const DEFAULT_BODY_BYTES = 4096;
 export const OUTBOUND_USER_AGENT = "Cairn (+https://github.com/cairn-learning/cairn)";
 
-function guardedLookup(allowPrivate: boolean): LookupFunction {
-  return (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+function refuses(options: OutboundOptions, address: string): boolean {
+  if (options.allowPrivate || options.allowedAddresses?.includes(address)) return false;
+  return isPrivateAddress(address);
+}
+
+function guardedLookup(options: OutboundOptions): LookupFunction {
+  return (hostname, lookupOptions, callback) => {
+    dnsLookup(hostname, { ...lookupOptions, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, "", 0);
-      const refused = !allowPrivate && addresses.some((entry) => isPrivateAddress(entry.address));
+      const refused = addresses.some((entry) => refuses(options, entry.address));
       if (refused) {
         return callback(new OutboundError("private_address", `${hostname} resolves to a private address`), "", 0);
       }
-      if (options.all) return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, addresses);
+      if (lookupOptions.all) return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, addresses);
       const [first] = addresses;
       if (!first) return callback(new OutboundError("dns", `${hostname} has no address`), "", 0);
       callback(null, first.address, first.family);
@@ -109,7 +116,7 @@ function describe(error: unknown): OutboundError {
 function once(url: URL, options: OutboundOptions, deadline: number): Promise<OutboundResponse & { location?: string }> {
   const started = performance.now();
   const host = url.hostname.replace(/^\[|\]$/g, "");
-  if (isIP(host) !== 0 && !options.allowPrivate && isPrivateAddress(host)) {
+  if (isIP(host) !== 0 && refuses(options, host)) {
     return Promise.reject(new OutboundError("private_address", `${host} is a private address`));
   }
   const remaining = deadline - Date.now();
@@ -122,7 +129,7 @@ function once(url: URL, options: OutboundOptions, deadline: number): Promise<Out
       {
         method: options.method ?? "GET",
         headers: { "user-agent": OUTBOUND_USER_AGENT, ...options.headers },
-        lookup: guardedLookup(options.allowPrivate ?? false),
+        lookup: guardedLookup(options),
         // No connection reuse: every request resolves and checks its address afresh.
         agent: false,
         signal: AbortSignal.timeout(remaining),
@@ -171,12 +178,17 @@ export async function outboundRequest(rawUrl: string, options: OutboundOptions):
   const maxRedirects = options.maxRedirects ?? 0;
   let url = parseHttpUrl(rawUrl);
   if (!url) throw new OutboundError("invalid_url", "not an http(s) address");
+  let hop = options;
   for (let redirects = 0; ; redirects += 1) {
-    const response = await once(url, options, deadline);
+    const response = await once(url, hop, deadline);
     if (!REDIRECTS.has(response.status) || !response.location || maxRedirects === 0) return response;
     if (redirects >= maxRedirects) throw new OutboundError("too_many_redirects", `more than ${maxRedirects} redirects`);
     const next = parseHttpUrl(new URL(response.location, url).toString());
     if (!next) throw new OutboundError("invalid_url", "redirected to an address that is not http(s)");
+    // As browsers do: a POST answered with 301, 302 or 303 is followed with a GET, and its body goes nowhere else.
+    if (hop.method === "POST" && response.status !== 307 && response.status !== 308) {
+      hop = { ...hop, method: "GET", body: undefined };
+    }
     url = next;
   }
 }

@@ -149,3 +149,32 @@ export async function createCheckin({
     },
   });
 }
+
+/**
+ * An evidence link the nightly check found broken (decision 063), as `links.check` leaves it after a 404 — and, with
+ * `replacementUrl`, after the learner offered a new address that waits for a mentor.
+ */
+export async function breakLink({
+  submissionId,
+  position = 0,
+  since = new Date(),
+  reason = "404 Not Found",
+  replacementUrl,
+}: {
+  submissionId: string;
+  position?: number;
+  since?: Date;
+  reason?: string;
+  replacementUrl?: string;
+}) {
+  return db.submissionLink.update({
+    where: { submissionId_position: { submissionId, position } },
+    data: {
+      health: "broken",
+      checkedAt: since,
+      brokenSince: since,
+      checkError: reason,
+      ...(replacementUrl ? { replacementUrl, replacedAt: since } : {}),
+    },
+  });
+}

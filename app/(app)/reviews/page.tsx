@@ -10,6 +10,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { CohortCounts } from "@/lib/features/reviews/components/cohort-counts";
 import { QueueFilters } from "@/lib/features/reviews/components/queue-filters";
 import { QueueList } from "@/lib/features/reviews/components/queue-list";
+import { ReplacedLinks } from "@/lib/features/reviews/components/replaced-links";
 import { loadReviewQueue } from "@/lib/features/reviews/loaders";
 import { parseQueueFilters } from "@/lib/features/reviews/schema";
 
@@ -64,6 +65,7 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
             </p>
           </>
         )}
+        <ReplacedLinks queue={queue} />
       </div>
     </>
   );

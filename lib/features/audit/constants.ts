@@ -20,6 +20,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "invite.redeem": "Joined with invite link",
   "review.approve": "Recorded review decision: approved",
   "review.request_changes": "Recorded review decision: changes requested",
+  "review.link_reapprove": "Re-approved a replaced evidence link",
   "criterion.sign_off": "Signed off success criterion",
   "roadmap.import": "Imported roadmap",
   "roadmap.create": "Created roadmap",

@@ -9,6 +9,7 @@ import {
   addPrivateNote,
   deletePrivateNote,
   dismissVersionBanner,
+  replaceEvidenceLink,
   saveSelfAssessment,
   updatePrivateNote,
   withdrawSubmission,
@@ -20,6 +21,7 @@ import {
   noteDeleteInputSchema,
   noteInputSchema,
   noteUpdateInputSchema,
+  replaceLinkInputSchema,
   selfAssessmentInputSchema,
   submissionActionInputSchema,
   tickInputSchema,
@@ -107,6 +109,16 @@ export async function saveSelfAssessmentAction(input: unknown): Promise<ActionRe
     const viewer = await requireViewer();
     const { cohortId, ...assessment } = parseInput(selfAssessmentInputSchema, input);
     await saveSelfAssessment(await myMembership(viewer, cohortId), assessment);
+    return undefined;
+  });
+}
+
+/** "Replace link" under an approved attempt's broken link: only the learner's own, in a cohort they learn in. */
+export async function replaceEvidenceLinkAction(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    const viewer = await requireViewer();
+    const { cohortId, linkId, url } = parseInput(replaceLinkInputSchema, input);
+    await replaceEvidenceLink(await myMembership(viewer, cohortId), linkId.toLowerCase(), url);
     return undefined;
   });
 }

@@ -59,7 +59,12 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
             status: true,
             _count: { select: { submissions: true } },
             // The latest attempt, for scripts reading the roadmap through the API (what to wait for, what to withdraw).
-            submissions: { orderBy: { attempt: "desc" }, take: 1, select: { id: true, status: true } },
+            // Its broken links mark the row "Link broken" (decision 063); only an approved attempt's are ever broken.
+            submissions: {
+              orderBy: { attempt: "desc" },
+              take: 1,
+              select: { id: true, status: true, links: { where: { health: "broken" }, take: 1, select: { id: true } } },
+            },
           },
         },
         _count: { select: { checkins: true } },
@@ -93,12 +98,17 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
   );
 
   const phases: RoadmapPhaseSection[] = version.phases.map((phase, index) => {
-    const milestones = phase.milestones.map((milestone, position) => ({
-      ...milestone,
-      status: byKey.get(milestone.key)?.status ?? ("not_started" as ProgressStatus),
-      attempts: byKey.get(milestone.key)?._count.submissions ?? 0,
-      targetDate: targets.milestones[index]![position]!,
-    }));
+    const milestones = phase.milestones.map((milestone, position) => {
+      const row = byKey.get(milestone.key);
+      const latest = row?.submissions[0];
+      return {
+        ...milestone,
+        status: row?.status ?? ("not_started" as ProgressStatus),
+        attempts: row?._count.submissions ?? 0,
+        linkBroken: latest?.status === "approved" && latest.links.length > 0,
+        targetDate: targets.milestones[index]![position]!,
+      };
+    });
     return {
       key: phase.key,
       title: phase.title,
@@ -125,7 +135,9 @@ export async function getLearnerRoadmap(membership: LearnerMembership, now = new
           }
         : null,
     phases,
-    latestAttempts: Object.fromEntries(progress.flatMap((row) => (row.submissions[0] ? [[row.itemKey, row.submissions[0]]] : []))),
+    latestAttempts: Object.fromEntries(
+      progress.flatMap((row) => (row.submissions[0] ? [[row.itemKey, { id: row.submissions[0].id, status: row.submissions[0].status }]] : [])),
+    ),
     versionBanner: versionBannerOf(activity, version),
     criteria: version.criteria.map((criterion) => {
       const assessment = assessmentOf.get(criterion.key);
@@ -177,7 +189,20 @@ export const ATTEMPT_SELECT = {
   source: true,
   createdAt: true,
   withdrawnAt: true,
-  links: EVIDENCE_LINKS_SELECT,
+  links: {
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      url: true,
+      label: true,
+      kind: true,
+      health: true,
+      brokenSince: true,
+      checkError: true,
+      replacementUrl: true,
+      replacedAt: true,
+    },
+  },
   review: { select: { decision: true, comment: true, createdAt: true, reviewer: { select: { name: true } } } },
 } satisfies Prisma.SubmissionSelect;
 
@@ -216,7 +241,15 @@ export function toAttemptView(submission: AttemptRow): AttemptView {
     source: submission.source,
     createdAt: submission.createdAt.toISOString(),
     withdrawnAt: submission.withdrawnAt?.toISOString() ?? null,
-    links: submission.links,
+    links: submission.links.map(({ id, url, label, kind, health, brokenSince, checkError, replacementUrl, replacedAt }) => ({
+      id,
+      url,
+      label,
+      kind,
+      // Only an approved attempt's links are checked; what the check found means nothing on another attempt.
+      broken: submission.status === "approved" && health === "broken" ? { since: brokenSince?.toISOString() ?? null, reason: checkError ?? "" } : null,
+      replacement: replacementUrl ? { url: replacementUrl, at: replacedAt?.toISOString() ?? null } : null,
+    })),
     decision: submission.review
       ? {
           decision: submission.review.decision,

@@ -4,7 +4,7 @@ import { db, type Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import type { LearnerMembership } from "@/lib/auth/access";
-import { notificationsInsertFor } from "@/lib/features/notifications/mutations";
+import { notificationInsert, notificationsInsertFor } from "@/lib/features/notifications/mutations";
 import { getItemRules, itemRulesQuery, type ItemRulesRow } from "@/lib/features/progress/data";
 import { transition, type ProgressEvent } from "@/lib/features/progress/policy";
 import { detectLinkKind } from "@/lib/features/progress/link-kinds";
@@ -348,4 +348,149 @@ export async function dismissVersionBanner(userId: string, membershipId: string)
     data: { versionBannerDismissedAt: new Date() },
   });
   if (count === 0) throw new AppError("NOT_FOUND", "This roadmap does not exist.");
+}
+
+/** A link the nightly check took: its id and the address to ask. */
+export type ClaimedLink = { id: string; url: string };
+
+/**
+ * Takes up to `limit` evidence links of approved attempts that were not checked since `notBefore`, oldest check
+ * first, and stamps them checked at `now` in the same statement: a second instance running the sweep at once skips
+ * the rows this one holds (SKIP LOCKED) and finds the rest already stamped, so no link is asked twice in a night.
+ * Learners who left, and archived cohorts, are no longer checked.
+ */
+export async function claimLinksToCheck(now: Date, notBefore: Date, limit: number): Promise<ClaimedLink[]> {
+  return db.$queryRaw<ClaimedLink[]>`
+    WITH due AS (
+      SELECT l.id
+        FROM submission_links l
+        JOIN submissions s ON s.id = l.submission_id
+        JOIN progress p ON p.id = s.progress_id
+        JOIN memberships m ON m.id = p.membership_id
+        JOIN cohorts c ON c.id = m.cohort_id
+       WHERE s.status = 'approved' AND m.removed_at IS NULL AND c.archived_at IS NULL
+         AND (l.checked_at IS NULL OR l.checked_at < ${notBefore})
+       ORDER BY l.checked_at ASC NULLS FIRST, l.id ASC
+       LIMIT ${limit}
+         FOR UPDATE OF l SKIP LOCKED)
+    UPDATE submission_links l SET checked_at = ${now}, updated_at = ${now}
+      FROM due WHERE l.id = due.id
+    RETURNING l.id, l.url`;
+}
+
+/**
+ * What one check found: `ok` answers; `dead` is gone for sure (404, 410); `failing` did not answer this time (DNS,
+ * TLS, timeout, 5xx, a redirect loop) and breaks the link only on the second night in a row; `skipped` could not be
+ * asked at all (a private address while those are not allowed) and changes nothing but the note.
+ */
+export type LinkCheckResult =
+  | { outcome: "ok" }
+  | { outcome: "dead" | "failing" | "skipped"; reason: string };
+
+type LinkContext = {
+  submission_id: string;
+  user_id: string;
+  cohort_id: string;
+  item_key: string;
+  learner_name: string;
+  title: string;
+};
+
+/**
+ * Records one check of a claimed link. The row is locked while its new health is worked out from its old one, so
+ * the learner and the cohort's mentors are told exactly once when it turns broken (not again every night it stays
+ * broken), in the same transaction. A link that answers again is ok again, whatever it was. Returns whether this
+ * check broke it.
+ */
+export async function recordLinkCheck(linkId: string, result: LinkCheckResult, now: Date): Promise<{ broke: boolean }> {
+  return db.$transaction(async (tx) => {
+    const [before] = await tx.$queryRaw<{ health: string; broken_since: Date | null }[]>`
+      SELECT health::text, broken_since FROM submission_links WHERE id = ${linkId}::uuid FOR UPDATE`;
+    if (!before) return { broke: false };
+    if (result.outcome === "ok") {
+      await tx.submissionLink.update({
+        where: { id: linkId },
+        data: { health: "ok", checkedAt: now, brokenSince: null, checkError: null },
+      });
+      return { broke: false };
+    }
+    if (result.outcome === "skipped") {
+      await tx.submissionLink.update({ where: { id: linkId }, data: { checkedAt: now, checkError: result.reason } });
+      return { broke: false };
+    }
+    // `broken_since` set while the link is not yet broken means last night's check failed too (decision 063).
+    const broken = before.health === "broken" || result.outcome === "dead" || before.broken_since !== null;
+    await tx.submissionLink.update({
+      where: { id: linkId },
+      data: {
+        health: broken ? "broken" : undefined,
+        checkedAt: now,
+        brokenSince: before.broken_since ?? now,
+        checkError: result.reason,
+      },
+    });
+    if (!broken || before.health === "broken") return { broke: false };
+    const [context] = await tx.$queryRaw<LinkContext[]>`
+      SELECT s.id AS submission_id, m.user_id, m.cohort_id, p.item_key, u.name AS learner_name,
+             COALESCE(mi.title, pp.title, p.item_key) AS title
+        FROM submission_links l
+        JOIN submissions s ON s.id = l.submission_id
+        JOIN progress p ON p.id = s.progress_id
+        JOIN memberships m ON m.id = p.membership_id
+        JOIN users u ON u.id = m.user_id
+        JOIN cohorts c ON c.id = m.cohort_id
+        LEFT JOIN milestones mi ON mi.version_id = c.version_id AND mi.key = p.item_key
+        LEFT JOIN portfolio_projects pp ON pp.version_id = c.version_id AND pp.key = p.item_key
+       WHERE l.id = ${linkId}::uuid`;
+    const { submission_id, user_id, cohort_id, item_key, learner_name, title } = context!;
+    await tx.$executeRaw(
+      notificationInsert({
+        userId: user_id,
+        type: "link_broken",
+        title: `An evidence link of "${title}" stopped working: replace it`,
+        href: `/roadmap/${item_key}?cohort=${cohort_id}`,
+      }),
+    );
+    await tx.$executeRaw(
+      notificationsInsertFor(activeMentorsOf(cohort_id), {
+        type: "link_broken",
+        title: `${learner_name}'s approved evidence link for "${title}" stopped working`,
+        href: `/reviews/${submission_id}`,
+      }),
+    );
+    return { broke: true };
+  });
+}
+
+const REPLACED_SAME = "That is the broken link: give its new address.";
+
+/**
+ * "Replace link": the learner offers a new address for a broken link of one of their approved attempts. The approval
+ * stands and the old link stays until a mentor re-approves the new one; the cohort's mentors are told. Another
+ * learner's link, or one that is not broken, changes nothing. Offering again replaces the waiting address.
+ */
+export async function replaceEvidenceLink(membership: LearnerMembership, linkId: string, url: string, now = new Date()) {
+  const link = await db.submissionLink.findFirst({
+    where: { id: linkId, submission: { status: "approved", progress: { membershipId: membership.membershipId } } },
+    select: { url: true, health: true, submission: { select: { progress: { select: { itemKey: true } } } } },
+  });
+  if (!link) throw new AppError("NOT_FOUND", "This link does not exist.");
+  if (link.health !== "broken") throw new AppError("INVALID_STATE", "This link works: there is nothing to replace.");
+  if (url === link.url) throw new AppError("INVALID_INPUT", REPLACED_SAME, { url: [REPLACED_SAME] });
+  const item = await getItemRules(membership.versionId, link.submission.progress.itemKey);
+  const title = item?.title ?? link.submission.progress.itemKey;
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.submissionLink.updateMany({
+      where: { id: linkId, health: "broken" },
+      data: { replacementUrl: url, replacedAt: now },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "This link changed meanwhile. Reload the page.");
+    await tx.$executeRaw(
+      notificationsInsertFor(activeMentorsOf(membership.cohortId), {
+        type: "link_replaced",
+        title: `${await learnerName(tx, membership)} replaced a broken evidence link of "${title}"`,
+        href: "/reviews",
+      }),
+    );
+  });
 }

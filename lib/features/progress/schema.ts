@@ -110,3 +110,10 @@ export const selfAssessmentInputSchema = z.strictObject({
     .min(1, { error: "Say in a sentence or two why." })
     .max(JUSTIFICATION_MAX, { error: `Keep it under ${count(JUSTIFICATION_MAX)} characters.` }),
 });
+
+/** "Replace link" under a broken evidence link: the new address, checked like any evidence link. */
+export const replaceLinkInputSchema = z.strictObject({
+  cohortId: cohortIdSchema,
+  linkId: z.uuid({ error: "This link does not exist." }),
+  url: evidenceLinkSchema.shape.url,
+});

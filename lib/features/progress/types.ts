@@ -20,6 +20,8 @@ export type RoadmapMilestoneRow = {
   targetDate: Day;
   /** Attempts submitted so far. */
   attempts: number;
+  /** The approved attempt has a link the nightly check found broken (decision 063). */
+  linkBroken: boolean;
 };
 
 export type RoadmapPhaseSection = {
@@ -93,8 +95,20 @@ export type AttemptView = {
   source: SubmissionSource;
   createdAt: string;
   withdrawnAt: string | null;
-  links: { url: string; label: string | null; kind: LinkKind }[];
+  links: AttemptLinkView[];
   decision: { decision: Decision; comment: string; reviewerName: string; decidedAt: string } | null;
+};
+
+/** An evidence link of an attempt, with what the nightly check found (decision 063). */
+export type AttemptLinkView = {
+  id: string;
+  url: string;
+  label: string | null;
+  kind: LinkKind;
+  /** Set while an approved attempt's link is broken: since when and why ("404 Not Found"). */
+  broken: { since: string | null; reason: string } | null;
+  /** The learner's new link, waiting for a mentor to re-approve it. */
+  replacement: { url: string; at: string | null } | null;
 };
 
 export type ThreadComment = { id: string; body: string; authorName: string; byLearner: boolean; createdAt: string };

@@ -37,7 +37,7 @@ describe("pacing", () => {
 });
 
 function milestone(key: string, status: ProgressStatus, targetDate: string): RoadmapMilestoneRow {
-  return { key, title: key, status, evidence: "none", reviewRequired: false, effortHours: null, targetDate: day(targetDate), attempts: 0 };
+  return { key, title: key, status, evidence: "none", reviewRequired: false, effortHours: null, targetDate: day(targetDate), attempts: 0, linkBroken: false };
 }
 
 describe("overdue", () => {

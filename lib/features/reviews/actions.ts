@@ -5,22 +5,25 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { decideReviewAs, reviewScope } from "@/lib/features/reviews/commands";
 import { SAVED_REPLY_MESSAGES } from "@/lib/features/reviews/constants";
-import { listReviewCohorts } from "@/lib/features/reviews/data";
+import { getLinkSubmissionId, listReviewCohorts } from "@/lib/features/reviews/data";
 import {
   addMentorComment,
   claimSubmission,
   createSavedReply,
   deleteSavedReply,
+  reapproveLink,
   releaseSubmission,
   renameSavedReply,
 } from "@/lib/features/reviews/mutations";
 import { canUseReviewQueue } from "@/lib/features/reviews/policy";
+import { actorOf } from "@/lib/auth/actor";
 import {
   claimInputSchema,
   createSavedReplySchema,
   decisionInputSchema,
   deleteSavedReplySchema,
   mentorCommentInputSchema,
+  reapproveLinkSchema,
   renameSavedReplySchema,
 } from "@/lib/features/reviews/schema";
 import type { DecisionResult, SavedReplyView } from "@/lib/features/reviews/types";
@@ -57,6 +60,22 @@ export async function addMentorCommentAction(input: unknown): Promise<ActionResu
     const viewer = await requireViewer();
     const { submissionId, cohortId, body } = parseInput(mentorCommentInputSchema, input);
     return addMentorComment(await reviewScope(viewer, submissionId, cohortId), viewer, body);
+  });
+}
+
+/**
+ * "Re-approve link" on a learner's replacement for a broken link: the attempt is derived from the link, and the
+ * viewer must review that cohort (its mentor, or an admin), checked against the database like a decision.
+ */
+export async function reapproveLinkAction(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    const viewer = await requireViewer();
+    const { linkId, replacementUrl } = parseInput(reapproveLinkSchema, input);
+    const submissionId = await getLinkSubmissionId(linkId.toLowerCase());
+    if (!submissionId) throw new AppError("NOT_FOUND", "This link does not exist.");
+    const scope = await reviewScope(viewer, submissionId);
+    await reapproveLink(scope, { ...(await actorOf(viewer)), name: viewer.name }, { linkId: linkId.toLowerCase(), replacementUrl });
+    return undefined;
   });
 }
 

@@ -60,6 +60,17 @@ function filterSql(filters: QueueFilters) {
   return parts.length > 0 ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
+type ReplacedLinkSql = {
+  link_id: string;
+  submission_id: string;
+  learner_name: string;
+  title: string;
+  cohort_name: string;
+  url: string;
+  replacement_url: string;
+  replaced_at: Date;
+};
+
 type QueueRowSql = {
   id: string;
   attempt: number;
@@ -77,8 +88,9 @@ type QueueRowSql = {
 };
 
 /**
- * The review queue in four statements whatever the number of learners or attempts (docs/performance.md): the cohorts
- * in scope; the oldest matching attempts with their total; per-cohort counts; the phases to filter by.
+ * The review queue in five statements whatever the number of learners or attempts (docs/performance.md): the cohorts
+ * in scope; the oldest matching attempts with their total; per-cohort counts; the phases to filter by; the replaced
+ * links waiting for re-approval (decision 063).
  * `filters.cohort` must already be one of `cohorts` (the loader checks it).
  */
 export async function getReviewQueue(
@@ -99,11 +111,12 @@ export async function getReviewQueue(
       matching: 0,
       waiting: 0,
       reviewedThisWeek: 0,
+      replacedLinks: [],
     };
   }
   const ids = cohorts.map((cohort) => cohort.id);
   const since = new Date(now.getTime() - REVIEWED_WINDOW_DAYS * DAY_MS);
-  const [rows, counts, phases] = await Promise.all([
+  const [rows, counts, phases, replaced] = await Promise.all([
     db.$queryRaw<QueueRowSql[]>`
       SELECT s.id, s.attempt, s.created_at, u.name AS learner_name, p.item_key,
              COALESCE(mi.title, pp.title, p.item_key) AS title, (pp.id IS NOT NULL) AS is_project,
@@ -140,6 +153,15 @@ export async function getReviewQueue(
       orderBy: [{ position: "asc" }, { title: "asc" }],
       select: { key: true, title: true },
     }),
+    db.$queryRaw<ReplacedLinkSql[]>`
+      SELECT l.id AS link_id, s.id AS submission_id, u.name AS learner_name, COALESCE(mi.title, pp.title, p.item_key) AS title,
+             c.name AS cohort_name, l.url, l.replacement_url, l.replaced_at
+        ${ATTEMPT_JOINS}
+        JOIN submission_links l ON l.submission_id = s.id
+       WHERE l.replacement_url IS NOT NULL AND s.status = 'approved' AND m.removed_at IS NULL
+         AND m.user_id <> ${viewer.id}::uuid AND m.cohort_id = ANY(${ids}::uuid[])
+       ORDER BY l.replaced_at ASC, l.id ASC
+       LIMIT ${QUEUE_PAGE_SIZE}`,
   ]);
 
   const cohortOf = new Map(cohorts.map((cohort) => [cohort.id, cohort]));
@@ -202,6 +224,16 @@ export async function getReviewQueue(
     matching: Number(rows[0]?.matching ?? 0),
     waiting: queueCohorts.reduce((sum, cohort) => sum + cohort.waiting, 0),
     reviewedThisWeek: queueCohorts.reduce((sum, cohort) => sum + cohort.reviewedThisWeek, 0),
+    replacedLinks: replaced.map((row) => ({
+      linkId: row.link_id,
+      submissionId: row.submission_id,
+      learnerName: row.learner_name,
+      title: row.title,
+      cohortName: row.cohort_name,
+      url: row.url,
+      replacementUrl: row.replacement_url,
+      replacedAt: row.replaced_at.toISOString(),
+    })),
   };
 }
 
@@ -434,4 +466,10 @@ export async function getReviewScreen(
     nextHref: nextId ? `/reviews/${nextId}${query}` : `/reviews${query}`,
     queueHref: `/reviews${query}`,
   };
+}
+
+/** The attempt an evidence link belongs to, so the review scope can be derived from it; null for an unknown link. */
+export async function getLinkSubmissionId(linkId: string): Promise<string | null> {
+  const link = await db.submissionLink.findUnique({ where: { id: linkId }, select: { submissionId: true } });
+  return link?.submissionId ?? null;
 }

@@ -6,12 +6,14 @@ import { AppError } from "@/lib/errors";
 import { auditInsert } from "@/lib/features/audit/mutations";
 import { notificationInsert, notify } from "@/lib/features/notifications/mutations";
 import { getItemRules, itemRulesQuery, type ItemRulesRow } from "@/lib/features/progress/data";
+import { detectLinkKind } from "@/lib/features/progress/link-kinds";
 import { transition } from "@/lib/features/progress/policy";
 import { CLAIM_MINUTES, SAVED_REPLIES_MAX, SAVED_REPLY_MESSAGES } from "@/lib/features/reviews/constants";
 import type { Reviewer, ReviewScope } from "@/lib/features/reviews/data";
 import type { DecisionResult, SavedReplyView } from "@/lib/features/reviews/types";
 import { formatClock, formatMoment } from "@/lib/calendar";
 import type { EvidenceRequirement, ProgressStatus, SubmissionStatus } from "@/lib/generated/prisma/enums";
+import { parseHttpUrl } from "@/lib/safe-url";
 
 const MINUTE_MS = 60 * 1000;
 
@@ -273,4 +275,58 @@ export async function renameSavedReply(ownerId: string, input: { id: string; tit
 export async function deleteSavedReply(ownerId: string, id: string): Promise<void> {
   const { count } = await db.savedReply.deleteMany({ where: { id, ownerId } });
   if (count === 0) throw new AppError("NOT_FOUND", SAVED_REPLY_MESSAGES.notFound);
+}
+
+/**
+ * "Re-approve link": the learner's replacement becomes the approved attempt's link (the old address kept as
+ * `previous_url`), its health starts over, the learner is told and the audit log keeps both addresses. One
+ * conditional UPDATE decides between two mentors clicking at once: the second finds nothing waiting and is told so.
+ */
+export async function reapproveLink(
+  scope: ReviewScope,
+  reviewer: Actor & { name: string },
+  input: { linkId: string; replacementUrl: string },
+  now = new Date(),
+) {
+  const replacement = parseHttpUrl(input.replacementUrl);
+  if (!replacement) throw new AppError("INVALID_INPUT", "Use a full http:// or https:// address.");
+  const item = await itemOf(scope);
+  await db.$transaction(async (tx) => {
+    const [changed] = await tx.$queryRaw<{ previous_url: string; url: string }[]>`
+      UPDATE submission_links l
+         SET previous_url = l.url, url = l.replacement_url, kind = ${detectLinkKind(replacement)}::link_kind,
+             replacement_url = NULL, replaced_at = NULL, health = 'unchecked', checked_at = NULL, broken_since = NULL,
+             check_error = NULL, updated_at = ${now}
+        FROM submissions s
+       WHERE l.id = ${input.linkId}::uuid AND s.id = l.submission_id AND s.id = ${scope.submissionId}::uuid
+         AND s.status = 'approved' AND l.replacement_url = ${input.replacementUrl}
+      RETURNING l.previous_url, l.url`;
+    if (!changed) {
+      const current = await tx.submissionLink.findUnique({ where: { id: input.linkId }, select: { replacementUrl: true } });
+      throw new AppError(
+        "CONFLICT",
+        current?.replacementUrl
+          ? "The learner changed the replacement meanwhile. Reload to see the new address."
+          : "This link was already re-approved, or its replacement withdrawn. Reload the page.",
+      );
+    }
+    await tx.$executeRaw(
+      auditInsert({
+        actor: reviewer,
+        action: "review.link_reapprove",
+        targetType: "submission_link",
+        targetId: input.linkId,
+        cohortId: scope.access.cohortId,
+        before: { url: changed.previous_url },
+        after: { url: changed.url },
+        createdAt: now,
+      })!,
+    );
+    await notify(tx, {
+      userId: scope.learnerId,
+      type: "decision",
+      title: `New link approved: ${item.title}`,
+      href: itemHref(scope),
+    });
+  });
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseCursor } from "@/lib/cursor";
 import { ROADMAP_KEY_PATTERN } from "@/lib/features/roadmaps/constants";
-import { COMMENT_MAX } from "@/lib/features/progress/schema";
+import { COMMENT_MAX, evidenceLinkSchema } from "@/lib/features/progress/schema";
 import {
   API_QUEUE_PAGE_MAX,
   LEARNER_SEARCH_MAX,
@@ -146,3 +146,12 @@ export const pendingQuerySchema = z.object({
 });
 
 export type PendingQuery = z.infer<typeof pendingQuerySchema>;
+
+/**
+ * "Re-approve link": the replacement the mentor saw, so a learner changing it meanwhile is a conflict rather than an
+ * approval of an address nobody looked at.
+ */
+export const reapproveLinkSchema = z.strictObject({
+  linkId: z.uuid({ error: "This link does not exist." }),
+  replacementUrl: evidenceLinkSchema.shape.url,
+});

@@ -50,6 +50,19 @@ export type ReviewQueue = {
   /** How many attempts wait in the whole scope. */
   waiting: number;
   reviewedThisWeek: number;
+  /** Broken links learners replaced, waiting for a mentor's one-click re-approval (decision 063), oldest first. */
+  replacedLinks: ReplacedLinkRow[];
+};
+
+export type ReplacedLinkRow = {
+  linkId: string;
+  submissionId: string;
+  learnerName: string;
+  title: string;
+  cohortName: string;
+  url: string;
+  replacementUrl: string;
+  replacedAt: string;
 };
 
 export type ReviewScreen = {

@@ -15,15 +15,18 @@ import { Section } from "@/components/ui/section";
 import { requireViewer } from "@/lib/auth/viewer";
 import { AttemptHistory } from "@/lib/features/progress/components/attempt-history";
 import { EvidenceLink } from "@/lib/features/progress/components/evidence-link";
+import { LinkHealthNote } from "@/lib/features/progress/components/link-health-note";
 import { StatusBadge } from "@/lib/features/progress/components/status-badge";
 import { ClaimButton } from "@/lib/features/reviews/components/claim-button";
 import { DecisionBar, type DecisionBarIcons } from "@/lib/features/reviews/components/decision-bar";
+import { ReapproveLinkButton } from "@/lib/features/reviews/components/reapprove-link-button";
 import { DoneWhenChecklist, ReviewDraft } from "@/lib/features/reviews/components/review-draft";
 import { WaitingTime } from "@/lib/features/reviews/components/waiting-time";
 import { loadReviewScreen } from "@/lib/features/reviews/loaders";
 import { parseQueueFilters } from "@/lib/features/reviews/schema";
 import type { ReviewScreen } from "@/lib/features/reviews/types";
 import { formatClock, formatMoment } from "@/lib/calendar";
+import type { AttemptLinkView } from "@/lib/features/progress/types";
 
 type Props = {
   params: Promise<{ submissionId: string }>;
@@ -52,6 +55,15 @@ const BAR_ICONS: DecisionBarIcons = {
   keyboard: <Keyboard aria-hidden />,
   lock: <LockKeyhole aria-hidden />,
 };
+
+/** A learner's replacement for a broken link waits here as on the queue, re-approved in one click. */
+function reapprove(link: AttemptLinkView) {
+  return link.replacement ? (
+    <div className="pl-6">
+      <ReapproveLinkButton linkId={link.id} replacementUrl={link.replacement.url} />
+    </div>
+  ) : null;
+}
 
 function closedText(screen: ReviewScreen) {
   const decision = screen.attempt.decision;
@@ -132,8 +144,10 @@ export default async function ReviewPage(props: Props) {
                 <h3 className="text-sm font-medium">Evidence</h3>
                 <ul className="grid gap-1">
                   {attempt.links.map((link) => (
-                    <li key={link.url} className="min-w-0">
+                    <li key={link.id} className="grid min-w-0 gap-1">
                       <EvidenceLink url={link.url} label={link.label} kind={link.kind} />
+                      <LinkHealthNote link={link} timezone={screen.timezone} audience="mentor" />
+                      {reapprove(link)}
                     </li>
                   ))}
                 </ul>
@@ -185,7 +199,13 @@ export default async function ReviewPage(props: Props) {
             {screen.earlier.length === 0 ? (
               <p className="text-sm text-muted-foreground">This is the first attempt.</p>
             ) : (
-              <AttemptHistory attempts={screen.earlier} cohortId={screen.cohortId} timezone={screen.timezone} />
+              <AttemptHistory
+                attempts={screen.earlier}
+                cohortId={screen.cohortId}
+                timezone={screen.timezone}
+                audience="mentor"
+                linkAction={reapprove}
+              />
             )}
           </Section>
           <Section title="Conversation" className="self-start lg:col-start-1 lg:row-start-2">

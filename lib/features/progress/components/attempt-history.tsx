@@ -1,9 +1,12 @@
+import type { ReactNode } from "react";
 import { Markdown } from "@/components/markdown";
 import { Badge } from "@/components/ui/badge";
 import { formatMoment } from "@/lib/calendar";
 import { EvidenceLink } from "@/lib/features/progress/components/evidence-link";
+import { LinkHealthNote } from "@/lib/features/progress/components/link-health-note";
+import { ReplaceLinkForm } from "@/lib/features/progress/components/replace-link-form";
 import { WithdrawButton } from "@/lib/features/progress/components/withdraw-button";
-import type { AttemptView } from "@/lib/features/progress/types";
+import type { AttemptLinkView, AttemptView } from "@/lib/features/progress/types";
 import type { SubmissionStatus } from "@/lib/generated/prisma/enums";
 
 const ATTEMPT_LABELS: Record<SubmissionStatus, { text: string; variant: "warning" | "success" | "danger" | "neutral" }> = {
@@ -14,8 +17,23 @@ const ATTEMPT_LABELS: Record<SubmissionStatus, { text: string; variant: "warning
   recorded: { text: "Evidence recorded", variant: "success" },
 };
 
-/** Every attempt, newest first, with its evidence and the mentor's decision. */
-export function AttemptHistory({ attempts, cohortId, timezone }: { attempts: AttemptView[]; cohortId: string; timezone: string }) {
+/**
+ * Every attempt, newest first, with its evidence and the mentor's decision. For the learner, a broken link of an
+ * approved attempt gets a "Replace link" form; a mentor's screen passes what it offers instead (`linkAction`).
+ */
+export function AttemptHistory({
+  attempts,
+  cohortId,
+  timezone,
+  audience = "learner",
+  linkAction,
+}: {
+  attempts: AttemptView[];
+  cohortId: string;
+  timezone: string;
+  audience?: "learner" | "mentor";
+  linkAction?: (link: AttemptLinkView) => ReactNode;
+}) {
   if (attempts.length === 0) return <p className="text-sm text-muted-foreground">No attempts yet.</p>;
   return (
     <ol className="grid gap-3">
@@ -40,8 +58,14 @@ export function AttemptHistory({ attempts, cohortId, timezone }: { attempts: Att
             </div>
             <ul className="grid gap-1">
               {attempt.links.map((link) => (
-                <li key={link.url} className="min-w-0">
+                <li key={link.id} className="grid min-w-0 gap-1">
                   <EvidenceLink url={link.url} label={link.label ?? undefined} kind={link.kind} />
+                  <LinkHealthNote link={link} timezone={timezone} audience={audience} />
+                  {audience === "mentor"
+                    ? linkAction?.(link)
+                    : link.broken && !link.replacement
+                      ? <ReplaceLinkForm cohortId={cohortId} linkId={link.id} />
+                      : null}
                 </li>
               ))}
             </ul>

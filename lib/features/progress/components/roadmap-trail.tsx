@@ -339,6 +339,7 @@ function MilestoneRow({
             Overdue
           </Badge>
         ) : null}
+        {milestone.linkBroken ? <Badge variant="danger">Link broken</Badge> : null}
       </div>
       <div className="min-w-0">
         <Link href={href} className="text-sm leading-6 font-medium break-words hover:underline">
