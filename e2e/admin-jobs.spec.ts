@@ -40,7 +40,7 @@ test("an admin opens Jobs, sees the jobs and a failed mail, and retries it", asy
   await expect(row).toContainText(MAIL.to);
   await expect(row).toContainText("550 mailbox unavailable");
   await row.getByRole("button", { name: `Retry “${MAIL.subject}” to ${MAIL.to}` }).click();
-  await expect(page.getByText("The mail is back in the outbox")).toBeVisible();
+  await expect(page.getByText("The mail is back in the outbox", { exact: true })).toBeVisible();
   await expect(failed.getByText(MAIL.subject)).toHaveCount(0);
 
   const [mail] = await withDatabase(async (client) => (await client.query("SELECT status, attempts FROM mails WHERE to_address = $1", [MAIL.to])).rows);

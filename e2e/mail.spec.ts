@@ -80,5 +80,5 @@ test("a learner resets a forgotten password by e-mail, hears about a decision by
   await page.goto("/settings#notifications");
   await expect(page.getByRole("checkbox", { name: "Decision: e-mail" })).not.toBeChecked();
   await expect(page.getByRole("checkbox", { name: "Decision: in-app" })).toBeChecked();
-  await expect(page.getByRole("checkbox", { name: "Comment: e-mail" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Comment: e-mail", exact: true })).toBeChecked();
 });
