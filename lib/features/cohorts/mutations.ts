@@ -4,6 +4,7 @@ import { db, type Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/features/audit/mutations";
+import { cohortData, emitWebhookEvent, siteLink } from "@/lib/features/webhooks/mutations";
 import { COHORT_SETTINGS_SELECT, getCohortSettings } from "@/lib/features/cohorts/data";
 import { ROLE_WORD, SETTINGS_CONFLICT_MESSAGE, VERSION_CONFLICT_MESSAGE } from "@/lib/features/cohorts/constants";
 import type { CohortSettingsUpdate, CreateCohortValues } from "@/lib/features/cohorts/schema";
@@ -189,6 +190,13 @@ export async function addMemberByEmail(
         before: existing ? { role: existing.role, removedAt: existing.removedAt?.toISOString() ?? null } : undefined,
         after: { userId: user.id, role, removedAt: null, reactivated: !!existing, ...startDateAudit(schedule) },
       });
+      await emitWebhookEvent(tx, "cohort.member_added", {
+        cohort: { id: cohort.id, name: cohort.name },
+        member: { id: user.id, name: user.name },
+        role,
+        via: existing ? "added_back" : "added",
+        url: siteLink(`/cohorts/${cohort.id}/members`),
+      });
       return { membershipId: membership.id, reactivated: !!existing };
     });
   } catch (error) {
@@ -255,6 +263,13 @@ export async function restoreMember(
       cohortId: membership.cohortId,
       before: { role: membership.role, removedAt: membership.removedAt?.toISOString() ?? null },
       after: { userId: membership.userId, role: membership.role, removedAt: null, reactivated: true, ...startDateAudit(schedule) },
+    });
+    await emitWebhookEvent(tx, "cohort.member_added", {
+      cohort: cohortData(membership.cohortId),
+      member: { id: membership.userId, name: membership.user.name },
+      role: membership.role,
+      via: "added_back",
+      url: siteLink(`/cohorts/${membership.cohortId}/members`),
     });
   });
 }

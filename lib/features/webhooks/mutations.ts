@@ -75,15 +75,20 @@ export function siteLink(path: string): string {
 /**
  * The INSERT … SELECT of one event: a pending delivery for every active hook subscribed to it (a hook limited to one
  * cohort only for that cohort's events), for a change that writes itself and its event in one statement (a
- * data-modifying `WITH`, docs/performance.md). The caller kicks the delivery job after it (`kickDeliveries`).
+ * data-modifying `WITH`, docs/performance.md); `when` makes it conditional on the rest of that statement, e.g. on
+ * a row another part of it wrote. The caller kicks the delivery job after it (`kickDeliveries`).
  */
-export function webhookEventInsert(event: WebhookEvent, data: WebhookData, now = new Date()): Prisma.Sql {
+export function webhookEventInsert(
+  event: WebhookEvent,
+  data: WebhookData,
+  { now = new Date(), when = Prisma.sql`true` }: { now?: Date; when?: Prisma.Sql } = {},
+): Prisma.Sql {
   const payload = Prisma.sql`jsonb_build_object('type', ${event}::text, 'timestamp', ${now.toISOString()}::text, 'data', ${dataObject(data)})`;
   return Prisma.sql`
     INSERT INTO webhook_deliveries (id, webhook_id, event, payload, created_at, updated_at)
     SELECT uuidv7(), w.id, event.payload->>'type', event.payload, ${now}, ${now}
       FROM webhooks w, (SELECT ${payload} AS payload) event
-     WHERE w.active AND ${event}::text = ANY(w.events)
+     WHERE w.active AND ${event}::text = ANY(w.events) AND ${when}
        AND (w.cohort_id IS NULL OR w.cohort_id::text = event.payload->'data'->'cohort'->>'id')`;
 }
 
