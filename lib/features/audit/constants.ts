@@ -48,6 +48,12 @@ export const ACTION_LABELS: Record<string, string> = {
   "instance.sign_in_methods": "Changed sign-in methods",
   "api_token.create": "Created API token",
   "api_token.revoke": "Revoked API token",
+  "webhook.create": "Created webhook",
+  "webhook.update": "Edited webhook",
+  "webhook.pause": "Paused webhook",
+  "webhook.resume": "Turned webhook on",
+  "webhook.secret_rotate": "Rotated webhook secret",
+  "webhook.delete": "Deleted webhook",
 };
 
 /** Names of the groups in the "Type" filter (`user.*`…). */
@@ -60,6 +66,7 @@ export const ACTION_GROUP_LABELS: Record<string, string> = {
   user: "Account changes",
   instance: "Instance settings",
   api_token: "API tokens",
+  webhook: "Webhooks",
 };
 
 export const TARGET_TYPE_LABELS: Record<string, string> = {
@@ -76,6 +83,7 @@ export const TARGET_TYPE_LABELS: Record<string, string> = {
   user: "User",
   instance_setting: "Instance setting",
   api_token: "API token",
+  webhook: "Webhook",
 };
 
 /** Instance settings (target type `instance_setting`, the key as target id) named without a lookup. */
@@ -97,4 +105,5 @@ export const RESOLVED_TARGET_TYPES = [
   "project",
   "user",
   "api_token",
+  "webhook",
 ] as const;
