@@ -65,6 +65,7 @@ test("every main page stays within its JavaScript budget", async ({ request, sig
   await measure("roadmap editor item", admin, await linkTarget(admin, editor, outline.getByRole("link", { name: MILESTONE_TITLE, exact: true })));
   await measure("admin users", admin, "/admin/users");
   await measure("audit log", admin, "/admin/audit");
+  await measure("admin webhooks", admin, "/admin/webhooks");
 
   const report = describeFirstLoads(loads);
   const atGoal = loads.filter(({ load }) => load.totalBytes <= GOAL_BYTES).length;
