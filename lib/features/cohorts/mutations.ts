@@ -28,13 +28,16 @@ async function publishedVersionOrThrow(tx: Tx, versionId: string) {
   return version;
 }
 
-/** Admin → "New cohort": the cohort, its mentors' memberships, their notifications and the audit row, together. */
+/**
+ * Admin → "New cohort": the cohort, its mentors' memberships, their notifications, the audit row and a
+ * `cohort.member_added` webhook event per mentor, together.
+ */
 export async function createCohort(actor: Actor, values: CreateCohortValues): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     await publishedVersionOrThrow(tx, values.versionId);
     const mentors = await tx.user.findMany({
       where: { email: { in: values.mentorEmails }, deactivatedAt: null },
-      select: { id: true, email: true },
+      select: { id: true, email: true, name: true },
     });
     const missing = values.mentorEmails.filter((email) => !mentors.some((mentor) => mentor.email === email));
     if (missing.length > 0) {
@@ -73,6 +76,16 @@ export async function createCohort(actor: Actor, values: CreateCohortValues): Pr
       cohortId: cohort.id,
       after: { ...fields, mentors: mentorEmails },
     });
+    // Founding mentors join like anyone added later, so a receiver keeping a member list misses nobody.
+    for (const mentor of mentors) {
+      await emitWebhookEvent(tx, "cohort.member_added", {
+        cohort: { id: cohort.id, name: values.name },
+        member: { id: mentor.id, name: mentor.name },
+        role: "mentor",
+        via: "cohort_created",
+        url: siteLink(`/cohorts/${cohort.id}/members`),
+      });
+    }
     return cohort;
   });
 }

@@ -3,7 +3,7 @@
 // (ids, names, titles, links) and nothing private: no e-mail address, no note to mentors.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { addCohortMemberAction, restoreCohortMemberAction } from "@/lib/features/cohorts/actions";
+import { addCohortMemberAction, createCohortAction, restoreCohortMemberAction } from "@/lib/features/cohorts/actions";
 import { acceptInviteAction } from "@/lib/features/invites/actions";
 import { submitEvidenceAction, tickMilestoneAction } from "@/lib/features/progress/actions";
 import { decideReviewAction } from "@/lib/features/reviews/actions";
@@ -173,6 +173,38 @@ describe("webhook events from Cairn's writes", () => {
       { type: "cohort.member_added", timestamp: ISO, data: { cohort, member: { id: invited.id, name: "Ivo Invited" }, role: "learner", via: "invite", url } },
     ]);
     expect(JSON.stringify(payloads)).not.toMatch(/@example\.test/);
+  });
+
+  it("cohort.member_added for each founding mentor when an admin creates a cohort", async () => {
+    await hooks();
+    const admin = await createUser({ isAdmin: true });
+    const mentor = await createUser({ name: "Mo Mentor" });
+    const created = await asUser(admin, () =>
+      createCohortAction({
+        name: "Autumn 2027",
+        versionId,
+        startDate: "2027-09-06",
+        endDate: "",
+        weeksPerPhase: "2",
+        reviewTargetHours: "",
+        timezone: "Europe/Berlin",
+        mentorEmails: [mentor.email],
+      }),
+    );
+    if (!created.ok) throw new Error(created.error);
+    expect((await deliveries("cohort.member_added")).map((row) => row.payload)).toEqual([
+      {
+        type: "cohort.member_added",
+        timestamp: ISO,
+        data: {
+          cohort: { id: created.data.id, name: "Autumn 2027" },
+          member: { id: mentor.id, name: "Mo Mentor" },
+          role: "mentor",
+          via: "cohort_created",
+          url: `/cohorts/${created.data.id}/members`,
+        },
+      },
+    ]);
   });
 
   it("roadmap.version_published when an admin publishes a draft", async () => {
