@@ -293,10 +293,10 @@ describe("webhooks", () => {
     if (!created.ok) throw new Error(created.error);
     const { webhookId, secret } = created.data;
     const createRow = await db.auditEvent.findFirstOrThrow({ where: { action: "webhook.create", targetId: webhookId } });
-    expect(createRow).toMatchObject({ actorId: admin.id, targetType: "webhook", before: null, after: { url: "https://hooks.example.org/cairn", description: "Relay" } });
+    expect(createRow).toMatchObject({ actorId: admin.id, targetType: "webhook", before: null, after: { host: "hooks.example.org", description: "Relay" } });
     expect(await shown(createRow.id)).toMatchObject({
       actionLabel: "Created webhook",
-      target: { typeLabel: "Webhook", name: "Relay", detail: "https://hooks.example.org/cairn", href: `/admin/webhooks/${webhookId}` },
+      target: { typeLabel: "Webhook", name: "Relay", detail: "hooks.example.org", href: `/admin/webhooks/${webhookId}` },
     });
     const rows = [
       await audited(() => asUser(admin, () => setWebhookPausedAction({ webhookId, paused: true }))),

@@ -187,7 +187,7 @@ async function resolveTargets(rows: EventRow[]): Promise<Map<string, ResolvedTar
     SELECT 'api_token', t.id::text, t.name, t.prefix || '… of ' || u.name, NULL, NULL, NULL, NULL
       FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = ANY(${ids.api_token}::uuid[])
     UNION ALL
-    SELECT 'webhook', h.id::text, COALESCE(NULLIF(h.description, ''), h.url), CASE WHEN h.description = '' THEN NULL ELSE h.url END,
+    SELECT 'webhook', h.id::text, COALESCE(NULLIF(h.description, ''), 'Webhook'), substring(h.url FROM '^https?://([^/?#]+)'),
            NULL, NULL, NULL, '/admin/webhooks/' || h.id
       FROM webhooks h WHERE h.id = ANY(${ids.webhook}::uuid[])`;
   return new Map(found.map((target) => [`${target.type}:${target.id}`, target]));

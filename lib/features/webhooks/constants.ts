@@ -13,6 +13,9 @@ export const WEBHOOK_EVENTS = [
 
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
+/** The delivery sweep's queue name. */
+export const DELIVER_JOB = "webhooks.deliver";
+
 /** The ping "Send test" delivers; no hook subscribes to it, it goes to the one being tested. */
 export const TEST_EVENT = "webhook.test";
 

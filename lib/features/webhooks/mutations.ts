@@ -17,6 +17,7 @@ import {
   PREVIOUS_SECRET_HOURS,
   RESPONSE_EXCERPT_BYTES,
   RETRY_BACKOFF_MINUTES,
+  DELIVER_JOB,
   TEST_EVENT,
   WEBHOOK_MESSAGES,
   WEBHOOKS_MAX,
@@ -27,10 +28,7 @@ import type { WebhookInput } from "@/lib/features/webhooks/schema";
 import type { CreatedSecret, DeliveryView } from "@/lib/features/webhooks/types";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { kick } from "@/lib/jobs/boss";
-import type { JobDefinition } from "@/lib/jobs/types";
 import { OutboundError, outboundRequest, type OutboundFailure } from "@/lib/net/outbound";
-
-export const DELIVER_JOB = "webhooks.deliver";
 
 const MINUTE_MS = 60 * 1000;
 
@@ -110,10 +108,18 @@ export async function emitWebhookEvent(tx: Tx, event: WebhookEvent, data: Webhoo
 // ---------------------------------------------------------------------------------------------------------------
 // Admin → Webhooks
 
-type AuditedFields = { url: string; description: string; events: string[]; allowPrivateNetwork: boolean };
+type AuditedFields = { host: string; description: string; events: string[]; allowPrivateNetwork: boolean };
 
-function audited(row: AuditedFields): AuditedFields {
-  return { url: row.url, description: row.description, events: row.events, allowPrivateNetwork: row.allowPrivateNetwork };
+/**
+ * The receiver's host, never its whole URL: many receivers (chat relays among them) carry their secret in the path
+ * or query, and audit rows are kept for good.
+ */
+function hostOf(url: string): string {
+  return new URL(url).host;
+}
+
+function audited(row: { url: string; description: string; events: string[]; allowPrivateNetwork: boolean }): AuditedFields {
+  return { host: hostOf(row.url), description: row.description, events: row.events, allowPrivateNetwork: row.allowPrivateNetwork };
 }
 
 const AUDITED_SELECT = { id: true, url: true, description: true, events: true, allowPrivateNetwork: true, active: true, disabledAt: true } as const;
@@ -147,8 +153,9 @@ export async function updateWebhook(actor: Actor, webhookId: string, input: Webh
   await db.$transaction(async (tx) => {
     const before = await lockedWebhook(tx, webhookId);
     const after = await tx.webhook.update({ where: { id: webhookId }, data: input, select: AUDITED_SELECT });
-    const [was, now] = [audited(before), audited(after)] as const;
-    const changed = (Object.keys(was) as (keyof AuditedFields)[]).filter((key) => JSON.stringify(was[key]) !== JSON.stringify(now[key]));
+    const was = { ...audited(before), urlChanged: false };
+    const now = { ...audited(after), urlChanged: before.url !== after.url };
+    const changed = (Object.keys(was) as (keyof typeof was)[]).filter((key) => JSON.stringify(was[key]) !== JSON.stringify(now[key]));
     await writeAudit(tx, {
       actor,
       action: "webhook.update",
@@ -181,8 +188,8 @@ export async function setWebhookPaused(actor: Actor, webhookId: string, paused: 
       action: paused ? "webhook.pause" : "webhook.resume",
       targetType: "webhook",
       targetId: webhookId,
-      before: { url: before.url, state: state(before) },
-      after: { url: before.url, state: paused ? "paused" : "active" },
+      before: { host: hostOf(before.url), state: state(before) },
+      after: { host: hostOf(before.url), state: paused ? "paused" : "active" },
     });
   });
   if (!paused) kickDeliveries();
@@ -214,7 +221,7 @@ export async function rotateWebhookSecret(actor: Actor, webhookId: string, now =
       action: "webhook.secret_rotate",
       targetType: "webhook",
       targetId: webhookId,
-      after: { url: before.url, previousSecretUntil: until.toISOString() },
+      after: { host: hostOf(before.url), previousSecretUntil: until.toISOString() },
     });
     return { webhookId, secret };
   });
@@ -400,7 +407,7 @@ async function recordOutcome(delivery: ClaimedDelivery, outcome: Outcome, now: D
     await tx.$executeRaw(
       notificationsInsertFor(Prisma.sql`SELECT id AS user_id FROM users WHERE is_admin AND deactivated_at IS NULL`, {
         type: "webhook_disabled",
-        title: `Webhook to ${new URL(hook.url).host} switched off after ${DISABLE_AFTER_FAILURES} failed deliveries`,
+        title: `Webhook to ${hostOf(hook.url)} switched off after ${DISABLE_AFTER_FAILURES} failed deliveries`,
         href: `/admin/webhooks/${delivery.webhook_id}`,
       }),
     );
@@ -434,10 +441,3 @@ export async function deliverDueWebhooks(now: Date): Promise<{ succeeded: number
   if (claimed.length === DELIVERY_BATCH) kickDeliveries();
   return summary;
 }
-
-export const deliverWebhooksJob: JobDefinition = {
-  name: DELIVER_JOB,
-  cron: "* * * * *",
-  description: "Sends webhook deliveries that are due, retrying failed ones with backoff.",
-  run: deliverDueWebhooks,
-};
