@@ -137,6 +137,7 @@ for (const theme of THEMES) {
         { name: "admin invites", path: "/admin/users/invites" },
         { name: "sign-in methods", path: "/admin/sign-in" },
         { name: "admin API tokens", path: "/admin/tokens" },
+        { name: "admin webhooks", path: "/admin/webhooks" },
         { name: "audit log", path: "/admin/audit" },
         { name: "admin jobs", path: "/admin/jobs" },
       ]);

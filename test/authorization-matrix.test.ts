@@ -37,6 +37,7 @@ const USERS = "lib/features/users/admin-users.test.ts";
 const EDITOR = "lib/features/roadmaps/editor.test.ts";
 const API_TOKENS = "lib/features/api-tokens/actions.test.ts";
 const LINK_HEALTH = "lib/features/progress/link-replacement.test.ts";
+const WEBHOOKS = "lib/features/webhooks/actions.test.ts";
 
 /** Keyed by `file#export`. */
 const MATRIX: Record<string, Rule> = {
@@ -96,6 +97,14 @@ const MATRIX: Record<string, Rule> = {
   // the account is created (docs/security.md #46).
   "lib/features/sso/actions.ts#startInviteSsoAction": rule("public", "lib/features/sso/sso.test.ts"),
   "lib/features/sso/actions.ts#updateSignInSettingsAction": rule("admin", "lib/features/sso/sso.test.ts"),
+  // Instance-wide webhooks: admins only, the flag read from the database by every action.
+  "lib/features/webhooks/actions.ts#createWebhookAction": rule("admin", WEBHOOKS),
+  "lib/features/webhooks/actions.ts#updateWebhookAction": rule("admin", WEBHOOKS),
+  "lib/features/webhooks/actions.ts#setWebhookPausedAction": rule("admin", WEBHOOKS),
+  "lib/features/webhooks/actions.ts#deleteWebhookAction": rule("admin", WEBHOOKS),
+  "lib/features/webhooks/actions.ts#rotateWebhookSecretAction": rule("admin", WEBHOOKS),
+  "lib/features/webhooks/actions.ts#sendTestWebhookAction": rule("admin", WEBHOOKS),
+  "lib/features/webhooks/actions.ts#redeliverWebhookAction": rule("admin", WEBHOOKS),
 
   "lib/features/notifications/actions.ts#markNotificationsReadAction": rule("signed-in", "lib/features/notifications/mutations.test.ts"),
   "lib/features/notifications/actions.ts#markAllNotificationsReadAction": rule("signed-in", "lib/features/notifications/mutations.test.ts"),

@@ -17,6 +17,7 @@ import { createInvite } from "@/prisma/factories/invites";
 import { breakLink, createCheckin, createSubmission } from "@/prisma/factories/progress";
 import { importDefaultRoadmap, readDefaultRoadmap } from "@/prisma/factories/roadmaps";
 import { createApiToken, createUser } from "@/prisma/factories/users";
+import { createWebhook } from "@/prisma/factories/webhooks";
 import { asUser } from "@/test/as-viewer";
 
 type User = Awaited<ReturnType<typeof createUser>>;
@@ -192,6 +193,12 @@ async function buildWorld() {
   const notification = await db.notification.create({ data: { userId: learner.id, type: "submission", title: "Hello", href: "/roadmap" } });
   const cohortInvite = await createInvite({ cohortId: cohort.id, maxUses: 1000 });
   const instanceInvite = await createInvite({ cohortId: null, role: "mentor" });
+  // Loopback without "allow private network": a test delivery is refused before any connection is made.
+  const webhook = await createWebhook({ url: "http://127.0.0.1:9/sweep", allowPrivateNetwork: false });
+  const doomedWebhook = await createWebhook({ url: "http://127.0.0.1:9/doomed", allowPrivateNetwork: false });
+  const delivery = await db.webhookDelivery.create({
+    data: { webhookId: webhook.id, event: "submission.created", payload: { type: "submission.created", timestamp: new Date().toISOString(), data: {} } },
+  });
 
   const draft = await asUser(admin, () => createDraftAction({ roadmapId: v1.roadmapId }));
   if (!draft.ok) throw new Error(`the sweep's draft: ${draft.error}`);
@@ -234,6 +241,9 @@ async function buildWorld() {
     notification,
     cohortInvite,
     instanceInvite,
+    webhook,
+    doomedWebhook,
+    delivery,
     draftVersion,
     phases,
     phase,
@@ -474,6 +484,20 @@ const SAMPLES: Record<string, (w: World) => Sample> = {
 
   "lib/features/api-tokens/actions.ts#createApiTokenAction": () => ({ as: "learner", input: { name: "Sweep token", expiry: "30", scopes: ["read", "submit"] } }),
   "lib/features/api-tokens/actions.ts#revokeApiTokenAction": (w) => ({ as: "learner", input: { tokenId: w.learnerToken.row.id } }),
+
+  "lib/features/webhooks/actions.ts#createWebhookAction": () => ({
+    as: "admin",
+    input: { url: "https://hooks.example.org/cairn", description: "Sweep relay", events: ["submission.created"], allowPrivateNetwork: false },
+  }),
+  "lib/features/webhooks/actions.ts#updateWebhookAction": (w) => ({
+    as: "admin",
+    input: { webhookId: w.webhook.id, url: "http://127.0.0.1:9/sweep", description: "Sweep", events: ["milestone.completed"], allowPrivateNetwork: false },
+  }),
+  "lib/features/webhooks/actions.ts#setWebhookPausedAction": (w) => ({ as: "admin", input: { webhookId: w.webhook.id, paused: true } }),
+  "lib/features/webhooks/actions.ts#deleteWebhookAction": (w) => ({ as: "admin", input: { webhookId: w.doomedWebhook.id } }),
+  "lib/features/webhooks/actions.ts#rotateWebhookSecretAction": (w) => ({ as: "admin", input: { webhookId: w.webhook.id } }),
+  "lib/features/webhooks/actions.ts#sendTestWebhookAction": (w) => ({ as: "admin", input: { webhookId: w.webhook.id } }),
+  "lib/features/webhooks/actions.ts#redeliverWebhookAction": (w) => ({ as: "admin", input: { deliveryId: w.delivery.id } }),
 
   "lib/features/account/actions.ts#updateProfileAction": () => ({ as: "learner", input: { name: "Sweep Learner", timeZone: "" } }),
   // A wrong current password: a change that succeeded would sign the sweep's learner out of every later call.

@@ -6,6 +6,7 @@ import { LockKeyhole } from "@/components/ui/icons/lock-keyhole";
 import { Map } from "@/components/ui/icons/map";
 import { Route } from "@/components/ui/icons/route";
 import { ScrollText } from "@/components/ui/icons/scroll-text";
+import { Send } from "@/components/ui/icons/send";
 import { Shield } from "@/components/ui/icons/shield";
 import { UserCog } from "@/components/ui/icons/user-cog";
 import { Users } from "@/components/ui/icons/users";
@@ -38,6 +39,7 @@ const NAV: Record<"learner" | "mentor" | "admin", AppShellNavItem[]> = {
     { href: "/admin/users", label: "Users", icon: UserCog },
     { href: "/admin/sign-in", label: "Sign-in methods", icon: LockKeyhole },
     { href: "/admin/tokens", label: "API tokens", icon: KeyRound },
+    { href: "/admin/webhooks", label: "Webhooks", icon: Send },
     { href: "/admin/audit", label: "Audit log", icon: ScrollText },
   ],
 };

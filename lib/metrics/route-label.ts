@@ -30,6 +30,8 @@ export const ROUTE_TEMPLATES = [
   "/admin/jobs",
   "/admin/outbox",
   "/admin/outbox/[id]",
+  "/admin/webhooks",
+  "/admin/webhooks/[webhookId]",
   "/admin/roadmaps",
   "/admin/roadmaps/import",
   "/admin/roadmaps/[roadmapId]",

@@ -57,6 +57,9 @@ export default async function AdminHomePage() {
               <Link href="/admin/outbox">Outbox</Link>
             </Button>
             <Button asChild variant="secondary" size="sm">
+              <Link href="/admin/webhooks">Webhooks</Link>
+            </Button>
+            <Button asChild variant="secondary" size="sm">
               <Link href="/admin/audit">Audit log</Link>
             </Button>
             <Button asChild variant="secondary" size="sm">

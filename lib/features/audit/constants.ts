@@ -51,6 +51,12 @@ export const ACTION_LABELS: Record<string, string> = {
   "api_token.revoke": "Revoked API token",
   "mail.retry": "Retried a failed mail",
   "job.run": "Ran a background job now",
+  "webhook.create": "Created webhook",
+  "webhook.update": "Edited webhook",
+  "webhook.pause": "Paused webhook",
+  "webhook.resume": "Turned webhook on",
+  "webhook.secret_rotate": "Rotated webhook secret",
+  "webhook.delete": "Deleted webhook",
 };
 
 /** Names of the groups in the "Type" filter (`user.*`…). */
@@ -65,6 +71,7 @@ export const ACTION_GROUP_LABELS: Record<string, string> = {
   api_token: "API tokens",
   mail: "Mail",
   job: "Background jobs",
+  webhook: "Webhooks",
 };
 
 export const TARGET_TYPE_LABELS: Record<string, string> = {
@@ -83,6 +90,7 @@ export const TARGET_TYPE_LABELS: Record<string, string> = {
   api_token: "API token",
   mail: "Mail",
   job: "Background job",
+  webhook: "Webhook",
 };
 
 /** Instance settings (target type `instance_setting`, the key as target id) named without a lookup. */
@@ -104,4 +112,5 @@ export const RESOLVED_TARGET_TYPES = [
   "project",
   "user",
   "api_token",
+  "webhook",
 ] as const;

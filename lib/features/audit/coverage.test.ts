@@ -19,6 +19,7 @@ import {
 import { createInviteAction, revokeInviteAction } from "@/lib/features/invites/actions";
 import { importRoadmapDocument } from "@/lib/features/roadmaps/mutations";
 import { claimReviewAction, decideReviewAction } from "@/lib/features/reviews/actions";
+import { createWebhookAction, deleteWebhookAction, rotateWebhookSecretAction, setWebhookPausedAction } from "@/lib/features/webhooks/actions";
 import { addMember, createCohort } from "@/prisma/factories/cohorts";
 import { createSubmission } from "@/prisma/factories/progress";
 import { importDefaultRoadmap, readDefaultRoadmap } from "@/prisma/factories/roadmaps";
@@ -281,6 +282,35 @@ describe("reviews and sign-offs", () => {
     const before = await db.auditEvent.count();
     expect(await asUser(mentorX, () => claimReviewAction({ submissionId: attempt.id }))).toMatchObject({ ok: true });
     expect(await db.auditEvent.count()).toBe(before);
+  });
+});
+
+describe("webhooks", () => {
+  it("creating, pausing, turning on, rotating and deleting a hook record it, never its secret", async () => {
+    const created = await asUser(admin, () =>
+      createWebhookAction({ url: "https://hooks.example.org/cairn", description: "Relay", events: ["submission.created"], allowPrivateNetwork: false }),
+    );
+    if (!created.ok) throw new Error(created.error);
+    const { webhookId, secret } = created.data;
+    const createRow = await db.auditEvent.findFirstOrThrow({ where: { action: "webhook.create", targetId: webhookId } });
+    expect(createRow).toMatchObject({ actorId: admin.id, targetType: "webhook", before: null, after: { host: "hooks.example.org", description: "Relay" } });
+    expect(await shown(createRow.id)).toMatchObject({
+      actionLabel: "Created webhook",
+      target: { typeLabel: "Webhook", name: "Relay", detail: "hooks.example.org", href: `/admin/webhooks/${webhookId}` },
+    });
+    const rows = [
+      await audited(() => asUser(admin, () => setWebhookPausedAction({ webhookId, paused: true }))),
+      await audited(() => asUser(admin, () => setWebhookPausedAction({ webhookId, paused: false }))),
+      await audited(() => asUser(admin, () => rotateWebhookSecretAction({ webhookId }))),
+      await audited(() => asUser(admin, () => deleteWebhookAction({ webhookId }))),
+    ];
+    expect(rows.map((row) => [row.action, row.actorId])).toEqual([
+      ["webhook.pause", admin.id],
+      ["webhook.resume", admin.id],
+      ["webhook.secret_rotate", admin.id],
+      ["webhook.delete", admin.id],
+    ]);
+    expect(JSON.stringify([createRow, rows])).not.toContain(secret.slice(6));
   });
 });
 

@@ -185,7 +185,11 @@ async function resolveTargets(rows: EventRow[]): Promise<Map<string, ResolvedTar
       FROM users u WHERE u.id = ANY(${ids.user}::uuid[])
     UNION ALL
     SELECT 'api_token', t.id::text, t.name, t.prefix || '… of ' || u.name, NULL, NULL, NULL, NULL
-      FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = ANY(${ids.api_token}::uuid[])`;
+      FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = ANY(${ids.api_token}::uuid[])
+    UNION ALL
+    SELECT 'webhook', h.id::text, COALESCE(NULLIF(h.description, ''), 'Webhook'), substring(h.url FROM '^https?://([^/?#]+)'),
+           NULL, NULL, NULL, '/admin/webhooks/' || h.id
+      FROM webhooks h WHERE h.id = ANY(${ids.webhook}::uuid[])`;
   return new Map(found.map((target) => [`${target.type}:${target.id}`, target]));
 }
 

@@ -43,6 +43,12 @@ const DOCUMENTED = [
   "roadmap.restore",
   "api_token.create",
   "api_token.revoke",
+  "webhook.create",
+  "webhook.update",
+  "webhook.pause",
+  "webhook.resume",
+  "webhook.secret_rotate",
+  "webhook.delete",
 ];
 
 describe("actionLabel", () => {
@@ -56,7 +62,7 @@ describe("actionLabel", () => {
   });
 
   it("reads an unknown code in words instead of failing", () => {
-    expect(actionLabel("webhook.secret_rotate")).toBe("Webhook: secret rotate");
+    expect(actionLabel("mail.bounce_clear")).toBe("Mail: bounce clear");
     expect(actionLabel("cleanup")).toBe("Cleanup");
   });
 });

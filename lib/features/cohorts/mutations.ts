@@ -4,6 +4,7 @@ import { db, type Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/features/audit/mutations";
+import { cohortData, emitWebhookEvent, siteLink } from "@/lib/features/webhooks/mutations";
 import { COHORT_SETTINGS_SELECT, getCohortSettings } from "@/lib/features/cohorts/data";
 import { ROLE_WORD, SETTINGS_CONFLICT_MESSAGE, VERSION_CONFLICT_MESSAGE } from "@/lib/features/cohorts/constants";
 import type { CohortSettingsUpdate, CreateCohortValues } from "@/lib/features/cohorts/schema";
@@ -27,13 +28,16 @@ async function publishedVersionOrThrow(tx: Tx, versionId: string) {
   return version;
 }
 
-/** Admin → "New cohort": the cohort, its mentors' memberships, their notifications and the audit row, together. */
+/**
+ * Admin → "New cohort": the cohort, its mentors' memberships, their notifications, the audit row and a
+ * `cohort.member_added` webhook event per mentor, together.
+ */
 export async function createCohort(actor: Actor, values: CreateCohortValues): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     await publishedVersionOrThrow(tx, values.versionId);
     const mentors = await tx.user.findMany({
       where: { email: { in: values.mentorEmails }, deactivatedAt: null },
-      select: { id: true, email: true },
+      select: { id: true, email: true, name: true },
     });
     const missing = values.mentorEmails.filter((email) => !mentors.some((mentor) => mentor.email === email));
     if (missing.length > 0) {
@@ -72,6 +76,16 @@ export async function createCohort(actor: Actor, values: CreateCohortValues): Pr
       cohortId: cohort.id,
       after: { ...fields, mentors: mentorEmails },
     });
+    // Founding mentors join like anyone added later, so a receiver keeping a member list misses nobody.
+    for (const mentor of mentors) {
+      await emitWebhookEvent(tx, "cohort.member_added", {
+        cohort: { id: cohort.id, name: values.name },
+        member: { id: mentor.id, name: mentor.name },
+        role: "mentor",
+        via: "cohort_created",
+        url: siteLink(`/cohorts/${cohort.id}/members`),
+      });
+    }
     return cohort;
   });
 }
@@ -189,6 +203,13 @@ export async function addMemberByEmail(
         before: existing ? { role: existing.role, removedAt: existing.removedAt?.toISOString() ?? null } : undefined,
         after: { userId: user.id, role, removedAt: null, reactivated: !!existing, ...startDateAudit(schedule) },
       });
+      await emitWebhookEvent(tx, "cohort.member_added", {
+        cohort: { id: cohort.id, name: cohort.name },
+        member: { id: user.id, name: user.name },
+        role,
+        via: existing ? "added_back" : "added",
+        url: siteLink(`/cohorts/${cohort.id}/members`),
+      });
       return { membershipId: membership.id, reactivated: !!existing };
     });
   } catch (error) {
@@ -255,6 +276,13 @@ export async function restoreMember(
       cohortId: membership.cohortId,
       before: { role: membership.role, removedAt: membership.removedAt?.toISOString() ?? null },
       after: { userId: membership.userId, role: membership.role, removedAt: null, reactivated: true, ...startDateAudit(schedule) },
+    });
+    await emitWebhookEvent(tx, "cohort.member_added", {
+      cohort: cohortData(membership.cohortId),
+      member: { id: membership.userId, name: membership.user.name },
+      role: membership.role,
+      via: "added_back",
+      url: siteLink(`/cohorts/${membership.cohortId}/members`),
     });
   });
 }

@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { ROLE_WORD } from "@/lib/features/cohorts/constants";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { writeAudit } from "@/lib/features/audit/mutations";
+import { cohortData, emitWebhookEvent, personData, siteLink } from "@/lib/features/webhooks/mutations";
 import { homeOf, learnerScheduleOnJoining, startDateAudit } from "@/lib/features/cohorts/utils";
 import { EMAIL_INVITE_EXPIRY_DAYS, INVITE_INVALID_MESSAGE } from "@/lib/features/invites/constants";
 import { MAIL_FLUSH_JOB } from "@/lib/jobs/names";
@@ -230,6 +231,15 @@ async function joinWithInvite(
     before: previous ? { userId, role: previous.role, removedAt: previous.removedAt?.toISOString() ?? null } : undefined,
     after: { userId, role: invite.role, reactivated, ...(previous ? { removedAt: null } : {}), ...startDateAudit(schedule) },
   });
+  if (invite.role !== "admin" && invite.cohort_id) {
+    await emitWebhookEvent(tx, "cohort.member_added", {
+      cohort: cohortData(invite.cohort_id),
+      member: personData(userId),
+      role: invite.role,
+      via: "invite",
+      url: siteLink(`/cohorts/${invite.cohort_id}/members`),
+    });
+  }
 }
 
 /**

@@ -72,7 +72,7 @@ export async function runNudges(now: Date): Promise<JobSummary> {
       }
       const flaggedThisWeek = mine.some((nudge) => nudge.kind === "at_risk" && daysBetween(dayIn(nudge.at, structure.timezone), today) < NUDGE_GAP_DAYS);
       if (standing.severity !== null && !flaggedThisWeek) {
-        await recordAtRisk(cohort.id, row.userId, now);
+        await recordAtRisk(cohort, { id: row.userId, name: row.name, membershipId: row.membershipId }, standing.risks, now);
         summary.atRisk += 1;
       }
     }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { notificationsInsertFor, notify } from "@/lib/features/notifications/mutations";
 import { REVIEW_DUE_SOON_SHARE, REVIEW_REMINDER_WINDOW_DAYS } from "@/lib/features/nudges/constants";
 import { checkinReminderTitle, reviewReminderTitle } from "@/lib/features/nudges/utils";
+import { emitWebhookEvent, siteLink } from "@/lib/features/webhooks/mutations";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationType } from "@/lib/generated/prisma/enums";
 import { formatWeekRange, type Day } from "@/lib/calendar";
@@ -44,9 +45,25 @@ export async function tellMentorsOfStall({ cohortId, learnerId, step, title, hre
   });
 }
 
-/** Remembers that a learner was found at risk this week, so the event is raised at most once a week. */
-export async function recordAtRisk(cohortId: string, learnerId: string, now: Date): Promise<void> {
-  await db.nudge.create({ data: { learnerId, cohortId, kind: "at_risk", step: 0, createdAt: now } });
+/**
+ * A learner found at risk: the `learner.at_risk` webhook event (decision 062) with the reasons in words, and the row
+ * that keeps the event to once a week per learner, in one transaction.
+ */
+export async function recordAtRisk(
+  cohort: { id: string; name: string },
+  learner: { id: string; name: string; membershipId: string },
+  risks: readonly { kind: string; severity: string; reason: string }[],
+  now: Date,
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.nudge.create({ data: { learnerId: learner.id, cohortId: cohort.id, kind: "at_risk", step: 0, createdAt: now } });
+    await emitWebhookEvent(tx, "learner.at_risk", {
+      cohort: { id: cohort.id, name: cohort.name },
+      learner: { id: learner.id, name: learner.name },
+      risks: risks.map(({ kind, severity, reason }) => ({ kind, severity, reason })),
+      link: siteLink(`/cohorts/${cohort.id}/learners/${learner.membershipId}`),
+    });
+  });
 }
 
 type WaitingAttempt = {

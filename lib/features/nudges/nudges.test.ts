@@ -9,6 +9,7 @@ import { addMember, createCohort } from "@/prisma/factories/cohorts";
 import { createCheckin, createSubmission, setProgress } from "@/prisma/factories/progress";
 import { importDefaultRoadmap } from "@/prisma/factories/roadmaps";
 import { createUser } from "@/prisma/factories/users";
+import { createWebhook } from "@/prisma/factories/webhooks";
 import { startSmtpServer, type TestSmtpServer } from "@/test/smtp";
 
 // Monday 2 November 2026, 09:00 UTC: the cohorts below start and their learners join then.
@@ -84,6 +85,26 @@ describe("nudges for quiet learners", () => {
     expect(await told(learner.id, "nudge")).toHaveLength(1);
     await runNudges(at(13));
     expect(await told(learner.id, "nudge")).toHaveLength(2);
+  });
+
+  it("raises learner.at_risk for webhooks once a week per learner, with the reasons and no e-mail address", async () => {
+    const { cohort, learner } = await world();
+    const hook = await createWebhook({ url: "https://hooks.example.test/risk", events: ["learner.at_risk"] });
+    await runNudges(at(8));
+    await runNudges(at(9));
+    await runNudges(at(12));
+    const deliveries = await db.webhookDelivery.findMany({ where: { webhookId: hook.id }, select: { event: true, payload: true } });
+    expect(deliveries).toHaveLength(1);
+    const payload = deliveries[0]!.payload as { type: string; data: Record<string, unknown> };
+    expect(payload.type).toBe("learner.at_risk");
+    expect(payload.data).toMatchObject({
+      cohort: { id: cohort.id, name: cohort.name },
+      learner: { id: learner.id, name: learner.name },
+      risks: expect.arrayContaining([expect.objectContaining({ kind: "inactive", reason: expect.any(String) })]),
+    });
+    expect(JSON.stringify(payload)).not.toContain(learner.email);
+    await runNudges(at(15));
+    expect(await db.webhookDelivery.count({ where: { webhookId: hook.id } })).toBe(2);
   });
 
   it("sends each nudge as an e-mail too when mail is on", async () => {

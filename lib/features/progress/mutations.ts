@@ -10,6 +10,7 @@ import { transition, type ProgressEvent } from "@/lib/features/progress/policy";
 import { detectLinkKind } from "@/lib/features/progress/link-kinds";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EvidenceRequirement, ProgressStatus, SelfAssessment, SubmissionSource, SubmissionStatus } from "@/lib/generated/prisma/enums";
+import { kickDeliveries, personData, siteLink, webhookEventInsert } from "@/lib/features/webhooks/mutations";
 import { parseHttpUrl } from "@/lib/safe-url";
 
 const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
@@ -25,10 +26,21 @@ function refusedOrStatus(result: ReturnType<typeof transition>): ProgressStatus 
   return result.status;
 }
 
+/** What `milestone.completed` tells a receiver about a learner's milestone (docs/operations.md, "Webhooks"). */
+function milestoneCompletedData(membership: LearnerMembership, item: { key: string; title: string }, completedBy: "self_check" | "recorded_evidence") {
+  return {
+    cohort: { id: membership.cohortId, name: membership.cohortName },
+    learner: personData(membership.userId),
+    milestone: { key: item.key, title: item.title },
+    completedBy,
+    url: siteLink(`/cohorts/${membership.cohortId}/learners/${membership.membershipId}`),
+  };
+}
+
 /**
  * "Start", "Mark as done" and un-ticking. The write is conditional on the version read,
  * so two tabs ticking at once never overwrite each other silently: the loser re-reads once,
- * then gets a clear conflict.
+ * then gets a clear conflict. Marking done writes the `milestone.completed` webhook event in the same statement.
  */
 export async function changeProgress(
   membership: LearnerMembership,
@@ -45,25 +57,34 @@ export async function changeProgress(
       !!row?.startedAt && !!row.completedAt && row.startedAt.getTime() < row.completedAt.getTime();
     const status = refusedOrStatus(transition(row?.status ?? "not_started", event, item, { startedBeforeCompletion }));
     const now = new Date();
-    const times = {
-      startedAt: status === "not_started" ? null : (row?.startedAt ?? now),
-      completedAt: status === "done" ? now : null,
-    };
-    if (!row) {
+    const startedAt = status === "not_started" ? null : (row?.startedAt ?? now);
+    const completedAt = status === "done" ? now : null;
+    const completed = status === "done"
+      ? Prisma.sql`, completed AS (${webhookEventInsert("milestone.completed", milestoneCompletedData(membership, item, "self_check"), { now, when: Prisma.sql`EXISTS (SELECT 1 FROM changed)` })})`
+      : Prisma.empty;
+    const change = row
+      ? Prisma.sql`
+          UPDATE progress SET status = ${status}::progress_status, started_at = ${startedAt}, completed_at = ${completedAt},
+                 lock_version = lock_version + 1, updated_at = ${now}
+           WHERE id = ${row.id}::uuid AND lock_version = ${row.lockVersion}
+          RETURNING id`
+      : Prisma.sql`
+          INSERT INTO progress (id, membership_id, item_key, status, started_at, completed_at, updated_at)
+          VALUES (uuidv7(), ${membership.membershipId}::uuid, ${key}, ${status}::progress_status, ${startedAt}, ${completedAt}, ${now})
+          RETURNING id`;
       try {
-        await db.progress.create({ data: { membershipId: membership.membershipId, itemKey: key, status, ...times } });
+      const [written] = await db.$queryRaw<{ count: number }[]>`
+        WITH changed AS (${change}) ${completed}
+        SELECT count(*)::int AS count FROM changed`;
+      if (written!.count === 1) {
+        if (status === "done") kickDeliveries();
         return { status };
+      }
       } catch (error) {
-        if (isUniqueViolation(error)) continue;
+      if (!row && isUniqueViolation(error)) continue;
         throw error;
       }
     }
-    const { count } = await db.progress.updateMany({
-      where: { id: row.id, lockVersion: row.lockVersion },
-      data: { status, ...times, lockVersion: { increment: 1 } },
-    });
-    if (count === 1) return { status };
-  }
   throw new AppError("CONFLICT", "This milestone changed in another tab or window. Reload to see its current state.");
 }
 
@@ -180,7 +201,7 @@ async function submitLocked(
     if (!url) throw new AppError("INVALID_INPUT", "Use a full http:// or https:// address.");
     return { position, url: link.url.trim(), label: link.label?.trim() || null, kind: detectLinkKind(url) };
   });
-  return db.$transaction(async (tx) => {
+  const submitted = await db.$transaction(async (tx) => {
     const progress = await lockProgressForItem(tx, membership, key);
     if (!progress) throw new AppError("NOT_FOUND", "This milestone does not exist.");
     const context = await readSubmitContext(tx, membership, progress.id, key, idempotencyKey);
@@ -212,7 +233,24 @@ async function submitLocked(
                  ${new Date(now.getTime() + IDEMPOTENCY_TTL_MS)}, ${now}
             FROM attempt)`
       : Prisma.empty;
-    // The attempt, its links, the progress row, the mentors' notifications and the idempotency record: one statement.
+    const submission = Prisma.sql`(SELECT jsonb_build_object('id', attempt.id, 'attempt', ${attempt}::int, 'status', ${submissionStatus}::text,
+        'source', ${input.source}::text, 'url', ${siteLink("/reviews/")} || attempt.id) FROM attempt)`;
+    const shared = {
+      cohort: { id: membership.cohortId, name: membership.cohortName },
+      learner: { id: membership.userId, name: context.learner_name },
+      milestone: { key, title: item.title },
+    };
+    const events = Prisma.sql`, submitted AS (${webhookEventInsert(
+      "submission.created",
+      { ...shared, submission, links: links.map((link) => ({ url: link.url, label: link.label })) },
+      { now },
+    )})${
+      status === "done"
+        ? Prisma.sql`, completed AS (${webhookEventInsert("milestone.completed", milestoneCompletedData(membership, item, "recorded_evidence"), { now })})`
+        : Prisma.empty
+    }`;
+    // The attempt, its links, the progress row, the mentors' notifications, the idempotency record and the webhook
+    // events: one statement.
     const [created] = await tx.$queryRaw<{ id: string }[]>`
       WITH attempt AS (
              INSERT INTO submissions (id, progress_id, attempt, status, note, source, updated_at)
@@ -231,9 +269,12 @@ async function submitLocked(
               WHERE id = ${progress.id}::uuid)
            ${mentors}
            ${remembered}
+           ${events}
       SELECT id FROM attempt`;
     return { submissionId: created!.id, attempt, status, alreadyPending: false, replayed: false };
   });
+  kickDeliveries();
+  return submitted;
 }
 
 /** Takes back an attempt that is still waiting; it stays in the history as "Withdrawn". */

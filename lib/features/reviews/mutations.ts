@@ -12,6 +12,8 @@ import { CLAIM_MINUTES, SAVED_REPLIES_MAX, SAVED_REPLY_MESSAGES } from "@/lib/fe
 import type { Reviewer, ReviewScope } from "@/lib/features/reviews/data";
 import type { DecisionResult, SavedReplyView } from "@/lib/features/reviews/types";
 import { formatClock, formatMoment } from "@/lib/calendar";
+import { kickDeliveries, personData, siteLink, webhookEventInsert } from "@/lib/features/webhooks/mutations";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { EvidenceRequirement, ProgressStatus, SubmissionStatus } from "@/lib/generated/prisma/enums";
 import { parseHttpUrl } from "@/lib/safe-url";
 
@@ -160,7 +162,8 @@ async function lockForDecision(tx: Tx, scope: ReviewScope) {
  * "Approve" / "Request changes" (docs/security.md #25, #28). One transaction: the learner's progress row is locked
  * `FOR UPDATE` — the same row and lock as the learner's submit and withdraw — so a withdraw and a decision, or two
  * decisions, run one after the other; the second one sees the first and gets a conflict naming it. The review,
- * both statuses, the cleared claim, the audit event and the learner's notification are one statement, so they
+ * both statuses, the cleared claim, the audit event, the learner's notification and the webhook events
+ * (`submission.reviewed`, and `milestone.completed` on an approval that completes it) are one statement, so they
  * commit together or not at all, and a decision costs two statements inside its transaction (docs/performance.md).
  * The unique reviews.submission_id is the last line of defence: if it ever fires, the caller still gets a
  * conflict naming the winner, never a 500 and never an overwrite.
@@ -172,7 +175,7 @@ export async function recordDecision(
   now = new Date(),
 ): Promise<DecisionResult> {
   try {
-    return await db.$transaction(async (tx) => {
+    const decided = await db.$transaction(async (tx) => {
       const state = await lockForDecision(tx, scope);
       if (state.status !== "pending" || heldByOther(state, reviewer.id, now)) {
         const current = await tx.submission.findUniqueOrThrow({ where: { id: scope.submissionId }, select: ATTEMPT_STATE });
@@ -199,6 +202,35 @@ export async function recordDecision(
         title: approved ? `Approved: ${state.item.title}` : `Changes requested: ${state.item.title}`,
         href: itemHref(scope),
       });
+      const shared = {
+        cohort: { id: scope.access.cohortId, name: scope.access.cohortName },
+        learner: personData(scope.learnerId),
+        milestone: { key: scope.itemKey, title: state.item.title },
+      };
+      const reviewed = webhookEventInsert(
+        "submission.reviewed",
+        {
+          ...shared,
+          submission: { id: scope.submissionId, attempt: state.attempt, status: submissionStatus, url: siteLink(`/reviews/${scope.submissionId}`) },
+          decision: input.decision,
+          // The comment the learner reads with the decision; mentors' thread comments and notes never go out.
+          comment: input.comment,
+          reviewer: { id: reviewer.id, name: reviewer.name },
+        },
+        { now },
+      );
+      const completed = approved
+        ? Prisma.sql`, completed AS (${webhookEventInsert(
+            "milestone.completed",
+            {
+              ...shared,
+              completedBy: "review",
+              submission: { id: scope.submissionId, attempt: state.attempt },
+              url: siteLink(`/cohorts/${scope.access.cohortId}/learners/${scope.membershipId}`),
+            },
+            { now },
+          )})`
+        : Prisma.empty;
       await tx.$executeRaw`
         WITH review AS (
                INSERT INTO reviews (id, submission_id, reviewer_id, decision, comment, created_at, updated_at)
@@ -211,7 +243,9 @@ export async function recordDecision(
                       lock_version = lock_version + 1, updated_at = ${now}
                 WHERE id = ${scope.progressId}::uuid),
              audit AS (${audit}),
-             notification AS (${notification})
+             notification AS (${notification}),
+             reviewed AS (${reviewed})
+             ${completed}
         SELECT 1`;
       return {
         status: next.status,
@@ -224,6 +258,8 @@ export async function recordDecision(
         decidedAt: now.toISOString(),
       };
     });
+    kickDeliveries();
+    return decided;
   } catch (error) {
     // Unreachable while the row lock holds, but a second reviews row must never surface as a 500.
     if (isUniqueViolation(error)) throw await winnerConflict(scope);

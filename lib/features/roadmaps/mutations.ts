@@ -4,6 +4,7 @@ import { db, type Tx } from "@/lib/db";
 import type { VersionStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/features/audit/mutations";
+import { emitWebhookEvent, siteLink } from "@/lib/features/webhooks/mutations";
 import { notifyMany } from "@/lib/features/notifications/mutations";
 import {
   ITEM_NOT_FOUND,
@@ -203,6 +204,11 @@ export async function publishVersion(actor: Actor, versionId: string, releaseNot
       targetId: versionId,
       before: { status: "draft" },
       after: { status: "published", number: version.number, ...changeSummary, ...(releaseNote ? { releaseNote } : {}) },
+    });
+    await emitWebhookEvent(tx, "roadmap.version_published", {
+      roadmap: { id: version.roadmapId, name: document.title },
+      version: { id: versionId, number: version.number, releaseNote, changeSummary },
+      url: siteLink(`/admin/roadmaps/${version.roadmapId}/versions/${version.number}`),
     });
     return { status: "published", number: version.number, changeSummary };
   });

@@ -1,0 +1,104 @@
+import "server-only";
+import { encodeCursor, type KeysetCursor } from "@/lib/cursor";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DeliveryView, WebhookView } from "@/lib/features/webhooks/types";
+
+const DELIVERY_SELECT = {
+  id: true,
+  event: true,
+  status: true,
+  attempts: true,
+  nextAttemptAt: true,
+  lastStatusCode: true,
+  lastError: true,
+  lastResponse: true,
+  lastDurationMs: true,
+  lastAttemptAt: true,
+  createdAt: true,
+} satisfies Prisma.WebhookDeliverySelect;
+
+type DeliveryRow = Prisma.WebhookDeliveryGetPayload<{ select: typeof DELIVERY_SELECT }>;
+
+function toDeliveryView(row: DeliveryRow): DeliveryView {
+  return {
+    ...row,
+    nextAttemptAt: row.status === "pending" ? (row.nextAttemptAt?.toISOString() ?? null) : null,
+    lastAttemptAt: row.lastAttemptAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+const WEBHOOK_SELECT = {
+  id: true,
+  url: true,
+  description: true,
+  events: true,
+  allowPrivateNetwork: true,
+  active: true,
+  consecutiveFailures: true,
+  disabledAt: true,
+  disabledReason: true,
+  previousSecretUntil: true,
+  createdAt: true,
+  deliveries: {
+    where: { lastAttemptAt: { not: null } },
+    orderBy: [{ lastAttemptAt: "desc" }, { id: "desc" }],
+    take: 1,
+    select: { status: true, lastAttemptAt: true, lastStatusCode: true },
+  },
+  _count: { select: { deliveries: { where: { status: "pending" } } } },
+} satisfies Prisma.WebhookSelect;
+
+type WebhookRow = Prisma.WebhookGetPayload<{ select: typeof WEBHOOK_SELECT }>;
+
+function toWebhookView(row: WebhookRow, now: Date): WebhookView {
+  const [last] = row.deliveries;
+  return {
+    id: row.id,
+    url: row.url,
+    description: row.description,
+    events: row.events,
+    allowPrivateNetwork: row.allowPrivateNetwork,
+    state: row.active ? "active" : row.disabledAt ? "switched_off" : "paused",
+    consecutiveFailures: row.consecutiveFailures,
+    disabledAt: row.disabledAt?.toISOString() ?? null,
+    disabledReason: row.disabledReason,
+    previousSecretUntil: row.previousSecretUntil && row.previousSecretUntil > now ? row.previousSecretUntil.toISOString() : null,
+    createdAt: row.createdAt.toISOString(),
+    lastDelivery: last ? { status: last.status, at: last.lastAttemptAt!.toISOString(), statusCode: last.lastStatusCode } : null,
+    pendingDeliveries: row._count.deliveries,
+  };
+}
+
+/** Every hook, oldest first, with its last attempted delivery and how many wait (Admin → Webhooks). */
+export async function listWebhooks(now: Date): Promise<WebhookView[]> {
+  const rows = await db.webhook.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: WEBHOOK_SELECT });
+  return rows.map((row) => toWebhookView(row, now));
+}
+
+export async function getWebhook(webhookId: string, now: Date): Promise<WebhookView | null> {
+  const row = await db.webhook.findUnique({ where: { id: webhookId }, select: WEBHOOK_SELECT });
+  return row ? toWebhookView(row, now) : null;
+}
+
+/** One page of a hook's deliveries, newest first, keyset on (created_at, id). */
+export async function listDeliveries(webhookId: string, cursor: KeysetCursor | null, limit: number): Promise<{ deliveries: DeliveryView[]; next: string | null }> {
+  const rows = await db.webhookDelivery.findMany({
+    where: {
+      webhookId,
+      ...(cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    select: DELIVERY_SELECT,
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { deliveries: page.map(toDeliveryView), next: rows.length > limit && last ? encodeCursor(last) : null };
+}
+
+export async function getDelivery(webhookId: string, deliveryId: string): Promise<DeliveryView | null> {
+  const row = await db.webhookDelivery.findFirst({ where: { id: deliveryId, webhookId }, select: DELIVERY_SELECT });
+  return row ? toDeliveryView(row) : null;
+}
