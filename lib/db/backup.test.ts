@@ -104,6 +104,22 @@ async function fillTheRest() {
   await db.rateLimit.create({ data: { key: "login:email:someone@example.org", points: 3, expiresAt: new Date("2027-01-01") } });
   await db.notificationPreference.create({ data: { userId: outsider.id, type: "comment", inApp: false, email: true } });
   await db.savedReply.create({ data: { ownerId: mentor.userId, title: "Tab\there", body: AWKWARD_TEXT } });
+  const notification = await db.notification.findFirst({ select: { id: true } });
+  await db.mail.create({
+    data: {
+      userId: outsider.id,
+      toAddress: "outsider@example.org",
+      kind: "decision",
+      subject: AWKWARD_TEXT,
+      textBody: AWKWARD_TEXT,
+      htmlBody: `<p>${AWKWARD_TEXT}</p>`,
+      notificationIds: notification ? [notification.id] : [],
+      status: "failed",
+      attempts: 6,
+      lastError: "451 try again",
+    },
+  });
+  await db.nudge.create({ data: { learnerId: learner.userId, cohortId: cohort.id, kind: "learner", step: 2 } });
   await db.idempotencyKey.create({
     data: { userId: outsider.id, key: "key-1", scope: "POST /x", requestHash: "h", responseStatus: 201, responseBody: { ok: true }, expiresAt: new Date("2027-01-01") },
   });
