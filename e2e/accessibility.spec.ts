@@ -88,6 +88,8 @@ for (const theme of THEMES) {
         { name: "invite landing, link not valid", path: "/invite/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
         { name: "404", path: "/no-such-page" },
         { name: "API reference", path: "/api/docs" },
+        { name: "forgot password", path: "/forgot-password" },
+        { name: "unsubscribe, link not valid", path: "/unsubscribe?u=x&k=decision&t=y" },
       ]);
       await visitor.close();
     });
@@ -138,6 +140,7 @@ for (const theme of THEMES) {
         { name: "sign-in methods", path: "/admin/sign-in" },
         { name: "admin API tokens", path: "/admin/tokens" },
         { name: "admin webhooks", path: "/admin/webhooks" },
+        { name: "outbox", path: "/admin/outbox" },
         { name: "audit log", path: "/admin/audit" },
         { name: "admin jobs", path: "/admin/jobs" },
       ]);

@@ -1,11 +1,21 @@
+import type { Browser } from "@playwright/test";
 import { expect, test } from "@/e2e/support/fixtures";
+import { mailTo } from "@/e2e/support/mailbox";
 
 // A mentor sets up a cohort: the admin creates it with the demo mentor, the mentor changes its
 // pacing and creates an invite link, a newcomer joins through the link in a fresh browser and is
-// welcomed on their roadmap, the mentor extends their deadline and finally removes them (their work
+// welcomed on their roadmap (another is invited by e-mail), the mentor extends their deadline and finally removes them (their work
 // is kept, and the learner pages send them to /welcome).
 const COHORT = "Spring Cohort 2027";
 const NEWCOMER = { name: "Nia Newcomer", email: "nia.newcomer@example.com", password: "granite trail marker 42" };
+const INVITED = "ines.invited@example.com";
+
+async function opensWelcome(browser: Browser, link: string) {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(new URL(link).pathname);
+  await expect(page.getByRole("heading", { level: 1, name: `Join ${COHORT}` })).toBeVisible();
+  await page.context().close();
+}
 
 test("mentor sets up a cohort", async ({ browser, signedInPage }) => {
   test.setTimeout(180_000);
@@ -54,6 +64,18 @@ test("mentor sets up a cohort", async ({ browser, signedInPage }) => {
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
   await expect(mentor.getByRole("list", { name: "Invite links", exact: true })).toContainText("Used 0 of 1");
 
+  // Cairn sends mail in this run, so the mentor can also invite by e-mail: each address gets its own link.
+  const invitations = mentor.getByRole("form", { name: "Invite by e-mail" });
+  await invitations.getByLabel("E-mail addresses").fill(`${INVITED}, not-an-address`);
+  await invitations.getByRole("button", { name: "Send invites" }).click();
+  await expect(invitations.getByText("Not an e-mail address: not-an-address")).toBeVisible();
+  await invitations.getByLabel("E-mail addresses").fill(INVITED);
+  await invitations.getByRole("button", { name: "Send invites" }).click();
+  await expect(mentor.getByText("1 invite on the way", { exact: true })).toBeVisible();
+  const invitation = await mailTo(INVITED, new RegExp(`invited you to join ${COHORT} as a learner on Cairn$`));
+  const mailedLink = /https?:\/\/[^\s"<>]+\/invite\/[A-Za-z0-9_-]{43}/.exec(invitation.body)?.[0];
+  expect(mailedLink).toBeDefined();
+
   // A new person opens the link in a fresh browser and creates an account.
   const newcomerContext = await browser.newContext();
   const newcomer = await newcomerContext.newPage();
@@ -75,6 +97,9 @@ test("mentor sets up a cohort", async ({ browser, signedInPage }) => {
   await expect(welcome).toContainText("1 day: learn something new");
   await expect(welcome).toContainText("Submit for review");
   await expect(welcome).toContainText(/Starts 1 Mar 2027; first milestone due \d+ Mar 2027\./);
+
+  // The mailed link is the invited person's own: it opens the same welcome.
+  await opensWelcome(browser, mailedLink!);
 
   // The link had one use: someone else opening it now sees that it is not valid any more.
   const latecomer = await (await browser.newContext()).newPage();

@@ -41,7 +41,7 @@ export function EmailInviteForm({ cohortId }: { cohortId: string }) {
         <Textarea name="emails" rows={3} value={emails} onChange={(event) => setEmails(event.target.value)} autoComplete="off" />
       </Field>
       <div className="flex flex-wrap items-end gap-3">
-        <Field label="Joins as" errors={errorsFor(fieldErrors, "role")}>
+        <Field label="Role" errors={errorsFor(fieldErrors, "role")}>
           <CohortRoleSelect value={role} onRole={setRole} />
         </Field>
         <Button type="submit" variant="secondary" loading={pending}>

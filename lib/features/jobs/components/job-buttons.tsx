@@ -16,7 +16,7 @@ export function RunJobButton({ name }: { name: string }) {
     router.refresh();
   }
   return (
-    <Button type="button" size="sm" variant="secondary" loading={pending} onClick={start} aria-label={`Run ${name} now`}>
+    <Button type="button" size="sm" variant="secondary" loading={pending} onClick={start} aria-label={`Run now: ${name}`}>
       Run now
     </Button>
   );
