@@ -67,6 +67,7 @@ test("every main page stays within its JavaScript budget", async ({ request, sig
   await measure("audit log", admin, "/admin/audit");
   await measure("admin jobs", admin, "/admin/jobs");
   await measure("admin webhooks", admin, "/admin/webhooks");
+  await measure("admin outbox", admin, "/admin/outbox");
 
   const report = describeFirstLoads(loads);
   const atGoal = loads.filter(({ load }) => load.totalBytes <= GOAL_BYTES).length;

@@ -6,6 +6,7 @@ import { getOutboxMail, listOutbox } from "@/lib/features/mail/data";
 import { outboxQuerySchema } from "@/lib/features/mail/schema";
 import type { OutboxMail, OutboxPage } from "@/lib/features/mail/types";
 import { smtpServerLabel } from "@/lib/features/mail/utils";
+import { isUuid } from "@/lib/ids";
 import { mailSettings } from "@/lib/mailer";
 
 /** Admin → Outbox: every mail Cairn sent, is sending or would have sent, newest first. Admins only. */
@@ -25,7 +26,7 @@ export const loadOutbox = cache(async (viewer: Viewer, searchParams: Record<stri
 
 export const loadOutboxMail = cache(async (viewer: Viewer, id: string): Promise<OutboxMail> => {
   adminOnly(viewer);
-  const mail = /^[0-9a-f-]{36}$/i.test(id) ? await getOutboxMail(id) : null;
+  const mail = isUuid(id) ? await getOutboxMail(id) : null;
   if (!mail) notFound();
   return mail;
 });
