@@ -45,7 +45,7 @@ test("a learner resets a forgotten password by e-mail, hears about a decision by
 
   // The admin sees the mail as sent, with the link's secret removed.
   const admin = await signedInPage("admin", { home: /\/admin$/ });
-  await admin.getByRole("link", { name: "Outbox" }).click();
+  await admin.getByRole("main").getByRole("link", { name: "Outbox", exact: true }).click();
   await expect(admin.getByRole("heading", { level: 1, name: "Outbox" })).toBeVisible();
   const row = admin.getByRole("row").filter({ hasText: LEARNER }).filter({ hasText: "Reset your Cairn password" });
   await expect(row.getByText("Sent", { exact: true })).toBeVisible();

@@ -1,8 +1,10 @@
 import { Briefcase } from "@/components/ui/icons/briefcase";
 import { CalendarCheck } from "@/components/ui/icons/calendar-check";
+import { CalendarClock } from "@/components/ui/icons/calendar-clock";
 import { Inbox } from "@/components/ui/icons/inbox";
 import { KeyRound } from "@/components/ui/icons/key-round";
 import { LockKeyhole } from "@/components/ui/icons/lock-keyhole";
+import { Mail } from "@/components/ui/icons/mail";
 import { Map } from "@/components/ui/icons/map";
 import { Route } from "@/components/ui/icons/route";
 import { ScrollText } from "@/components/ui/icons/scroll-text";
@@ -40,6 +42,8 @@ const NAV: Record<"learner" | "mentor" | "admin", AppShellNavItem[]> = {
     { href: "/admin/sign-in", label: "Sign-in methods", icon: LockKeyhole },
     { href: "/admin/tokens", label: "API tokens", icon: KeyRound },
     { href: "/admin/webhooks", label: "Webhooks", icon: Send },
+    { href: "/admin/outbox", label: "Outbox", icon: Mail },
+    { href: "/admin/jobs", label: "Jobs", icon: CalendarClock },
     { href: "/admin/audit", label: "Audit log", icon: ScrollText },
   ],
 };

@@ -101,7 +101,9 @@ async function runDefinition(definition: JobDefinition): Promise<JobSummary> {
   const started = performance.now();
   try {
     const summary = await definition.run(new Date());
-    logger.info({ job: definition.name, durationMs: Math.round(performance.now() - started), ...summary }, "job finished");
+    // A sweep that found nothing to do says so only at debug level: every-minute jobs would fill the log otherwise.
+    const level = Object.values(summary).some((count) => count > 0) ? "info" : "debug";
+    logger[level]({ job: definition.name, durationMs: Math.round(performance.now() - started), ...summary }, "job finished");
     return summary;
   } catch (error) {
     logger.error({ err: error, job: definition.name }, "job failed; it will be retried");
