@@ -1,4 +1,5 @@
 import { expect, test } from "@/e2e/support/fixtures";
+import { hydrated } from "@/e2e/support/hydrated";
 
 // A mentor clears the queue: claim, tick the criteria, request changes with the comment they wrote and a saved
 // reply, the learner resubmits, approve, the learner sees it. Uses a demo learner no other spec touches (Bruno Costa, whose second portfolio project is waiting).
@@ -23,7 +24,8 @@ test("mentor clears the queue", async ({ page, signIn, signedInPage }) => {
   await expect(page.getByRole("list", { name: "Waiting attempts, oldest first" }).getByRole("listitem")).toHaveCount(1);
 
   // Claim: it sticks across a reload, and the mentor can open the attempt from the row.
-  await row.getByRole("button", { name: /^Claim / }).click();
+  // The button works once React has taken over the server's HTML; a click before that would be lost.
+  await (await hydrated(row.getByRole("button", { name: /^Claim / }))).click();
   await expect(row.getByText("Claimed by you")).toBeVisible();
   await page.reload();
   await expect(row.getByText("Claimed by you")).toBeVisible();
