@@ -1,15 +1,13 @@
 "use client";
 
-import { Check } from "@/components/ui/icons/check";
-import { Copy } from "@/components/ui/icons/copy";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
+import { OneTimeValue } from "@/components/ui/one-time-value";
 import { Select } from "@/components/ui/select";
-import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
 import { createApiTokenAction } from "@/lib/features/api-tokens/actions";
 import {
@@ -24,30 +22,19 @@ const FIELDS = ["name", "expiry", "scopes"] as const;
 
 /** The secret, shown this once with a copy button: Cairn keeps only its sha256. */
 function OneTimeToken({ name, token, onDone }: { name: string; token: string; onDone: () => void }) {
-  const [copied, setCopied] = useState(false);
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(token);
-      setCopied(true);
-    } catch {
-      toast({ title: "Copying was blocked by the browser", description: "Select the token and copy it by hand.", variant: "danger" });
-    }
-  }
   return (
-    <div role="region" aria-label="New token" className="grid gap-3 rounded-lg border border-status-success-border bg-status-success-subtle p-3">
-      <Field label={`Your new token “${name}”`} hint="Copy it now and keep it somewhere safe, such as your CI's secrets. You won't see it again.">
-        <Input readOnly value={token} onFocus={(event) => event.currentTarget.select()} textSize="sm" className="font-mono" />
-      </Field>
-      <div className="flex flex-wrap gap-2">
-        <Button type="button" size="sm" onClick={copy}>
-          {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
-          {copied ? "Copied" : "Copy token"}
-        </Button>
-        <Button type="button" size="sm" variant="ghost" onClick={onDone}>
-          Done
-        </Button>
-      </div>
-    </div>
+    <OneTimeValue
+      value={token}
+      label={`Your new token “${name}”`}
+      hint="Copy it now and keep it somewhere safe, such as your CI's secrets. You won't see it again."
+      copyLabel="Copy token"
+      noun="token"
+      region="New token"
+    >
+      <Button type="button" size="sm" variant="ghost" onClick={onDone}>
+        Done
+      </Button>
+    </OneTimeValue>
   );
 }
 

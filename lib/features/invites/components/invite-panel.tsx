@@ -17,7 +17,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { useAction } from "@/components/use-action";
 import { INVITE_EXPIRY_CHOICES } from "@/lib/features/invites/constants";
 import type { InviteRow, InviteState } from "@/lib/features/invites/types";
-import { OneTimeLink } from "@/lib/features/users/components/one-time-link";
+import { OneTimeValue } from "@/components/ui/one-time-value";
 import { dayIn, formatDay } from "@/lib/calendar";
 import { plural } from "@/lib/plural";
 
@@ -31,11 +31,17 @@ export const INVITE_STATE: Record<InviteState, { label: string; variant: BadgePr
 /** The link, shown once: only its hash is stored, so it cannot be shown again. Also used by Admin → Users → Invite links. */
 export function NewLink({ url, onDone }: { url: string; onDone: () => void }) {
   return (
-    <OneTimeLink url={url} label="Invite link" hint="Copy it now: for safety Cairn keeps only a fingerprint of it and cannot show it again.">
+    <OneTimeValue
+      value={url}
+      label="Invite link"
+      hint="Copy it now: for safety Cairn keeps only a fingerprint of it and cannot show it again."
+      copyLabel="Copy link"
+      noun="link"
+    >
       <Button type="button" size="sm" variant="ghost" onClick={onDone}>
         Done
       </Button>
-    </OneTimeLink>
+    </OneTimeValue>
   );
 }
 

@@ -18,7 +18,7 @@ import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
 import type { ActionResult } from "@/lib/action-result";
 import { createPasswordResetLinkAction } from "@/lib/features/users/actions";
-import { OneTimeLink } from "@/lib/features/users/components/one-time-link";
+import { OneTimeValue } from "@/components/ui/one-time-value";
 import { RESET_LINK_TTL_HOURS } from "@/lib/features/users/constants";
 import type { UserRow } from "@/lib/features/users/types";
 
@@ -103,7 +103,7 @@ export function ResetLinkDialog({ user, onOpenChange }: { user: UserRow; onOpenC
         </DialogHeader>
         <DialogError message={error} />
         {link ? (
-          <OneTimeLink url={link} label="Reset link" hint="Copy it now: Cairn keeps only a fingerprint of it and cannot show it again." />
+          <OneTimeValue value={link} label="Reset link" hint="Copy it now: Cairn keeps only a fingerprint of it and cannot show it again." copyLabel="Copy link" noun="link" />
         ) : null}
         <DialogFooter>
           <DialogClose asChild>
