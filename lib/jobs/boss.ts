@@ -24,7 +24,8 @@ const RETENTION_MINUTES = 7 * 24 * 60;
 // The app runs inside Next's server bundle and Cairn's HTTP server outside it (see lib/shutdown.ts): the running
 // queue lives on globalThis so every module graph in the process finds the same one.
 const HOLDER = Symbol.for("cairn.jobs");
-type Holder = { boss?: PgBoss; definitions?: readonly JobDefinition[] };
+/** The running queue, and when this process last asked for each job (kicks within the throttle window are dropped). */
+type Holder = { boss?: PgBoss; lastKick?: Map<string, number> };
 function holder(): Holder {
   const scope = globalThis as unknown as Record<symbol, Holder | undefined>;
   scope[HOLDER] ??= {};
@@ -65,7 +66,7 @@ export async function startJobs({ connectionString, definitions, ...options }: S
     await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
     throw error;
   }
-  Object.assign(holder(), { boss, definitions });
+  Object.assign(holder(), { boss, lastKick: new Map<string, number>() });
   onShutdown("job queue", () => stopJobs());
   return boss;
 }
@@ -117,8 +118,13 @@ async function runDefinition(definition: JobDefinition): Promise<JobSummary> {
  * sweep works from rows, not from the kick.
  */
 export function kick(name: string): void {
-  const { boss } = holder();
+  const { boss, lastKick } = holder();
   if (!boss) return;
+  // Writes kick on every notification: within the throttle window one request to the queue is enough, so the rest
+  // cost nothing, not even a round trip to the database.
+  const now = Date.now();
+  if (now - (lastKick?.get(name) ?? 0) < KICK_THROTTLE_SECONDS * 1000) return;
+  lastKick?.set(name, now);
   boss
     .sendThrottled(name, {}, {}, KICK_THROTTLE_SECONDS, "kick")
     .catch((error: unknown) => logger.warn({ err: error, job: name }, "could not queue a job run; its schedule will"));
