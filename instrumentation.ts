@@ -7,6 +7,8 @@ export async function register() {
       import("@/lib/features/jobs/jobs"),
     ]);
     validateEnvironmentOrExit();
-    await startBackgroundJobs(JOB_DEFINITIONS);
+    // Not awaited: the web server must not wait for the job queue (a database that is slow or down at boot would
+    // hold every page back); the queue starts, or keeps trying, beside it.
+    void startBackgroundJobs(JOB_DEFINITIONS);
   }
 }
