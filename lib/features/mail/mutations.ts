@@ -41,7 +41,8 @@ const BATCHED: Partial<Record<NotificationType, { one: string; many: string; act
 
 type QueuedMail = { userId: string | null; to: string; kind: NotificationType | TransactionalKind; content: MailContent; unsubscribeUrl?: string };
 
-function mailRow(mail: QueuedMail, notificationIds: readonly string[] = []): Prisma.MailCreateManyInput {
+/** A mail's row; `status` is "pending" when mail is configured, else "unsent" (read once by the caller). */
+function mailRow(mail: QueuedMail, status: "pending" | "unsent", notificationIds: readonly string[] = []): Prisma.MailCreateManyInput {
   return {
     userId: mail.userId,
     toAddress: mail.to,
@@ -51,13 +52,13 @@ function mailRow(mail: QueuedMail, notificationIds: readonly string[] = []): Pri
     htmlBody: mail.content.html,
     unsubscribeUrl: mail.unsubscribeUrl ?? null,
     notificationIds: [...notificationIds],
-    status: mailSettings() ? "pending" : "unsent",
+    status,
   };
 }
 
 /** Writes one mail to the outbox inside the caller's transaction; `mail.flush` sends it (the caller kicks it after). */
 export async function queueMail(tx: Tx, mail: QueuedMail): Promise<void> {
-  await tx.mail.create({ data: mailRow(mail) });
+  await tx.mail.create({ data: mailRow(mail, mailSettings() ? "pending" : "unsent") });
 }
 
 type PendingNotification = {
@@ -80,6 +81,7 @@ type PendingNotification = {
  */
 export async function composeNotificationMails(now: Date): Promise<{ composed: number; skipped: number; waiting: number }> {
   const { MAIL_BATCH_MINUTES, NEXTAUTH_SECRET } = parseEnv();
+  const status = mailSettings() ? "pending" : "unsent";
   const baseUrl = publicBaseUrl();
   const secret = NEXTAUTH_SECRET ?? "";
   const windowStart = new Date(now.getTime() - COMPOSE_WINDOW_HOURS * 3600_000);
@@ -129,7 +131,7 @@ export async function composeNotificationMails(now: Date): Promise<{ composed: n
       for (const piece of pieces) {
         mails.push(
           {
-            ...mailRow({ userId: first.user_id, to: first.email, kind: first.type, content: piece.content, unsubscribeUrl: context.unsubscribeUrl }, piece.ids),
+            ...mailRow({ userId: first.user_id, to: first.email, kind: first.type, content: piece.content, unsubscribeUrl: context.unsubscribeUrl }, status, piece.ids),
             createdAt: now,
           },
         );
