@@ -172,6 +172,12 @@ export function formatDay(day: Day): string {
   return `${date} ${month} ${year}`;
 }
 
+/** "12 Mar": a day on a chart's axis, where the year is in the chart's title or obvious. */
+export function formatShortDay(day: Day): string {
+  const { month, date } = dayParts(day);
+  return `${date} ${month}`;
+}
+
 /** The seven days from `weekStart`: "4–10 Jan 2027", "29 Mar – 4 Apr 2027", "28 Dec 2026 – 3 Jan 2027". */
 export function formatWeekRange(weekStart: Day): string {
   const first = dayParts(weekStart);
