@@ -30,9 +30,9 @@ import { canPin, commit, GENERATOR_CORE, machine, runPinnedScript } from "@/scri
 
 const USAGE = "Usage: npm run bench -- [--quick] [--sizes S,M,L] [--pages roadmap,matrix,…] [--rounds <n>] [--seconds <s>]";
 const SIZES: Record<string, number> = { S: 20, M: 200, L: 500 };
-const PAGE_NAMES = ["roadmap", "milestone", "queue", "review", "matrix", "login", "health"] as const;
+const PAGE_NAMES = ["roadmap", "milestone", "queue", "review", "matrix", "insights", "login", "health"] as const;
 type PageName = (typeof PAGE_NAMES)[number];
-/** Pages B_render rebuilds; /login and /api/health are measured against B_static only, for reference. */
+/** Pages B_render rebuilds; the cohort's insights, /login and /api/health are measured against B_static only. */
 const RENDERED: Partial<Record<PageName, PageKind>> = { roadmap: "roadmap", milestone: "milestone", queue: "queue", review: "review", matrix: "matrix" };
 const MENTORS = 3;
 const SEED = 2027;
@@ -332,7 +332,8 @@ async function measureSize({ size, dataset, databaseUrl, client, items }: { size
   const cairn: CairnServer = await startCairnServer({
     port: await freePort(),
     // One process against one baseline process: the ratios measure the code, not the cores (decision 029).
-    env: { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), LOG_LEVEL: "warn", WEB_CONCURRENCY: "1" },
+    // Background jobs off: their polling would be counted as the pages' statements and compete for the core.
+    env: { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), LOG_LEVEL: "warn", WEB_CONCURRENCY: "1", CAIRN_JOBS: "off" },
     logFile: serverLog,
   });
   running.push(cairn);
@@ -362,6 +363,7 @@ async function measureSize({ size, dataset, databaseUrl, client, items }: { size
     queue: { path: "/reviews", cookie: cookies.mentor, params: { mentorId: mentor.userId } },
     review: { path: `/reviews/${pending.id}`, cookie: cookies.mentor, params: { submissionId: pending.id } },
     matrix: { path: `/cohorts/${dataset.cohortId}`, cookie: cookies.mentor, params: { cohortId: dataset.cohortId } },
+    insights: { path: `/cohorts/${dataset.cohortId}/insights`, cookie: cookies.mentor },
     login: { path: "/login" },
     health: { path: "/api/health" },
   };
