@@ -350,7 +350,10 @@ export const API_ENDPOINTS: RouteConfig[] = [
         },
       },
     },
-    refusals: { 404: "The person is not an admin, or there is no such roadmap or version.", 422: "`format` or `version` is malformed." },
+    refusals: {
+      404: "The person is not an admin, or there is no such roadmap or version.",
+      422: "`format`, `version` or `friction` is malformed, or `friction=1` asks for JSON.",
+    },
   }),
   endpoint({
     method: "post",

@@ -42,7 +42,7 @@ const versionsOf = (slug: string) => db.roadmapVersion.count({ where: { roadmap:
 describe("GET /api/v1/roadmaps/{id}/export", () => {
   it("answers with the admin screen's file, Markdown by default or JSON, by id or slug, any version", async () => {
     const token = await tokenOf(admin);
-    for (const query of ["", "?format=json", "?format=md&version=1"]) {
+    for (const query of ["", "?format=json", "?format=md&version=1", "?version=2&friction=1"]) {
       const screen = await asUser(admin, () =>
         exportScreen(new Request(`http://cairn.test/admin/roadmaps/${roadmapId}/export${query}`), { params: Promise.resolve({ roadmapId }) }),
       );
@@ -65,6 +65,9 @@ describe("GET /api/v1/roadmaps/{id}/export", () => {
     const bad = await exportAs(token, roadmapId, "?format=pdf");
     expect(bad.status).toBe(422);
     expect(Object.keys((bad.body as { errors: object }).errors)).toEqual(["format"]);
+    const jsonWithNotes = await exportAs(token, roadmapId, "?format=json&friction=1");
+    expect(jsonWithNotes.status).toBe(422);
+    expect(Object.keys((jsonWithNotes.body as { errors: object }).errors)).toEqual(["friction"]);
   });
 });
 

@@ -406,11 +406,23 @@ export const roadmapImportBodySchema = z.strictObject({
   content: roadmapImportSchema.shape.text.meta({ description: "The whole roadmap file, as `npm run roadmap:export` writes it." }),
 });
 
-/** GET /admin/roadmaps/{roadmapId}/export: `?version=N&format=md|json`; without a version, the latest published one. */
-export const roadmapExportQuerySchema = z.strictObject({
-  version: z.coerce.number().int().min(1).max(1_000_000).optional(),
-  format: z.enum(["md", "json"]).default("md"),
-});
+/**
+ * GET /admin/roadmaps/{roadmapId}/export: `?version=N&format=md|json`; without a version, the latest published one.
+ * `friction=1` adds the "Friction" note (where learners stall), to Markdown only.
+ */
+export const roadmapExportQuerySchema = z
+  .strictObject({
+    version: z.coerce.number().int().min(1).max(1_000_000).optional(),
+    format: z.enum(["md", "json"]).default("md"),
+    friction: z
+      .enum(["0", "1"])
+      .optional()
+      .meta({ description: "`1` adds a \"Friction\" note to a Markdown export: where learners stall, from every cohort on the version." }),
+  })
+  .refine((query) => query.friction !== "1" || query.format === "md", {
+    error: "Friction notes are only written into Markdown exports.",
+    path: ["friction"],
+  });
 
 // ——— The editor ———
 

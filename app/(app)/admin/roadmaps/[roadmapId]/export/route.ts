@@ -1,5 +1,6 @@
-// GET /admin/roadmaps/{roadmapId}/export?version=N&format=md|json — one roadmap version as a Markdown or JSON file, for admins (else 404)
+// GET /admin/roadmaps/{roadmapId}/export?version=N&format=md|json&friction=1 — one roadmap version as a Markdown or JSON file (Markdown with a "Friction" note), for admins (else 404)
 import { getViewer } from "@/lib/auth/viewer";
+import { loadRoadmapExportWithFriction } from "@/lib/features/friction/loaders";
 import { loadRoadmapExport } from "@/lib/features/roadmaps/loaders";
 import { roadmapExportQuerySchema } from "@/lib/features/roadmaps/schema";
 
@@ -16,7 +17,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ road
   const query = roadmapExportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return notFound();
   const { roadmapId } = await params;
-  const file = await loadRoadmapExport(viewer, roadmapId, query.data.version, query.data.format);
+  const { version, format, friction } = query.data;
+  const file =
+    friction === "1"
+      ? await loadRoadmapExportWithFriction(viewer, roadmapId, version)
+      : await loadRoadmapExport(viewer, roadmapId, version, format);
   if (!file) return notFound();
   return new Response(file.body, {
     status: 200,
