@@ -150,8 +150,14 @@ export async function getCohortFigures({
         JOIN submissions sb ON sb.progress_id = item.id
         LEFT JOIN reviews r ON r.submission_id = sb.id
        WHERE sb.status <> 'recorded'
+    ), first_attempt AS (
+      SELECT progress_id, min(created_at) AS at FROM attempt GROUP BY progress_id
     ), change AS (
-      SELECT id AS progress_id, started_at AS at, 'in_progress' AS status, 0 AS rank FROM item WHERE started_at IS NOT NULL
+      -- Starting comes first: a submit records its start from the server's clock and the attempt from the
+      -- database's, which can be a moment earlier.
+      SELECT i.id AS progress_id, least(i.started_at, f.at, i.completed_at) AS at, 'in_progress' AS status, 0 AS rank
+        FROM item i LEFT JOIN first_attempt f ON f.progress_id = i.id
+       WHERE i.started_at IS NOT NULL
       UNION ALL
       SELECT id, updated_at, 'not_started', 0 FROM item WHERE started_at IS NULL AND completed_at IS NULL
       UNION ALL

@@ -79,6 +79,7 @@ function smallRoadmap(slug: string): RoadmapDocument {
   };
 }
 
+let smallVersionId: string;
 let cohortId: string;
 let otherCohortId: string;
 let mentor: User;
@@ -99,6 +100,7 @@ const memberships: Record<"alice" | "bo" | "cy" | "gone" | "mentor" | "elsewhere
 
 beforeAll(async () => {
   const { versionId } = await importRoadmapDocument(smallRoadmap("insights-small"));
+  smallVersionId = versionId;
   const cohort = await createCohort({ versionId, name: "Insights Cohort", startDate: START, timezone: ZONE });
   const other = await createCohort({ versionId, name: "Other Cohort", startDate: START, timezone: ZONE });
   cohortId = cohort.id;
@@ -186,6 +188,37 @@ describe("cohort health", () => {
       ["2027-02-01", 7, 2, 0, 1, 2],
     ]);
     expect(Object.keys(health.flow[0]!.counts)).toEqual(["not_started", "in_progress", "submitted", "changes_requested", "complete"]);
+  });
+
+  it("reads a year back at most, and takes each fact for what it was at the time", async () => {
+    // A cohort that started 56 weeks before this one: the chart shows the last 52 weeks, from 9 February 2026.
+    const cohort = await createCohort({ versionId: smallVersionId, name: "Long Cohort", startDate: new Date("2026-01-05"), timezone: ZONE });
+    await addMember(cohort.id, mentor.id, "mentor");
+    const learner = await createUser({ name: "Lee Long" });
+    const membershipId = (await addMember(cohort.id, learner.id, "learner")).id;
+    // m2 ticked before the chart's first week.
+    await setProgress(membershipId, "m2", "done", nz("2026-01-07"));
+    // m3 submitted on 2 June, withdrawn on 10 June, then reset to "Not started" (its last update) on 17 June.
+    const withdrawn = await createSubmission({ membershipId, itemKey: "m3", links: LINK, at: nz("2026-06-02") });
+    await db.submission.update({ where: { id: withdrawn.id }, data: { status: "withdrawn", withdrawnAt: nz("2026-06-10") } });
+    await db.$executeRaw`UPDATE progress SET status = 'not_started', started_at = NULL, updated_at = ${nz("2026-06-17")} WHERE id = ${withdrawn.progressId}::uuid`;
+    // m1 submitted, its start written a moment after the attempt (two clocks); m4 done with recorded evidence.
+    const submitted = await createSubmission({ membershipId, itemKey: "m1", links: LINK, at: nz("2027-01-26") });
+    await db.progress.update({ where: { id: submitted.progressId }, data: { startedAt: new Date(nz("2027-01-26").getTime() + 5) } });
+    const recorded = await setProgress(membershipId, "m4", "done", nz("2027-01-27"));
+    await db.submission.create({ data: { progressId: recorded.id, attempt: 1, status: "recorded", createdAt: nz("2027-01-27") } });
+
+    const health = await loadCohortHealth(viewerOf(mentor), cohort.id, NOW);
+    expect(health.flow).toHaveLength(52);
+    const at = (week: string) => Object.values(health.flow.find((row) => row.week === week)!.counts);
+    expect(health.flow[0]!.week).toBe("2026-02-09");
+    expect(at("2026-02-09")).toEqual([3, 0, 0, 0, 1]);
+    expect(at("2026-06-01")).toEqual([2, 0, 1, 0, 1]);
+    expect(at("2026-06-08")).toEqual([2, 1, 0, 0, 1]);
+    expect(at("2026-06-15")).toEqual([3, 0, 0, 0, 1]);
+    expect(at("2027-01-25")).toEqual([1, 0, 1, 0, 2]);
+    expect(health.pace[0]).toMatchObject({ week: "2026-02-09", median: 1 });
+    expect(health.streaks[0]).toMatchObject({ name: "Lee Long", weeksPast: 56 });
   });
 
   it("gives the plan and the spread of milestones complete per learner each week", async () => {
