@@ -103,6 +103,8 @@ type FiguresSqlRow = {
  *
  * Pace: each active learner's milestones complete by each week's end, and the percentiles over the learners.
  *
+ * Percentiles interpolate (`percentile_cont`) and are rounded to tenths, as the charts and CSV files show them.
+ *
  * Review wait: decisions by the week they were made, hours from the attempt to its decision. Every learner of the
  * cohort counts, removed ones included: the wait was the mentors' work whoever it was for.
  */
@@ -202,11 +204,11 @@ export async function getCohortFigures({
         LEFT JOIN done d ON d.membership_id = l.id AND d.week = w.week
     ), pace AS (
       SELECT week,
-             percentile_cont(0.1) WITHIN GROUP (ORDER BY completed) AS p10,
-             percentile_cont(0.25) WITHIN GROUP (ORDER BY completed) AS p25,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY completed) AS median,
-             percentile_cont(0.75) WITHIN GROUP (ORDER BY completed) AS p75,
-             percentile_cont(0.9) WITHIN GROUP (ORDER BY completed) AS p90
+             round(percentile_cont(0.1) WITHIN GROUP (ORDER BY completed)::numeric, 1)::float8 AS p10,
+             round(percentile_cont(0.25) WITHIN GROUP (ORDER BY completed)::numeric, 1)::float8 AS p25,
+             round(percentile_cont(0.5) WITHIN GROUP (ORDER BY completed)::numeric, 1)::float8 AS median,
+             round(percentile_cont(0.75) WITHIN GROUP (ORDER BY completed)::numeric, 1)::float8 AS p75,
+             round(percentile_cont(0.9) WITHIN GROUP (ORDER BY completed)::numeric, 1)::float8 AS p90
         FROM learner_week
        GROUP BY week
     ), decided AS (
@@ -220,8 +222,8 @@ export async function getCohortFigures({
        WHERE m.cohort_id = ${cohortId}::uuid AND m.role = 'learner' AND r.created_at <= ${now}::timestamptz
     ), wait AS (
       SELECT w.week, count(d.hours) AS decided,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY d.hours) AS median,
-             percentile_cont(0.9) WITHIN GROUP (ORDER BY d.hours) AS p90,
+             round(percentile_cont(0.5) WITHIN GROUP (ORDER BY d.hours)::numeric, 1)::float8 AS median,
+             round(percentile_cont(0.9) WITHIN GROUP (ORDER BY d.hours)::numeric, 1)::float8 AS p90,
              count(*) FILTER (WHERE d.hours <= ${reviewTargetHours}::int) AS within
         FROM weeks w
         LEFT JOIN decided d ON d.week = w.week
