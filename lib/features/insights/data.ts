@@ -103,10 +103,11 @@ type FiguresSqlRow = {
  *
  * Pace: each active learner's milestones complete by each week's end, and the percentiles over the learners.
  *
- * Percentiles interpolate (`percentile_cont`) and are rounded to tenths, as the charts and CSV files show them.
- *
  * Review wait: decisions by the week they were made, hours from the attempt to its decision. Every learner of the
  * cohort counts, removed ones included: the wait was the mentors' work whoever it was for.
+ *
+ * Facts after `now` are left out. Percentiles interpolate (`percentile_cont`) and are rounded to tenths, as the
+ * charts and CSV files show them.
  */
 export async function getCohortFigures({
   cohortId,

@@ -50,7 +50,9 @@ export type LearnerProgress = {
   completed: number;
   burnup: BurnupWeek[];
   hours: HoursWeek[];
+  /** Over the weeks of `hours`. */
   hoursPlanned: number;
+  /** Over the weeks of `hours`. */
   hoursLogged: number;
   streak: number;
   weeksMet: number;
