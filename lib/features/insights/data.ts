@@ -175,14 +175,23 @@ export async function getCohortFigures({
       UNION ALL
       SELECT id, completed_at, 'complete', 3 FROM item WHERE completed_at IS NOT NULL
     ), span AS (
-      SELECT status, at, lead(at) OVER (PARTITION BY progress_id ORDER BY at, rank) AS until
-        FROM change WHERE at <= ${now}::timestamptz
+      -- Each change's week once (a zone conversion is most of what a row costs); a span that starts and ends in one
+      -- week changes no week's count.
+      SELECT status, week, until
+        FROM (
+          SELECT status, week, lead(week) OVER (PARTITION BY progress_id ORDER BY at, rank) AS until
+            FROM (
+              SELECT c.progress_id, c.at, c.rank, c.status,
+                     greatest(date_trunc('week', c.at AT TIME ZONE z.name)::date, ${firstWeek}::date) AS week
+                FROM change c CROSS JOIN zone z
+               WHERE c.at <= ${now}::timestamptz
+            ) dated
+        ) spans
+       WHERE status <> 'not_started' AND until IS DISTINCT FROM week
     ), delta AS (
-      SELECT s.status, greatest(date_trunc('week', s.at AT TIME ZONE z.name)::date, ${firstWeek}::date) AS week, 1 AS delta
-        FROM span s CROSS JOIN zone z WHERE s.status <> 'not_started'
+      SELECT status, week, 1 AS delta FROM span
       UNION ALL
-      SELECT s.status, greatest(date_trunc('week', s.until AT TIME ZONE z.name)::date, ${firstWeek}::date), -1
-        FROM span s CROSS JOIN zone z WHERE s.status <> 'not_started' AND s.until IS NOT NULL
+      SELECT status, until, -1 FROM span WHERE until IS NOT NULL
     ), flow AS (
       SELECT w.week,
              sum(coalesce(sum(d.delta) FILTER (WHERE d.status = 'in_progress'), 0)) OVER (ORDER BY w.week) AS in_progress,
