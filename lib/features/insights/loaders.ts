@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { type CohortAccess, getCohortAccess, getLearnerMembership, type LearnerMembership } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/viewer";
-import { dayOfDate, safeTimeZone, today as todayIn, weekStartOf } from "@/lib/calendar";
+import { type Day, dayOfDate, safeTimeZone, today as todayIn, weekStartOf } from "@/lib/calendar";
 import type { CsvFile } from "@/lib/features/cohort-progress/types";
 import { getCohortFigures, getCohortLearner, getInsightCohort, listLearnerFigures } from "@/lib/features/insights/data";
 import type { CohortHealth, HealthChart, LearnerProgress, ProgressChart } from "@/lib/features/insights/types";
@@ -61,8 +61,8 @@ async function cohortHealth(access: CohortAccess, now: Date): Promise<CohortHeal
   const paceByWeek = new Map(figures.pace.map((week) => [week.week, week]));
   const waitByWeek = new Map(figures.reviewWait.map((week) => [week.week, week]));
   // Learners who share a start date and extension share their schedule.
-  const schedules = new Map<string, ReturnType<typeof milestoneTargets>>();
-  const scheduleOf = (startDate: CohortHealth["cohort"]["startDate"], extensionDays: number) => {
+  const schedules = new Map<string, Day[]>();
+  const scheduleOf = (startDate: Day, extensionDays: number) => {
     const id = `${startDate}+${extensionDays}`;
     const known = schedules.get(id) ?? milestoneTargets(cohort.milestonesPerPhase, startDate, cohort.weeksPerPhase, extensionDays);
     schedules.set(id, known);
