@@ -101,6 +101,7 @@ for (const theme of THEMES) {
         { name: "roadmap", path: "/roadmap" },
         { name: "milestone", path: milestone },
         { name: "check-ins", path: "/check-ins" },
+        { name: "my progress", path: "/progress" },
         { name: "notifications", path: "/notifications" },
         { name: "portfolio", path: "/portfolio" },
         { name: "settings", path: "/settings" },
@@ -120,6 +121,7 @@ for (const theme of THEMES) {
         { name: "a learner in the cohort", path: learner },
         { name: "cohort members", path: `${cohort}/members` },
         { name: "cohort settings", path: `${cohort}/settings` },
+        { name: "cohort insights", path: `${cohort}/insights` },
         { name: "notifications", path: "/notifications" },
         { name: "in-app 404", path: `/reviews/${crypto.randomUUID()}` },
       ]);
@@ -129,11 +131,13 @@ for (const theme of THEMES) {
       const page = await signIn("admin");
       const roadmap = await firstLink(page, "/admin/roadmaps", /^\/admin\/roadmaps\/[0-9a-f-]{36}$/);
       const editor = await firstLink(page, roadmap, /^\/admin\/roadmaps\/[0-9a-f-]{36}\/versions\/\d+$/);
+      const friction = await firstLink(page, roadmap, /^\/admin\/roadmaps\/[0-9a-f-]{36}\/insights\?version=\d+$/);
       await scan(page, "admin", theme, [
         { name: "admin home", path: "/admin" },
         { name: "admin roadmaps", path: "/admin/roadmaps" },
         { name: "a roadmap's versions", path: roadmap },
         { name: "roadmap editor", path: editor },
+        { name: "roadmap friction", path: friction },
         { name: "admin cohorts", path: "/admin/cohorts" },
         { name: "admin users", path: "/admin/users" },
         { name: "admin invites", path: "/admin/users/invites" },

@@ -41,6 +41,7 @@ test("every main page stays within its JavaScript budget", async ({ request, sig
   await measure("roadmap", learner, "/roadmap");
   await measure("milestone", learner, `/roadmap/${MILESTONE_KEY}`);
   await measure("check-ins", learner, "/check-ins");
+  await measure("my progress", learner, "/progress");
   await measure("portfolio", learner, "/portfolio");
   await measure("notifications", learner, "/notifications");
   await measure("settings", learner, "/settings");
@@ -53,6 +54,7 @@ test("every main page stays within its JavaScript budget", async ({ request, sig
   await measure("cohort matrix", mentor, cohort);
   await measure("cohort members", mentor, `${cohort}/members`);
   await measure("cohort settings", mentor, `${cohort}/settings`);
+  await measure("cohort insights", mentor, `${cohort}/insights`);
 
   const admin = await signedInPage("admin", { home: /\/admin$/ });
   await measure("admin home", admin, "/admin");
@@ -61,6 +63,7 @@ test("every main page stays within its JavaScript budget", async ({ request, sig
   const versions = admin.getByRole("main").getByRole("link", { name: /^Version \d+/ });
   const editor = await linkTarget(admin, roadmap, versions);
   await measure("roadmap editor", admin, editor);
+  await measure("roadmap friction", admin, await linkTarget(admin, roadmap, admin.getByRole("main").getByRole("link", { name: /^Friction/ })));
   const outline = admin.getByRole("navigation", { name: "Roadmap outline" });
   await measure("roadmap editor item", admin, await linkTarget(admin, editor, outline.getByRole("link", { name: MILESTONE_TITLE, exact: true })));
   await measure("admin users", admin, "/admin/users");

@@ -65,6 +65,9 @@ const MATRIX: Record<string, Rule> = {
   "app/(app)/admin/roadmaps/[roadmapId]/export/route.ts#GET": rule("admin", "lib/features/roadmaps/export.test.ts"),
   "app/(app)/cohorts/[cohortId]/export/progress/route.ts#GET": rule("scoped", "lib/features/cohort-progress/export.test.ts"),
   "app/(app)/cohorts/[cohortId]/export/reviews/route.ts#GET": rule("scoped", "lib/features/cohort-progress/export.test.ts"),
+  "app/(app)/cohorts/[cohortId]/insights/csv/[chart]/route.ts#GET": rule("scoped", "lib/features/insights/export.test.ts"),
+  "app/(app)/admin/roadmaps/[roadmapId]/insights/csv/route.ts#GET": rule("admin", "lib/features/insights/export.test.ts"),
+  "app/(app)/progress/csv/[chart]/route.ts#GET": rule("signed-in", "lib/features/insights/export.test.ts"),
 
   "lib/features/account/actions.ts#updateProfileAction": rule("signed-in", "lib/features/account/account.test.ts"),
   "lib/features/account/actions.ts#changePasswordAction": rule("signed-in", "lib/features/account/account.test.ts"),

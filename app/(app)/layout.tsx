@@ -1,6 +1,7 @@
 import { Briefcase } from "@/components/ui/icons/briefcase";
 import { CalendarCheck } from "@/components/ui/icons/calendar-check";
 import { CalendarClock } from "@/components/ui/icons/calendar-clock";
+import { ChartSpline } from "@/components/ui/icons/chart-spline";
 import { Inbox } from "@/components/ui/icons/inbox";
 import { KeyRound } from "@/components/ui/icons/key-round";
 import { LockKeyhole } from "@/components/ui/icons/lock-keyhole";
@@ -29,6 +30,7 @@ const NAV: Record<"learner" | "mentor" | "admin", AppShellNavItem[]> = {
     { href: "/roadmap", label: "Roadmap", icon: Map },
     { href: "/portfolio", label: "Portfolio", icon: Briefcase },
     { href: "/check-ins", label: "Check-ins", icon: CalendarCheck },
+    { href: "/progress", label: "My progress", icon: ChartSpline },
   ],
   mentor: [
     { href: "/reviews", label: "Review queue", icon: Inbox },

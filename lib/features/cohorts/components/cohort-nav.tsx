@@ -8,6 +8,9 @@ export function CohortNav({ cohortId }: { cohortId: string }) {
       <NavLink href={base} exact variant="tab">
         Progress
       </NavLink>
+      <NavLink href={`${base}/insights`} variant="tab">
+        Insights
+      </NavLink>
       <NavLink href={`${base}/members`} variant="tab">
         Members
       </NavLink>

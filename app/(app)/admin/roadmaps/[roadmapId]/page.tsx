@@ -69,7 +69,14 @@ export default async function RoadmapPage({ params }: { params: Promise<{ roadma
                   )}
                 </TD>
                 <TD className="text-sm text-muted-foreground">{version.changeSummary ? describeChanges(version.changeSummary) : "—"}</TD>
-                <TD className="text-right tabular-nums">{version.cohorts}</TD>
+                <TD className="text-right tabular-nums">
+                  {version.cohorts}
+                  {version.cohorts > 0 ? (
+                    <Link href={`/admin/roadmaps/${roadmap.id}/insights?version=${version.number}`} className="ml-2 text-sm text-accent hover:underline">
+                      Friction<span className="sr-only"> in version {version.number}</span>
+                    </Link>
+                  ) : null}
+                </TD>
                 <TD>
                   <ExportMenu roadmapId={roadmap.id} versionNumber={version.number} className="justify-end" />
                 </TD>

@@ -12,6 +12,8 @@ import { LearnerTimeline } from "@/lib/features/cohort-progress/components/learn
 import { TargetHighlight } from "@/lib/features/cohort-progress/components/target-highlight";
 import { TIMELINE_LIMIT } from "@/lib/features/cohort-progress/constants";
 import { loadLearnerDetail } from "@/lib/features/cohort-progress/loaders";
+import { BurnupChart, HoursChart } from "@/lib/features/insights/components/learner-progress";
+import { loadLearnerProgress } from "@/lib/features/insights/loaders";
 
 type Props = { params: Promise<{ cohortId: string; membershipId: string }> };
 
@@ -37,7 +39,8 @@ function Section({ id, title, children, className }: { id: string; title: string
 }
 
 export default async function LearnerPage(props: Props) {
-  const detail = await load(props);
+  const [detail, { cohortId, membershipId }, viewer] = await Promise.all([load(props), props.params, requireViewer()]);
+  const progress = await loadLearnerProgress(viewer, cohortId, membershipId);
   const { learner, cohort } = detail;
 
   return (
@@ -59,6 +62,13 @@ export default async function LearnerPage(props: Props) {
       <div className="grid gap-10">
         <Section id="standing" title="Standing" className="grid gap-3 rounded-xl border border-border bg-surface p-4 sm:p-5">
           <LearnerStanding detail={detail} />
+        </Section>
+
+        <Section id="over-time" title="Over time">
+          <div className="grid gap-4 lg:grid-cols-2">
+            <BurnupChart progress={progress} who="they" />
+            <HoursChart progress={progress} who="they" />
+          </div>
         </Section>
 
         <div className="grid gap-10 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)]">
