@@ -110,7 +110,7 @@ export function Plot(props: PlotProps) {
   const count = Math.max(1, categories.length);
   const max = props.yMax ?? niceMax(largest(props));
   const axis = ticks(max);
-  const wide = labelStep(count, 7);
+  const wide = labelStep(count, 5);
   // Phones print every other (or third …) wide label, so the labels they keep are ones wider screens print too.
   const narrow = wide * Math.ceil(labelStep(count, 3) / wide);
   const slot = 100 / count;

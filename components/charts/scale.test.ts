@@ -9,8 +9,13 @@ describe("chart scales", () => {
 
   it("spaces ticks evenly, without fractions on a small whole axis", () => {
     expect(ticks(20)).toEqual([0, 5, 10, 15, 20]);
+    expect(ticks(30)).toEqual([0, 10, 20, 30]);
+    expect(ticks(500)).toEqual([0, 100, 200, 300, 400, 500]);
     expect(ticks(2)).toEqual([0, 1, 2]);
-    expect(ticks(0.5)).toEqual([0, 0.125, 0.25, 0.375, 0.5]);
+    expect(ticks(0.5)).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5]);
+    expect(ticks(7)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(ticks(33)).toEqual([0, 11, 22, 33]);
+    expect(ticks(13)).toEqual([0, 13]);
   });
 
   it("places categories at the centre of their slot and values from the top", () => {

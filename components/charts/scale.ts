@@ -12,9 +12,24 @@ export function niceMax(value: number): number {
   return 10 * magnitude;
 }
 
-/** Evenly spaced axis values from 0 to `max` inclusive: `count` intervals, or fewer when `max` is small and whole. */
-export function ticks(max: number, count = 4): number[] {
-  const intervals = Number.isInteger(max) && max < count ? Math.max(1, max) : count;
+/** Whether `step` is 1, 2, 2.5 or 5 times a power of ten: a step people count in. */
+function isRoundStep(step: number): boolean {
+  const magnitude = 10 ** Math.floor(Math.log10(step));
+  return [1, 2, 2.5, 5, 10].some((base) => Math.abs(step - base * magnitude) < magnitude * 1e-9);
+}
+
+const INTERVALS = [4, 5, 3, 6, 2];
+
+/**
+ * Evenly spaced axis values from 0 to `max` inclusive: four intervals if their step is round, else five, three, six
+ * or two (30 → 0, 10, 20, 30; 500 → steps of 100). A whole axis never gets fractions: up to 8 it counts in ones,
+ * and a top no round step fits (33 milestones) is split into whole steps (11), or left as 0 and the top.
+ */
+export function ticks(max: number): number[] {
+  const whole = Number.isInteger(max);
+  const round = INTERVALS.find((count) => isRoundStep(max / count) && (!whole || Number.isInteger(max / count)));
+  const intervals =
+    whole && max <= 8 ? Math.max(1, max) : (round ?? (whole ? (INTERVALS.find((count) => max % count === 0) ?? 1) : 4));
   return Array.from({ length: intervals + 1 }, (_, index) => (max * index) / intervals);
 }
 
