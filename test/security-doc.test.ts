@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 
 const DOC = "docs/security.md";
 /** The cases Cairn had when the proofs were first listed; numbers never change meaning, so none may disappear. */
-const KNOWN_CASES = 52;
+const KNOWN_CASES = 53;
 const MAX_LINE = 120;
 
 type Case = { number: number; lines: string[]; bullets: string[] };

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { requireViewer } from "@/lib/auth/viewer";
 import { FrictionTable } from "@/lib/features/friction/components/friction-table";
 import { loadVersionFriction } from "@/lib/features/friction/loaders";
-import { parseFrictionSort } from "@/lib/features/friction/schema";
+import { parseFrictionSort, parseFrictionVersion } from "@/lib/features/friction/schema";
 import { roadmapExportHref } from "@/lib/features/roadmaps/utils";
 import { plural } from "@/lib/plural";
 
@@ -18,14 +18,9 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-/** A version number from the query: a whole number from 1, or nothing (→ 404). */
-function versionOf(value: string | string[] | undefined): number | null {
-  return typeof value === "string" && /^[1-9]\d{0,8}$/.test(value) ? Number(value) : null;
-}
-
 export default async function RoadmapFrictionPage({ params, searchParams }: Props) {
   const [{ roadmapId }, search, viewer] = await Promise.all([params, searchParams, requireViewer()]);
-  const version = versionOf(search.version);
+  const version = parseFrictionVersion(search.version);
   if (version === null) notFound();
   const report = await loadVersionFriction(viewer, roadmapId, version, parseFrictionSort(search.sort));
   if (report.scope.kind !== "version") notFound();

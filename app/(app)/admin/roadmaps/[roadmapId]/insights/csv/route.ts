@@ -2,11 +2,12 @@
 import { getViewer } from "@/lib/auth/viewer";
 import { csvResponse, notFoundResponse } from "@/lib/features/cohort-progress/utils";
 import { loadVersionFrictionCsv } from "@/lib/features/friction/loaders";
+import { parseFrictionVersion } from "@/lib/features/friction/schema";
 
 export async function GET(request: Request, { params }: { params: Promise<{ roadmapId: string }> }) {
-  const version = new URL(request.url).searchParams.get("version") ?? "";
-  if (!/^[1-9]\d{0,8}$/.test(version)) return notFoundResponse();
+  const version = parseFrictionVersion(new URL(request.url).searchParams.get("version") ?? undefined);
+  if (version === null) return notFoundResponse();
   const [{ roadmapId }, viewer] = await Promise.all([params, getViewer()]);
-  const file = await loadVersionFrictionCsv(viewer, roadmapId, Number(version));
+  const file = await loadVersionFrictionCsv(viewer, roadmapId, version);
   return file ? csvResponse(file) : notFoundResponse();
 }
