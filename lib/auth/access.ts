@@ -19,25 +19,27 @@ export type LearnerMembership = {
   timezone: string;
 };
 
-/**
- * The viewer's own active learner membership in a cohort (or their first one).
- * Scope comes from the viewer's id, so another person's cohort reads as missing.
- */
-export async function getLearnerMembership(userId: string, cohortId?: string): Promise<LearnerMembership | null> {
-  const membership = await db.membership.findFirst({
-    where: { userId, role: "learner", removedAt: null, cohort: { archivedAt: null }, ...(cohortId ? { cohortId } : {}) },
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      userId: true,
-      startDate: true,
-      extensionDays: true,
-      cohort: {
-        select: { id: true, name: true, versionId: true, startDate: true, weeksPerPhase: true, timezone: true },
-      },
-    },
-  });
-  if (!membership) return null;
+/** What a learner membership is read with, by `getLearnerMembership` and by features that read one learner. */
+export const LEARNER_MEMBERSHIP_SELECT = {
+  id: true,
+  userId: true,
+  startDate: true,
+  extensionDays: true,
+  cohort: {
+    select: { id: true, name: true, versionId: true, startDate: true, weeksPerPhase: true, timezone: true },
+  },
+} as const;
+
+type LearnerMembershipRow = {
+  id: string;
+  userId: string;
+  startDate: Date | null;
+  extensionDays: number;
+  cohort: { id: string; name: string; versionId: string; startDate: Date; weeksPerPhase: number; timezone: string };
+};
+
+/** A membership read with LEARNER_MEMBERSHIP_SELECT, as the learner's pages use it. */
+export function learnerMembershipOf(membership: LearnerMembershipRow): LearnerMembership {
   const { cohort } = membership;
   return {
     membershipId: membership.id,
@@ -50,6 +52,19 @@ export async function getLearnerMembership(userId: string, cohortId?: string): P
     weeksPerPhase: cohort.weeksPerPhase,
     timezone: cohort.timezone,
   };
+}
+
+/**
+ * The viewer's own active learner membership in a cohort (or their first one).
+ * Scope comes from the viewer's id, so another person's cohort reads as missing.
+ */
+export async function getLearnerMembership(userId: string, cohortId?: string): Promise<LearnerMembership | null> {
+  const membership = await db.membership.findFirst({
+    where: { userId, role: "learner", removedAt: null, cohort: { archivedAt: null }, ...(cohortId ? { cohortId } : {}) },
+    orderBy: { createdAt: "asc" },
+    select: LEARNER_MEMBERSHIP_SELECT,
+  });
+  return membership ? learnerMembershipOf(membership) : null;
 }
 
 export type Roles = { mentorCohortIds: string[]; learnerCohortIds: string[] };

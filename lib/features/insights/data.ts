@@ -1,5 +1,5 @@
 import "server-only";
-import type { LearnerMembership } from "@/lib/auth/access";
+import { LEARNER_MEMBERSHIP_SELECT, learnerMembershipOf, type LearnerMembership } from "@/lib/auth/access";
 import { type Day, dayFrom, dayOfDate } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { FlowStatus } from "@/lib/features/insights/types";
@@ -52,27 +52,9 @@ export async function getCohortLearner(cohortId: string, membershipId: string): 
   const membership = await db.membership.findFirst({
     where: { id: membershipId, cohortId, role: "learner", removedAt: null },
     relationLoadStrategy: "join",
-    select: {
-      id: true,
-      userId: true,
-      startDate: true,
-      extensionDays: true,
-      cohort: { select: { id: true, name: true, versionId: true, startDate: true, weeksPerPhase: true, timezone: true } },
-    },
+    select: LEARNER_MEMBERSHIP_SELECT,
   });
-  if (!membership) return null;
-  const { cohort } = membership;
-  return {
-    membershipId: membership.id,
-    userId: membership.userId,
-    cohortId: cohort.id,
-    cohortName: cohort.name,
-    versionId: cohort.versionId,
-    startDate: membership.startDate ?? cohort.startDate,
-    extensionDays: membership.extensionDays,
-    weeksPerPhase: cohort.weeksPerPhase,
-    timezone: cohort.timezone,
-  };
+  return membership ? learnerMembershipOf(membership) : null;
 }
 
 export type CohortFigures = {
