@@ -35,7 +35,7 @@ test("a mentor reads the cohort's health and where the roadmap makes it stall", 
 
   const flow = await downloadText(page, () => page.getByRole("link", { name: "CSV of cumulative flow" }).click());
   expect(flow.name).toMatch(/\.csv$/);
-  expect(flow.text.split("\n")[0]).toMatch(/^Week,Not started,In progress,/);
+  expect(flow.text.split("\n")[0]).toMatch(/^Week,Not started \(milestones\),In progress \(milestones\),Submitted/);
 
   // Roadmap friction: sort by who stalled, the sort is announced, and the CSV has a row per milestone.
   const friction = page.getByRole("table", { name: /Roadmap friction per milestone/ });

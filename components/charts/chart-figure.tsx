@@ -28,7 +28,7 @@ export function ChartFigure({
   children: ReactNode;
 }) {
   return (
-    <figure aria-labelledby={`${id}-title`} className="grid min-w-0 content-start gap-3 rounded-lg border border-border bg-surface p-4">
+    <figure aria-labelledby={`${id}-title`} className="grid min-w-0 grid-cols-[minmax(0,1fr)] content-start gap-3 rounded-lg border border-border bg-surface p-4">
       <figcaption className="grid gap-1">
         <h3 id={`${id}-title`} className="text-sm font-semibold">
           {title}

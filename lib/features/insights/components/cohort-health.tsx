@@ -12,7 +12,7 @@ import { plural } from "@/lib/plural";
 const FLOW_LAYERS: { status: FlowStatus; label: string; tone: "success" | "danger" | "warning" | "info" | "neutral" }[] = [
   { status: "complete", label: "Complete", tone: "success" },
   { status: "changes_requested", label: "Changes requested", tone: "danger" },
-  { status: "submitted", label: "Waiting for review", tone: "warning" },
+  { status: "submitted", label: "Submitted", tone: "warning" },
   { status: "in_progress", label: "In progress", tone: "info" },
   { status: "not_started", label: "Not started", tone: "neutral" },
 ];
