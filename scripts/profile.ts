@@ -1,4 +1,4 @@
-// `npm run profile -- [--pages roadmap,matrix] [--seconds 10]`: where a Cairn page's server CPU goes
+// `npm run profile -- [--pages roadmap,matrix,insights] [--seconds 10]`: where a Cairn page's server CPU goes
 // (docs/performance.md, "Where the server's time goes"). For each page it starts one production web server process
 // under `node --cpu-prof` on a throwaway database with the demo data, loads the page with 8 connections from a
 // generator pinned to a core of its own, stops the server and charges every profile sample to what the code was doing
@@ -20,7 +20,7 @@ import { commit, machine, pinnedCommand } from "@/scripts/lib/measuring-run";
 import { breakdown, CATEGORIES, type CpuProfile } from "@/scripts/lib/profile/cpu-profile";
 import { startThrowawayDatabase } from "@/scripts/lib/throwaway-database";
 
-const PAGES = ["roadmap", "milestone", "queue", "review", "matrix", "sign-in"] as const;
+const PAGES = ["roadmap", "milestone", "queue", "review", "matrix", "insights", "sign-in"] as const;
 type Page = (typeof PAGES)[number];
 const WARM_UP_SECONDS = 3;
 const CONNECTIONS = 8;
@@ -73,6 +73,7 @@ try {
     queue: ["/reviews", "mentor"],
     review: [`/reviews/${ids!.submission}`, "mentor"],
     matrix: [`/cohorts/${ids!.cohort}`, "mentor"],
+    insights: [`/cohorts/${ids!.cohort}/insights`, "mentor"],
     "sign-in": ["/login", null],
   };
   const secret = randomBytes(32).toString("base64url");

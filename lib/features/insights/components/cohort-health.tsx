@@ -173,9 +173,10 @@ function StreakChart({ health, csvHref }: { health: CohortHealth; csvHref: strin
       title="Check-in streaks"
       summary={summary}
       csvHref={csvHref}
+      // The table holds what the chart draws, learners per streak length; the CSV has every learner's own streak.
       table={{
-        columns: ["Learner", "Streak (weeks)", "Weeks the rule was met", "Weeks so far"],
-        rows: health.streaks.map((learner) => [learner.name, learner.streak, learner.weeksMet, learner.weeksPast]),
+        columns: ["Streak (weeks)", "Learners"],
+        rows: counts.map((learners, streak) => [categories[streak]!, learners]),
       }}
     >
       <Plot
