@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { isUuid } from "@/lib/ids";
 
 // The access primitives every feature authorizes with: who a viewer is in a cohort, read from the database on
 // every call (docs/decisions/016). Cohort management, reviews, progress and check-ins all ask here, so none of
@@ -126,3 +127,12 @@ export const getCohortAccess = cache(
     };
   },
 );
+
+/**
+ * `getCohortAccess` for a cohort id from an address: a signed-out caller and a malformed id are null like any other
+ * cohort the viewer may not see, so every cohort page and export answers them with the same 404.
+ */
+export async function cohortAccessOrNull(viewer: { id: string; isAdmin: boolean } | null, cohortId: string): Promise<CohortAccess | null> {
+  if (!viewer || !isUuid(cohortId)) return null;
+  return getCohortAccess(viewer, cohortId);
+}

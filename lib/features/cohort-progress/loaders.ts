@@ -6,7 +6,7 @@ import { getCheckinsPage } from "@/lib/features/checkins/data";
 import { CLOSE_OUT_LABELS, CLOSE_OUT_TEXT_FIELDS } from "@/lib/features/checkins/constants";
 import type { CheckinWeek } from "@/lib/features/checkins/types";
 import { dateOfDay, safeTimeZone, today as todayIn } from "@/lib/calendar";
-import { getCohortAccess, type CohortAccess } from "@/lib/auth/access";
+import { cohortAccessOrNull, type CohortAccess } from "@/lib/auth/access";
 import {
   getCohortStructure,
   listAssessments,
@@ -42,18 +42,9 @@ import {
 import { COMPLETE_STATUSES } from "@/lib/features/progress/constants";
 import { isUuid } from "@/lib/ids";
 
-/**
- * The viewer's mentor or admin access to a cohort, or null: a malformed id reads like any other unknown one.
- * Cached per request, so a page's metadata and its body check access once.
- */
-const accessOrNull = cache(async (viewer: Viewer | null, cohortId: string): Promise<CohortAccess | null> => {
-  if (!viewer || !isUuid(cohortId)) return null;
-  return getCohortAccess(viewer, cohortId);
-});
-
 /** The cohort's name for a page title; the same 404 as the page itself. */
 export const loadCohortName = cache(async (viewer: Viewer, cohortId: string): Promise<string> => {
-  const access = await accessOrNull(viewer, cohortId);
+  const access = await cohortAccessOrNull(viewer, cohortId);
   if (!access) notFound();
   return access.cohortName;
 });
@@ -79,7 +70,7 @@ async function cohortStandings(access: CohortAccess, now: Date) {
  */
 export const loadCohortOverview = cache(
   async (viewer: Viewer, cohortId: string, query: MatrixQuery, now: Date = new Date()): Promise<CohortOverview> => {
-    const access = await accessOrNull(viewer, cohortId);
+    const access = await cohortAccessOrNull(viewer, cohortId);
     if (!access) notFound();
     const loaded = await cohortStandings(access, now);
     if (!loaded) notFound();
@@ -146,7 +137,7 @@ function mentorWeek(week: CheckinWeek, running: boolean): MentorCheckinWeek {
  */
 export const loadLearnerDetail = cache(
   async (viewer: Viewer, cohortId: string, membershipId: string, now: Date = new Date()): Promise<LearnerDetail> => {
-    const access = await accessOrNull(viewer, cohortId);
+    const access = await cohortAccessOrNull(viewer, cohortId);
     if (!access || !isUuid(membershipId)) notFound();
     const timeZone = safeTimeZone(access.timezone);
     const today = todayIn(timeZone, now);
@@ -263,7 +254,7 @@ export const loadCohortList = cache(async (viewer: Viewer): Promise<CohortListIt
 
 /** The progress matrix as CSV; null (→ 404) for a signed-out caller, another cohort or a random id. */
 export async function loadProgressCsv(viewer: Viewer | null, cohortId: string, now: Date = new Date()): Promise<CsvFile | null> {
-  const access = await accessOrNull(viewer, cohortId);
+  const access = await cohortAccessOrNull(viewer, cohortId);
   if (!access) return null;
   const loaded = await cohortStandings(access, now);
   return loaded ? progressCsv(loaded.structure, loaded.learners, loaded.today) : null;
@@ -271,7 +262,7 @@ export async function loadProgressCsv(viewer: Viewer | null, cohortId: string, n
 
 /** The progress matrix as JSON for the API; null (→ 404) exactly as for the CSV export, which it matches. */
 export async function loadProgressJson(viewer: Viewer, cohortId: string, now: Date = new Date()): Promise<CohortProgressJson | null> {
-  const access = await accessOrNull(viewer, cohortId);
+  const access = await cohortAccessOrNull(viewer, cohortId);
   if (!access) return null;
   const loaded = await cohortStandings(access, now);
   return loaded ? progressJson(loaded.structure, loaded.learners, loaded.today) : null;
@@ -279,7 +270,7 @@ export async function loadProgressJson(viewer: Viewer, cohortId: string, now: Da
 
 /** Every decision in the cohort as CSV; null (→ 404) exactly as for the progress export. Two statements. */
 export async function loadReviewHistoryCsv(viewer: Viewer | null, cohortId: string, now: Date = new Date()): Promise<CsvFile | null> {
-  const access = await accessOrNull(viewer, cohortId);
+  const access = await cohortAccessOrNull(viewer, cohortId);
   if (!access) return null;
   const timeZone = safeTimeZone(access.timezone);
   const rows = await listReviewHistory(access.cohortId);

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getCohortAccess, type CohortAccess } from "@/lib/auth/access";
+import { cohortAccessOrNull } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/viewer";
 import { today as todayIn } from "@/lib/calendar";
 import type { CsvFile } from "@/lib/features/cohort-progress/types";
@@ -16,12 +16,6 @@ import { isUuid } from "@/lib/ids";
 
 /** Version numbers are PostgreSQL integers; anything else is a version that cannot exist. */
 const isVersionNumber = (value: number) => Number.isInteger(value) && value >= 1 && value <= 999_999_999;
-
-/** The viewer's mentor or admin access to a cohort, or null: a malformed id reads like any other unknown one. */
-const accessOrNull = cache(async (viewer: Viewer | null, cohortId: string): Promise<CohortAccess | null> => {
-  if (!viewer || !isUuid(cohortId)) return null;
-  return getCohortAccess(viewer, cohortId);
-});
 
 /**
  * The rows of a version's items over `structure.cohorts`, in roadmap order, with the editor's link for admins (the
@@ -41,7 +35,7 @@ async function frictionOf(viewer: Viewer, structure: FrictionStructure, now: Dat
 
 /** The cohort scope: the access check, the structure and one aggregate; null when the viewer has no access. */
 async function cohortFriction(viewer: Viewer | null, cohortId: string, now: Date) {
-  const access = await accessOrNull(viewer, cohortId);
+  const access = await cohortAccessOrNull(viewer, cohortId);
   if (!viewer || !access) return null;
   const structure = await getFrictionStructure({ versionId: access.versionId }, access.cohortId);
   if (!structure || structure.cohorts.length === 0) return null;

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { type CohortAccess, getCohortAccess, getLearnerMembership, type LearnerMembership } from "@/lib/auth/access";
+import { cohortAccessOrNull, type CohortAccess, getLearnerMembership, type LearnerMembership } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/viewer";
 import { type Day, dayOfDate, safeTimeZone, today as todayIn, weekStartOf } from "@/lib/calendar";
 import type { CsvFile } from "@/lib/features/cohort-progress/types";
@@ -21,15 +21,6 @@ import {
   streakFigures,
 } from "@/lib/features/insights/utils";
 import { isUuid } from "@/lib/ids";
-
-/**
- * The viewer's mentor or admin access to a cohort, or null: a malformed id reads like any other unknown one (as on
- * the cohort's other pages). Cached per request, so a page's metadata and its body check access once.
- */
-const accessOrNull = cache(async (viewer: Viewer | null, cohortId: string): Promise<CohortAccess | null> => {
-  if (!viewer || !isUuid(cohortId)) return null;
-  return getCohortAccess(viewer, cohortId);
-});
 
 /**
  * The cohort's health figures; null when the cohort is gone. Three statements after the access check, whatever the
@@ -122,7 +113,7 @@ async function cohortHealth(access: CohortAccess, now: Date): Promise<CohortHeal
  * an archived cohort and a random id get the same 404. At most four statements whatever the cohort's size.
  */
 export const loadCohortHealth = cache(async (viewer: Viewer, cohortId: string, now: Date = new Date()): Promise<CohortHealth> => {
-  const access = await accessOrNull(viewer, cohortId);
+  const access = await cohortAccessOrNull(viewer, cohortId);
   if (!access) notFound();
   const health = await cohortHealth(access, now);
   if (!health) notFound();
@@ -136,7 +127,7 @@ export async function loadCohortHealthCsv(
   chart: HealthChart,
   now: Date = new Date(),
 ): Promise<CsvFile | null> {
-  const access = await accessOrNull(viewer, cohortId);
+  const access = await cohortAccessOrNull(viewer, cohortId);
   if (!access) return null;
   const health = await cohortHealth(access, now);
   return health ? healthCsv(health, chart) : null;
@@ -215,7 +206,7 @@ export async function loadMyProgressCsv(
  */
 export const loadLearnerProgress = cache(
   async (viewer: Viewer, cohortId: string, membershipId: string, now: Date = new Date()): Promise<LearnerProgress> => {
-    const access = await accessOrNull(viewer, cohortId);
+    const access = await cohortAccessOrNull(viewer, cohortId);
     if (!access || !isUuid(membershipId)) notFound();
     const membership = await getCohortLearner(access.cohortId, membershipId);
     if (!membership) notFound();
