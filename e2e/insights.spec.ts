@@ -77,7 +77,8 @@ test("an admin finds friction across cohorts and exports it as roadmap notes", a
   await page.getByRole("main").getByRole("link", { name: /MLOps Roadmap 2026/ }).click();
   await page.getByRole("main").getByRole("link", { name: /^Friction in version \d+$/ }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: /^Friction in version \d+$/ })).toBeVisible();
-  await expect(page.getByText(/learners? in 1 cohort on this version/)).toBeVisible();
+  // Other journeys may have added cohorts on this version: the count is whatever the instance holds.
+  await expect(page.getByText(/learners? in \d+ cohorts? on this version/)).toBeVisible();
 
   const exported = await downloadText(page, () => page.getByRole("link", { name: "Export with friction notes" }).click());
   const parsed = parseRoadmapMarkdown(exported.text);
