@@ -419,13 +419,17 @@ async function measureSize({ size, dataset, databaseUrl, client, items }: { size
   // B_next renders B_render's pages with the shapes calibrated above, so both draw the same elements.
   const nextPort = await freePort();
   const shaped = renderPages.map((page) => ({ ...page, ...reports.find((report) => report.path === page.path)!.shape }));
-  const next = await startBaseline("B_next", { port: nextPort, databaseUrl, pages: shaped }, (file) => ({
-    args: [NEXT_BIN, "start", NEXT_BASELINE, "--port", String(nextPort), "--hostname", "127.0.0.1"],
-    env: { BENCH_NEXT_CONFIG: file },
-  }));
-  running.push(next);
+  // Only built when a page it renders was asked for (--pages insights,login has none).
+  const next =
+    shaped.length > 0
+      ? await startBaseline("B_next", { port: nextPort, databaseUrl, pages: shaped }, (file) => ({
+          args: [NEXT_BIN, "start", NEXT_BASELINE, "--port", String(nextPort), "--hostname", "127.0.0.1"],
+          env: { BENCH_NEXT_CONFIG: file },
+        }))
+      : null;
+  if (next) running.push(next);
   for (const report of reports) {
-    if (RENDERED[report.page]) report.elements.next = countElements(html(await rawGet(`${next.url}${report.path}`)));
+    if (next && RENDERED[report.page]) report.elements.next = countElements(html(await rawGet(`${next.url}${report.path}`)));
   }
 
   say(`${size}: counting statements (${counted} requests per page, one at a time)…`);
@@ -456,7 +460,7 @@ async function measureSize({ size, dataset, databaseUrl, client, items }: { size
       return [
         { ...common, id: `${report.page} cairn`, url: cairn.url, headers: headersOf(report.page), pid: cairn.pid, seconds: cairnWindow },
         { ...common, id: `${report.page} static`, url: staticServer.url, headers: {}, seconds: fast, warmupSeconds: 0 },
-        ...(RENDERED[report.page]
+        ...(RENDERED[report.page] && next
           ? [
               { ...common, id: `${report.page} render`, url: render.url, headers: {}, pid: render.child.pid, seconds: windowFor(report.singleClientMs.render) },
               { ...common, id: `${report.page} next`, url: next.url, headers: {}, pid: next.child.pid },
@@ -466,7 +470,8 @@ async function measureSize({ size, dataset, databaseUrl, client, items }: { size
     });
     const config: GeneratorConfig = { ticksPerSecond, measurements };
     const results = await runPinnedScript<MeasurementResult[]>("scripts/lib/bench/generator.ts", config);
-    for (const [name, pid] of [["Cairn's server", cairn.pid], ["B_render", render.child.pid!], ["B_next", next.child.pid!]] as const) {
+    const servers: [string, number][] = [["Cairn's server", cairn.pid], ["B_render", render.child.pid!], ...(next ? [["B_next", next.child.pid!] as [string, number]] : [])];
+    for (const [name, pid] of servers) {
       if (!isAlive(pid)) throw new Error(`${name} (pid ${pid}) is gone: it crashed or something outside the benchmark stopped it (see ${serverLog}).`);
     }
     for (const result of results) {

@@ -52,4 +52,12 @@ describe("a chart figure", () => {
       '<polyline points="16.67,90 50,70"',
     ]);
   });
+
+  it("marks one week with a labelled line, such as this week on a chart that runs into the future", () => {
+    const html = renderToStaticMarkup(
+      <Plot label="Burn-up" categories={weeks} marker={{ label: "This week", index: 1 }} lines={[{ label: "Complete", values: [1, 2, null], tone: "success" }]} />,
+    );
+    expect(html).toMatch(/<line x1="50" x2="50" y1="0" y2="100"/);
+    expect(html).toMatch(/>This week<\/span>/);
+  });
 });

@@ -27,6 +27,8 @@ export type LayerSeries = { label: string; values: readonly number[]; tone: Tone
 export type BarSeries = { label: string; values: readonly (number | null)[]; tone: Tone };
 /** A horizontal line at a target value. */
 export type Reference = { label: string; value: number; tone: Tone };
+/** A vertical line through one category, e.g. "This week" on a chart that runs into the future. */
+export type Marker = { label: string; index: number };
 
 export type PlotProps = {
   /** The text alternative: what the chart shows, in a sentence or two. */
@@ -40,6 +42,7 @@ export type PlotProps = {
   bars?: readonly BarSeries[];
   lines?: readonly LineSeries[];
   reference?: Reference;
+  marker?: Marker;
   /** The top of the value axis; by default a round number above the largest value drawn. */
   yMax?: number;
   /** Written after values in tooltips and on the axis, e.g. " h". */
@@ -174,6 +177,18 @@ export function Plot(props: PlotProps) {
                 {...strokeProps}
               />
             ) : null}
+            {props.marker ? (
+              <line
+                x1={slotCentre(props.marker.index, count)}
+                x2={slotCentre(props.marker.index, count)}
+                y1={0}
+                y2={100}
+                strokeWidth={1}
+                strokeDasharray="3 3"
+                className="stroke-border-strong"
+                {...strokeProps}
+              />
+            ) : null}
             {(props.lines ?? []).flatMap((line) =>
               lineRuns(line.values, max).map((points, run) => (
                 <polyline
@@ -193,6 +208,19 @@ export function Plot(props: PlotProps) {
               </rect>
             ))}
           </svg>
+          {props.marker ? (
+            <span
+              aria-hidden
+              // Inside the plot's top edge, beside the line: to its right, or to its left near the right end.
+              className={cn(
+                "absolute top-0 text-xs whitespace-nowrap text-muted-foreground",
+                slotCentre(props.marker.index, count) > 70 ? "-translate-x-full pr-1" : "pl-1",
+              )}
+              style={{ left: `${slotCentre(props.marker.index, count)}%` }}
+            >
+              {props.marker.label}
+            </span>
+          ) : null}
         </div>
         <div />
         <div aria-hidden className="relative h-5 text-xs text-muted-foreground">

@@ -13,7 +13,7 @@ export const STROKE: Record<Tone, string> = {
 };
 
 export const FILL: Record<Tone, string> = {
-  neutral: "fill-status-neutral/35",
+  neutral: "fill-status-neutral/50",
   info: "fill-status-info/70",
   warning: "fill-status-warning/75",
   danger: "fill-status-danger/75",
@@ -32,7 +32,7 @@ export const BAND_FILL: Record<Tone, string> = {
 };
 
 export const SWATCH: Record<Tone, string> = {
-  neutral: "bg-status-neutral/35",
+  neutral: "bg-status-neutral/50",
   info: "bg-status-info/70",
   warning: "bg-status-warning/75",
   danger: "bg-status-danger/75",

@@ -42,6 +42,7 @@ export function BurnupChart({ progress, who, csvHref }: { progress: LearnerProgr
         categories={weeks.map(formatShortDay)}
         categoryNames={weeks.map((week) => `Week of ${formatShortDay(week)}`)}
         yMax={Math.max(1, progress.milestones)}
+        marker={weeks.includes(thisWeek) && thisWeek !== weeks.at(-1) ? { label: "This week", index: weeks.indexOf(thisWeek) } : undefined}
         lines={[
           { label: "Schedule", tone: "neutral", dashed: true, values: progress.burnup.map((point) => point.planned) },
           { label: "Complete", tone: "success", values: progress.burnup.map((point) => point.completed) },
