@@ -2,7 +2,7 @@
 
 import { Check } from "@/components/ui/icons/check";
 import { Copy } from "@/components/ui/icons/copy";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -19,15 +19,15 @@ type OneTimeValueProps = {
   noun: string;
   /** Names the box as a region, for a value that appears in place of a form. */
   region?: string;
-  /** Further buttons beside "Copy", such as "Done". */
-  children?: ReactNode;
+  /** When given, a "Done" button beside "Copy" that calls it (to close the dialog or form the value appeared in). */
+  onDone?: () => void;
 };
 
 /**
  * A secret shown once (Cairn keeps only a fingerprint, or needs it elsewhere), with a copy button: invite and reset
  * links, API tokens and webhook signing secrets are all handed over this way.
  */
-export function OneTimeValue({ value, label, hint, copyLabel, noun, region, children }: OneTimeValueProps) {
+export function OneTimeValue({ value, label, hint, copyLabel, noun, region, onDone }: OneTimeValueProps) {
   const [copied, setCopied] = useState(false);
   async function copy() {
     try {
@@ -51,7 +51,11 @@ export function OneTimeValue({ value, label, hint, copyLabel, noun, region, chil
           {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
           {copied ? "Copied" : copyLabel}
         </Button>
-        {children}
+        {onDone ? (
+          <Button type="button" size="sm" variant="ghost" onClick={onDone}>
+            Done
+          </Button>
+        ) : null}
       </div>
     </div>
   );

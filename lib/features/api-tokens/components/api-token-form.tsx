@@ -30,11 +30,8 @@ function OneTimeToken({ name, token, onDone }: { name: string; token: string; on
       copyLabel="Copy token"
       noun="token"
       region="New token"
-    >
-      <Button type="button" size="sm" variant="ghost" onClick={onDone}>
-        Done
-      </Button>
-    </OneTimeValue>
+      onDone={onDone}
+    />
   );
 }
 

@@ -37,11 +37,8 @@ export function NewLink({ url, onDone }: { url: string; onDone: () => void }) {
       hint="Copy it now: for safety Cairn keeps only a fingerprint of it and cannot show it again."
       copyLabel="Copy link"
       noun="link"
-    >
-      <Button type="button" size="sm" variant="ghost" onClick={onDone}>
-        Done
-      </Button>
-    </OneTimeValue>
+      onDone={onDone}
+    />
   );
 }
 

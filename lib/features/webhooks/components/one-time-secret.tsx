@@ -1,4 +1,3 @@
-import { Button } from "@/components/ui/button";
 import { OneTimeValue } from "@/components/ui/one-time-value";
 
 /** The signing secret, shown this once with a copy button: Cairn never shows it again (decision 062). */
@@ -11,10 +10,7 @@ export function OneTimeSecret({ secret, onDone }: { secret: string; onDone: () =
       copyLabel="Copy secret"
       noun="secret"
       region="Signing secret"
-    >
-      <Button type="button" size="sm" variant="ghost" onClick={onDone}>
-        Done
-      </Button>
-    </OneTimeValue>
+      onDone={onDone}
+    />
   );
 }
