@@ -1,51 +1,8 @@
 import "server-only";
 import { LEARNER_MEMBERSHIP_SELECT, learnerMembershipOf, type LearnerMembership } from "@/lib/auth/access";
-import { type Day, dayFrom, dayOfDate } from "@/lib/calendar";
+import { type Day, dayFrom } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { FlowStatus } from "@/lib/features/insights/types";
-
-/** What the cohort health figures need of the cohort: its schedule and its roadmap's live milestones per phase. */
-export type InsightCohort = {
-  id: string;
-  name: string;
-  startDate: Day;
-  weeksPerPhase: number;
-  versionId: string;
-  /** Live milestones of each live phase, in roadmap order (the input of `targetDates`). */
-  milestonesPerPhase: number[];
-};
-
-export async function getInsightCohort(cohortId: string): Promise<InsightCohort | null> {
-  const cohort = await db.cohort.findUnique({
-    where: { id: cohortId },
-    relationLoadStrategy: "join",
-    select: {
-      id: true,
-      name: true,
-      startDate: true,
-      weeksPerPhase: true,
-      versionId: true,
-      roadmapVersion: {
-        select: {
-          phases: {
-            where: { archivedAt: null },
-            orderBy: { position: "asc" },
-            select: { _count: { select: { milestones: { where: { archivedAt: null } } } } },
-          },
-        },
-      },
-    },
-  });
-  if (!cohort) return null;
-  return {
-    id: cohort.id,
-    name: cohort.name,
-    startDate: dayOfDate(cohort.startDate),
-    weeksPerPhase: cohort.weeksPerPhase,
-    versionId: cohort.versionId,
-    milestonesPerPhase: cohort.roadmapVersion.phases.map((phase) => phase._count.milestones),
-  };
-}
 
 /** An active learner of the cohort, shaped as the learner's own pages read their membership; null otherwise. */
 export async function getCohortLearner(cohortId: string, membershipId: string): Promise<LearnerMembership | null> {

@@ -5,7 +5,9 @@ import { cohortAccessOrNull, type CohortAccess, getLearnerMembership, type Learn
 import type { Viewer } from "@/lib/auth/viewer";
 import { type Day, dayOfDate, safeTimeZone, today as todayIn, weekStartOf } from "@/lib/calendar";
 import type { CsvFile } from "@/lib/features/cohort-progress/types";
-import { getCohortFigures, getCohortLearner, getInsightCohort, listLearnerFigures } from "@/lib/features/insights/data";
+import { getCohortStructure } from "@/lib/features/cohort-progress/data";
+import { learnerTargets } from "@/lib/features/cohort-progress/utils";
+import { getCohortFigures, getCohortLearner, listLearnerFigures } from "@/lib/features/insights/data";
 import type { CohortHealth, HealthChart, LearnerProgress, ProgressChart } from "@/lib/features/insights/types";
 import {
   burnupWeeks,
@@ -30,7 +32,7 @@ async function cohortHealth(access: CohortAccess, now: Date): Promise<CohortHeal
   const timeZone = safeTimeZone(access.timezone);
   const today = todayIn(timeZone, now);
   const thisWeek = weekStartOf(today);
-  const cohort = await getInsightCohort(access.cohortId);
+  const cohort = await getCohortStructure(access.cohortId);
   if (!cohort) return null;
   const weeks = chartWeeks(cohort.startDate, thisWeek);
   const [figures, learners] = await Promise.all([
@@ -46,19 +48,15 @@ async function cohortHealth(access: CohortAccess, now: Date): Promise<CohortHeal
     listLearnerFigures({ cohortId: cohort.id, versionId: cohort.versionId, timeZone, now }),
   ]);
 
-  const milestones = cohort.milestonesPerPhase.reduce((sum, count) => sum + count, 0);
-  const plan = milestoneTargets(cohort.milestonesPerPhase, cohort.startDate, cohort.weeksPerPhase, 0);
+  // Learners who share a start date and extension share their schedule: the cohort's own is the plan.
+  const schedules: Parameters<typeof learnerTargets>[2] = new Map();
+  const scheduleOf = (startDate: Day, extensionDays: number) =>
+    learnerTargets(cohort, { startDate, extensionDays }, schedules).milestones.flat();
+  const plan = scheduleOf(cohort.startDate, 0);
+  const milestones = plan.length;
   const flowByWeek = new Map(figures.flow.map((week) => [week.week, week.counts]));
   const paceByWeek = new Map(figures.pace.map((week) => [week.week, week]));
   const waitByWeek = new Map(figures.reviewWait.map((week) => [week.week, week]));
-  // Learners who share a start date and extension share their schedule.
-  const schedules = new Map<string, Day[]>();
-  const scheduleOf = (startDate: Day, extensionDays: number) => {
-    const id = `${startDate}+${extensionDays}`;
-    const known = schedules.get(id) ?? milestoneTargets(cohort.milestonesPerPhase, startDate, cohort.weeksPerPhase, extensionDays);
-    schedules.set(id, known);
-    return known;
-  };
 
   return {
     cohort: {
