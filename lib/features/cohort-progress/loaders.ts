@@ -17,30 +17,11 @@ import {
   listVisibleCohorts,
 } from "@/lib/features/cohort-progress/data";
 import { canCommentOnLearnerCheckins, canSignOffAssessment } from "@/lib/features/cohort-progress/policy";
-import type {
-  CohortListItem,
-  CohortOverview,
-  CohortProgressJson,
-  CsvFile,
-  LearnerDetail,
-  MatrixQuery,
-  MentorCheckinWeek,
-} from "@/lib/features/cohort-progress/types";
-import {
-  buildMatrix,
-  cohortStats,
-  learnerStanding,
-  learnerTargets,
-  matrixGroups,
-  progressCsv,
-  progressJson,
-  recentSince,
-  reviewHistoryCsv,
-  statusOf,
-  type StandingRow,
-} from "@/lib/features/cohort-progress/utils";
+import type { CohortListItem, CohortOverview, CohortProgressJson, LearnerDetail, MatrixQuery, MentorCheckinWeek } from "@/lib/features/cohort-progress/types";
+import { buildMatrix, cohortStats, learnerStanding, learnerTargets, matrixGroups, progressCsv, progressJson, recentSince, reviewHistoryCsv, statusOf, type StandingRow } from "@/lib/features/cohort-progress/utils";
 import { COMPLETE_STATUSES } from "@/lib/features/progress/constants";
 import { isUuid } from "@/lib/ids";
+import { type CsvFile } from "@/lib/csv";
 
 /** The cohort's name for a page title; the same 404 as the page itself. */
 export const loadCohortName = cache(async (viewer: Viewer, cohortId: string): Promise<string> => {

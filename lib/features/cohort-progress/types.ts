@@ -249,8 +249,6 @@ export type CohortListItem = {
   mentoring: boolean;
 };
 
-export type CsvFile = { filename: string; body: string };
-
 /** The progress matrix as the API answers it: every active learner's status on every live item, by item key. */
 export type CohortProgressJson = {
   cohort: { id: string; name: string };

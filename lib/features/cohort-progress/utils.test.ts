@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { CohortStructure, LearnerRow, LearnerStanding, MatrixQuery } from "@/lib/features/cohort-progress/types";
 import { dayFrom as day, formatSortableMoment } from "@/lib/calendar";
-import { buildMatrix, csvCell, csvFilename, matrixHref, normalizeName, toCsv } from "@/lib/features/cohort-progress/utils";
+import { buildMatrix, matrixHref, normalizeName } from "@/lib/features/cohort-progress/utils";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
+import { csvCell, csvFilename, toCsv } from "@/lib/csv";
 
 describe("CSV cells (docs/security.md #18)", () => {
   it.each([

@@ -2,20 +2,11 @@
 import { addDays, dateOfDay, type Day, formatSortableMoment, weekStartOf } from "@/lib/calendar";
 import { MATRIX_PAGE_SIZE, NOT_FOUND_BODY, PROJECTS_GROUP, RISK_SEVERITY_LABELS } from "@/lib/features/cohort-progress/constants";
 import { assessRisk, severityRank, worstSeverity } from "@/lib/features/cohort-progress/policy";
-import type {
-  CohortOverview,
-  CohortProgressJson,
-  CohortStructure,
-  CsvFile,
-  LearnerRow,
-  LearnerStanding,
-  MatrixPhase,
-  MatrixQuery,
-  MatrixRow,
-} from "@/lib/features/cohort-progress/types";
+import type { CohortOverview, CohortProgressJson, CohortStructure, LearnerRow, LearnerStanding, MatrixPhase, MatrixQuery, MatrixRow } from "@/lib/features/cohort-progress/types";
 import { COMPLETE_STATUSES, STATUS_LABELS } from "@/lib/features/progress/constants";
 import { targetDates } from "@/lib/features/progress/utils";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
+import { csvFilename, toCsv, type CsvFile } from "@/lib/csv";
 
 export function statusOf(row: Pick<LearnerRow, "statuses">, key: string): ProgressStatus {
   return row.statuses.get(key) ?? "not_started";
@@ -211,35 +202,6 @@ export function matrixHref(base: string, query: MatrixQuery, change: Partial<Mat
   return search ? `${base}?${search}` : base;
 }
 
-// CSV (docs/security.md #18): spreadsheet apps run a cell that starts with one of these as a formula, so such a cell
-// is prefixed with an apostrophe (OWASP "CSV injection"); quotes, commas and line breaks are quoted per RFC 4180.
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
-
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  let text = String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** A whole CSV document: CRLF rows and a byte-order mark so spreadsheet apps read the names as UTF-8. */
-export function toCsv(rows: (string | number | null | undefined)[][]): string {
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
-}
-
-/** An ASCII file name for Content-Disposition, e.g. "mlops-cohort-2027-progress-2027-03-10.csv". */
-export function csvFilename(cohortName: string, what: string, today: string): string {
-  const slug = cohortName
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-  return `${slug || "cohort"}-${what}-${today}.csv`;
-}
-
 /**
  * The progress matrix as CSV: every active learner, every live milestone and portfolio project, status labels as
  * text. Two header rows: titles for people, then stable column keys for scripts (`learner`, `email`, the roadmap's
@@ -338,18 +300,6 @@ export function wantsCsv(format: "json" | "csv" | undefined, accept: string | nu
   const csv = ranked.find((entry) => entry.type === "text/csv");
   const json = ranked.find((entry) => entry.type === "application/json");
   return csv !== undefined && (json === undefined || csv.q > json.q);
-}
-
-export function csvResponse(file: CsvFile): Response {
-  return new Response(file.body, {
-    status: 200,
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${file.filename}"`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
 }
 
 /** The same answer for a random id, another cohort and a signed-out caller (docs/product.md, "Roles and scope"). */

@@ -4,7 +4,6 @@ import { cache } from "react";
 import { cohortAccessOrNull } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/viewer";
 import { today as todayIn } from "@/lib/calendar";
-import type { CsvFile } from "@/lib/features/cohort-progress/types";
 import { FRICTION_NOTE_TITLE } from "@/lib/features/friction/constants";
 import { getFrictionStructure, listFrictionFigures, type FrictionStructure } from "@/lib/features/friction/data";
 import type { FrictionReport, FrictionSort } from "@/lib/features/friction/types";
@@ -13,6 +12,7 @@ import { ROADMAP_LIMITS } from "@/lib/features/roadmaps/constants";
 import { findRoadmapVersion, getRoadmapDocument, roadmapExportFile } from "@/lib/features/roadmaps/data";
 import { canManageRoadmaps } from "@/lib/features/roadmaps/policy";
 import { isUuid } from "@/lib/ids";
+import { type CsvFile } from "@/lib/csv";
 
 /** Version numbers are PostgreSQL integers; anything else is a version that cannot exist. */
 const isVersionNumber = (value: number) => Number.isInteger(value) && value >= 1 && value <= 999_999_999;

@@ -1,11 +1,10 @@
 // Pure helpers of the friction view: rows from the database's figures, the friction score, the worst offenders,
 // the sorts, the CSV and the note a roadmap export carries.
 import { formatDay, type Day } from "@/lib/calendar";
-import { csvFilename, toCsv } from "@/lib/features/cohort-progress/utils";
-import type { CsvFile } from "@/lib/features/cohort-progress/types";
 import { FRICTION_CSV_HEADER, PROJECTS_PHASE, WORST_COUNT } from "@/lib/features/friction/constants";
 import type { FrictionFigures, FrictionItem, FrictionStructure } from "@/lib/features/friction/data";
 import type { FrictionRow, FrictionSort } from "@/lib/features/friction/types";
+import { csvFilename, toCsv, type CsvFile } from "@/lib/csv";
 
 /** An item of the version in roadmap order, with what its row shows besides the figures. */
 export type FrictionListItem = FrictionItem & { code: string; phase: string; kind: FrictionRow["kind"] };

@@ -4,7 +4,6 @@ import { cache } from "react";
 import { cohortAccessOrNull, type CohortAccess, getLearnerMembership, type LearnerMembership } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/viewer";
 import { type Day, dayOfDate, safeTimeZone, today as todayIn, weekStartOf } from "@/lib/calendar";
-import type { CsvFile } from "@/lib/features/cohort-progress/types";
 import { getCohortStructure } from "@/lib/features/cohort-progress/data";
 import { learnerTargets } from "@/lib/features/cohort-progress/utils";
 import { getCohortFigures, getCohortLearner, listLearnerFigures } from "@/lib/features/insights/data";
@@ -23,6 +22,7 @@ import {
   streakFigures,
 } from "@/lib/features/insights/utils";
 import { isUuid } from "@/lib/ids";
+import { type CsvFile } from "@/lib/csv";
 
 /**
  * The cohort's health figures; null when the cohort is gone. Three statements after the access check, whatever the

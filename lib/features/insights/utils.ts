@@ -2,8 +2,6 @@
 // by each week, the forecast line, streaks and the CSV files. The figures themselves come from SQL (data.ts).
 import { addDays, type Day, daysBetween, weekStartOf } from "@/lib/calendar";
 import { streakLength, weeklyRuleCheck, weeksBetween } from "@/lib/features/checkins/utils";
-import type { CsvFile } from "@/lib/features/cohort-progress/types";
-import { csvFilename, toCsv } from "@/lib/features/cohort-progress/utils";
 import { INSIGHT_WEEKS } from "@/lib/features/insights/constants";
 import type {
   BurnupWeek,
@@ -15,6 +13,7 @@ import type {
   StreakLearner,
 } from "@/lib/features/insights/types";
 import { type Pace, pace, targetDates } from "@/lib/features/progress/utils";
+import { csvFilename, toCsv, type CsvFile } from "@/lib/csv";
 
 /**
  * Mondays from the week of `start` to `thisWeek`, at most the last INSIGHT_WEEKS of them; just this week when `start`

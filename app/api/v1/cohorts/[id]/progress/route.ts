@@ -3,7 +3,8 @@ import { apiRoute, json, parseApiInput } from "@/lib/http/api";
 import { AppError } from "@/lib/errors";
 import { loadProgressCsv, loadProgressJson } from "@/lib/features/cohort-progress/loaders";
 import { progressQuerySchema } from "@/lib/features/cohort-progress/schema";
-import { csvResponse, wantsCsv } from "@/lib/features/cohort-progress/utils";
+import { wantsCsv } from "@/lib/features/cohort-progress/utils";
+import { csvResponse } from "@/lib/csv";
 
 const NOT_FOUND = "This cohort does not exist, or you do not mentor it.";
 
