@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
@@ -67,30 +68,12 @@ export function ApiTokenForm({ grantable, onClose }: { grantable: ApiScope[]; on
       <Field label="Expires" errors={fieldErrors.expiry}>
         <Select name="expiry" defaultValue={DEFAULT_TOKEN_EXPIRY} options={TOKEN_EXPIRY_OPTIONS} wrapperClassName="sm:max-w-56" />
       </Field>
-      <fieldset className="grid gap-2" aria-describedby={fieldErrors.scopes ? "token-scopes-error" : undefined}>
-        <legend className="mb-1 text-sm font-medium">Scopes</legend>
-        {grantable.map((scope) => (
-          <label key={scope} className="flex items-start gap-2 text-sm">
-            <input
-              type="checkbox"
-              name="scopes"
-              value={scope}
-              defaultChecked={scope === "read"}
-              className="mt-0.5 size-4 shrink-0 accent-[var(--color-accent)]"
-            />
-            <span>
-              <span className="font-mono font-medium">{SCOPE_DESCRIPTIONS[scope].label}</span>
-              <span className="text-muted-foreground"> — {SCOPE_DESCRIPTIONS[scope].description}</span>
-            </span>
-          </label>
-        ))}
-        {fieldErrors.scopes ? (
-          <p id="token-scopes-error" className="text-sm text-status-danger-fg">
-            {fieldErrors.scopes.join(" ")}
-          </p>
-        ) : null}
-        <p className="text-sm text-muted-foreground">A token can do only what you can do yourself, and only within its scopes.</p>
-      </fieldset>
+      <CheckboxGroup
+        legend="Scopes"
+        name="scopes"
+        errors={fieldErrors.scopes}
+        options={grantable.map((scope) => ({ value: scope, ...SCOPE_DESCRIPTIONS[scope], defaultChecked: scope === "read" }))}
+      />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" size="sm" loading={pending}>
           Create token

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
@@ -64,29 +65,17 @@ export function WebhookForm({ webhookId, initial, onClose }: { webhookId?: strin
       <Field label="Description" optional hint="What it is for, such as “Slack relay”." errors={fieldErrors.description}>
         <Input name="description" maxLength={WEBHOOK_DESCRIPTION_MAX} defaultValue={initial?.description} autoComplete="off" />
       </Field>
-      <fieldset className="grid gap-2" aria-describedby={fieldErrors.events ? "webhook-events-error" : undefined}>
-        <legend className="mb-1 text-sm font-medium">Events</legend>
-        {WEBHOOK_EVENTS.map((event) => (
-          <label key={event} className="flex items-start gap-2 text-sm">
-            <input
-              type="checkbox"
-              name="events"
-              value={event}
-              defaultChecked={initial ? initial.events.includes(event) : false}
-              className="mt-0.5 size-4 shrink-0 accent-[var(--color-accent)]"
-            />
-            <span>
-              <span className="font-mono font-medium">{event}</span>
-              <span className="text-muted-foreground"> — {WEBHOOK_EVENT_DESCRIPTIONS[event]}</span>
-            </span>
-          </label>
-        ))}
-        {fieldErrors.events ? (
-          <p id="webhook-events-error" className="text-sm text-status-danger-fg">
-            {fieldErrors.events.join(" ")}
-          </p>
-        ) : null}
-      </fieldset>
+      <CheckboxGroup
+        legend="Events"
+        name="events"
+        errors={fieldErrors.events}
+        options={WEBHOOK_EVENTS.map((event) => ({
+          value: event,
+          label: event,
+          description: WEBHOOK_EVENT_DESCRIPTIONS[event],
+          defaultChecked: initial ? initial.events.includes(event) : false,
+        }))}
+      />
       <div className="grid gap-1">
         <label className="flex items-start gap-2 text-sm font-medium">
           <input
