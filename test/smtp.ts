@@ -9,7 +9,7 @@ export type ReceivedMail = {
   /** Header lines, unfolded, keys lower-cased. */
   headers: Record<string, string>;
   subject: string;
-  /** The raw message with quoted-printable undone, so links and text can be searched. */
+  /** The raw message with quoted-printable undone (as UTF-8), so links and text can be searched. */
   body: string;
 };
 
@@ -40,7 +40,7 @@ function parse(raw: string, from: string, to: string[]): ReceivedMail {
     const colon = line.indexOf(":");
     if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = decodeHeader(line.slice(colon + 1).trim());
   }
-  return { from, to, headers, subject: headers.subject ?? "", body: decodeQuotedPrintable(rest.join("\n\n")) };
+  return { from, to, headers, subject: headers.subject ?? "", body: Buffer.from(decodeQuotedPrintable(rest.join("\n\n")), "latin1").toString("utf8") };
 }
 
 export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {

@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { parseEnv } from "@/lib/env";
 import { TYPE_LABELS } from "@/lib/features/notifications/constants";
+import { notificationDetails } from "@/lib/features/notifications/utils";
 import {
   CLAIM_MINUTES,
   COMPOSE_BATCH,
@@ -17,7 +18,6 @@ import {
   unsubscribeUrl,
   withoutSecretLinks,
   type MailContent,
-  type NotificationForMail,
 } from "@/lib/features/mail/utils";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationType } from "@/lib/generated/prisma/enums";
@@ -67,6 +67,7 @@ type PendingNotification = {
   type: NotificationType;
   title: string;
   href: string;
+  details: unknown;
   email: string;
   name: string;
   wanted: boolean;
@@ -88,7 +89,7 @@ export async function composeNotificationMails(now: Date): Promise<{ composed: n
   const batchStart = new Date(now.getTime() - MAIL_BATCH_MINUTES * 60_000);
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<PendingNotification[]>`
-      SELECT n.id, n.user_id, n.type, n.title, n.href, u.email, u.name,
+      SELECT n.id, n.user_id, n.type, n.title, n.href, n.details, u.email, u.name,
              (u.deactivated_at IS NULL AND COALESCE(p.email, true)) AS wanted,
              (SELECT max(m.created_at) FROM mails m WHERE m.user_id = n.user_id AND m.kind = n.type::text) AS last_mail_at
         FROM notifications n
@@ -125,9 +126,10 @@ export async function composeNotificationMails(now: Date): Promise<{ composed: n
         unsubscribeUrl: unsubscribeUrl(baseUrl, secret, first.user_id, first.type),
       };
       const recipient = { name: first.name };
+      const forMail = group.map((row) => ({ ...row, details: notificationDetails(row.details) }));
       const pieces: { content: MailContent; ids: string[] }[] = batch
-        ? [{ content: batchedNotificationsMail(recipient, group as NotificationForMail[], { ...context, ...batch }), ids: group.map((row) => row.id) }]
-        : group.map((row) => ({ content: notificationMail(recipient, row, context), ids: [row.id] }));
+        ? [{ content: batchedNotificationsMail(recipient, forMail, { ...context, ...batch }), ids: group.map((row) => row.id) }]
+        : forMail.map((row) => ({ content: notificationMail(recipient, row, context), ids: [row.id] }));
       for (const piece of pieces) {
         mails.push(
           {

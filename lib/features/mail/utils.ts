@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { plural } from "@/lib/plural";
 import { RETRY_DELAYS_MINUTES, SECRET_LINK, SECRET_LINK_REMOVED, TRANSACTIONAL_KINDS } from "@/lib/features/mail/constants";
 import { TYPE_LABELS } from "@/lib/features/notifications/constants";
+import type { NotificationDetail } from "@/lib/features/notifications/types";
 
 // Mail is plain HTML built from escaped strings, not React: mail is composed inside server actions, where Next's
 // server-component build has no `react-dom/server` (docs/decisions/065-mail.md). Everything a person typed goes
@@ -65,9 +66,9 @@ export function subjectLine(value: string, max = 150): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
-export type NotificationForMail = { type: string; title: string; href: string };
+export type NotificationForMail = { type: string; title: string; href: string; details?: readonly NotificationDetail[] };
 
-/** One notification as a mail: its title is the news, its link the way to act on it. */
+/** One notification as a mail: its title is the news, its details (if any) the list, its link the way to act on it. */
 export function notificationMail(
   recipient: { name: string },
   notification: NotificationForMail,
@@ -77,6 +78,7 @@ export function notificationMail(
     subject: subjectLine(notification.title),
     greeting: `Hi ${recipient.name},`,
     paragraphs: [notification.title],
+    items: (notification.details ?? []).map((detail) => ({ text: detail.text, url: `${context.baseUrl}${detail.href}` })),
     action: { label: "Open in Cairn", url: `${context.baseUrl}${notification.href}` },
     footer: `You get this because "${context.label}" e-mails are on in your Cairn settings.`,
     unsubscribeUrl: context.unsubscribeUrl,

@@ -9,6 +9,9 @@ export const PAGE_SIZE = 50;
 export const MARK_READ_MAX = 100;
 /** Longer titles are shortened, not refused: a long milestone title must not roll back the decision it announces. */
 export const TITLE_MAX = 300;
+/** A notification's details: at most this many items, each a line of at most DETAIL_TEXT_MAX characters. */
+export const DETAILS_MAX = 50;
+export const DETAIL_TEXT_MAX = 300;
 export const HREF_MAX = 2048;
 
 /** User-visible names of the notification types. */

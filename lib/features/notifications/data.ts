@@ -4,11 +4,12 @@ import { BELL_LIMIT, PAGE_SIZE } from "@/lib/features/notifications/constants";
 import type {
   NotificationCursor,
   NotificationItem,
+  NotificationListItem,
   NotificationPreference,
   NotificationSummary,
 } from "@/lib/features/notifications/types";
 import { encodeCursor } from "@/lib/cursor";
-import { isOnSitePath } from "@/lib/features/notifications/utils";
+import { isOnSitePath, notificationDetails } from "@/lib/features/notifications/utils";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotificationType } from "@/lib/generated/prisma/enums";
 
@@ -23,6 +24,9 @@ const itemSelect = {
 
 type ItemRow = Prisma.NotificationGetPayload<{ select: typeof itemSelect }>;
 
+/** The list page shows what a title sums up; the bell, on every page, does not carry it. */
+const listItemSelect = { ...itemSelect, details: true } satisfies Prisma.NotificationSelect;
+
 // Newest first; id breaks ties between rows created in one transaction (same created_at).
 const newestFirst = [{ createdAt: "desc" }, { id: "desc" }] satisfies Prisma.NotificationOrderByWithRelationInput[];
 
@@ -36,6 +40,10 @@ function toItem(row: ItemRow): NotificationItem {
     createdAt: row.createdAt.toISOString(),
     unread: row.readAt === null,
   };
+}
+
+function toListItem(row: Prisma.NotificationGetPayload<{ select: typeof listItemSelect }>): NotificationListItem {
+  return { ...toItem(row), details: notificationDetails(row.details) };
 }
 
 export async function getUnreadCount(userId: string): Promise<number> {
@@ -62,7 +70,7 @@ export async function getNotificationSummary(userId: string, limit = BELL_LIMIT)
 export async function listNotifications(
   userId: string,
   { before, limit = PAGE_SIZE }: { before?: NotificationCursor; limit?: number } = {},
-): Promise<{ items: NotificationItem[]; nextCursor: string | null }> {
+): Promise<{ items: NotificationListItem[]; nextCursor: string | null }> {
   const rows = await db.notification.findMany({
     where: {
       userId,
@@ -73,12 +81,12 @@ export async function listNotifications(
     },
     orderBy: newestFirst,
     take: limit + 1,
-    select: itemSelect,
+    select: listItemSelect,
   });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    items: page.map(toItem),
+    items: page.map(toListItem),
     nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
   };
 }

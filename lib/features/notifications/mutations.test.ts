@@ -8,6 +8,7 @@ import {
 } from "@/lib/features/notifications/actions";
 import { TYPE_LABELS } from "@/lib/features/notifications/constants";
 import { getUnreadCount } from "@/lib/features/notifications/data";
+import { loadNotificationBell, loadNotificationsPage } from "@/lib/features/notifications/loaders";
 import {
   markAllNotificationsRead,
   markAllRead,
@@ -18,6 +19,7 @@ import {
   notify,
   notifyMany,
 } from "@/lib/features/notifications/mutations";
+import { notificationDetails } from "@/lib/features/notifications/utils";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createUser } from "@/prisma/factories/users";
 import { asUser } from "@/test/as-viewer";
@@ -112,6 +114,35 @@ describe("notify", () => {
       db.$transaction((tx) => notifyMany(tx, [...rows, { ...rows[0]!, href: "https://evil.example" }])),
     ).rejects.toThrow(/href/);
     expect(await countOurs()).toBe(2);
+  });
+});
+
+describe("a notification's details", () => {
+  const details = [
+    { text: "Ada — At risk: No activity for 15 days", href: "/cohorts/c/learners/a" },
+    { text: "Bo — Watch: Weekly rule missed the last 2 weeks", href: "/cohorts/c/learners/b" },
+  ];
+
+  it("are stored with it, shown on the list page and not carried by the bell", async () => {
+    await db.$transaction((tx) => notify(tx, { userId: learner.id, type: "at_risk_digest", title: "This week in C: 1 at risk, 1 to watch", href: "/cohorts/c", details }));
+    const viewer = viewerOf(learner);
+    const [listed] = (await loadNotificationsPage(viewer)).items;
+    expect(listed).toMatchObject({ title: "This week in C: 1 at risk, 1 to watch", details });
+    const [inBell] = (await loadNotificationBell(viewer)).latest;
+    expect(inBell).not.toHaveProperty("details");
+  });
+
+  it("refuse a line whose link leaves the site, and write nothing", async () => {
+    await expect(
+      db.$transaction((tx) => notify(tx, { userId: learner.id, type: "at_risk_digest", title: "Digest", href: "/cohorts/c", details: [{ text: "Ada", href: "https://evil.example" }] })),
+    ).rejects.toThrow(/details\.0\.href/);
+    expect(await countOurs()).toBe(0);
+  });
+
+  it("keep only well-formed lines with on-site links when read back", () => {
+    expect(notificationDetails(null)).toEqual([]);
+    expect(notificationDetails({ text: "not a list" })).toEqual([]);
+    expect(notificationDetails([...details, { text: "x", href: "//evil.example" }, { text: 3, href: "/x" }, null])).toEqual(details);
   });
 });
 

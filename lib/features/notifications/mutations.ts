@@ -9,7 +9,7 @@ import {
   notificationPreferencesSchema,
   type NotificationInput,
 } from "@/lib/features/notifications/schema";
-import type { MarkReadResult, NotificationPreference } from "@/lib/features/notifications/types";
+import type { MarkReadResult, NotificationDetail, NotificationPreference } from "@/lib/features/notifications/types";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { kick } from "@/lib/jobs/boss";
 import { MAIL_FLUSH_JOB } from "@/lib/jobs/names";
@@ -46,6 +46,10 @@ function wanted(userId: Prisma.Sql, type: Prisma.Sql): Prisma.Sql {
      WHERE preference.user_id = ${userId} AND preference.type = ${type} AND NOT preference.in_app AND NOT preference.email)`;
 }
 
+function detailsJson(details: readonly NotificationDetail[] | undefined): Prisma.Sql {
+  return details?.length ? Prisma.sql`${JSON.stringify(details)}::jsonb` : Prisma.sql`NULL::jsonb`;
+}
+
 /** Whether the row shows in the bell and on /notifications; false: it exists only to be e-mailed. */
 function shownInApp(userId: Prisma.Sql, type: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`NOT EXISTS (
@@ -68,11 +72,11 @@ export async function notify(tx: Tx, input: NotificationInput): Promise<{ id: st
  * `WITH`, docs/performance.md). Validates like notify().
  */
 export function notificationInsert(input: NotificationInput): Prisma.Sql {
-  const { userId, type, title, href } = validate(input);
+  const { userId, type, title, href, details } = validate(input);
   const now = new Date();
   return Prisma.sql`
-    INSERT INTO notifications (id, user_id, type, title, href, in_app, created_at, updated_at)
-    SELECT uuidv7(), ${userId}::uuid, ${type}::notification_type, ${title}, ${href},
+    INSERT INTO notifications (id, user_id, type, title, href, details, in_app, created_at, updated_at)
+    SELECT uuidv7(), ${userId}::uuid, ${type}::notification_type, ${title}, ${href}, ${detailsJson(details)},
            ${shownInApp(Prisma.sql`${userId}::uuid`, Prisma.sql`${type}::notification_type`)}, ${now}, ${now}
      WHERE ${wanted(Prisma.sql`${userId}::uuid`, Prisma.sql`${type}::notification_type`)}`;
 }
@@ -82,12 +86,12 @@ export function notificationInsert(input: NotificationInput): Prisma.Sql {
  * a change can run inside its own statement (a data-modifying `WITH`).
  */
 export function notificationsInsertFor(recipients: Prisma.Sql, content: Omit<NotificationInput, "userId">): Prisma.Sql {
-  const { type, title, href } = checked(notificationInputSchema.omit({ userId: true }).safeParse(content));
+  const { type, title, href, details } = checked(notificationInputSchema.omit({ userId: true }).safeParse(content));
   kick(MAIL_FLUSH_JOB);
   const now = new Date();
   return Prisma.sql`
-    INSERT INTO notifications (id, user_id, type, title, href, in_app, created_at, updated_at)
-    SELECT uuidv7(), recipient.user_id, ${type}::notification_type, ${title}, ${href},
+    INSERT INTO notifications (id, user_id, type, title, href, details, in_app, created_at, updated_at)
+    SELECT uuidv7(), recipient.user_id, ${type}::notification_type, ${title}, ${href}, ${detailsJson(details)},
            ${shownInApp(Prisma.sql`recipient.user_id`, Prisma.sql`${type}::notification_type`)}, ${now}, ${now}
       FROM (${recipients}) recipient
      WHERE ${wanted(Prisma.sql`recipient.user_id`, Prisma.sql`${type}::notification_type`)}`;
@@ -102,13 +106,13 @@ export async function notifyMany(tx: Tx, inputs: readonly NotificationInput[]): 
   if (data.length === 0) return 0;
   const now = new Date();
   const rows = data.map(
-    ({ userId, type, title, href }) => Prisma.sql`(${userId}::uuid, ${type}::notification_type, ${title}, ${href})`,
+    ({ userId, type, title, href, details }) => Prisma.sql`(${userId}::uuid, ${type}::notification_type, ${title}, ${href}, ${detailsJson(details)})`,
   );
   return tx.$executeRaw`
-    INSERT INTO notifications (id, user_id, type, title, href, in_app, created_at, updated_at)
-    SELECT uuidv7(), item.user_id, item.type, item.title, item.href, ${shownInApp(Prisma.sql`item.user_id`, Prisma.sql`item.type`)},
-           ${now}, ${now}
-      FROM (VALUES ${Prisma.join(rows)}) AS item (user_id, type, title, href)
+    INSERT INTO notifications (id, user_id, type, title, href, details, in_app, created_at, updated_at)
+    SELECT uuidv7(), item.user_id, item.type, item.title, item.href, item.details,
+           ${shownInApp(Prisma.sql`item.user_id`, Prisma.sql`item.type`)}, ${now}, ${now}
+      FROM (VALUES ${Prisma.join(rows)}) AS item (user_id, type, title, href, details)
      WHERE ${wanted(Prisma.sql`item.user_id`, Prisma.sql`item.type`)}`;
 }
 

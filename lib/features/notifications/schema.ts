@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MARK_READ_MAX, TITLE_MAX } from "@/lib/features/notifications/constants";
+import { DETAIL_TEXT_MAX, DETAILS_MAX, MARK_READ_MAX, TITLE_MAX } from "@/lib/features/notifications/constants";
 import { isOnSitePath } from "@/lib/features/notifications/utils";
 import { NotificationType } from "@/lib/generated/prisma/enums";
 
@@ -12,6 +12,8 @@ export const markReadSchema = z
       .max(MARK_READ_MAX, `Mark at most ${MARK_READ_MAX} notifications at once.`),
   })
   .strict();
+
+const onSitePath = z.string().refine(isOnSitePath, "The link must be an on-site path such as /roadmap (not //host or a URL).");
 
 /**
  * What code elsewhere in Cairn hands to notify(). The href is the one thing that can hurt a reader (an open
@@ -26,7 +28,12 @@ export const notificationInputSchema = z
       .trim()
       .min(1, "A notification needs a title.")
       .transform((title) => (title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1).trimEnd()}…` : title)),
-    href: z.string().refine(isOnSitePath, "The link must be an on-site path such as /roadmap (not //host or a URL)."),
+    href: onSitePath,
+    /** What the title only sums up (the at-risk digest's learners and why), each with its own on-site link. */
+    details: z
+      .array(z.object({ text: z.string().trim().min(1).max(DETAIL_TEXT_MAX), href: onSitePath }).strict())
+      .max(DETAILS_MAX)
+      .optional(),
   })
   .strict();
 

@@ -1,6 +1,9 @@
 import type { KeysetCursor } from "@/lib/cursor";
 import type { NotificationType } from "@/lib/generated/prisma/enums";
 
+/** One line of what a notification's title sums up, with its own link (the at-risk digest: a learner and why). */
+export type NotificationDetail = { text: string; href: string };
+
 /** One notification as pages and the bell see it; dates travel as ISO strings to client components. */
 export type NotificationItem = {
   id: string;
@@ -17,8 +20,11 @@ export type NotificationSummary = {
   latest: NotificationItem[];
 };
 
+/** A row of /notifications: the bell's item and what its title sums up. */
+export type NotificationListItem = NotificationItem & { details: NotificationDetail[] };
+
 export type NotificationPage = {
-  items: NotificationItem[];
+  items: NotificationListItem[];
   unread: number;
   /** Pass as `?before=` to get the next (older) page; null on the last page. */
   nextCursor: string | null;

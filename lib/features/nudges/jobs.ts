@@ -13,7 +13,7 @@ import {
   tellMentorsOfStall,
 } from "@/lib/features/nudges/mutations";
 import { nudgeDue, nudgeStep } from "@/lib/features/nudges/policy";
-import { digestTitle, learnerNudgeTitle, mentorNudgeTitle } from "@/lib/features/nudges/utils";
+import { digestDetails, digestOrder, digestTitle, learnerNudgeTitle, mentorNudgeTitle } from "@/lib/features/nudges/utils";
 import { COMPLETE_STATUSES } from "@/lib/features/progress/constants";
 import type { JobDefinition, JobSummary } from "@/lib/jobs/types";
 
@@ -95,8 +95,17 @@ export async function runReminders(now: Date): Promise<JobSummary> {
     }
     if (weekday === AT_RISK_DIGEST.weekday && hour >= AT_RISK_DIGEST.fromHour) {
       const found = await standings(cohort.id, now);
-      const atRisk = (found?.learners ?? []).filter(({ standing }) => standing.severity !== null).map(({ row }) => row.name);
-      if (atRisk.length > 0) summary.digests += await sendAtRiskDigest(cohort.id, weekStart, digestTitle(cohort.name, atRisk));
+      const flagged = digestOrder(
+        (found?.learners ?? []).flatMap(({ row, standing }) =>
+          standing.severity === null ? [] : [{ name: row.name, membershipId: row.membershipId, severity: standing.severity, risks: standing.risks }],
+        ),
+      );
+      if (flagged.length > 0) {
+        summary.digests += await sendAtRiskDigest(cohort.id, weekStart, {
+          title: digestTitle(cohort.name, flagged),
+          details: digestDetails(cohort.id, flagged),
+        });
+      }
     }
   }
   return summary;

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { notificationsInsertFor, notify } from "@/lib/features/notifications/mutations";
+import type { NotificationDetail } from "@/lib/features/notifications/types";
 import { REVIEW_DUE_SOON_SHARE, REVIEW_REMINDER_WINDOW_DAYS } from "@/lib/features/nudges/constants";
 import { checkinReminderTitle, reviewReminderTitle } from "@/lib/features/nudges/utils";
 import { emitWebhookEvent, siteLink } from "@/lib/features/webhooks/mutations";
@@ -132,7 +133,7 @@ export async function remindMissingCheckins(cohortId: string, weekStart: Day): P
 }
 
 /** The Monday digest to the cohort's mentors, once a week (the week is in its link). */
-export async function sendAtRiskDigest(cohortId: string, weekStart: Day, title: string): Promise<number> {
+export async function sendAtRiskDigest(cohortId: string, weekStart: Day, digest: { title: string; details: NotificationDetail[] }): Promise<number> {
   const href = `/cohorts/${cohortId}?risk=1&week=${weekStart}`;
-  return db.$executeRaw(notificationsInsertFor(notToldYet(mentorsOf(cohortId, null), "at_risk_digest", href), { type: "at_risk_digest", title, href }));
+  return db.$executeRaw(notificationsInsertFor(notToldYet(mentorsOf(cohortId, null), "at_risk_digest", href), { type: "at_risk_digest", href, ...digest }));
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { mailFlushJob } from "@/lib/features/mail/jobs";
 import { nudgesJob, remindersJob, runNudges, runReminders } from "@/lib/features/nudges/jobs";
 import { nudgeStep } from "@/lib/features/nudges/policy";
+import { digestDetails, digestOrder, digestTitle } from "@/lib/features/nudges/utils";
 import type { NotificationType } from "@/lib/generated/prisma/enums";
 import { addMember, createCohort } from "@/prisma/factories/cohorts";
 import { createCheckin, createSubmission, setProgress } from "@/prisma/factories/progress";
@@ -157,15 +158,57 @@ describe("reminders", () => {
     expect(await told(other.id, "checkin_reminder")).toEqual([]);
   });
 
-  it("sends mentors the Monday digest of learners at risk, once a week", async () => {
-    const { mentor, learner, cohort } = await world();
+  it("sends mentors the Monday digest of learners at risk and why, once a week", async () => {
+    const { mentor, learner, cohort, membership } = await world();
     await runReminders(at(14, 7));
     expect(await told(mentor.id, "at_risk_digest")).toEqual([]);
     await runReminders(at(14, 9));
     await runReminders(at(14, 10));
     expect(await told(mentor.id, "at_risk_digest")).toEqual([
-      { title: `This week: 1 learner at risk in ${cohort.name}: ${learner.name}`, href: `/cohorts/${cohort.id}?risk=1&week=2026-11-16` },
+      { title: `This week in ${cohort.name}: 1 at risk — ${learner.name}`, href: `/cohorts/${cohort.id}?risk=1&week=2026-11-16` },
     ]);
+    const digest = await db.notification.findFirstOrThrow({ where: { userId: mentor.id, type: "at_risk_digest" }, select: { details: true } });
+    expect(digest.details).toEqual([
+      {
+        text: `${learner.name} — At risk: Behind pace: 0 of 5 due milestones done; No activity since starting 14 days ago; Weekly rule missed the last 2 weeks`,
+        href: `/cohorts/${cohort.id}/learners/${membership.id}`,
+      },
+    ]);
+  });
+
+  it("mails the digest with each learner's reasons, linked to their page", async () => {
+    const smtp: TestSmtpServer = await startSmtpServer();
+    try {
+      vi.stubEnv("SMTP_URL", smtp.url);
+      vi.stubEnv("NEXTAUTH_URL", "https://cairn.example.test");
+      const { mentor, learner, cohort, membership } = await world();
+      await runReminders(at(14, 9));
+      await db.mail.deleteMany({ where: { userId: { not: mentor.id } } });
+      await mailFlushJob.run(new Date());
+      const [mail] = smtp.received.filter((received) => received.to[0] === mentor.email);
+      expect(mail?.subject).toBe(`This week in ${cohort.name}: 1 at risk — ${learner.name}`);
+      expect(mail?.body).toContain(`- ${learner.name} — At risk: Behind pace: 0 of 5 due milestones done; No activity since starting 14 days ago; Weekly rule missed the last 2 weeks\r\n  https://cairn.example.test/cohorts/${cohort.id}/learners/${membership.id}`);
+      expect(mail?.body).toContain(`<a href="https://cairn.example.test/cohorts/${cohort.id}/learners/${membership.id}"`);
+    } finally {
+      vi.unstubAllEnvs();
+      await smtp.close();
+    }
+  });
+
+  it("lists At risk before Watch in the digest, each reason of the worst first", () => {
+    const flag = (severity: "at_risk" | "watch", reason: string) => ({ kind: "inactive" as const, severity, reason });
+    const learners = digestOrder([
+      { name: "Zoe", membershipId: "m-zoe", severity: "watch", risks: [flag("watch", "Weekly rule missed the last 2 weeks")] },
+      { name: "Bo", membershipId: "m-bo", severity: "at_risk", risks: [flag("watch", "Weekly rule missed"), flag("at_risk", "No activity for 15 days")] },
+      { name: "Ada", membershipId: "m-ada", severity: "watch", risks: [flag("watch", "Behind pace: 2 of 4 due milestones done")] },
+    ]);
+    expect(digestTitle("Cohort 7", learners)).toBe("This week in Cohort 7: 1 at risk, 2 to watch — Bo, Ada, Zoe");
+    expect(digestDetails("c-7", learners).map((detail) => detail.text)).toEqual([
+      "Bo — At risk: No activity for 15 days; Weekly rule missed",
+      "Ada — Watch: Behind pace: 2 of 4 due milestones done",
+      "Zoe — Watch: Weekly rule missed the last 2 weeks",
+    ]);
+    expect(digestDetails("c-7", learners)[0]!.href).toBe("/cohorts/c-7/learners/m-bo");
   });
 
   it("are registered jobs with their schedules", () => {

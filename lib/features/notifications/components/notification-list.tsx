@@ -1,15 +1,17 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
 import { TYPE_LABELS } from "@/lib/features/notifications/constants";
 import { NotificationLink } from "@/lib/features/notifications/components/notification-link";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { NotificationItem } from "@/lib/features/notifications/types";
+import type { NotificationListItem } from "@/lib/features/notifications/types";
 
 /**
- * The full list on /notifications; each whole row is its link. `serverNow` keeps relative times hydration-safe;
+ * The full list on /notifications; each whole row is its link, and a notification that sums several things up (the
+ * at-risk digest) lists them below its title, each with its own link above the row's. `serverNow` keeps relative times hydration-safe;
  * `timeZone` is the one the person chose in Settings (null: the browser's).
  */
-export function NotificationList({ items, serverNow, timeZone }: { items: NotificationItem[]; serverNow: string; timeZone: string | null }) {
+export function NotificationList({ items, serverNow, timeZone }: { items: NotificationListItem[]; serverNow: string; timeZone: string | null }) {
   return (
     <ul className="overflow-hidden rounded-lg border border-border bg-surface">
       {items.map((item) => (
@@ -36,6 +38,17 @@ export function NotificationList({ items, serverNow, timeZone }: { items: Notifi
             >
               {item.title}
             </NotificationLink>
+            {item.details.length > 0 ? (
+              <ul className="relative z-10 grid gap-1 text-sm text-muted-foreground">
+                {item.details.map((detail) => (
+                  <li key={`${detail.href} ${detail.text}`}>
+                    <Link href={detail.href} className="rounded-sm break-words underline underline-offset-2 hover:text-foreground">
+                      {detail.text}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted-foreground">
               {item.unread ? (
                 <Badge variant="info" icon="circle-dot">
