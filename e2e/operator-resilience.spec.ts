@@ -138,14 +138,17 @@ test("on SIGTERM, a request in flight finishes, new connections are refused, the
   test.setTimeout(60_000);
   const context = await learnerContext(browser);
 
-  // A request that is certainly in flight: the database holds it until it runs again.
+  // A request that is certainly in flight: the database holds it until it runs again. The database must run again
+  // before the request's 4 s statement deadline, so every wait while it is paused polls every 50 ms (the default
+  // backs off to a second between looks, which on a busy machine left too little of the 4 s).
   const logged = cairn.output().length;
   const resume = pausePostgres(database.dataDir);
   const inFlight = context.request.get(`${cairn.url}/check-ins`, { maxRedirects: 0 });
-  await expect.poll(() => cairn.output().slice(logged)).toMatch(/"path":"\/check-ins","msg":"request received"/);
+  await expect
+    .poll(() => cairn.output().slice(logged), { intervals: [50] })
+    .toMatch(/"path":"\/check-ins","msg":"request received"/);
   const stopping = Date.now();
   const exited = cairn.stop("SIGTERM");
-  // Polled every 50 ms: the database stays paused until then, and the request in flight must not meet its deadline.
   await expect
     .poll(() => fetch(`${cairn.url}/api/health`).then(() => "still accepting", (error: Error) => String(error.cause)), {
       intervals: [50],
