@@ -414,7 +414,7 @@ describe("statement counts", () => {
 describe("the roadmap export's Friction note", () => {
   it("adds a Friction note that re-imports as a note, with nothing else changed", async () => {
     const file = (await loadRoadmapExportWithFriction(viewerOf(world.admin), roadmapId, 1, NOW))!;
-    expect(file.fileName).toBe("friction-check-v1.md");
+    expect(file.fileName).toBe("friction-check-v1-friction.md");
     expect(file.contentType).toBe("text/markdown; charset=utf-8");
     const parsed = parseRoadmapMarkdown(file.body);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
@@ -452,6 +452,7 @@ describe("the roadmap export's Friction note", () => {
       );
     const ok = await call(world.admin, "?version=1&friction=1");
     expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-disposition")).toBe('attachment; filename="friction-check-v1-friction.md"');
     expect(await ok.text()).toContain("## Friction");
     const plain = await call(world.admin, "?version=1&friction=0");
     expect(await plain.text()).not.toContain("## Friction");

@@ -148,5 +148,7 @@ export async function loadRoadmapExportWithFriction(
     ROADMAP_LIMITS.markdownLength,
   );
   const notes = document.notes.filter((note) => note.title.toLowerCase() !== FRICTION_NOTE_TITLE.toLowerCase());
-  return roadmapExportFile({ ...document, notes: [...notes, { title: FRICTION_NOTE_TITLE, body }] }, version.number, "md");
+  const file = roadmapExportFile({ ...document, notes: [...notes, { title: FRICTION_NOTE_TITLE, body }] }, version.number, "md");
+  // Its own name, so it does not overwrite the plain export of the same version in a downloads folder.
+  return { ...file, fileName: `${document.slug}-v${version.number}-friction.md` };
 }
