@@ -6,6 +6,11 @@ import { expect, test } from "@/e2e/support/fixtures";
 // An admin connects a receiver: creates a webhook to a server this test starts on 127.0.0.1 (allowing private
 // network addresses, as a receiver inside the school's network needs), sees the signing secret once, sends a test
 // and sees the receiver's 200 in the delivery log. The receiver checks each signature with the secret the page showed.
+// Then the admin limits the hook to the demo cohort and sees that cohort on the hook's page and in the list.
+
+/** The cohort the demo seed creates. */
+const COHORT = "MLOps Cohort 2027";
+
 type Received = { headers: http.IncomingHttpHeaders; body: string };
 
 async function startReceiver() {
@@ -23,7 +28,7 @@ async function startReceiver() {
   return { url: `http://127.0.0.1:${port}/cairn-events`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-test("an admin creates a webhook, sees its secret once, sends a test and sees the 200 in the log", async ({ signIn }) => {
+test("an admin creates a webhook, sees its secret once, sends a test, sees the 200 in the log and limits it to a cohort", async ({ signIn }) => {
   test.setTimeout(90_000);
   const receiver = await startReceiver();
   try {
@@ -77,6 +82,23 @@ test("an admin creates a webhook, sees its secret once, sends a test and sees th
     const [request] = receiver.received;
     const headers = Object.fromEntries(Object.entries(request!.headers).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
     expect(new Webhook(secret).verify(request!.body, headers)).toMatchObject({ type: "webhook.test" });
+
+    await expect(page.getByRole("definition").filter({ hasText: "Every cohort" })).toBeVisible();
+    await page.getByRole("button", { name: "Edit", exact: true }).click();
+    const edit = page.getByRole("form", { name: "Edit webhook" });
+    await expect(edit.getByText("Only this cohort's events are sent.", { exact: false })).toBeVisible();
+    await edit.getByRole("combobox", { name: "Cohort" }).selectOption({ label: COHORT });
+    await edit.getByRole("checkbox", { name: /^roadmap\.version_published/ }).check();
+    await edit.getByRole("button", { name: "Save webhook" }).click();
+    await expect(edit.getByText(/^roadmap\.version_published belongs to no cohort/)).toBeVisible();
+    await edit.getByRole("checkbox", { name: /^roadmap\.version_published/ }).uncheck();
+    await edit.getByRole("button", { name: "Save webhook" }).click();
+    await expect(edit).toBeHidden();
+    await expect(page.getByRole("definition").filter({ hasText: COHORT })).toBeVisible();
+
+    await page.getByRole("main").getByRole("link", { name: "Webhooks", exact: true }).click();
+    const limited = page.getByRole("table", { name: "Webhooks" }).getByRole("row").filter({ hasText: receiver.url });
+    await expect(limited.getByRole("cell", { name: COHORT })).toBeVisible();
   } finally {
     await receiver.close();
   }

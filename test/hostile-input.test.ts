@@ -485,13 +485,20 @@ const SAMPLES: Record<string, (w: World) => Sample> = {
   "lib/features/api-tokens/actions.ts#createApiTokenAction": () => ({ as: "learner", input: { name: "Sweep token", expiry: "30", scopes: ["read", "submit"] } }),
   "lib/features/api-tokens/actions.ts#revokeApiTokenAction": (w) => ({ as: "learner", input: { tokenId: w.learnerToken.row.id } }),
 
-  "lib/features/webhooks/actions.ts#createWebhookAction": () => ({
+  "lib/features/webhooks/actions.ts#createWebhookAction": (w) => ({
     as: "admin",
-    input: { url: "https://hooks.example.org/cairn", description: "Sweep relay", events: ["submission.created"], allowPrivateNetwork: false },
+    input: { url: "https://hooks.example.org/cairn", description: "Sweep relay", cohortId: w.cohort.id, events: ["submission.created"], allowPrivateNetwork: false },
   }),
   "lib/features/webhooks/actions.ts#updateWebhookAction": (w) => ({
     as: "admin",
-    input: { webhookId: w.webhook.id, url: "http://127.0.0.1:9/sweep", description: "Sweep", events: ["milestone.completed"], allowPrivateNetwork: false },
+    input: {
+      webhookId: w.webhook.id,
+      url: "http://127.0.0.1:9/sweep",
+      description: "Sweep",
+      cohortId: "",
+      events: ["milestone.completed"],
+      allowPrivateNetwork: false,
+    },
   }),
   "lib/features/webhooks/actions.ts#setWebhookPausedAction": (w) => ({ as: "admin", input: { webhookId: w.webhook.id, paused: true } }),
   "lib/features/webhooks/actions.ts#deleteWebhookAction": (w) => ({ as: "admin", input: { webhookId: w.doomedWebhook.id } }),

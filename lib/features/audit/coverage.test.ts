@@ -288,7 +288,7 @@ describe("reviews and sign-offs", () => {
 describe("webhooks", () => {
   it("creating, pausing, turning on, rotating and deleting a hook record it, never its secret", async () => {
     const created = await asUser(admin, () =>
-      createWebhookAction({ url: "https://hooks.example.org/cairn", description: "Relay", events: ["submission.created"], allowPrivateNetwork: false }),
+      createWebhookAction({ url: "https://hooks.example.org/cairn", description: "Relay", cohortId: "", events: ["submission.created"], allowPrivateNetwork: false }),
     );
     if (!created.ok) throw new Error(created.error);
     const { webhookId, secret } = created.data;

@@ -15,6 +15,7 @@ import {
 } from "@/lib/features/webhooks/actions";
 import { DELIVERIES_PAGE_SIZE, WEBHOOK_MESSAGES } from "@/lib/features/webhooks/constants";
 import { loadAdminWebhook, loadAdminWebhooks } from "@/lib/features/webhooks/loaders";
+import { createCohort } from "@/prisma/factories/cohorts";
 import { importDefaultRoadmap } from "@/prisma/factories/roadmaps";
 import { createUser } from "@/prisma/factories/users";
 import { createWebhook } from "@/prisma/factories/webhooks";
@@ -26,7 +27,13 @@ type Person = { id: string; email: string; name: string; isAdmin: boolean };
 const NOT_FOUND_PAGE = /NEXT_HTTP_ERROR_FALLBACK;404/;
 const NOT_FOUND = { ok: false, code: "NOT_FOUND", error: "This page does not exist." };
 const viewerOf = (user: Person) => ({ id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin }) as Viewer;
-const valid = { url: "https://hooks.example.org/cairn", description: "Slack relay", events: ["milestone.completed", "submission.created"], allowPrivateNetwork: false };
+const valid = {
+  url: "https://hooks.example.org/cairn",
+  description: "Slack relay",
+  cohortId: "",
+  events: ["milestone.completed", "submission.created"],
+  allowPrivateNetwork: false,
+};
 
 let versionId: string;
 beforeAll(async () => {
@@ -45,13 +52,13 @@ describe("Admin → Webhooks", () => {
     expect(created.data.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     expect(Buffer.from(created.data.secret.slice(6), "base64")).toHaveLength(32);
     const row = await db.webhook.findUniqueOrThrow({ where: { id: created.data.webhookId } });
-    expect(row).toMatchObject({ url: "https://hooks.example.org/cairn", events: ["submission.created", "milestone.completed"], active: true, createdById: admin.id, secret: created.data.secret });
+    expect(row).toMatchObject({ url: "https://hooks.example.org/cairn", events: ["submission.created", "milestone.completed"], cohortId: null, active: true, createdById: admin.id, secret: created.data.secret });
 
     const list = await asUser(admin, () => loadAdminWebhooks(viewerOf(admin)));
-    expect(list).toContainEqual(expect.objectContaining({ id: row.id, state: "active", description: "Slack relay", lastDelivery: null, pendingDeliveries: 0 }));
+    expect(list.webhooks).toContainEqual(expect.objectContaining({ id: row.id, state: "active", description: "Slack relay", cohort: null, lastDelivery: null, pendingDeliveries: 0 }));
     const page = await asUser(admin, () => loadAdminWebhook(viewerOf(admin), row.id));
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "webhook.create", targetId: row.id } });
-    expect(audit).toMatchObject({ actorId: admin.id, targetType: "webhook", after: { host: "hooks.example.org", events: row.events, allowPrivateNetwork: false } });
+    expect(audit).toMatchObject({ actorId: admin.id, targetType: "webhook", after: { host: "hooks.example.org", events: row.events, allowPrivateNetwork: false, cohortId: null } });
     // The host only: a receiver's path or query may be its secret, and audit rows are kept for good.
     expect(JSON.stringify(audit)).not.toContain("/cairn");
     expect(JSON.stringify([list, page, audit])).not.toContain(created.data.secret.slice(6));
@@ -86,7 +93,7 @@ describe("Admin → Webhooks", () => {
     });
 
     expect(await as(() => setWebhookPausedAction({ webhookId: hook.id, paused: true }))).toEqual({ ok: true, data: undefined });
-    expect((await as(() => loadAdminWebhooks(viewerOf(admin)))).find((row) => row.id === hook.id)).toMatchObject({ state: "paused" });
+    expect((await as(() => loadAdminWebhooks(viewerOf(admin)))).webhooks.find((row) => row.id === hook.id)).toMatchObject({ state: "paused" });
     expect(await as(() => setWebhookPausedAction({ webhookId: hook.id, paused: false }))).toEqual({ ok: true, data: undefined });
     expect(await db.auditEvent.findMany({ where: { targetId: hook.id, action: { in: ["webhook.pause", "webhook.resume"] } }, orderBy: { createdAt: "asc" }, select: { action: true, before: true, after: true } })).toEqual([
       { action: "webhook.pause", before: { host: "10.0.0.5", state: "active" }, after: { host: "10.0.0.5", state: "paused" } },
@@ -106,6 +113,64 @@ describe("Admin → Webhooks", () => {
     expect(await db.webhook.count({ where: { id: hook.id } })).toBe(0);
     expect(await db.auditEvent.findFirstOrThrow({ where: { action: "webhook.delete", targetId: hook.id } })).toMatchObject({ actorId: admin.id, before: { host: "10.0.0.5" } });
     expect(await as(() => deleteWebhookAction({ webhookId: hook.id }))).toEqual({ ok: false, code: "NOT_FOUND", error: WEBHOOK_MESSAGES.notFound });
+  });
+
+  // That a hook limited to a cohort gets that cohort's events and no other cohort's is the fan-out's test, in
+  // events.test.ts ("learner.at_risk through emitWebhookEvent, only to hooks limited to that cohort or to none").
+  it("limits a hook to one cohort, running or archived, lists it and records it in the audit rows", async () => {
+    const admin = await createUser({ isAdmin: true });
+    const running = await createCohort({ versionId, name: "Cohort to limit to" });
+    const archived = await createCohort({ versionId, name: "Archived cohort" });
+    await db.cohort.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
+    const as = <T>(work: () => Promise<T>) => asUser(admin, work);
+
+    const { cohorts } = await as(() => loadAdminWebhooks(viewerOf(admin)));
+    expect(cohorts).toContainEqual({ id: running.id, name: "Cohort to limit to", archived: false });
+    expect(cohorts.findIndex((cohort) => cohort.id === running.id)).toBeLessThan(cohorts.findIndex((cohort) => cohort.id === archived.id));
+    expect(cohorts.findLastIndex((cohort) => !cohort.archived)).toBeLessThan(cohorts.findIndex((cohort) => cohort.archived));
+    expect(cohorts.find((cohort) => cohort.id === archived.id)).toEqual({ id: archived.id, name: "Archived cohort", archived: true });
+
+    const created = await as(() => createWebhookAction({ ...valid, cohortId: running.id }));
+    if (!created.ok) throw new Error(created.error);
+    const { webhookId } = created.data;
+    expect(await db.webhook.findUniqueOrThrow({ where: { id: webhookId } })).toMatchObject({ cohortId: running.id });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "webhook.create", targetId: webhookId } })).toMatchObject({ after: { cohortId: running.id } });
+    const cohort = { id: running.id, name: "Cohort to limit to", archived: false };
+    expect((await as(() => loadAdminWebhooks(viewerOf(admin)))).webhooks.find((row) => row.id === webhookId)).toMatchObject({ cohort });
+    expect((await as(() => loadAdminWebhook(viewerOf(admin), webhookId))).webhook).toMatchObject({ cohort });
+
+    expect(await as(() => updateWebhookAction({ webhookId, ...valid, cohortId: archived.id }))).toEqual({ ok: true, data: undefined });
+    expect((await as(() => loadAdminWebhook(viewerOf(admin), webhookId))).webhook.cohort).toEqual({ id: archived.id, name: "Archived cohort", archived: true });
+    expect(await as(() => updateWebhookAction({ webhookId, ...valid, cohortId: "" }))).toEqual({ ok: true, data: undefined });
+    expect(await db.webhook.findUniqueOrThrow({ where: { id: webhookId } })).toMatchObject({ cohortId: null });
+    const edits = await db.auditEvent.findMany({ where: { action: "webhook.update", targetId: webhookId }, orderBy: { createdAt: "asc" }, select: { before: true, after: true } });
+    expect(edits).toEqual([
+      { before: { cohortId: running.id }, after: { cohortId: archived.id } },
+      { before: { cohortId: archived.id }, after: { cohortId: null } },
+    ]);
+  });
+
+  it("refuses an unknown or malformed cohort, and roadmap.version_published on a hook limited to one, and writes nothing", async () => {
+    const admin = await createUser({ isAdmin: true });
+    const cohort = await createCohort({ versionId, name: "Refusals cohort" });
+    const hook = await createWebhook({ url: "https://hooks.example.org/refusals", cohortId: cohort.id });
+    const before = await everything();
+    const fieldsOf = async (run: () => Promise<{ ok: boolean; code?: string; fieldErrors?: unknown }>) => {
+      const result = await asUser(admin, run);
+      return result.ok ? result : { code: result.code, fields: result.fieldErrors };
+    };
+    const wrongCohort = { code: "INVALID_INPUT", fields: { cohortId: [WEBHOOK_MESSAGES.cohortInvalid] } };
+    for (const cohortId of ["0195a3c4-5b6d-7e8f-9a0b-1c2d3e4f5a6b", "not-a-cohort", " "]) {
+      expect(await fieldsOf(() => createWebhookAction({ ...valid, cohortId })), cohortId).toEqual(wrongCohort);
+      expect(await fieldsOf(() => updateWebhookAction({ webhookId: hook.id, ...valid, cohortId })), cohortId).toEqual(wrongCohort);
+    }
+    const published = { ...valid, cohortId: cohort.id, events: ["submission.created", "roadmap.version_published"] };
+    const instanceOnly = { code: "INVALID_INPUT", fields: { events: [WEBHOOK_MESSAGES.instanceEventForCohort] } };
+    expect(await fieldsOf(() => createWebhookAction(published))).toEqual(instanceOnly);
+    expect(await fieldsOf(() => updateWebhookAction({ webhookId: hook.id, ...published }))).toEqual(instanceOnly);
+    expect(await everything()).toEqual(before);
+    // For every cohort, the event is there to pick.
+    expect(await asUser(admin, () => updateWebhookAction({ webhookId: hook.id, ...published, cohortId: "" }))).toEqual({ ok: true, data: undefined });
   });
 
   it("refuses every action to anyone but an admin, as the database has them, and writes nothing", async () => {
@@ -175,7 +240,9 @@ describe("Admin → Webhooks", () => {
 
   it("answers a test to a refused private address with the reason, without switching the hook off", async () => {
     const admin = await createUser({ isAdmin: true });
-    const hook = await createWebhook({ url: "http://127.0.0.1:9/hook", allowPrivateNetwork: false });
+    // Limited to a cohort: "Send test" goes to the hook all the same, whatever cohort its events are for.
+    const cohort = await createCohort({ versionId, name: "Tested cohort" });
+    const hook = await createWebhook({ url: "http://127.0.0.1:9/hook", allowPrivateNetwork: false, cohortId: cohort.id });
     const result = await asUser(admin, () => sendTestWebhookAction({ webhookId: hook.id }));
     expect(result).toMatchObject({ ok: true, data: { event: "webhook.test", status: "failed", attempts: 1, lastStatusCode: null, lastError: expect.stringMatching(/^Refused: the address is on a private network/) } });
     expect(await db.webhook.findUniqueOrThrow({ where: { id: hook.id } })).toMatchObject({ active: true, consecutiveFailures: 0 });

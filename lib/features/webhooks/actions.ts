@@ -5,6 +5,9 @@
 import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
 import { actorOf } from "@/lib/auth/actor";
 import { requireAdminForAction } from "@/lib/auth/viewer";
+import { AppError } from "@/lib/errors";
+import { WEBHOOK_MESSAGES } from "@/lib/features/webhooks/constants";
+import { cohortExists } from "@/lib/features/webhooks/data";
 import {
   createWebhook,
   deleteWebhook,
@@ -23,20 +26,29 @@ import {
 } from "@/lib/features/webhooks/schema";
 import type { CreatedSecret, DeliveryView } from "@/lib/features/webhooks/types";
 
+/** A hook is limited to a cohort of this instance, archived or not, or to none. */
+async function requireKnownCohort(cohortId: string | null): Promise<void> {
+  if (cohortId && !(await cohortExists(cohortId))) {
+    throw new AppError("INVALID_INPUT", "Some fields need attention.", { cohortId: [WEBHOOK_MESSAGES.cohortInvalid] });
+  }
+}
+
 /** Admin → Webhooks → "New webhook": answers the signing secret, which is never shown again. */
 export async function createWebhookAction(input: unknown): Promise<ActionResult<CreatedSecret>> {
   return runAction(async () => {
     const viewer = await requireAdminForAction();
     const parsed = parseInput(createWebhookSchema, input);
+    await requireKnownCohort(parsed.cohortId);
     return createWebhook(await actorOf(viewer), parsed);
   });
 }
 
-/** "Edit": address, description, events, private network. */
+/** "Edit": address, description, events, cohort, private network. */
 export async function updateWebhookAction(input: unknown): Promise<ActionResult> {
   return runAction(async () => {
     const viewer = await requireAdminForAction();
     const { webhookId, ...values } = parseInput(updateWebhookSchema, input);
+    await requireKnownCohort(values.cohortId);
     await updateWebhook(await actorOf(viewer), webhookId, values);
     return undefined;
   });

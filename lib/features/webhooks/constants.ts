@@ -19,6 +19,12 @@ export const DELIVER_JOB = "webhooks.deliver";
 /** The ping "Send test" delivers; no hook subscribes to it, it goes to the one being tested. */
 export const TEST_EVENT = "webhook.test";
 
+/**
+ * The one event no cohort owns (its payload names a roadmap, not a cohort), so a hook limited to a cohort would never
+ * get it: such a hook may not subscribe to it.
+ */
+export const INSTANCE_EVENT = "roadmap.version_published" satisfies WebhookEvent;
+
 /** What each event means, in the words the form uses. */
 export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEvent, string> = {
   "submission.created": "A learner submitted evidence for a milestone.",
@@ -76,6 +82,8 @@ export const WEBHOOK_MESSAGES = {
   descriptionLength: `Use at most ${WEBHOOK_DESCRIPTION_MAX} characters.`,
   eventsRequired: "Pick at least one event.",
   eventInvalid: "Pick events from the list.",
+  cohortInvalid: "Pick a cohort from the list.",
+  instanceEventForCohort: `${INSTANCE_EVENT} belongs to no cohort, so it is sent only to hooks for every cohort. Leave it out or pick “Every cohort”.`,
   notFound: "This webhook does not exist, or was deleted.",
   deliveryNotFound: "This delivery does not exist.",
   capReached: `This instance already has ${WEBHOOKS_MAX} webhooks. Delete one you no longer use first.`,

@@ -2,7 +2,7 @@ import "server-only";
 import { encodeCursor, type KeysetCursor } from "@/lib/cursor";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { DeliveryView, WebhookView } from "@/lib/features/webhooks/types";
+import type { DeliveryView, WebhookCohortOption, WebhookView } from "@/lib/features/webhooks/types";
 
 const DELIVERY_SELECT = {
   id: true,
@@ -35,6 +35,7 @@ const WEBHOOK_SELECT = {
   description: true,
   events: true,
   allowPrivateNetwork: true,
+  cohort: { select: { id: true, name: true, archivedAt: true } },
   active: true,
   consecutiveFailures: true,
   disabledAt: true,
@@ -60,6 +61,7 @@ function toWebhookView(row: WebhookRow, now: Date): WebhookView {
     description: row.description,
     events: row.events,
     allowPrivateNetwork: row.allowPrivateNetwork,
+    cohort: row.cohort ? { id: row.cohort.id, name: row.cohort.name, archived: row.cohort.archivedAt !== null } : null,
     state: row.active ? "active" : row.disabledAt ? "switched_off" : "paused",
     consecutiveFailures: row.consecutiveFailures,
     disabledAt: row.disabledAt?.toISOString() ?? null,
@@ -80,6 +82,22 @@ export async function listWebhooks(now: Date): Promise<WebhookView[]> {
 export async function getWebhook(webhookId: string, now: Date): Promise<WebhookView | null> {
   const row = await db.webhook.findUnique({ where: { id: webhookId }, select: WEBHOOK_SELECT });
   return row ? toWebhookView(row, now) : null;
+}
+
+/**
+ * Every cohort of the instance for the form's "Cohort" select: running ones by name, then archived ones by name (a
+ * hook may already be limited to one that has since been archived). Admin → Users' list has running cohorts only,
+ * and importing it here would close a cycle between features (users reaches webhooks through reviews).
+ */
+export async function listCohortOptions(): Promise<WebhookCohortOption[]> {
+  const rows = await db.cohort.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, archivedAt: true } });
+  const options = rows.map((row) => ({ id: row.id, name: row.name, archived: row.archivedAt !== null }));
+  return [...options.filter((option) => !option.archived), ...options.filter((option) => option.archived)];
+}
+
+/** Whether a cohort a hook is to be limited to exists, archived or not. */
+export async function cohortExists(cohortId: string): Promise<boolean> {
+  return (await db.cohort.count({ where: { id: cohortId } })) > 0;
 }
 
 /** One page of a hook's deliveries, newest first, keyset on (created_at, id). */

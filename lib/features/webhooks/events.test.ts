@@ -231,12 +231,13 @@ describe("webhook events from Cairn's writes", () => {
     const elsewhere = await createCohort({ versionId, name: "Elsewhere" });
     const w = await createWorld({ versionId });
     const mine = await createWebhook({ url: "https://hooks.example.test/x", events: ["learner.at_risk"], cohortId: w.x.id });
-    await createWebhook({ url: "https://hooks.example.test/elsewhere", events: ["learner.at_risk"], cohortId: elsewhere.id });
+    const other = await createWebhook({ url: "https://hooks.example.test/elsewhere", events: ["learner.at_risk"], cohortId: elsewhere.id });
     const written = await db.$transaction((tx) =>
       emitWebhookEvent(tx, "learner.at_risk", { cohort: { id: w.x.id, name: w.x.name }, learner: { id: w.learnerX1.id, name: w.learnerX1.name } }),
     );
     expect(written).toBe(2);
     const rows = await deliveries("learner.at_risk");
     expect(rows.map((row) => row.webhookId)).toContain(mine.id);
+    expect(rows.map((row) => row.webhookId)).not.toContain(other.id);
   });
 });

@@ -108,7 +108,7 @@ export async function emitWebhookEvent(tx: Tx, event: WebhookEvent, data: Webhoo
 // ---------------------------------------------------------------------------------------------------------------
 // Admin → Webhooks
 
-type AuditedFields = { host: string; description: string; events: string[]; allowPrivateNetwork: boolean };
+type AuditedFields = { host: string; description: string; events: string[]; allowPrivateNetwork: boolean; cohortId: string | null };
 
 /**
  * The receiver's host, never its whole URL: many receivers (chat relays among them) carry their secret in the path
@@ -118,11 +118,20 @@ function hostOf(url: string): string {
   return new URL(url).host;
 }
 
-function audited(row: { url: string; description: string; events: string[]; allowPrivateNetwork: boolean }): AuditedFields {
-  return { host: hostOf(row.url), description: row.description, events: row.events, allowPrivateNetwork: row.allowPrivateNetwork };
+function audited(row: { url: string; description: string; events: string[]; allowPrivateNetwork: boolean; cohortId: string | null }): AuditedFields {
+  return { host: hostOf(row.url), description: row.description, events: row.events, allowPrivateNetwork: row.allowPrivateNetwork, cohortId: row.cohortId };
 }
 
-const AUDITED_SELECT = { id: true, url: true, description: true, events: true, allowPrivateNetwork: true, active: true, disabledAt: true } as const;
+const AUDITED_SELECT = {
+  id: true,
+  url: true,
+  description: true,
+  events: true,
+  allowPrivateNetwork: true,
+  cohortId: true,
+  active: true,
+  disabledAt: true,
+} as const;
 
 async function lockedWebhook(tx: Tx, webhookId: string) {
   const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM webhooks WHERE id = ${webhookId}::uuid FOR UPDATE`;
@@ -148,7 +157,7 @@ export async function createWebhook(actor: Actor, input: WebhookInput): Promise<
   });
 }
 
-/** "Edit": address, description, events and the private-network switch; the secret and the state stay. */
+/** "Edit": address, description, events, cohort and the private-network switch; the secret and the state stay. */
 export async function updateWebhook(actor: Actor, webhookId: string, input: WebhookInput): Promise<void> {
   await db.$transaction(async (tx) => {
     const before = await lockedWebhook(tx, webhookId);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { WEBHOOK_DESCRIPTION_MAX, WEBHOOK_EVENTS, WEBHOOK_MESSAGES } from "@/lib/features/webhooks/constants";
+import { INSTANCE_EVENT, WEBHOOK_DESCRIPTION_MAX, WEBHOOK_EVENTS, WEBHOOK_MESSAGES } from "@/lib/features/webhooks/constants";
 import { isSafeHttpUrl, URL_MAX_LENGTH } from "@/lib/safe-url";
 import { lineText } from "@/lib/text-input";
 
@@ -8,7 +8,8 @@ const webhookId = z.uuid({ error: WEBHOOK_MESSAGES.notFound });
 /**
  * Admin → Webhooks → "New webhook" and "Edit". The URL passes the same http(s) rule as every user-supplied link
  * (docs/security.md #16); whether its address is private is decided when a delivery connects (lib/net/outbound.ts).
- * Events arrive as the form's checked boxes; duplicates collapse into the list's order.
+ * Events arrive as the form's checked boxes; duplicates collapse into the list's order. The cohort is "" for every
+ * cohort (stored as null) or one cohort's id; whether that cohort exists is the action's check.
  */
 const webhookFields = {
   url: z
@@ -23,12 +24,22 @@ const webhookFields = {
     .max(WEBHOOK_EVENTS.length * 2, { error: WEBHOOK_MESSAGES.eventInvalid })
     .transform((events) => WEBHOOK_EVENTS.filter((event) => events.includes(event))),
   allowPrivateNetwork: z.boolean(),
+  cohortId: z
+    .union([z.literal(""), z.uuid({ error: WEBHOOK_MESSAGES.cohortInvalid })], { error: WEBHOOK_MESSAGES.cohortInvalid })
+    .transform((cohortId) => cohortId || null),
 };
 
-export const createWebhookSchema = z.strictObject(webhookFields);
+/** A hook limited to a cohort only gets events whose payload names that cohort (webhookEventInsert). */
+const INSTANCE_EVENT_ONLY_FOR_EVERY_COHORT = {
+  error: WEBHOOK_MESSAGES.instanceEventForCohort,
+  path: ["events"],
+};
+const eventsFitCohort = (input: { events: string[]; cohortId: string | null }) => input.cohortId === null || !input.events.includes(INSTANCE_EVENT);
+
+export const createWebhookSchema = z.strictObject(webhookFields).refine(eventsFitCohort, INSTANCE_EVENT_ONLY_FOR_EVERY_COHORT);
 export type WebhookInput = z.output<typeof createWebhookSchema>;
 
-export const updateWebhookSchema = z.strictObject({ webhookId, ...webhookFields });
+export const updateWebhookSchema = z.strictObject({ webhookId, ...webhookFields }).refine(eventsFitCohort, INSTANCE_EVENT_ONLY_FOR_EVERY_COHORT);
 
 /** Pause, resume, "Turn on again", delete, rotate the secret, "Send test": the hook alone. */
 export const webhookIdSchema = z.strictObject({ webhookId });

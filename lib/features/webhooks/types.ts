@@ -1,6 +1,9 @@
 /** Active; paused by an admin; or switched off by Cairn after failed deliveries. */
 export type WebhookState = "active" | "paused" | "switched_off";
 
+/** A cohort a hook can be limited to: running ones first, then archived ones, marked as such. */
+export type WebhookCohortOption = { id: string; name: string; archived: boolean };
+
 /** One hook as Admin → Webhooks lists it: never its secret. */
 export type WebhookView = {
   id: string;
@@ -8,6 +11,8 @@ export type WebhookView = {
   description: string;
   events: string[];
   allowPrivateNetwork: boolean;
+  /** The one cohort whose events it gets, or null for every cohort. */
+  cohort: WebhookCohortOption | null;
   state: WebhookState;
   consecutiveFailures: number;
   disabledAt: string | null;
@@ -37,8 +42,11 @@ export type DeliveryView = {
   createdAt: string;
 };
 
-/** A hook's page: the hook, one page of its log (newest first) and the cursor of the next. */
-export type WebhookPage = { webhook: WebhookView; deliveries: DeliveryView[]; next: string | null };
+/** Admin → Webhooks: every hook, and the cohorts "New webhook" offers. */
+export type AdminWebhooksPage = { webhooks: WebhookView[]; cohorts: WebhookCohortOption[] };
+
+/** A hook's page: the hook, one page of its log (newest first), the cursor of the next, and the cohorts "Edit" offers. */
+export type WebhookPage = { webhook: WebhookView; deliveries: DeliveryView[]; next: string | null; cohorts: WebhookCohortOption[] };
 
 /** "New webhook" and "Rotate secret": the secret, shown this once. */
 export type CreatedSecret = { webhookId: string; secret: string };

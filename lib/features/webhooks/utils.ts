@@ -1,5 +1,5 @@
 import { formatMoment, formatRelativeTime } from "@/lib/calendar";
-import type { DeliveryStatusName, WebhookState } from "@/lib/features/webhooks/types";
+import type { DeliveryStatusName, WebhookCohortOption, WebhookState } from "@/lib/features/webhooks/types";
 
 export const STATE_LABELS: Record<WebhookState, string> = {
   active: "Active",
@@ -12,6 +12,12 @@ export const DELIVERY_STATUS_LABELS: Record<DeliveryStatusName, string> = {
   succeeded: "Delivered",
   failed: "Failed",
 };
+
+/** Which cohort's events a hook gets, as the form's select, the list and the hook's page name it. */
+export function cohortLabel(cohort: WebhookCohortOption | null): string {
+  if (!cohort) return "Every cohort";
+  return cohort.archived ? `${cohort.name} (archived)` : cohort.name;
+}
 
 /** "3 minutes ago" with the exact moment in `zone` for a tooltip. */
 export function momentText(iso: string, now: Date, zone: string): { text: string; title: string } {

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Webhooks" };
 export default async function AdminWebhooksPage() {
   const viewer = await requireAdmin();
   const now = new Date();
-  const webhooks = await loadAdminWebhooks(viewer, now);
+  const { webhooks, cohorts } = await loadAdminWebhooks(viewer, now);
   return (
     <>
       <PageHeader
@@ -22,7 +22,7 @@ export default async function AdminWebhooksPage() {
         description="Signed HTTP POSTs to other systems when something happens in Cairn. Open a webhook for its delivery log."
       />
       <div className="grid gap-4">
-        <NewWebhook />
+        <NewWebhook cohorts={cohorts} />
         {webhooks.length === 0 ? (
           <EmptyState icon={Globe} title="No webhooks" text="Create one to send events such as submissions and completed milestones to another system." />
         ) : (

@@ -3,12 +3,13 @@
 import { Plus } from "@/components/ui/icons/plus";
 import { lazy, Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
+import type { WebhookCohortOption } from "@/lib/features/webhooks/types";
 
 // The form and the one-time secret load when an admin starts creating a hook, not with the page.
 const WebhookForm = lazy(() => import("@/lib/features/webhooks/components/webhook-form").then((module) => ({ default: module.WebhookForm })));
 
 /** Admin → Webhooks → "New webhook": opens the form in place; it stays mounted to show the new secret. */
-export function NewWebhook() {
+export function NewWebhook({ cohorts }: { cohorts: WebhookCohortOption[] }) {
   const [open, setOpen] = useState(false);
   if (!open) {
     return (
@@ -22,7 +23,7 @@ export function NewWebhook() {
   }
   return (
     <Suspense fallback={<p className="text-sm text-muted-foreground">Loading the form…</p>}>
-      <WebhookForm onClose={() => setOpen(false)} />
+      <WebhookForm cohorts={cohorts} onClose={() => setOpen(false)} />
     </Suspense>
   );
 }

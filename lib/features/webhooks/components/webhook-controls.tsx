@@ -8,7 +8,7 @@ import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
 import { redeliverWebhookAction, sendTestWebhookAction, setWebhookPausedAction } from "@/lib/features/webhooks/actions";
 import type { WebhookFormValues } from "@/lib/features/webhooks/components/webhook-form";
-import type { DeliveryView, WebhookState } from "@/lib/features/webhooks/types";
+import type { DeliveryView, WebhookCohortOption, WebhookState } from "@/lib/features/webhooks/types";
 
 // The form and the confirmations load when first opened (decision 027).
 const WebhookForm = lazy(() => import("@/lib/features/webhooks/components/webhook-form").then((module) => ({ default: module.WebhookForm })));
@@ -54,7 +54,17 @@ export function RedeliverButton({ deliveryId, event }: { deliveryId: string; eve
 }
 
 /** A hook's page: "Send test" with its result, "Edit", "Pause"/"Resume", "Rotate secret" and "Delete". */
-export function WebhookControls({ webhookId, state, values }: { webhookId: string; state: WebhookState; values: WebhookFormValues }) {
+export function WebhookControls({
+  webhookId,
+  state,
+  values,
+  cohorts,
+}: {
+  webhookId: string;
+  state: WebhookState;
+  values: WebhookFormValues;
+  cohorts: WebhookCohortOption[];
+}) {
   const router = useRouter();
   const [open, setOpen] = useState<"edit" | "rotate" | "delete" | null>(null);
   const [tested, setTested] = useState<DeliveryView | null>(null);
@@ -96,7 +106,7 @@ export function WebhookControls({ webhookId, state, values }: { webhookId: strin
         </p>
       ) : null}
       <Suspense fallback={open === "edit" ? <p className="text-sm text-muted-foreground">Loading the form…</p> : null}>
-        {open === "edit" ? <WebhookForm webhookId={webhookId} initial={values} onClose={close} /> : null}
+        {open === "edit" ? <WebhookForm webhookId={webhookId} initial={values} cohorts={cohorts} onClose={close} /> : null}
         {open === "rotate" ? <RotateSecretDialog webhookId={webhookId} url={values.url} onOpenChange={(next) => !next && close()} /> : null}
         {open === "delete" ? <DeleteWebhookDialog webhookId={webhookId} url={values.url} onOpenChange={(next) => !next && close()} /> : null}
       </Suspense>

@@ -7,22 +7,28 @@ import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
 import { createWebhookAction, updateWebhookAction } from "@/lib/features/webhooks/actions";
 import { OneTimeSecret } from "@/lib/features/webhooks/components/one-time-secret";
-import { WEBHOOK_DESCRIPTION_MAX, WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENTS } from "@/lib/features/webhooks/constants";
+import { INSTANCE_EVENT, WEBHOOK_DESCRIPTION_MAX, WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENTS } from "@/lib/features/webhooks/constants";
+import type { WebhookCohortOption } from "@/lib/features/webhooks/types";
+import { cohortLabel } from "@/lib/features/webhooks/utils";
 import { URL_MAX_LENGTH } from "@/lib/safe-url";
 
-const FIELDS = ["url", "description", "events", "allowPrivateNetwork"] as const;
+const FIELDS = ["url", "description", "cohortId", "events", "allowPrivateNetwork"] as const;
 
-export type WebhookFormValues = { url: string; description: string; events: string[]; allowPrivateNetwork: boolean };
+/** `cohortId` is "" for every cohort. */
+export type WebhookFormValues = { url: string; description: string; cohortId: string; events: string[]; allowPrivateNetwork: boolean };
+
+type Props = { webhookId?: string; initial?: WebhookFormValues; cohorts: WebhookCohortOption[]; onClose: () => void };
 
 /**
- * "New webhook" and "Edit": the receiver's address, a description, the events and the private-network switch. A
- * new hook's signing secret is shown once in place of the form.
+ * "New webhook" and "Edit": the receiver's address, a description, the cohort, the events and the private-network
+ * switch. A new hook's signing secret is shown once in place of the form.
  */
-export function WebhookForm({ webhookId, initial, onClose }: { webhookId?: string; initial?: WebhookFormValues; onClose: () => void }) {
+export function WebhookForm({ webhookId, initial, cohorts, onClose }: Props) {
   const router = useRouter();
   const [secret, setSecret] = useState<string | null>(null);
   const { pending, run, fieldErrors, alert } = useAction({
@@ -37,6 +43,7 @@ export function WebhookForm({ webhookId, initial, onClose }: { webhookId?: strin
     const values = {
       url: String(form.get("url") ?? ""),
       description: String(form.get("description") ?? ""),
+      cohortId: String(form.get("cohortId") ?? ""),
       events: form.getAll("events").map(String),
       allowPrivateNetwork: form.get("allowPrivateNetwork") === "on",
     };
@@ -64,6 +71,19 @@ export function WebhookForm({ webhookId, initial, onClose }: { webhookId?: strin
       </Field>
       <Field label="Description" optional hint="What it is for, such as “Slack relay”." errors={fieldErrors.description}>
         <Input name="description" maxLength={WEBHOOK_DESCRIPTION_MAX} defaultValue={initial?.description} autoComplete="off" />
+      </Field>
+      <Field
+        label="Cohort"
+        hint={`Only this cohort's events are sent. ${INSTANCE_EVENT} belongs to no cohort: it goes only to hooks for every cohort.`}
+        errors={fieldErrors.cohortId}
+      >
+        <Select
+          name="cohortId"
+          defaultValue={initial?.cohortId ?? ""}
+          options={cohorts.map((cohort) => ({ value: cohort.id, label: cohortLabel(cohort) }))}
+        >
+          <option value="">{cohortLabel(null)}</option>
+        </Select>
       </Field>
       <CheckboxGroup
         legend="Events"

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TR } from "@/components/ui/table";
 import type { WebhookState, WebhookView } from "@/lib/features/webhooks/types";
-import { DELIVERY_STATUS_LABELS, momentText, STATE_LABELS } from "@/lib/features/webhooks/utils";
+import { cohortLabel, DELIVERY_STATUS_LABELS, momentText, STATE_LABELS } from "@/lib/features/webhooks/utils";
 
 const STATE_VARIANTS: Record<WebhookState, "success" | "neutral" | "danger"> = { active: "success", paused: "neutral", switched_off: "danger" };
 
@@ -10,10 +10,10 @@ export function WebhookStateBadge({ state }: { state: WebhookState }) {
   return <Badge variant={STATE_VARIANTS[state]}>{STATE_LABELS[state]}</Badge>;
 }
 
-/** Admin → Webhooks: every hook with its events, state and last delivery; the URL opens its page and log. */
+/** Admin → Webhooks: every hook with its cohort, events, state and last delivery; the URL opens its page and log. */
 export function WebhookTable({ webhooks, now, zone }: { webhooks: WebhookView[]; now: Date; zone: string }) {
   return (
-    <Table aria-label="Webhooks" columns={["Receiver", "Events", "State", "Last delivery"]}>
+    <Table aria-label="Webhooks" columns={["Receiver", "Cohort", "Events", "State", "Last delivery"]}>
       <TBody>
         {webhooks.map((webhook) => {
           const last = webhook.lastDelivery;
@@ -26,6 +26,7 @@ export function WebhookTable({ webhooks, now, zone }: { webhooks: WebhookView[];
                 </Link>
                 {webhook.description ? <p className="text-sm">{webhook.description}</p> : null}
               </TD>
+              <TD className={webhook.cohort ? undefined : "text-muted-foreground"}>{cohortLabel(webhook.cohort)}</TD>
               <TD>
                 <span className="flex flex-wrap gap-1">
                   {webhook.events.map((event) => (

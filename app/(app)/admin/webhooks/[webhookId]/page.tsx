@@ -8,6 +8,7 @@ import { DeliveryLog } from "@/lib/features/webhooks/components/delivery-log";
 import { SetPausedButton, WebhookControls } from "@/lib/features/webhooks/components/webhook-controls";
 import { WebhookStateBadge } from "@/lib/features/webhooks/components/webhook-table";
 import { loadAdminWebhook } from "@/lib/features/webhooks/loaders";
+import { cohortLabel } from "@/lib/features/webhooks/utils";
 
 export const metadata: Metadata = { title: "Webhook" };
 
@@ -18,7 +19,7 @@ export default async function AdminWebhookPage({ params, searchParams }: Props) 
   const [{ webhookId }, { before }] = await Promise.all([params, searchParams]);
   const now = new Date();
   const zone = viewer.timeZone ?? "UTC";
-  const { webhook, deliveries, next } = await loadAdminWebhook(viewer, webhookId, typeof before === "string" ? before : undefined, now);
+  const { webhook, deliveries, next, cohorts } = await loadAdminWebhook(viewer, webhookId, typeof before === "string" ? before : undefined, now);
   return (
     <>
       <PageHeader
@@ -49,6 +50,8 @@ export default async function AdminWebhookPage({ params, searchParams }: Props) 
           <dd>
             <WebhookStateBadge state={webhook.state} />
           </dd>
+          <dt className="text-muted-foreground">Cohort</dt>
+          <dd>{cohortLabel(webhook.cohort)}</dd>
           <dt className="text-muted-foreground">Events</dt>
           <dd className="font-mono text-xs">{webhook.events.join(", ")}</dd>
           <dt className="text-muted-foreground">Private network</dt>
@@ -63,7 +66,14 @@ export default async function AdminWebhookPage({ params, searchParams }: Props) 
         <WebhookControls
           webhookId={webhook.id}
           state={webhook.state}
-          values={{ url: webhook.url, description: webhook.description, events: webhook.events, allowPrivateNetwork: webhook.allowPrivateNetwork }}
+          values={{
+            url: webhook.url,
+            description: webhook.description,
+            cohortId: webhook.cohort?.id ?? "",
+            events: webhook.events,
+            allowPrivateNetwork: webhook.allowPrivateNetwork,
+          }}
+          cohorts={cohorts}
         />
         <Section id="deliveries-heading" title="Deliveries">
           {deliveries.length === 0 ? (
