@@ -8,6 +8,7 @@ import { errorsFor, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { FormAlert } from "@/components/ui/form-alert";
+import { InstanceEmailInviteForm } from "@/lib/features/invites/components/instance-email-invite-form";
 import { CreateLinkButton, INVITE_STATE, NewLink, RevokeInviteButton, useInviteCreation } from "@/lib/features/invites/components/invite-panel";
 import { INSTANCE_INVITE_EXPIRY_CHOICES, INVITE_USES_MAX } from "@/lib/features/invites/constants";
 import { dayIn, formatDay } from "@/lib/calendar";
@@ -48,8 +49,11 @@ function InviteItem({ invite }: { invite: InstanceInviteRow }) {
   );
 }
 
-/** Admin → Users → Invite links: create a link (role, optional cohort, expiry, uses) and manage every link. */
-export function InstanceInvitePanel({ invites, cohorts }: { invites: InstanceInviteRow[]; cohorts: CohortOption[] }) {
+/**
+ * Admin → Users → Invite links: create a link (role, optional cohort, expiry, uses), invite by e-mail when Cairn sends
+ * mail (`mailInvites`), and manage every link.
+ */
+export function InstanceInvitePanel({ invites, cohorts, mailInvites }: { invites: InstanceInviteRow[]; cohorts: CohortOption[]; mailInvites: boolean }) {
   const [role, setRole] = useState<Role>("learner");
   const [cohortId, setCohortId] = useState("");
   const [expiresInDays, setExpiresInDays] = useState("7");
@@ -108,6 +112,15 @@ export function InstanceInvitePanel({ invites, cohorts }: { invites: InstanceInv
         </form>
         {created ? <NewLink url={created} onDone={() => setCreated(null)} /> : null}
       </section>
+      {mailInvites ? (
+        <section aria-labelledby="email-invites-heading" className="grid gap-3 rounded-xl border border-border bg-surface p-3 sm:p-4">
+          <h2 id="email-invites-heading" className="text-base font-semibold">
+            Invite by e-mail
+          </h2>
+          <p className="text-sm text-muted-foreground">Cairn mails each person their own invite link.</p>
+          <InstanceEmailInviteForm cohorts={cohorts} />
+        </section>
+      ) : null}
       <section aria-labelledby="invites-heading" className="grid gap-3">
         <h2 id="invites-heading" className="text-base font-semibold">
           Invite links
