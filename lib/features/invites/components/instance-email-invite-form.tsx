@@ -4,7 +4,7 @@ import { useState } from "react";
 import { errorsFor, Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { emailInstanceInvitesAction } from "@/lib/features/invites/actions";
-import { EmailInvites } from "@/lib/features/invites/components/email-invite-form";
+import { EmailInvites } from "@/lib/features/invites/components/email-invites";
 import type { CohortOption } from "@/lib/features/users/types";
 
 type Role = "admin" | "mentor" | "learner";
