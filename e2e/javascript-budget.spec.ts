@@ -67,6 +67,7 @@ test("every main page stays within its JavaScript budget", async ({ request, sig
   const outline = admin.getByRole("navigation", { name: "Roadmap outline" });
   await measure("roadmap editor item", admin, await linkTarget(admin, editor, outline.getByRole("link", { name: MILESTONE_TITLE, exact: true })));
   await measure("admin users", admin, "/admin/users");
+  await measure("admin invites", admin, "/admin/users/invites");
   await measure("audit log", admin, "/admin/audit");
   await measure("admin jobs", admin, "/admin/jobs");
   await measure("admin webhooks", admin, "/admin/webhooks");

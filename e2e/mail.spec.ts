@@ -5,10 +5,12 @@ import { mailTo } from "@/e2e/support/mailbox";
 // Mail as people meet it, through the real SMTP server of this run (e2e/support/smtp-sink.ts): a learner who forgot
 // their password gets a link by e-mail and sets a new one; the admin's Outbox lists that mail without its secret;
 // a decision reaches the learner by e-mail, and its one-click unsubscribe switches those e-mails off in Settings.
-// Uses a cohort, learner and mentor of its own (e2e/support/ci-learner.ts).
+// Uses a cohort, learner and mentor of its own (e2e/support/ci-learner.ts). An admin invites a new mentor by e-mail
+// from Admin → Users, and the mailed link creates their account.
 const LEARNER = "robin.mail@example.com";
 const MENTOR = "sasha.mail@example.com";
 const NEW_PASSWORD = "a new passphrase from the e-mail";
+const INVITED_MENTOR = { name: "Kofi Mailed", email: "kofi.invited@example.com", password: "lantern over the ridge 7" };
 
 test("a learner resets a forgotten password by e-mail, hears about a decision by e-mail, and unsubscribes in one click", async ({
   page,
@@ -81,4 +83,48 @@ test("a learner resets a forgotten password by e-mail, hears about a decision by
   await expect(page.getByRole("checkbox", { name: "Decision: e-mail" })).not.toBeChecked();
   await expect(page.getByRole("checkbox", { name: "Decision: in-app" })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: "Comment: e-mail", exact: true })).toBeChecked();
+});
+
+test("an admin invites a new mentor by e-mail from Admin → Users, and the mailed link creates their account", async ({ page, signedInPage }) => {
+  // Sign-ins and a round of the mail job.
+  test.setTimeout(120_000);
+  const admin = await signedInPage("admin", { home: /\/admin$/ });
+  await admin.getByRole("main").getByRole("link", { name: "Invite links", exact: true }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: "Invite links" })).toBeVisible();
+  // Both forms say what the invite is for; each control keeps a name of its own.
+  await expect(admin.getByLabel("Joins as")).toHaveCount(1);
+  await expect(admin.getByLabel("Role")).toHaveCount(1);
+
+  // Newest first: the invite just made.
+  const newest = admin.getByRole("list", { name: "Invite links", exact: true }).getByRole("listitem").first();
+  const invitations = admin.getByRole("form", { name: "Invite by e-mail" });
+  await invitations.getByLabel("E-mail addresses").fill(INVITED_MENTOR.email);
+  await invitations.getByLabel("Role").selectOption("mentor");
+  await invitations.getByRole("button", { name: "Send invites" }).click();
+  await expect(admin.getByText("1 invite on the way", { exact: true })).toBeVisible();
+  await expect(newest).toContainText(/Mentor link.*No cohort/);
+
+  const invitation = await mailTo(INVITED_MENTOR.email, /invited you to join Cairn as a mentor$/);
+  const link = /https?:\/\/[^\s"<>]+\/invite\/[A-Za-z0-9_-]{43}/.exec(invitation.body)?.[0];
+  expect(link).toBeDefined();
+  await page.goto(new URL(link!).pathname);
+  await expect(page.getByRole("heading", { level: 1, name: "Join Cairn" })).toBeVisible();
+  await page.getByLabel("Name").fill(INVITED_MENTOR.name);
+  await page.getByLabel("Email").fill(INVITED_MENTOR.email);
+  await page.getByLabel("Password").fill(INVITED_MENTOR.password);
+  await page.getByRole("button", { name: "Create account and join" }).click();
+  await expect(page).toHaveURL(/\/welcome$/);
+
+  // The link was theirs alone: on the admin's list it is used up, and nothing is left to revoke.
+  await admin.reload();
+  await expect(newest).toContainText("Used 1 of 1");
+  await expect(newest.getByRole("button", { name: /^Revoke/ })).toHaveCount(0);
+
+  // Beside it, a link made by hand is shown once and can be revoked from the same list.
+  await admin.getByRole("form", { name: "Create invite link" }).getByLabel("Joins as").selectOption("admin");
+  await admin.getByRole("button", { name: "Create invite link" }).click();
+  await expect(admin.getByLabel("Invite link", { exact: true })).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  await admin.getByRole("button", { name: "Revoke admin link, used 0 of 1" }).first().click();
+  await expect(admin.getByText("Invite link revoked", { exact: true })).toBeVisible();
+  await expect(newest).toContainText(/Admin link.*Revoked/);
 });

@@ -166,6 +166,7 @@ const MATRIX: Record<string, Rule> = {
   "lib/features/users/actions.ts#reactivateUserAction": rule("admin", USERS),
   "lib/features/users/actions.ts#createPasswordResetLinkAction": rule("admin", USERS),
   "lib/features/invites/actions.ts#createInstanceInviteAction": rule("admin", "lib/features/invites/instance-invites.test.ts"),
+  "lib/features/invites/actions.ts#emailInstanceInvitesAction": rule("admin", "lib/features/invites/instance-invites.test.ts"),
   "lib/features/invites/actions.ts#revokeInstanceInviteAction": rule("admin", "lib/features/invites/instance-invites.test.ts"),
   // Setting a new password from a handed-over link: the token is the credential, and it is rate limited.
   "lib/features/users/actions.ts#resetPasswordAction": rule("public", "lib/features/users/reset-password.test.ts"),

@@ -265,6 +265,10 @@ const SAMPLES: Record<string, (w: World) => Sample> = {
     as: "admin",
     input: { role: "learner", cohortId: w.cohort.id, expiresInDays: "7", maxUses: "1" },
   }),
+  "lib/features/invites/actions.ts#emailInstanceInvitesAction": (w) => ({
+    as: "admin",
+    input: { role: "mentor", cohortId: w.cohort.id, emails: "new.mentor@example.test" },
+  }),
   "lib/features/invites/actions.ts#revokeInstanceInviteAction": (w) => ({ as: "admin", input: { inviteId: w.instanceInvite.invite.id } }),
   "lib/features/users/actions.ts#requestPasswordResetAction": () => ({ as: "learner", input: { email: "nobody@example.test" } }),
   "lib/features/users/actions.ts#resetPasswordAction": (w) => ({

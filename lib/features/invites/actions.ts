@@ -17,6 +17,7 @@ import {
   acceptInviteSchema,
   createInviteSchema,
   emailInvitesSchema,
+  instanceEmailInvitesSchema,
   instanceInviteSchema,
   inviteRefSchema,
   joinInviteSchema,
@@ -25,6 +26,15 @@ import type { CreatedInvite, JoinedCohort } from "@/lib/features/invites/types";
 import { mailConfigured } from "@/lib/mailer";
 
 const COHORT_NOT_FOUND = "This cohort does not exist.";
+const MAIL_OFF = "This Cairn does not send e-mail yet: share an invite link instead.";
+
+/** Admin → Users: an instance invite's cohort must be one still listed (not archived). */
+async function pickedCohort(cohortId: string | null) {
+  if (!cohortId) return null;
+  const cohort = await getCohortOption(cohortId);
+  if (!cohort) throw new AppError("INVALID_INPUT", "Some fields need attention.", { cohortId: ["Pick a cohort from the list."] });
+  return cohort;
+}
 
 /** "Create invite link": the token comes back once, in this response only. */
 export async function createInviteAction(input: unknown): Promise<ActionResult<CreatedInvite>> {
@@ -43,7 +53,7 @@ export async function emailInvitesAction(input: unknown): Promise<ActionResult<{
     const { cohortId, role, emails } = parseInput(emailInvitesSchema, input);
     const access = await getCohortAccess(viewer, cohortId);
     if (!access || !canManageCohortInvites(access)) throw new AppError("NOT_FOUND", COHORT_NOT_FOUND);
-    if (!mailConfigured()) throw new AppError("INVALID_STATE", "This Cairn does not send e-mail yet: share an invite link instead.");
+    if (!mailConfigured()) throw new AppError("INVALID_STATE", MAIL_OFF);
     return emailInvites({ ...(await actorOf(viewer)), name: viewer.name }, { id: access.cohortId, name: access.cohortName }, role, emails);
   });
 }
@@ -64,10 +74,19 @@ export async function createInstanceInviteAction(input: unknown): Promise<Action
   return runAction(async () => {
     const viewer = await requireAdminForAction();
     const { cohortId, ...options } = parseInput(instanceInviteSchema, input);
-    if (cohortId && !(await getCohortOption(cohortId))) {
-      throw new AppError("INVALID_INPUT", "Some fields need attention.", { cohortId: ["Pick a cohort from the list."] });
-    }
-    return createInvite(await actorOf(viewer), cohortId, options);
+    const cohort = await pickedCohort(cohortId);
+    return createInvite(await actorOf(viewer), cohort?.id ?? null, options);
+  });
+}
+
+/** Admin → Users → Invite links → "Invite by e-mail": the cohort page's e-mail invites, for any role, with or without a cohort. */
+export async function emailInstanceInvitesAction(input: unknown): Promise<ActionResult<{ sent: number }>> {
+  return runAction(async () => {
+    const viewer = await requireAdminForAction();
+    const { cohortId, role, emails } = parseInput(instanceEmailInvitesSchema, input);
+    const cohort = await pickedCohort(cohortId);
+    if (!mailConfigured()) throw new AppError("INVALID_STATE", MAIL_OFF);
+    return emailInvites({ ...(await actorOf(viewer)), name: viewer.name }, cohort, role, emails);
   });
 }
 

@@ -67,22 +67,25 @@ export async function createInvite(
 /**
  * "Invite by e-mail": one personal link per address (single use, EMAIL_INVITE_EXPIRY_DAYS), each mailed through the
  * outbox in the same transaction as its invite, so an invite exists exactly when its mail does. The tokens live only
- * in the mails until they are sent (docs/decisions/065).
+ * in the mails until they are sent (docs/decisions/065). With a cohort the link joins it (a cohort's Members page, or
+ * Admin → Users); without one (Admin → Users) it creates an admin, or a plain account added to a cohort later.
  */
 export async function emailInvites(
   actor: Actor & { name: string },
-  cohort: { id: string; name: string },
-  role: "learner" | "mentor",
+  cohort: { id: string; name: string } | null,
+  role: "admin" | "learner" | "mentor",
   emails: readonly string[],
   now = new Date(),
 ): Promise<{ sent: number }> {
+  const cohortId = cohort?.id ?? null;
+  if (!canInviteAs(role, cohortId)) throw new AppError("INVALID_INPUT", "Some fields need attention.", { cohortId: ["An admin invite can't name a cohort."] });
   const expiresAt = new Date(now.getTime() + EMAIL_INVITE_EXPIRY_DAYS * 24 * 3600 * 1000);
   const baseUrl = publicBaseUrl();
   await db.$transaction(async (tx) => {
     for (const email of emails) {
       const token = newInviteToken();
       const invite = await tx.invite.create({
-        data: { tokenHash: hashInviteToken(token), role, cohortId: cohort.id, maxUses: 1, expiresAt, createdById: actor.id },
+        data: { tokenHash: hashInviteToken(token), role, cohortId, maxUses: 1, expiresAt, createdById: actor.id },
         select: { id: true },
       });
       await writeAudit(tx, {
@@ -90,12 +93,13 @@ export async function emailInvites(
         action: "invite.create",
         targetType: "invite",
         targetId: invite.id,
-        cohortId: cohort.id,
+        cohortId,
         after: { role, maxUses: 1, expiresAt: expiresAt.toISOString(), emailed: true },
       });
       const content = inviteMail({
         inviterName: actor.name,
-        what: `join ${cohort.name} as ${ROLE_WORD[role]}`,
+        cohortName: cohort?.name ?? null,
+        as: ROLE_WORD[role],
         url: `${baseUrl}/invite/${token}`,
         expiresOn: formatDay(dayIn(expiresAt, "UTC")),
       });

@@ -104,14 +104,17 @@ export function batchedNotificationsMail(
   });
 }
 
-export function inviteMail(invite: { inviterName: string; what: string; url: string; expiresOn: string }): MailContent {
+/**
+ * An invite into a cohort ("join Rivers as a learner on Cairn"), or into Cairn itself ("join Cairn as a mentor"):
+ * `as` is the role in words, "a learner".
+ */
+export function inviteMail(invite: { inviterName: string; cohortName: string | null; as: string; url: string; expiresOn: string }): MailContent {
+  const what = invite.cohortName === null ? `join Cairn as ${invite.as}` : `join ${invite.cohortName} as ${invite.as} on Cairn`;
+  const where = invite.cohortName === null ? "where cohorts follow learning roadmaps with their mentors" : "where your cohort follows its learning roadmap";
   return renderMail({
-    subject: subjectLine(`${invite.inviterName} invited you to ${invite.what} on Cairn`),
+    subject: subjectLine(`${invite.inviterName} invited you to ${what}`),
     greeting: "Hello,",
-    paragraphs: [
-      `${invite.inviterName} invited you to ${invite.what} on Cairn, where your cohort follows its learning roadmap.`,
-      `The link works until ${invite.expiresOn}.`,
-    ],
+    paragraphs: [`${invite.inviterName} invited you to ${what}, ${where}.`, `The link works until ${invite.expiresOn}.`],
     action: { label: "Accept the invite", url: invite.url },
     footer: "You get this because someone entered this address when creating an invite. If you did not expect it, ignore it.",
   });

@@ -1,54 +1,21 @@
 "use client";
 
-import { Send } from "@/components/ui/icons/send";
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
+import { useState } from "react";
 import { errorsFor, Field } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
-import { Textarea } from "@/components/ui/textarea";
-import { toast } from "@/components/ui/toast";
-import { useAction } from "@/components/use-action";
 import { CohortRoleSelect } from "@/lib/features/cohorts/components/form-parts";
 import { emailInvitesAction } from "@/lib/features/invites/actions";
-import { EMAIL_INVITE_EXPIRY_DAYS, EMAIL_INVITES_MAX } from "@/lib/features/invites/constants";
-import { plural } from "@/lib/plural";
+import { EmailInvites } from "@/lib/features/invites/components/email-invites";
 
 /** Cohort → Members → "Invite by e-mail" (only when Cairn sends mail): a personal single-use link for each address. */
 export function EmailInviteForm({ cohortId }: { cohortId: string }) {
-  const router = useRouter();
   const [role, setRole] = useState<"learner" | "mentor">("learner");
-  const [emails, setEmails] = useState("");
-  const { pending, run, fieldErrors, alert } = useAction({ unreachable: "Cairn could not be reached. No invites were sent; try again.", say: "alert" });
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const result = await run(() => emailInvitesAction({ cohortId, role, emails }));
-    if (!result?.ok) return;
-    toast({ title: `${plural(result.data.sent, "invite")} on the way`, description: "Each link works once, for 14 days. They show under Invite links.", variant: "success" });
-    setEmails("");
-    router.refresh();
-  }
-
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Invite by e-mail">
-      {alert ? <FormAlert tone="warning">{alert}</FormAlert> : null}
-      <Field
-        label="E-mail addresses"
-        hint={`Up to ${EMAIL_INVITES_MAX}, separated by commas or new lines. Each gets a link that works once, for ${EMAIL_INVITE_EXPIRY_DAYS} days.`}
-        errors={errorsFor(fieldErrors, "emails")}
-      >
-        <Textarea name="emails" rows={3} value={emails} onChange={(event) => setEmails(event.target.value)} autoComplete="off" />
-      </Field>
-      <div className="flex flex-wrap items-end gap-3">
+    <EmailInvites send={(emails) => emailInvitesAction({ cohortId, role, emails })}>
+      {(fieldErrors) => (
         <Field label="Role" errors={errorsFor(fieldErrors, "role")}>
           <CohortRoleSelect value={role} onRole={setRole} />
         </Field>
-        <Button type="submit" variant="secondary" loading={pending}>
-          {pending ? null : <Send aria-hidden />}
-          Send invites
-        </Button>
-      </div>
-    </form>
+      )}
+    </EmailInvites>
   );
 }

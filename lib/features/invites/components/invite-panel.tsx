@@ -1,92 +1,18 @@
 "use client";
 
-import { Link2 } from "@/components/ui/icons/link-2";
-import { Link2Off } from "@/components/ui/icons/link-2-off";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { Badge, type BadgeProps } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { errorsFor, Field } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { toast } from "@/components/ui/toast";
-import type { ActionResult } from "@/lib/action-result";
 import { CohortRoleSelect } from "@/lib/features/cohorts/components/form-parts";
 import { createInviteAction, revokeInviteAction } from "@/lib/features/invites/actions";
-import { FormAlert } from "@/components/ui/form-alert";
-import { useAction } from "@/components/use-action";
+import { CreateLinkButton, NewLink, RevokeInviteButton, useInviteCreation } from "@/lib/features/invites/components/invite-link-parts";
+import { InviteStateBadge } from "@/lib/features/invites/components/invite-state-badge";
 import { INVITE_EXPIRY_CHOICES } from "@/lib/features/invites/constants";
-import type { InviteRow, InviteState } from "@/lib/features/invites/types";
-import { OneTimeValue } from "@/components/ui/one-time-value";
+import type { InviteRow } from "@/lib/features/invites/types";
 import { dayIn, formatDay } from "@/lib/calendar";
 import { plural } from "@/lib/plural";
-
-export const INVITE_STATE: Record<InviteState, { label: string; variant: BadgeProps["variant"] }> = {
-  active: { label: "Active", variant: "success" },
-  expired: { label: "Expired", variant: "neutral" },
-  used_up: { label: "Used up", variant: "neutral" },
-  revoked: { label: "Revoked", variant: "danger" },
-};
-
-/** The link, shown once: only its hash is stored, so it cannot be shown again. Also used by Admin → Users → Invite links. */
-export function NewLink({ url, onDone }: { url: string; onDone: () => void }) {
-  return (
-    <OneTimeValue
-      value={url}
-      label="Invite link"
-      hint="Copy it now: for safety Cairn keeps only a fingerprint of it and cannot show it again."
-      copyLabel="Copy link"
-      noun="link"
-      onDone={onDone}
-    />
-  );
-}
-
-/** "Create invite link": pending state, field errors, a form-level alert, and the new link, shown once. */
-/** The invite forms' submit button; the icon gives way to the spinner while the link is made. */
-export function CreateLinkButton({ pending, variant }: { pending: boolean; variant?: "secondary" }) {
-  return (
-    <div>
-      <Button type="submit" variant={variant} loading={pending}>
-        {pending ? null : <Link2 aria-hidden />}
-        Create invite link
-      </Button>
-    </div>
-  );
-}
-
-export function useInviteCreation() {
-  const router = useRouter();
-  const [created, setCreated] = useState<string | null>(null);
-  const { pending, run, fieldErrors: errors, alert } = useAction({ unreachable: "Cairn could not be reached. No link was created; try again.", say: "alert" });
-
-  async function create(call: () => Promise<ActionResult<{ token: string }>>) {
-    const result = await run(call);
-    if (!result?.ok) return;
-    setCreated(`${window.location.origin}/invite/${result.data.token}`);
-    router.refresh();
-  }
-
-  return { errors, alert, pending, created, setCreated, create };
-}
-
-/** "Revoke" for one invite link; the caller names the link and says what revoking stops. */
-export function RevokeInviteButton({ label, afterwards, revoke }: { label: string; afterwards: string; revoke: () => Promise<ActionResult> }) {
-  const router = useRouter();
-  const { pending, run } = useAction({ unreachable: "Cairn could not be reached; try again.", say: { toast: "The link was not revoked" }, fields: false });
-  async function onClick() {
-    const result = await run(revoke);
-    if (!result?.ok) return;
-    toast({ title: "Invite link revoked", description: afterwards, variant: "success" });
-    router.refresh();
-  }
-  return (
-    <Button type="button" variant="ghost" size="sm" loading={pending} onClick={onClick} aria-label={label}>
-      {pending ? null : <Link2Off aria-hidden />}
-      Revoke
-    </Button>
-  );
-}
 
 function InviteList({ label, invites, timezone }: { label: string; invites: InviteRow[]; timezone: string }) {
   return (
@@ -96,7 +22,7 @@ function InviteList({ label, invites, timezone }: { label: string; invites: Invi
           <div className="grid min-w-0 flex-1 gap-0.5">
             <span className="flex flex-wrap items-center gap-2 text-sm font-medium">
               {invite.role === "mentor" ? "Mentor link" : "Learner link"}
-              <Badge variant={INVITE_STATE[invite.state].variant}>{INVITE_STATE[invite.state].label}</Badge>
+              <InviteStateBadge state={invite.state} />
             </span>
             <span className="text-sm text-muted-foreground">
               Used {invite.useCount} of {invite.maxUses} · {invite.state === "expired" ? "Expired" : "Expires"}{" "}

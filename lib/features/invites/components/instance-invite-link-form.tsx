@@ -1,0 +1,72 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { errorsFor, Field } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { createInstanceInviteAction } from "@/lib/features/invites/actions";
+import { CreateLinkButton, NewLink, useInviteCreation } from "@/lib/features/invites/components/invite-link-parts";
+import { INSTANCE_INVITE_EXPIRY_CHOICES, INVITE_USES_MAX } from "@/lib/features/invites/constants";
+import type { CohortOption } from "@/lib/features/users/types";
+import { plural } from "@/lib/plural";
+
+type Role = "admin" | "mentor" | "learner";
+
+/** Admin → Users → Invite links → "Create invite link": role, optional cohort, expiry and uses; the link is shown once. */
+export function InstanceInviteLinkForm({ cohorts }: { cohorts: CohortOption[] }) {
+  const [role, setRole] = useState<Role>("learner");
+  const [cohortId, setCohortId] = useState("");
+  const [expiresInDays, setExpiresInDays] = useState("7");
+  const [maxUses, setMaxUses] = useState("1");
+  const { errors, alert, pending, created, setCreated, create } = useInviteCreation();
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    void create(() => createInstanceInviteAction({ role, cohortId: role === "admin" ? "" : cohortId, expiresInDays, maxUses }));
+  }
+
+  return (
+    <>
+      <form onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Create invite link">
+        {alert ? <FormAlert tone="warning">{alert}</FormAlert> : null}
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          <Field label="Joins as" errors={errorsFor(errors, "role")}>
+            <Select value={role} onChange={(event) => setRole(event.target.value as Role)}>
+              <option value="learner">Learner</option>
+              <option value="mentor">Mentor</option>
+              <option value="admin">Admin</option>
+            </Select>
+          </Field>
+          <Field
+            label="Cohort"
+            optional={role !== "admin"}
+            hint={role === "admin" ? "Admins belong to the whole instance." : "Without a cohort, they get an account and you add them later."}
+            errors={errorsFor(errors, "cohortId")}
+          >
+            <Select
+              value={role === "admin" ? "" : cohortId}
+              disabled={role === "admin"}
+              onChange={(event) => setCohortId(event.target.value)}
+              options={cohorts.map((cohort) => ({ value: cohort.id, label: cohort.name }))}
+            >
+              <option value="">No cohort</option>
+            </Select>
+          </Field>
+          <Field label="Expires after" errors={errorsFor(errors, "expiresInDays")}>
+            <Select
+              value={expiresInDays}
+              onChange={(event) => setExpiresInDays(event.target.value)}
+              options={INSTANCE_INVITE_EXPIRY_CHOICES.map((days) => ({ value: days, label: plural(days, "day") }))}
+            />
+          </Field>
+          <Field label="Uses" hint={`1 to ${INVITE_USES_MAX} people.`} errors={errorsFor(errors, "maxUses")}>
+            <Input type="number" inputMode="numeric" min={1} max={INVITE_USES_MAX} value={maxUses} onChange={(event) => setMaxUses(event.target.value)} />
+          </Field>
+        </div>
+        <CreateLinkButton pending={pending} />
+      </form>
+      {created ? <NewLink url={created} onDone={() => setCreated(null)} /> : null}
+    </>
+  );
+}
