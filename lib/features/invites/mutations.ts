@@ -129,8 +129,6 @@ export async function revokeInvite(actor: Actor, invite: { id: string; cohortId:
 
 // ——— Invite acceptance ———
 
-// ——— Invite acceptance ———
-
 type ConsumedInvite = {
   id: string;
   role: "admin" | "mentor" | "learner";
