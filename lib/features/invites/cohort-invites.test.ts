@@ -337,6 +337,8 @@ describe("inviting by e-mail", () => {
       { role: "learner", maxUses: 1 },
       { role: "learner", maxUses: 1 },
     ]);
+    // The Members page's list says whom each went to, so a mentor sees who has not joined yet.
+    expect((await asUser(mentor, () => loadCohortInvites(mentor, cohort.id))).map((invite) => invite.sentTo).sort()).toEqual(["ada@example.test", "bo@example.test"]);
     await mailFlushJob.run(new Date());
     expect(smtp.received.map((mail) => mail.to[0]).sort()).toEqual(["ada@example.test", "bo@example.test"]);
     const [mail] = smtp.received;

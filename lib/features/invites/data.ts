@@ -12,6 +12,7 @@ export const inviteSelect = {
   role: true,
   maxUses: true,
   useCount: true,
+  sentTo: true,
   expiresAt: true,
   revokedAt: true,
   createdAt: true,
@@ -24,6 +25,7 @@ export function toInviteRow(
     role: "admin" | "mentor" | "learner";
     maxUses: number;
     useCount: number;
+    sentTo: string | null;
     expiresAt: Date;
     revokedAt: Date | null;
     createdAt: Date;
@@ -36,6 +38,7 @@ export function toInviteRow(
     role: invite.role,
     maxUses: invite.maxUses,
     useCount: invite.useCount,
+    sentTo: invite.sentTo,
     expiresAt: invite.expiresAt.toISOString(),
     createdAt: invite.createdAt.toISOString(),
     createdByName: invite.createdBy?.name ?? null,

@@ -219,6 +219,7 @@ describe("inviting by e-mail from Admin → Users", () => {
     const listed = (await loadAdminInvitesPage(admin)).invites.filter((row) => invites.some((invite) => invite.id === row.id));
     expect(listed).toHaveLength(4);
     for (const row of listed) expect(row).toMatchObject({ useCount: 0, maxUses: 1, state: "active", createdByName: "Mailing Admin" });
+    expect(listed.map((row) => row.sentTo).sort()).toEqual(["mailed.learner@example.test", "mentor.one@example.test", "mentor.two@example.test", "second.admin@example.test"]);
     const audits = await db.auditEvent.findMany({ where: { action: "invite.create", actorId: admin.id }, select: { targetId: true, cohortId: true, after: true } });
     expect(audits.map((audit) => audit.targetId).sort()).toEqual(invites.map((invite) => invite.id).sort());
     for (const audit of audits) expect(audit.after).toMatchObject({ maxUses: 1, emailed: true });

@@ -85,7 +85,7 @@ export async function emailInvites(
     for (const email of emails) {
       const token = newInviteToken();
       const invite = await tx.invite.create({
-        data: { tokenHash: hashInviteToken(token), role, cohortId, maxUses: 1, expiresAt, createdById: actor.id },
+        data: { tokenHash: hashInviteToken(token), role, cohortId, maxUses: 1, expiresAt, sentTo: email, createdById: actor.id },
         select: { id: true },
       });
       await writeAudit(tx, {

@@ -8,6 +8,8 @@ export type InviteRow = {
   role: "admin" | "mentor" | "learner";
   maxUses: number;
   useCount: number;
+  /** The address "Invite by e-mail" sent it to; null for a link shared by hand. */
+  sentTo: string | null;
   expiresAt: string;
   createdAt: string;
   createdByName: string | null;

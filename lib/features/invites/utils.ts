@@ -20,3 +20,8 @@ export function otherRoleInviteNotice(memberRole: keyof typeof ROLE_PLURAL, invi
   if (memberRole === inviteRole) return null;
   return `This link is for ${ROLE_PLURAL[inviteRole]}, so it does not change your role; ask whoever manages the cohort if it should.`;
 }
+
+/** How an invite is named in the lists: "Mentor link", or "Mentor invite to ada@example.org" when it was e-mailed. */
+export function inviteTitle(roleWord: string, sentTo: string | null): string {
+  return sentTo ? `${roleWord} invite to ${sentTo}` : `${roleWord} link`;
+}

@@ -51,8 +51,8 @@ export function EmailInvites({
       >
         <Textarea name="emails" rows={3} value={emails} onChange={(event) => setEmails(event.target.value)} autoComplete="off" />
       </Field>
-      <div className="flex flex-wrap items-end gap-3">
-        {children(fieldErrors)}
+      <div className="flex flex-wrap items-start gap-3">{children(fieldErrors)}</div>
+      <div>
         <Button type="submit" variant="secondary" loading={pending}>
           {pending ? null : <Send aria-hidden />}
           Send invites

@@ -6,6 +6,7 @@ import { InstanceInviteLinkForm } from "@/lib/features/invites/components/instan
 import { RevokeInviteButton } from "@/lib/features/invites/components/invite-link-parts";
 import { InviteStateBadge } from "@/lib/features/invites/components/invite-state-badge";
 import type { InstanceInviteRow } from "@/lib/features/invites/types";
+import { inviteTitle } from "@/lib/features/invites/utils";
 import type { CohortOption } from "@/lib/features/users/types";
 import { dayIn, formatDay } from "@/lib/calendar";
 
@@ -19,7 +20,7 @@ function InviteItem({ invite }: { invite: InstanceInviteRow }) {
     <li className="flex flex-col gap-2 px-3 py-3 sm:flex-row sm:items-center sm:gap-4 sm:px-4">
       <div className="grid min-w-0 flex-1 gap-0.5">
         <span className="flex flex-wrap items-center gap-2 text-sm font-medium">
-          {ROLE_LABEL[invite.role]} link
+          <span className="min-w-0 break-all">{inviteTitle(ROLE_LABEL[invite.role], invite.sentTo)}</span>
           {invite.role === "admin" ? null : <span className="font-normal text-muted-foreground">· {invite.cohortName ?? "No cohort"}</span>}
           <InviteStateBadge state={invite.state} />
         </span>
@@ -32,7 +33,7 @@ function InviteItem({ invite }: { invite: InstanceInviteRow }) {
       {invite.state === "active" ? (
         <div className="sm:ml-auto">
           <RevokeInviteButton
-            label={`Revoke ${ROLE_LABEL[invite.role].toLowerCase()} link${invite.cohortName ? ` for ${invite.cohortName}` : ""}, used ${invite.useCount} of ${invite.maxUses}`}
+            label={`Revoke ${inviteTitle(ROLE_LABEL[invite.role].toLowerCase(), invite.sentTo)}${invite.cohortName ? ` for ${invite.cohortName}` : ""}, used ${invite.useCount} of ${invite.maxUses}`}
             afterwards="Nobody can use it any more."
             revoke={revokeInstanceInviteAction.bind(null, { inviteId: invite.id })}
           />

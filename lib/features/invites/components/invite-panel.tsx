@@ -11,6 +11,7 @@ import { CreateLinkButton, NewLink, RevokeInviteButton, useInviteCreation } from
 import { InviteStateBadge } from "@/lib/features/invites/components/invite-state-badge";
 import { INVITE_EXPIRY_CHOICES } from "@/lib/features/invites/constants";
 import type { InviteRow } from "@/lib/features/invites/types";
+import { inviteTitle } from "@/lib/features/invites/utils";
 import { dayIn, formatDay } from "@/lib/calendar";
 import { plural } from "@/lib/plural";
 
@@ -21,7 +22,7 @@ function InviteList({ label, invites, timezone }: { label: string; invites: Invi
         <li key={invite.id} className="flex flex-col gap-2 px-3 py-3 sm:flex-row sm:items-center sm:gap-4 sm:px-4">
           <div className="grid min-w-0 flex-1 gap-0.5">
             <span className="flex flex-wrap items-center gap-2 text-sm font-medium">
-              {invite.role === "mentor" ? "Mentor link" : "Learner link"}
+              <span className="min-w-0 break-all">{inviteTitle(invite.role === "mentor" ? "Mentor" : "Learner", invite.sentTo)}</span>
               <InviteStateBadge state={invite.state} />
             </span>
             <span className="text-sm text-muted-foreground">
@@ -32,7 +33,7 @@ function InviteList({ label, invites, timezone }: { label: string; invites: Invi
           </div>
           {invite.state === "active" ? (
             <div className="sm:ml-auto">
-              <RevokeInviteButton label={`Revoke ${invite.role} link, used ${invite.useCount} of ${invite.maxUses}`} afterwards="Nobody can join with it any more." revoke={() => revokeInviteAction({ inviteId: invite.id })} />
+              <RevokeInviteButton label={`Revoke ${inviteTitle(invite.role, invite.sentTo)}, used ${invite.useCount} of ${invite.maxUses}`} afterwards="Nobody can join with it any more." revoke={() => revokeInviteAction({ inviteId: invite.id })} />
             </div>
           ) : null}
         </li>
