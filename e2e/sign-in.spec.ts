@@ -125,4 +125,12 @@ test.describe("before the page's script has loaded", () => {
     expect(page.url()).not.toContain(PASSWORD);
     expect(page.url()).not.toContain("password");
   });
+
+  test("asking for a reset link never puts the address in the address bar", async ({ page }) => {
+    await page.goto("/forgot-password");
+    await page.getByLabel("Email").fill("learner@example.com");
+    await page.getByRole("button", { name: "Send reset link" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Reset your password" })).toBeVisible();
+    expect(page.url()).toMatch(/\/forgot-password$/);
+  });
 });

@@ -1,5 +1,6 @@
 // docs/security.md #22, checked on the source itself: no string-built SQL through Prisma's unsafe escape hatches,
-// and HTML from a string only where the Markdown renderer puts its sanitized output. The same for the shape of the
+// HTML from a string only where the Markdown renderer puts its sanitized output, and no password or address in a
+// form that a submit before hydration would send as a query string. The same for the shape of the
 // code (docs/decisions/017): features depend on each other one way only, the Prisma client stays in data.ts,
 // mutations.ts and the infrastructure that owns the database, and app/ never reaches past a feature's loaders and
 // actions. ESLint enforces all of it while editing (`npm run lint` is part of `npm test`); this test proves its
@@ -50,6 +51,13 @@ describe("source rules", () => {
       if (severity(rules["react/no-danger"]) !== 2) allowed.push(file);
     }
     expect(allowed).toEqual(["components/markdown.tsx"]);
+  });
+
+  it("posts every form that takes a password or an e-mail address, so a submit before its script loads keeps them out of the address", () => {
+    const personal = components.filter((file) => /type="(password|email)"|name="emails"/.test(readFileSync(file, "utf8")));
+    expect(personal.length).toBeGreaterThanOrEqual(7);
+    const getting = personal.filter((file) => (readFileSync(file, "utf8").match(/<form\b[^>]*>/g) ?? []).some((tag) => !tag.includes('method="post"')));
+    expect(getting).toEqual([]);
   });
 
   it("refuses an import that would make two features depend on each other, naming the cycle", async () => {

@@ -34,7 +34,7 @@ export function PasswordForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Change password">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Change password">
       {alert ? <FormAlert>{alert}</FormAlert> : null}
       <Field label="Current password" errors={fieldErrors.currentPassword}>
         <Input name="currentPassword" type="password" autoComplete="current-password" required />

@@ -33,7 +33,7 @@ export function AddMemberForm({ cohortId }: { cohortId: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Add member">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Add member">
       {alert ? <FormAlert tone="warning">{alert}</FormAlert> : null}
       <Field label="Email" errors={errorsFor(errors, "email")}>
         <Input type="email" value={email} onChange={(event) => setEmail(event.target.value)} autoComplete="off" required />

@@ -43,7 +43,7 @@ export function AcceptInviteForm({ token }: { token: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Create your account">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Create your account">
       {alert ? <FormAlert tone="warning">{alert}</FormAlert> : null}
       <Field label="Name" errors={errorsFor(errors, "name")}>
         <Input name="name" autoComplete="name" required autoFocus />

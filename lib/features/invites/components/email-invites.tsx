@@ -42,7 +42,7 @@ export function EmailInvites({
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Invite by e-mail">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Invite by e-mail">
       {alert ? <FormAlert tone="warning">{alert}</FormAlert> : null}
       <Field
         label="E-mail addresses"

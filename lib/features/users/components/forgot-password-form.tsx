@@ -32,7 +32,7 @@ export function ForgotPasswordForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Reset your password">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Reset your password">
       {alert ? (
         <p role="alert" className="rounded-md border border-status-danger-border bg-status-danger-subtle px-3 py-2 text-sm text-status-danger-fg">
           {alert}

@@ -39,7 +39,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   if (invalid) return <Alert>{`${RESET_INVALID_MESSAGE}.`}</Alert>;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Set a new password">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Set a new password">
       {alert ? <Alert>{alert}</Alert> : null}
       <Field label="New password" hint={PASSWORD_HINT} errors={fieldErrors.password}>
         <Input name="password" type="password" autoComplete="new-password" required autoFocus />
