@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
 import { TYPE_LABELS } from "@/lib/features/notifications/constants";
@@ -8,7 +7,7 @@ import type { NotificationListItem } from "@/lib/features/notifications/types";
 
 /**
  * The full list on /notifications; each whole row is its link, and a notification that sums several things up (the
- * at-risk digest) lists them below its title, each with its own link above the row's. `serverNow` keeps relative times hydration-safe;
+ * at-risk digest) lists them below its title, each with its own link above the row's; following any of them marks it read. `serverNow` keeps relative times hydration-safe;
  * `timeZone` is the one the person chose in Settings (null: the browser's).
  */
 export function NotificationList({ items, serverNow, timeZone }: { items: NotificationListItem[]; serverNow: string; timeZone: string | null }) {
@@ -42,9 +41,14 @@ export function NotificationList({ items, serverNow, timeZone }: { items: Notifi
               <ul className="relative z-10 grid gap-1 text-sm text-muted-foreground">
                 {item.details.map((detail) => (
                   <li key={`${detail.href} ${detail.text}`}>
-                    <Link href={detail.href} className="rounded-sm break-words underline underline-offset-2 hover:text-foreground">
+                    <NotificationLink
+                      id={item.id}
+                      href={detail.href}
+                      unread={item.unread}
+                      className="rounded-sm break-words underline underline-offset-2 hover:text-foreground"
+                    >
                       {detail.text}
-                    </Link>
+                    </NotificationLink>
                   </li>
                 ))}
               </ul>
