@@ -2,12 +2,12 @@
 // the public landing, accepting with a new account under the password policy, joining signed in,
 // expiry, revocation, the use limit and the race for the last use (docs/security.md #14).
 import { createHash } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { acceptInviteAction, createInviteAction, emailInvitesAction, joinCohortAction, revokeInviteAction } from "@/lib/features/invites/actions";
 import { mailFlushJob } from "@/lib/features/mail/jobs";
-import { startSmtpServer, type TestSmtpServer } from "@/test/smtp";
+import { smtpServerForSuite } from "@/test/smtp-suite";
 import { loadCohortInvites, loadInviteLanding } from "@/lib/features/invites/loaders";
 import { INVITE_INVALID_MESSAGE } from "@/lib/features/invites/constants";
 import { addMember, createCohort } from "@/prisma/factories/cohorts";
@@ -313,20 +313,10 @@ describe("joining signed in", () => {
 });
 
 describe("inviting by e-mail", () => {
-  let smtp: TestSmtpServer;
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-  });
-  afterAll(async () => {
-    await smtp.close();
-  });
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    smtp.received.length = 0;
-  });
+  const smtp = smtpServerForSuite();
 
   it("mails each address its own single-use link into the cohort, and the link works", async () => {
-    vi.stubEnv("SMTP_URL", smtp.url);
+    vi.stubEnv("SMTP_URL", smtp().url);
     vi.stubEnv("NEXTAUTH_URL", "https://cairn.example.org");
     const { cohort, mentor } = await cohortWithMentor("Mailed Cohort");
     const result = await asUser(mentor, () =>
@@ -340,8 +330,8 @@ describe("inviting by e-mail", () => {
     // The Members page's list says whom each went to, so a mentor sees who has not joined yet.
     expect((await asUser(mentor, () => loadCohortInvites(mentor, cohort.id))).map((invite) => invite.sentTo).sort()).toEqual(["ada@example.test", "bo@example.test"]);
     await mailFlushJob.run(new Date());
-    expect(smtp.received.map((mail) => mail.to[0]).sort()).toEqual(["ada@example.test", "bo@example.test"]);
-    const [mail] = smtp.received;
+    expect(smtp().received.map((mail) => mail.to[0]).sort()).toEqual(["ada@example.test", "bo@example.test"]);
+    const [mail] = smtp().received;
     expect(mail!.subject).toBe(`${mentor.name} invited you to join Mailed Cohort as a learner on Cairn`);
     const token = /https:\/\/cairn\.example\.org\/invite\/([A-Za-z0-9_-]{43})/.exec(mail!.body)?.[1];
     expect(await acceptInviteAction(account(token!, { email: mail!.to[0] }))).toMatchObject({ ok: true });
@@ -349,7 +339,7 @@ describe("inviting by e-mail", () => {
   });
 
   it("refuses a list with a bad address and writes nothing", async () => {
-    vi.stubEnv("SMTP_URL", smtp.url);
+    vi.stubEnv("SMTP_URL", smtp().url);
     const { cohort, mentor } = await cohortWithMentor("Typo Cohort");
     const mailsBefore = await db.mail.count();
     const result = await asUser(mentor, () => emailInvitesAction({ cohortId: cohort.id, role: "learner", emails: "ada@example.test, not-an-address" }));
@@ -359,7 +349,7 @@ describe("inviting by e-mail", () => {
   });
 
   it("is refused to a mentor of another cohort, and when Cairn sends no mail", async () => {
-    vi.stubEnv("SMTP_URL", smtp.url);
+    vi.stubEnv("SMTP_URL", smtp().url);
     const { cohort } = await cohortWithMentor("Guarded Cohort");
     const { mentor: stranger } = await cohortWithMentor("Other Cohort");
     expect(await asUser(stranger, () => emailInvitesAction({ cohortId: cohort.id, role: "mentor", emails: "x@example.test" }))).toMatchObject({

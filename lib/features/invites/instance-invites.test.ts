@@ -3,7 +3,7 @@
 // plain account, with a cohort it joins it; expiry, use limits, revocation and the race for the last use; the same
 // invites mailed to each address through the outbox ("Invite by e-mail").
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { INVITE_INVALID_MESSAGE } from "@/lib/features/invites/constants";
@@ -21,7 +21,7 @@ import { importDefaultRoadmap } from "@/prisma/factories/roadmaps";
 import { addMember, createCohort } from "@/prisma/factories/cohorts";
 import { createUser } from "@/prisma/factories/users";
 import { asUser } from "@/test/as-viewer";
-import { startSmtpServer, type TestSmtpServer } from "@/test/smtp";
+import { smtpServerForSuite } from "@/test/smtp-suite";
 
 let versionId: string;
 let sequence = 0;
@@ -167,22 +167,12 @@ describe("expiry, use limits and revocation", () => {
 });
 
 describe("inviting by e-mail from Admin → Users", () => {
-  let smtp: TestSmtpServer;
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-  });
-  afterAll(async () => {
-    await smtp.close();
-  });
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    smtp.received.length = 0;
-  });
+  const smtp = smtpServerForSuite();
 
   /** The one mail sent to `to`, and the token of the invite link in it. */
   async function mailedInvite(to: string) {
     await mailFlushJob.run(new Date());
-    const mails = smtp.received.filter((mail) => mail.to.includes(to));
+    const mails = smtp().received.filter((mail) => mail.to.includes(to));
     expect(mails).toHaveLength(1);
     const token = /https:\/\/cairn\.example\.org\/invite\/([A-Za-z0-9_-]{43})/.exec(mails[0]!.body)?.[1];
     expect(token).toBeDefined();
@@ -190,7 +180,7 @@ describe("inviting by e-mail from Admin → Users", () => {
   }
 
   it("mails each address a single-use link that creates the account with the invite's role, in its cohort if it names one", async () => {
-    vi.stubEnv("SMTP_URL", smtp.url);
+    vi.stubEnv("SMTP_URL", smtp().url);
     vi.stubEnv("NEXTAUTH_URL", "https://cairn.example.org");
     const admin = await createUser({ isAdmin: true, name: "Mailing Admin" });
     const cohort = await createCohort({ versionId, name: "Mailed Instance Cohort" });
@@ -259,7 +249,7 @@ describe("inviting by e-mail from Admin → Users", () => {
   });
 
   it("refuses an admin invite naming a cohort, and an unknown or archived cohort, writing nothing", async () => {
-    vi.stubEnv("SMTP_URL", smtp.url);
+    vi.stubEnv("SMTP_URL", smtp().url);
     const admin = await createUser({ isAdmin: true });
     const archived = await createCohort({ versionId, name: "Archived for mail" });
     await db.cohort.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
@@ -288,7 +278,7 @@ describe("inviting by e-mail from Admin → Users", () => {
   });
 
   it("is refused to a mentor, and when Cairn sends no mail", async () => {
-    vi.stubEnv("SMTP_URL", smtp.url);
+    vi.stubEnv("SMTP_URL", smtp().url);
     const cohort = await createCohort({ versionId, name: "Mentored, not administered" });
     const mentor = await createUser();
     await addMember(cohort.id, mentor.id, "mentor");

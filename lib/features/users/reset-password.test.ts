@@ -2,7 +2,7 @@
 // its sha256, 24 hours, single use, replaced by a newer link; the public form applies the password policy,
 // signs out every other session, and two concurrent uses of one link set one password.
 import { createHash } from "node:crypto";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { getViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
@@ -12,7 +12,7 @@ import { RESET_INVALID_MESSAGE, RESET_MAIL_SENT, RESET_RATE_LIMITED } from "@/li
 import { loadResetLanding } from "@/lib/features/users/loaders";
 import { createUser } from "@/prisma/factories/users";
 import { asUser } from "@/test/as-viewer";
-import { startSmtpServer, type TestSmtpServer } from "@/test/smtp";
+import { smtpServerForSuite } from "@/test/smtp-suite";
 
 const NEW_PASSWORD = "a brand new passphrase";
 const INVALID = { ok: false, code: "NOT_FOUND", error: RESET_INVALID_MESSAGE };
@@ -185,21 +185,11 @@ describe("using a reset link", () => {
 });
 
 describe("forgot password, by e-mail (docs/security.md #52)", () => {
-  let smtp: TestSmtpServer;
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-  });
-  afterAll(async () => {
-    await smtp.close();
-  });
+  const smtp = smtpServerForSuite();
   beforeEach(async () => {
-    vi.stubEnv("SMTP_URL", smtp.url);
+    vi.stubEnv("SMTP_URL", smtp().url);
     vi.stubEnv("NEXTAUTH_URL", "https://cairn.example.org");
-    smtp.received.length = 0;
     await db.rateLimit.deleteMany();
-  });
-  afterEach(() => {
-    vi.unstubAllEnvs();
   });
 
   const ask = (email: string) => requestPasswordResetAction({ email });
@@ -208,8 +198,8 @@ describe("forgot password, by e-mail (docs/security.md #52)", () => {
     const person = await createUser({ email: "forgetful@example.test", name: "Forgetful" });
     expect(await ask(" Forgetful@Example.test ")).toEqual({ ok: true, data: { message: RESET_MAIL_SENT } });
     await mailFlushJob.run(new Date());
-    expect(smtp.received).toHaveLength(1);
-    const [mail] = smtp.received;
+    expect(smtp().received).toHaveLength(1);
+    const [mail] = smtp().received;
     expect(mail!.to).toEqual(["forgetful@example.test"]);
     expect(mail!.subject).toBe("Reset your Cairn password");
     expect(mail!.headers["list-unsubscribe"]).toBeUndefined();
@@ -230,7 +220,7 @@ describe("forgot password, by e-mail (docs/security.md #52)", () => {
     const answers = [await ask("known@example.test"), await ask("nobody@example.test"), await ask("dormant@example.test")];
     expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
     await mailFlushJob.run(new Date());
-    expect(smtp.received.map((mail) => mail.to[0])).toEqual(["known@example.test"]);
+    expect(smtp().received.map((mail) => mail.to[0])).toEqual(["known@example.test"]);
   });
 
   it("stops after three requests an hour for one address, known or not, and sends nothing more", async () => {
@@ -238,7 +228,7 @@ describe("forgot password, by e-mail (docs/security.md #52)", () => {
     for (let index = 0; index < 3; index += 1) expect((await ask("popular@example.test")).ok).toBe(true);
     expect(await ask("popular@example.test")).toEqual({ ok: false, code: "RATE_LIMITED", error: RESET_RATE_LIMITED, fieldErrors: undefined });
     await mailFlushJob.run(new Date());
-    expect(smtp.received).toHaveLength(3);
+    expect(smtp().received).toHaveLength(3);
     expect(await db.passwordResetToken.count({ where: { user: { email: "popular@example.test" }, usedAt: null } })).toBe(1);
   });
 

@@ -6,24 +6,22 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { createInstanceInviteAction } from "@/lib/features/invites/actions";
+import { InstanceRoleFields, useInstanceRole } from "@/lib/features/invites/components/instance-role-fields";
 import { CreateLinkButton, NewLink, useInviteCreation } from "@/lib/features/invites/components/invite-link-parts";
 import { INSTANCE_INVITE_EXPIRY_CHOICES, INVITE_USES_MAX } from "@/lib/features/invites/constants";
 import type { CohortOption } from "@/lib/features/users/types";
 import { plural } from "@/lib/plural";
 
-type Role = "admin" | "mentor" | "learner";
-
 /** Admin → Users → Invite links → "Create invite link": role, optional cohort, expiry and uses; the link is shown once. */
 export function InstanceInviteLinkForm({ cohorts }: { cohorts: CohortOption[] }) {
-  const [role, setRole] = useState<Role>("learner");
-  const [cohortId, setCohortId] = useState("");
+  const state = useInstanceRole();
   const [expiresInDays, setExpiresInDays] = useState("7");
   const [maxUses, setMaxUses] = useState("1");
   const { errors, alert, pending, created, setCreated, create } = useInviteCreation();
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    void create(() => createInstanceInviteAction({ role, cohortId: role === "admin" ? "" : cohortId, expiresInDays, maxUses }));
+    void create(() => createInstanceInviteAction({ role: state.role, cohortId: state.cohortId, expiresInDays, maxUses }));
   }
 
   return (
@@ -31,28 +29,7 @@ export function InstanceInviteLinkForm({ cohorts }: { cohorts: CohortOption[] })
       <form onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Create invite link">
         {alert ? <FormAlert tone="warning">{alert}</FormAlert> : null}
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <Field label="Joins as" errors={errorsFor(errors, "role")}>
-            <Select value={role} onChange={(event) => setRole(event.target.value as Role)}>
-              <option value="learner">Learner</option>
-              <option value="mentor">Mentor</option>
-              <option value="admin">Admin</option>
-            </Select>
-          </Field>
-          <Field
-            label="Cohort"
-            optional={role !== "admin"}
-            hint={role === "admin" ? "Admins belong to the whole instance." : "Without a cohort, they get an account and you add them later."}
-            errors={errorsFor(errors, "cohortId")}
-          >
-            <Select
-              value={role === "admin" ? "" : cohortId}
-              disabled={role === "admin"}
-              onChange={(event) => setCohortId(event.target.value)}
-              options={cohorts.map((cohort) => ({ value: cohort.id, label: cohort.name }))}
-            >
-              <option value="">No cohort</option>
-            </Select>
-          </Field>
+          <InstanceRoleFields labels={{ role: "Joins as", cohort: "Cohort" }} cohorts={cohorts} errors={errors} state={state} />
           <Field label="Expires after" errors={errorsFor(errors, "expiresInDays")}>
             <Select
               value={expiresInDays}
