@@ -22,6 +22,15 @@ describe("rate limits stored in PostgreSQL", () => {
     expect((await consumeRateLimit("test:a", rule)).allowed).toBe(true);
   });
 
+  it("counts a hit of several points at once, and takes them back when asked", async () => {
+    const rule = { points: 10, windowSeconds: 60 };
+    expect((await consumeRateLimit("test:cost", rule, 7)).allowed).toBe(true);
+    expect((await consumeRateLimit("test:cost", rule, 4)).allowed).toBe(false);
+    await refundRateLimit("test:cost", 4);
+    expect((await consumeRateLimit("test:cost", rule, 3)).allowed).toBe(true);
+    expect((await consumeRateLimit("test:cost", rule)).allowed).toBe(false);
+  });
+
   it("counts concurrent hits exactly", async () => {
     const rule = { points: 10, windowSeconds: 60 };
     const results = await Promise.all(Array.from({ length: 25 }, () => consumeRateLimit("test:b", rule)));

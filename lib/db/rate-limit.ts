@@ -28,29 +28,33 @@ async function purgeExpired() {
 }
 
 /**
- * Counts one hit against `key` in PostgreSQL (shared by every app instance, survives restarts) and says whether it
- * is still within the rule. The count is one atomic statement: a window that has expired starts again at 1. Rows
- * only accumulate when a window starts, so each call that starts one also purges a batch of expired rows, and the
- * table holds live windows only. Callers treat a thrown error as "refuse" (fail closed).
+ * Counts one hit (or `cost` hits, e.g. one per address a request mails) against `key` in PostgreSQL (shared by every
+ * app instance, survives restarts) and says whether it is still within the rule. The count is one atomic statement:
+ * a window that has expired starts again. Rows only accumulate when a window starts, so each call that starts one
+ * also purges a batch of expired rows, and the table holds live windows only. Callers treat a thrown error as
+ * "refuse" (fail closed).
  */
-export async function consumeRateLimit(key: string, rule: RateLimitRule): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+export async function consumeRateLimit(key: string, rule: RateLimitRule, cost = 1): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
   const [row] = await db.$queryRaw<{ points: number; expires_at: Date }[]>`
     INSERT INTO rate_limits (key, points, expires_at, created_at, updated_at)
-    VALUES (${storedKey(key)}, 1, now() + make_interval(secs => ${rule.windowSeconds}), now(), now())
+    VALUES (${storedKey(key)}, ${cost}::int, now() + make_interval(secs => ${rule.windowSeconds}), now(), now())
     ON CONFLICT (key) DO UPDATE SET
-      points     = CASE WHEN rate_limits.expires_at <= now() THEN 1 ELSE rate_limits.points + 1 END,
+      points     = CASE WHEN rate_limits.expires_at <= now() THEN ${cost}::int ELSE rate_limits.points + ${cost}::int END,
       expires_at = CASE WHEN rate_limits.expires_at <= now() THEN EXCLUDED.expires_at ELSE rate_limits.expires_at END,
       updated_at = now()
     RETURNING points, expires_at`;
-  if (row!.points === 1) await purgeExpired();
+  if (row!.points === cost) await purgeExpired();
   const retryAfterSeconds = Math.max(0, Math.ceil((row!.expires_at.getTime() - Date.now()) / 1000));
   return { allowed: row!.points <= rule.points, retryAfterSeconds };
 }
 
-/** Takes back one hit counted in the current window (a hit that turned out not to count, e.g. a successful sign-in). */
-export async function refundRateLimit(key: string) {
+/**
+ * Takes back one hit (or `cost`) counted in the current window: a hit that turned out not to count, e.g. a successful
+ * sign-in, or a request refused for going over, so that a smaller one can still pass.
+ */
+export async function refundRateLimit(key: string, cost = 1) {
   await db.$executeRaw`
-    UPDATE rate_limits SET points = GREATEST(points - 1, 0), updated_at = now()
+    UPDATE rate_limits SET points = GREATEST(points - ${cost}::int, 0), updated_at = now()
      WHERE key = ${storedKey(key)} AND expires_at > now()`;
 }
 

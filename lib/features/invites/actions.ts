@@ -8,8 +8,9 @@ import { parseInput, runAction, type ActionResult } from "@/lib/action-result";
 import { getCohortAccess } from "@/lib/auth/access";
 import { actorOf } from "@/lib/auth/actor";
 import { getViewer, requireAdminForAction, requireViewer } from "@/lib/auth/viewer";
+import { consumeRateLimit, refundRateLimit } from "@/lib/db/rate-limit";
 import { AppError } from "@/lib/errors";
-import { INVITE_NOT_FOUND } from "@/lib/features/invites/constants";
+import { EMAIL_INVITES_LIMITED, EMAIL_INVITES_PER_DAY, INVITE_NOT_FOUND } from "@/lib/features/invites/constants";
 import { getCohortOption, getInviteScope, getInviteScopeForAdmin } from "@/lib/features/invites/data";
 import { acceptInviteAsUser, acceptInviteWithNewAccount, createInvite, emailInvites, revokeInvite } from "@/lib/features/invites/mutations";
 import { canManageCohortInvites } from "@/lib/features/invites/policy";
@@ -36,6 +37,15 @@ async function pickedCohort(cohortId: string | null) {
   return cohort;
 }
 
+/** Counts `count` mailed invites against the sender's day; a refused request counts nothing. */
+async function withinInviteMailLimit(senderId: string, count: number): Promise<void> {
+  const key = `invites:mail:${senderId}`;
+  const { allowed } = await consumeRateLimit(key, { points: EMAIL_INVITES_PER_DAY, windowSeconds: 24 * 3600 }, count);
+  if (allowed) return;
+  await refundRateLimit(key, count);
+  throw new AppError("RATE_LIMITED", EMAIL_INVITES_LIMITED);
+}
+
 /** "Create invite link": the token comes back once, in this response only. */
 export async function createInviteAction(input: unknown): Promise<ActionResult<CreatedInvite>> {
   return runAction(async () => {
@@ -54,6 +64,7 @@ export async function emailInvitesAction(input: unknown): Promise<ActionResult<{
     const access = await getCohortAccess(viewer, cohortId);
     if (!access || !canManageCohortInvites(access)) throw new AppError("NOT_FOUND", COHORT_NOT_FOUND);
     if (!mailConfigured()) throw new AppError("INVALID_STATE", MAIL_OFF);
+    await withinInviteMailLimit(viewer.id, emails.length);
     return emailInvites({ ...(await actorOf(viewer)), name: viewer.name }, { id: access.cohortId, name: access.cohortName }, role, emails);
   });
 }
@@ -86,6 +97,7 @@ export async function emailInstanceInvitesAction(input: unknown): Promise<Action
     const { cohortId, role, emails } = parseInput(instanceEmailInvitesSchema, input);
     const cohort = await pickedCohort(cohortId);
     if (!mailConfigured()) throw new AppError("INVALID_STATE", MAIL_OFF);
+    await withinInviteMailLimit(viewer.id, emails.length);
     return emailInvites({ ...(await actorOf(viewer)), name: viewer.name }, cohort, role, emails);
   });
 }

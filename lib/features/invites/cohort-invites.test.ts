@@ -5,11 +5,19 @@ import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
-import { acceptInviteAction, createInviteAction, emailInvitesAction, joinCohortAction, revokeInviteAction } from "@/lib/features/invites/actions";
+import { consumeRateLimit } from "@/lib/db/rate-limit";
+import {
+  acceptInviteAction,
+  createInviteAction,
+  emailInstanceInvitesAction,
+  emailInvitesAction,
+  joinCohortAction,
+  revokeInviteAction,
+} from "@/lib/features/invites/actions";
 import { mailFlushJob } from "@/lib/features/mail/jobs";
 import { smtpServerForSuite } from "@/test/smtp-suite";
 import { loadCohortInvites, loadInviteLanding } from "@/lib/features/invites/loaders";
-import { INVITE_INVALID_MESSAGE } from "@/lib/features/invites/constants";
+import { EMAIL_INVITES_LIMITED, EMAIL_INVITES_PER_DAY, INVITE_INVALID_MESSAGE } from "@/lib/features/invites/constants";
 import { addMember, createCohort } from "@/prisma/factories/cohorts";
 import { createInvite } from "@/prisma/factories/invites";
 import { importDefaultRoadmap } from "@/prisma/factories/roadmaps";
@@ -336,6 +344,20 @@ describe("inviting by e-mail", () => {
     const token = /https:\/\/cairn\.example\.org\/invite\/([A-Za-z0-9_-]{43})/.exec(mail!.body)?.[1];
     expect(await acceptInviteAction(account(token!, { email: mail!.to[0] }))).toMatchObject({ ok: true });
     expect(await acceptInviteAction(account(token!))).toEqual(INVALID);
+  });
+
+  it("mails at most 200 invites a day per sender, over both pages; a refused list writes and counts nothing", async () => {
+    vi.stubEnv("SMTP_URL", smtp().url);
+    const { cohort, mentor } = await cohortWithMentor("Busy Cohort");
+    await consumeRateLimit(`invites:mail:${mentor.id}`, { points: EMAIL_INVITES_PER_DAY, windowSeconds: 24 * 3600 }, EMAIL_INVITES_PER_DAY - 3);
+    const mailsBefore = await db.mail.count();
+    const tooMany = await asUser(mentor, () => emailInvitesAction({ cohortId: cohort.id, role: "learner", emails: "a@example.test, b@example.test, c@example.test, d@example.test" }));
+    expect(tooMany).toMatchObject({ ok: false, code: "RATE_LIMITED", error: EMAIL_INVITES_LIMITED });
+    expect(await db.invite.count({ where: { cohortId: cohort.id } })).toBe(0);
+    expect(await db.mail.count()).toBe(mailsBefore);
+    expect(await asUser(mentor, () => emailInvitesAction({ cohortId: cohort.id, role: "learner", emails: "a@example.test, b@example.test, c@example.test" }))).toEqual({ ok: true, data: { sent: 3 } });
+    await db.user.update({ where: { id: mentor.id }, data: { isAdmin: true } });
+    expect(await asUser(mentor, () => emailInstanceInvitesAction({ role: "mentor", cohortId: "", emails: "e@example.test" }))).toMatchObject({ ok: false, code: "RATE_LIMITED" });
   });
 
   it("refuses a list with a bad address and writes nothing", async () => {

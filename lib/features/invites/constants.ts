@@ -15,3 +15,7 @@ export const INVITE_NOT_FOUND = "This invite does not exist.";
 /** Invites by e-mail: addresses in one go, and how long each personal link works. */
 export const EMAIL_INVITES_MAX = 50;
 export const EMAIL_INVITE_EXPIRY_DAYS = 14;
+
+/** Cairn's mail is nobody's bulk mailer: one person mails at most this many invites a day, over every cohort. */
+export const EMAIL_INVITES_PER_DAY = 200;
+export const EMAIL_INVITES_LIMITED = `You can send at most ${EMAIL_INVITES_PER_DAY} invites by e-mail a day, and these would go over. Send fewer, try again tomorrow, or share an invite link.`;
