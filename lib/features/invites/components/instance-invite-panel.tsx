@@ -20,7 +20,7 @@ function InviteItem({ invite }: { invite: InstanceInviteRow }) {
     <li className="flex flex-col gap-2 px-3 py-3 sm:flex-row sm:items-center sm:gap-4 sm:px-4">
       <div className="grid min-w-0 flex-1 gap-0.5">
         <span className="flex flex-wrap items-center gap-2 text-sm font-medium">
-          <span className="min-w-0 break-all">{inviteTitle(ROLE_LABEL[invite.role], invite.sentTo)}</span>
+          <span className="min-w-0 wrap-anywhere">{inviteTitle(ROLE_LABEL[invite.role], invite.sentTo)}</span>
           {invite.role === "admin" ? null : <span className="font-normal text-muted-foreground">· {invite.cohortName ?? "No cohort"}</span>}
           <InviteStateBadge state={invite.state} />
         </span>

@@ -22,7 +22,7 @@ function InviteList({ label, invites, timezone }: { label: string; invites: Invi
         <li key={invite.id} className="flex flex-col gap-2 px-3 py-3 sm:flex-row sm:items-center sm:gap-4 sm:px-4">
           <div className="grid min-w-0 flex-1 gap-0.5">
             <span className="flex flex-wrap items-center gap-2 text-sm font-medium">
-              <span className="min-w-0 break-all">{inviteTitle(invite.role === "mentor" ? "Mentor" : "Learner", invite.sentTo)}</span>
+              <span className="min-w-0 wrap-anywhere">{inviteTitle(invite.role === "mentor" ? "Mentor" : "Learner", invite.sentTo)}</span>
               <InviteStateBadge state={invite.state} />
             </span>
             <span className="text-sm text-muted-foreground">
