@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { recordActionFailure } from "@/lib/metrics/registry";
 
 /** What every server action returns: expected outcomes are values, not exceptions. */
 export type ActionResult<T = undefined> =
@@ -46,6 +47,7 @@ export async function runAction<T>(work: () => Promise<T>): Promise<ActionResult
     }
     const reference = randomUUID().slice(0, 8);
     logger.error({ err: error, reference }, "server action failed");
+    recordActionFailure();
     return { ok: false, code: "INTERNAL", error: `Something went wrong on our side (reference ${reference}). Try again.` };
   }
 }

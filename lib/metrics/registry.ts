@@ -1,6 +1,7 @@
 // What this process measures about itself (docs/decisions/064-metrics-and-jobs-page.md): HTTP requests as Cairn's own
-// server answers them, the database pool, and Node's process metrics. Scraping aggregates every web server process
-// (lib/metrics/cluster.ts); what the database says at scrape time is added by the metrics feature.
+// server answers them, server actions that failed unexpectedly, the database pool, and Node's process metrics.
+// Scraping aggregates every web server process (lib/metrics/cluster.ts); what the database says at scrape time is
+// added by the metrics feature.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { routeLabel } from "@/lib/metrics/route-label";
 
@@ -17,6 +18,7 @@ type Holder = {
   registry?: Registry;
   requests?: Counter<"method" | "route" | "status">;
   latency?: Histogram<"method" | "route" | "status">;
+  actionFailures?: Counter;
   pool?: PoolStats;
 };
 
@@ -46,6 +48,11 @@ export function processRegistry(): Registry {
     help: "Time from a request's arrival until its answer was complete, by method, route and status class.",
     labelNames: ["method", "route", "status"],
     buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  state.actionFailures = new Counter({
+    name: `${METRICS_PREFIX}server_action_failures_total`,
+    help: "Server actions that failed unexpectedly: the person saw \"Something went wrong\" with a reference, in an HTTP 200.",
     registers: [registry],
   });
   const poolGauge = (name: string, help: string, read: (pool: PoolStats) => number) =>
@@ -81,6 +88,15 @@ export function recordRequest(method: string | undefined, url: string | undefine
   };
   requests!.inc(labels);
   latency!.observe(labels, seconds);
+}
+
+/**
+ * Counts a server action that failed unexpectedly (lib/action-result.ts). Its answer is an HTTP 200 carrying the error,
+ * so the request counters cannot see it; this counter lets an alert do so.
+ */
+export function recordActionFailure(): void {
+  processRegistry();
+  holder().actionFailures!.inc();
 }
 
 /** Lets the pool gauges read the app's database pool (lib/db.ts hands it over when it creates it). */

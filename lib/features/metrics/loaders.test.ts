@@ -2,8 +2,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/metrics/route";
+import { runAction } from "@/lib/action-result";
 import { db } from "@/lib/db";
 import { countQueries } from "@/lib/db/query-count";
+import { AppError } from "@/lib/errors";
 import { loadMetricsScrape } from "@/lib/features/metrics/loaders";
 import { createCairnServer } from "@/lib/http/server";
 import { DEAD_LETTER_QUEUE, startJobs, stopJobs } from "@/lib/jobs/boss";
@@ -148,6 +150,13 @@ describe("GET /api/metrics: what it says", () => {
     }
     const again = await countQueries(() => scrape(`Bearer ${METRICS_TOKEN}`));
     expect(again.count).toBe(4);
+  });
+
+  it("counts server actions that failed unexpectedly, which answer in an HTTP 200, and not the refusals people can act on", async () => {
+    const before = valueOf(await scrapedSamples(), "cairn_server_action_failures_total") ?? 0;
+    expect(await runAction(async () => Promise.reject(new Error("the disk is full")))).toMatchObject({ ok: false, code: "INTERNAL" });
+    expect(await runAction(async () => Promise.reject(new AppError("NOT_FOUND", "This cohort does not exist.")))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(valueOf(await scrapedSamples(), "cairn_server_action_failures_total")).toBe(before + 1);
   });
 
   it("counts requests answered by Cairn's HTTP server, by method, route and status class", async () => {
