@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { parseEnv } from "@/lib/env";
 import { TYPE_LABELS } from "@/lib/features/notifications/constants";
-import { notificationDetails } from "@/lib/features/notifications/utils";
+import { notificationDetails } from "@/lib/features/notifications/schema";
 import {
   CLAIM_MINUTES,
   COMPOSE_BATCH,

@@ -9,7 +9,8 @@ import type {
   NotificationSummary,
 } from "@/lib/features/notifications/types";
 import { encodeCursor } from "@/lib/cursor";
-import { isOnSitePath, notificationDetails } from "@/lib/features/notifications/utils";
+import { notificationDetails } from "@/lib/features/notifications/schema";
+import { isOnSitePath } from "@/lib/features/notifications/utils";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotificationType } from "@/lib/generated/prisma/enums";
 

@@ -19,7 +19,7 @@ import {
   notify,
   notifyMany,
 } from "@/lib/features/notifications/mutations";
-import { notificationDetails } from "@/lib/features/notifications/utils";
+import { notificationDetails } from "@/lib/features/notifications/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createUser } from "@/prisma/factories/users";
 import { asUser } from "@/test/as-viewer";

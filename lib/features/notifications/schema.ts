@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DETAIL_TEXT_MAX, DETAILS_MAX, MARK_READ_MAX, TITLE_MAX } from "@/lib/features/notifications/constants";
 import { isOnSitePath } from "@/lib/features/notifications/utils";
+import type { NotificationDetail } from "@/lib/features/notifications/types";
 import { NotificationType } from "@/lib/generated/prisma/enums";
 
 /** Input of "mark these read": only ids; anything else (userId, readAt…) is refused (docs/security.md #7). */
@@ -14,6 +15,8 @@ export const markReadSchema = z
   .strict();
 
 const onSitePath = z.string().refine(isOnSitePath, "The link must be an on-site path such as /roadmap (not //host or a URL).");
+
+const notificationDetailSchema = z.object({ text: z.string().trim().min(1).max(DETAIL_TEXT_MAX), href: onSitePath }).strict();
 
 /**
  * What code elsewhere in Cairn hands to notify(). The href is the one thing that can hurt a reader (an open
@@ -30,10 +33,7 @@ export const notificationInputSchema = z
       .transform((title) => (title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1).trimEnd()}…` : title)),
     href: onSitePath,
     /** What the title only sums up (the at-risk digest's learners and why), each with its own on-site link. */
-    details: z
-      .array(z.object({ text: z.string().trim().min(1).max(DETAIL_TEXT_MAX), href: onSitePath }).strict())
-      .max(DETAILS_MAX)
-      .optional(),
+    details: z.array(notificationDetailSchema).max(DETAILS_MAX).optional(),
   })
   .strict();
 
@@ -55,3 +55,15 @@ export const notificationPreferencesSchema = z
   .strict();
 
 export type NotificationPreferencesInput = z.infer<typeof notificationPreferencesSchema>;
+
+/**
+ * A stored `details` value as lines to show or mail. Writers validate on the way in; the same rules keep only
+ * well-formed lines on the way out, for rows written any other way (SQL, an old bug).
+ */
+export function notificationDetails(stored: unknown): NotificationDetail[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.flatMap((item) => {
+    const parsed = notificationDetailSchema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  }).slice(0, DETAILS_MAX);
+}

@@ -1,5 +1,4 @@
-import { DETAIL_TEXT_MAX, DETAILS_MAX, HREF_MAX } from "@/lib/features/notifications/constants";
-import type { NotificationDetail } from "@/lib/features/notifications/types";
+import { HREF_MAX } from "@/lib/features/notifications/constants";
 
 // Browsers drop tabs and newlines inside URLs and read "\" as "/", so "/\t/evil.example" and "/\\evil.example"
 // leave the site; no whitespace, control character or backslash is allowed anywhere.
@@ -19,16 +18,4 @@ export function isOnSitePath(value: unknown): value is string {
 export function unreadLabel(count: number): string {
   if (count === 0) return "Notifications";
   return count === 1 ? "1 unread notification" : `${count} unread notifications`;
-}
-
-/**
- * A stored `details` value as lines to show or mail. Writers validate on the way in; this keeps only well-formed
- * lines with on-site links on the way out, for rows written any other way (SQL, an old bug).
- */
-export function notificationDetails(stored: unknown): NotificationDetail[] {
-  if (!Array.isArray(stored)) return [];
-  return stored
-    .filter((item): item is NotificationDetail => typeof item?.text === "string" && item.text.length <= DETAIL_TEXT_MAX && isOnSitePath(item.href))
-    .slice(0, DETAILS_MAX)
-    .map(({ text, href }) => ({ text, href }));
 }
