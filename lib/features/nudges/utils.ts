@@ -1,5 +1,6 @@
 import { plural } from "@/lib/plural";
 import { RISK_SEVERITY_LABELS } from "@/lib/features/cohort-progress/constants";
+import { severityRank } from "@/lib/features/cohort-progress/policy";
 import type { RiskFlag, RiskSeverity } from "@/lib/features/cohort-progress/types";
 import { DETAIL_TEXT_MAX, DETAILS_MAX } from "@/lib/features/notifications/constants";
 import type { NotificationDetail } from "@/lib/features/notifications/types";
@@ -42,7 +43,7 @@ type FlaggedLearner = { name: string; membershipId: string; severity: RiskSeveri
 
 /** At risk before Watch, then by name: the order of the digest's title and of its list. */
 export function digestOrder(learners: readonly FlaggedLearner[]): FlaggedLearner[] {
-  return [...learners].sort((a, b) => (a.severity === b.severity ? a.name.localeCompare(b.name) : a.severity === "at_risk" ? -1 : 1));
+  return [...learners].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.name.localeCompare(b.name));
 }
 
 /** "This week in MLOps Cohort 2027: 2 at risk, 1 to watch — Ada, Bo, Cy and 2 more" (learners in digestOrder). */
@@ -62,7 +63,7 @@ export function digestTitle(cohort: string, learners: readonly FlaggedLearner[])
 export function digestDetails(cohortId: string, learners: readonly FlaggedLearner[]): NotificationDetail[] {
   return learners.slice(0, DETAILS_MAX).map((learner) => {
     const reasons = [...learner.risks]
-      .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "at_risk" ? -1 : 1))
+      .sort((a, b) => severityRank(b.severity) - severityRank(a.severity))
       .map((risk) => risk.reason)
       .join("; ");
     const text = `${learner.name} — ${RISK_SEVERITY_LABELS[learner.severity]}: ${reasons}`;
