@@ -19,3 +19,6 @@ export const EMAIL_INVITE_EXPIRY_DAYS = 14;
 /** Cairn's mail is nobody's bulk mailer: one person mails at most this many invites a day, over every cohort. */
 export const EMAIL_INVITES_PER_DAY = 200;
 export const EMAIL_INVITES_LIMITED = `You can send at most ${EMAIL_INVITES_PER_DAY} invites by e-mail a day, and these would go over. Send fewer, try again tomorrow, or share an invite link.`;
+
+/** An invite's role as its lists name it ("Mentor link", "Learner invite to …"). */
+export const INVITE_ROLE_LABELS = { admin: "Admin", mentor: "Mentor", learner: "Learner" } as const;

@@ -5,6 +5,7 @@ import { InstanceEmailInviteForm } from "@/lib/features/invites/components/insta
 import { InstanceInviteLinkForm } from "@/lib/features/invites/components/instance-invite-link-form";
 import { RevokeInviteButton } from "@/lib/features/invites/components/invite-link-parts";
 import { InviteStateBadge } from "@/lib/features/invites/components/invite-state-badge";
+import { INVITE_ROLE_LABELS } from "@/lib/features/invites/constants";
 import type { InstanceInviteRow } from "@/lib/features/invites/types";
 import { inviteTitle } from "@/lib/features/invites/utils";
 import type { CohortOption } from "@/lib/features/users/types";
@@ -13,14 +14,12 @@ import { dayIn, formatDay } from "@/lib/calendar";
 // Drawn on the server: only the two forms and each "Revoke" button are client components, which keeps the page's
 // first-load JavaScript small (docs/performance.md).
 
-const ROLE_LABEL: Record<InstanceInviteRow["role"], string> = { admin: "Admin", mentor: "Mentor", learner: "Learner" };
-
 function InviteItem({ invite }: { invite: InstanceInviteRow }) {
   return (
     <li className="flex flex-col gap-2 px-3 py-3 sm:flex-row sm:items-center sm:gap-4 sm:px-4">
       <div className="grid min-w-0 flex-1 gap-0.5">
         <span className="flex flex-wrap items-center gap-2 text-sm font-medium">
-          <span className="min-w-0 wrap-anywhere">{inviteTitle(ROLE_LABEL[invite.role], invite.sentTo)}</span>
+          <span className="min-w-0 wrap-anywhere">{inviteTitle(INVITE_ROLE_LABELS[invite.role], invite.sentTo)}</span>
           {invite.role === "admin" ? null : <span className="font-normal text-muted-foreground">· {invite.cohortName ?? "No cohort"}</span>}
           <InviteStateBadge state={invite.state} />
         </span>
@@ -33,7 +32,7 @@ function InviteItem({ invite }: { invite: InstanceInviteRow }) {
       {invite.state === "active" ? (
         <div className="sm:ml-auto">
           <RevokeInviteButton
-            label={`Revoke ${inviteTitle(ROLE_LABEL[invite.role].toLowerCase(), invite.sentTo)}${invite.cohortName ? ` for ${invite.cohortName}` : ""}, used ${invite.useCount} of ${invite.maxUses}`}
+            label={`Revoke ${inviteTitle(INVITE_ROLE_LABELS[invite.role].toLowerCase(), invite.sentTo)}${invite.cohortName ? ` for ${invite.cohortName}` : ""}, used ${invite.useCount} of ${invite.maxUses}`}
             afterwards="Nobody can use it any more."
             revoke={revokeInstanceInviteAction.bind(null, { inviteId: invite.id })}
           />

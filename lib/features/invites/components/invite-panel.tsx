@@ -9,7 +9,7 @@ import { CohortRoleSelect } from "@/lib/features/cohorts/components/form-parts";
 import { createInviteAction, revokeInviteAction } from "@/lib/features/invites/actions";
 import { CreateLinkButton, NewLink, RevokeInviteButton, useInviteCreation } from "@/lib/features/invites/components/invite-link-parts";
 import { InviteStateBadge } from "@/lib/features/invites/components/invite-state-badge";
-import { INVITE_EXPIRY_CHOICES } from "@/lib/features/invites/constants";
+import { INVITE_EXPIRY_CHOICES, INVITE_ROLE_LABELS } from "@/lib/features/invites/constants";
 import type { InviteRow } from "@/lib/features/invites/types";
 import { inviteTitle } from "@/lib/features/invites/utils";
 import { dayIn, formatDay } from "@/lib/calendar";
@@ -22,7 +22,7 @@ function InviteList({ label, invites, timezone }: { label: string; invites: Invi
         <li key={invite.id} className="flex flex-col gap-2 px-3 py-3 sm:flex-row sm:items-center sm:gap-4 sm:px-4">
           <div className="grid min-w-0 flex-1 gap-0.5">
             <span className="flex flex-wrap items-center gap-2 text-sm font-medium">
-              <span className="min-w-0 wrap-anywhere">{inviteTitle(invite.role === "mentor" ? "Mentor" : "Learner", invite.sentTo)}</span>
+              <span className="min-w-0 wrap-anywhere">{inviteTitle(INVITE_ROLE_LABELS[invite.role], invite.sentTo)}</span>
               <InviteStateBadge state={invite.state} />
             </span>
             <span className="text-sm text-muted-foreground">
