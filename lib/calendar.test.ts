@@ -1,28 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  addDays,
-  canonicalTimeZone,
-  DAY_RANGE_MESSAGE,
-  dayFrom,
-  dayIn,
-  dayOfDate,
-  dateOfDay,
-  daysBetween,
-  formatClock,
-  formatDay,
-  formatMoment,
-  formatRelativeTime,
-  formatSortableMoment,
-  formatWeekRange,
-  isCalendarDay,
-  isTimeZone,
-  parseDay,
-  safeTimeZone,
-  timeZoneOptions,
-  today,
-  weekOf,
-  weekStartOf,
-} from "@/lib/calendar";
+import { addDays, DAY_RANGE_MESSAGE, dayFrom, dayOfDate, dateOfDay, daysBetween, formatDay, formatWeekRange, isCalendarDay, parseDay, weekStartOf } from "@/lib/calendar";
+import { canonicalTimeZone, dayIn, formatClock, formatMoment, formatRelativeTime, formatSortableMoment, isTimeZone, safeTimeZone, timeZoneOptions, today, weekOf } from "@/lib/calendar-zones";
 import { calendarDay, instant } from "@/lib/calendar-fields";
 
 const day = dayFrom;

@@ -10,7 +10,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createDraftAction } from "@/lib/features/roadmaps/actions";
-import { weekOf } from "@/lib/calendar";
+import { weekOf } from "@/lib/calendar-zones";
 import { createPasswordResetLinkAction } from "@/lib/features/users/actions";
 import { addMember, createCohort } from "@/prisma/factories/cohorts";
 import { createInvite } from "@/prisma/factories/invites";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { formatMoment, formatRelativeTime, localTimeZone } from "@/lib/calendar";
+import { formatMoment, formatRelativeTime, localTimeZone } from "@/lib/calendar-zones";
 
 const subscribe = () => () => {};
 

@@ -2,7 +2,7 @@
 // are flagged for different reasons, and the "Last activity" a mentor reads is each learner's newest event.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
-import { weekOf } from "@/lib/calendar";
+import { weekOf } from "@/lib/calendar-zones";
 import { db } from "@/lib/db";
 import { loadCohortOverview, loadLearnerDetail } from "@/lib/features/cohort-progress/loaders";
 import type { CohortOverview } from "@/lib/features/cohort-progress/types";

@@ -1,6 +1,7 @@
 // Demo mode: three demo roles plus a dozen learners at realistic, varied points of the
 // MLOps Roadmap 2026, so every screen has something real to show on first start.
-import { dateOfDay, weekOf } from "@/lib/calendar";
+import { dateOfDay } from "@/lib/calendar";
+import { weekOf } from "@/lib/calendar-zones";
 import { db } from "@/lib/db";
 import type { LinkKind } from "@/lib/generated/prisma/enums";
 import { addMember, createCohort } from "@/prisma/factories/cohorts";

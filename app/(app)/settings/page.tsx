@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
-import { dayIn, formatDay, timeZoneOptions } from "@/lib/calendar";
+import { formatDay } from "@/lib/calendar";
+import { dayIn, timeZoneOptions } from "@/lib/calendar-zones";
 import { env } from "@/lib/env";
 import { requireViewer } from "@/lib/auth/viewer";
 import { PasswordForm } from "@/lib/features/account/components/password-form";

@@ -5,7 +5,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { loadPublicPortfolio } from "@/lib/features/portfolio/loaders";
 import { HANDLE_PATTERN } from "@/lib/features/portfolio/schema";
 import { EvidenceLink } from "@/lib/features/progress/components/evidence-link";
-import { dayIn, formatDay } from "@/lib/calendar";
+import { formatDay } from "@/lib/calendar";
+import { dayIn } from "@/lib/calendar-zones";
 
 type Props = { params: Promise<{ handle: string }> };
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { safeTimeZone } from "@/lib/calendar";
+import { safeTimeZone } from "@/lib/calendar-zones";
 import { db } from "@/lib/db";
 import type { AccountSettings, MyCohort } from "@/lib/features/account/types";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { passwordSchema } from "@/lib/auth/password";
-import { timeZoneOptions } from "@/lib/calendar";
+import { timeZoneOptions } from "@/lib/calendar-zones";
 import { NAME_MAX, NAME_REQUIRED, PASSWORDS_DIFFER, TIME_ZONE_INVALID } from "@/lib/features/account/constants";
 import { lineText } from "@/lib/text-input";
 

@@ -1,4 +1,5 @@
-import { formatDay, dayIn, formatMoment, formatRelativeTime } from "@/lib/calendar";
+import { formatDay } from "@/lib/calendar";
+import { dayIn, formatMoment, formatRelativeTime } from "@/lib/calendar-zones";
 import type { ApiTokenView } from "@/lib/features/api-tokens/types";
 
 /** Whether a token is past its expiry at `now`; a token without one never is. */

@@ -17,7 +17,8 @@ import {
   targetTypeLabel,
 } from "@/lib/features/audit/utils";
 import { encodeCursor } from "@/lib/cursor";
-import { addDays, dateOfDay, formatMoment, formatRelativeTime } from "@/lib/calendar";
+import { addDays, dateOfDay } from "@/lib/calendar";
+import { formatMoment, formatRelativeTime } from "@/lib/calendar-zones";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/ids";
 

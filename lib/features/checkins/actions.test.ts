@@ -11,7 +11,8 @@ import {
   saveCheckinPlanAction,
 } from "@/lib/features/checkins/actions";
 import { CLOSED_MESSAGE, CONFLICT_MESSAGE, WEEK_LOCKED_MESSAGE } from "@/lib/features/checkins/schema";
-import { addDays, dateOfDay, weekOf } from "@/lib/calendar";
+import { addDays, dateOfDay } from "@/lib/calendar";
+import { weekOf } from "@/lib/calendar-zones";
 import { addMember } from "@/prisma/factories/cohorts";
 import { createCheckin } from "@/prisma/factories/progress";
 import { importDefaultRoadmap } from "@/prisma/factories/roadmaps";

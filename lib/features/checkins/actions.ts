@@ -27,7 +27,8 @@ import {
   type ReopenCheckinInput,
 } from "@/lib/features/checkins/schema";
 import type { CheckinCommentView, SavedCheckin } from "@/lib/features/checkins/types";
-import { type Day, weekOf } from "@/lib/calendar";
+import { type Day } from "@/lib/calendar";
+import { weekOf } from "@/lib/calendar-zones";
 
 const COHORT_NOT_FOUND = "This cohort does not exist.";
 const CHECKIN_NOT_FOUND = "This check-in does not exist.";

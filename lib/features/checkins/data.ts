@@ -14,7 +14,8 @@ import type {
   PlannablePhase,
   WeeklyRuleCheck,
 } from "@/lib/features/checkins/types";
-import { addDays, dayOfDate, safeTimeZone, today as todayIn, weekOf, weekStartOf } from "@/lib/calendar";
+import { addDays, dayOfDate, weekStartOf } from "@/lib/calendar";
+import { safeTimeZone, today as todayIn, weekOf } from "@/lib/calendar-zones";
 import { streakLength, weeklyRuleCheck, weeklyRuleParts, weeksBetween } from "@/lib/features/checkins/utils";
 import { COMPLETE_STATUSES } from "@/lib/features/progress/constants";
 import { liveInOrder } from "@/lib/features/roadmaps/utils";

@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { TIMELINE_EXCERPT, TIMELINE_LIMIT } from "@/lib/features/cohort-progress/constants";
 import type { CohortListItem, CohortStructure, LearnerRow, TimelineEvent } from "@/lib/features/cohort-progress/types";
 import type { ReviewHistoryRow } from "@/lib/features/cohort-progress/utils";
-import { dayFrom, dayOfDate, safeTimeZone } from "@/lib/calendar";
+import { dayFrom, dayOfDate } from "@/lib/calendar";
+import { safeTimeZone } from "@/lib/calendar-zones";
 import { liveInOrder } from "@/lib/features/roadmaps/utils";
 import type { Decision, ProgressStatus, SelfAssessment, SubmissionStatus } from "@/lib/generated/prisma/enums";
 

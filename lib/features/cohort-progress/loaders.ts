@@ -5,7 +5,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { getCheckinsPage } from "@/lib/features/checkins/data";
 import { CLOSE_OUT_LABELS, CLOSE_OUT_TEXT_FIELDS } from "@/lib/features/checkins/constants";
 import type { CheckinWeek } from "@/lib/features/checkins/types";
-import { dateOfDay, safeTimeZone, today as todayIn } from "@/lib/calendar";
+import { dateOfDay } from "@/lib/calendar";
+import { safeTimeZone, today as todayIn } from "@/lib/calendar-zones";
 import { cohortAccessOrNull, type CohortAccess } from "@/lib/auth/access";
 import {
   getCohortStructure,

@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/features/audit/mutations";
 import { SIGN_OFF_MESSAGES } from "@/lib/features/cohort-progress/schema";
-import { dayIn, formatDay } from "@/lib/calendar";
+import { formatDay } from "@/lib/calendar";
+import { dayIn } from "@/lib/calendar-zones";
 
 export type SignedOff = { signedOffAt: string; signedOffBy: string };
 

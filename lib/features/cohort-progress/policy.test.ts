@@ -1,7 +1,8 @@
 // The at-risk rules on a fixed clock: Wednesday 10 March 2027, 12:00 UTC (04:00 in Los Angeles, so "today" there
 // is still 10 March; the process itself runs in Pacific/Chatham, where it is already the 11th).
 import { describe, expect, it } from "vitest";
-import { dayFrom as day, dayIn, today, weekOf } from "@/lib/calendar";
+import { dayFrom as day } from "@/lib/calendar";
+import { dayIn, today, weekOf } from "@/lib/calendar-zones";
 import {
   assessRisk,
   behindPace,

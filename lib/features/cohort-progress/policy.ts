@@ -2,7 +2,8 @@
 // cohort's "today" and the days it reads, already on the cohort's calendar, from its caller, so tests stand on a
 // fixed day and the matrix, the overview, the learner page and the CSV all flag the same people for the same reasons.
 import type { Viewer } from "@/lib/auth/viewer";
-import { addDays, type Day, daysBetween, formatDay, weekOf, weekStartOf } from "@/lib/calendar";
+import { addDays, type Day, daysBetween, formatDay, weekStartOf } from "@/lib/calendar";
+import { weekOf } from "@/lib/calendar-zones";
 import type { WeeklyRuleCheck } from "@/lib/features/checkins/types";
 import { WEEKLY_RULE_PARTS } from "@/lib/features/checkins/constants";
 import { weeklyRuleCheck } from "@/lib/features/checkins/utils";

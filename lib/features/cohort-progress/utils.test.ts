@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CohortStructure, LearnerRow, LearnerStanding, MatrixQuery } from "@/lib/features/cohort-progress/types";
-import { dayFrom as day, formatSortableMoment } from "@/lib/calendar";
+import { dayFrom as day } from "@/lib/calendar";
+import { formatSortableMoment } from "@/lib/calendar-zones";
 import { buildMatrix, matrixHref, normalizeName } from "@/lib/features/cohort-progress/utils";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
 import { csvCell, csvFilename, toCsv } from "@/lib/csv";

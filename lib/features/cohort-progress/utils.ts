@@ -1,5 +1,6 @@
 // Pure helpers of the cohort views: a learner's standing, the matrix (filter, sort, page, totals) and CSV.
-import { addDays, dateOfDay, type Day, formatSortableMoment, weekStartOf } from "@/lib/calendar";
+import { addDays, dateOfDay, type Day, weekStartOf } from "@/lib/calendar";
+import { formatSortableMoment } from "@/lib/calendar-zones";
 import { MATRIX_PAGE_SIZE, NOT_FOUND_BODY, PROJECTS_GROUP, RISK_SEVERITY_LABELS } from "@/lib/features/cohort-progress/constants";
 import { assessRisk, severityRank, worstSeverity } from "@/lib/features/cohort-progress/policy";
 import type { CohortOverview, CohortProgressJson, CohortStructure, LearnerRow, LearnerStanding, MatrixPhase, MatrixQuery, MatrixRow } from "@/lib/features/cohort-progress/types";

@@ -3,7 +3,8 @@
 // flags nothing. Joining before the start keeps the cohort's start; someone added back resumes from the day they
 // return unless a mentor chose their date.
 import { beforeAll, describe, expect, it } from "vitest";
-import { addDays, dateOfDay, type Day, today } from "@/lib/calendar";
+import { addDays, dateOfDay, type Day } from "@/lib/calendar";
+import { today } from "@/lib/calendar-zones";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { loadCohortOverview, loadLearnerDetail } from "@/lib/features/cohort-progress/loaders";

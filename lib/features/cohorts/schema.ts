@@ -1,6 +1,6 @@
 import type { Day } from "@/lib/calendar";
 import { z } from "zod";
-import { canonicalTimeZone, isTimeZone } from "@/lib/calendar";
+import { canonicalTimeZone, isTimeZone } from "@/lib/calendar-zones";
 import { calendarDay } from "@/lib/calendar-fields";
 import { lockVersionSchema } from "@/lib/lock-version";
 import { lineText } from "@/lib/text-input";

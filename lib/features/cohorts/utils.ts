@@ -1,4 +1,5 @@
-import { dateOfDay, type Day, dayOfDate, safeTimeZone, today } from "@/lib/calendar";
+import { dateOfDay, type Day, dayOfDate } from "@/lib/calendar";
+import { safeTimeZone, today } from "@/lib/calendar-zones";
 import type { MoveItem } from "@/lib/features/cohorts/types";
 
 /**

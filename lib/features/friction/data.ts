@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { safeTimeZone } from "@/lib/calendar";
+import { safeTimeZone } from "@/lib/calendar-zones";
 import { liveInOrder } from "@/lib/features/roadmaps/utils";
 
 export type FrictionItem = { id: string; key: string; title: string };

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { cohortAccessOrNull } from "@/lib/auth/access";
 import type { Viewer } from "@/lib/auth/viewer";
-import { today as todayIn } from "@/lib/calendar";
+import { today as todayIn } from "@/lib/calendar-zones";
 import { FRICTION_NOTE_TITLE } from "@/lib/features/friction/constants";
 import { getFrictionStructure, listFrictionFigures, type FrictionStructure } from "@/lib/features/friction/data";
 import type { FrictionReport, FrictionSort } from "@/lib/features/friction/types";

@@ -15,7 +15,8 @@ import { EMAIL_INVITE_EXPIRY_DAYS, INVITE_INVALID_MESSAGE } from "@/lib/features
 import { MAIL_FLUSH_JOB } from "@/lib/jobs/names";
 import { queueMail } from "@/lib/features/mail/mutations";
 import { inviteMail } from "@/lib/features/mail/utils";
-import { dayIn, formatDay } from "@/lib/calendar";
+import { formatDay } from "@/lib/calendar";
+import { dayIn } from "@/lib/calendar-zones";
 import { kick } from "@/lib/jobs/boss";
 import { publicBaseUrl } from "@/lib/mailer";
 import { hashInviteToken, inviteSelect, toInviteRow } from "@/lib/features/invites/data";

@@ -1,5 +1,6 @@
 import "server-only";
-import { dayIn, daysBetween, weekStartOf, weekdayAndHourIn } from "@/lib/calendar";
+import { daysBetween, weekStartOf } from "@/lib/calendar";
+import { dayIn, weekdayAndHourIn } from "@/lib/calendar-zones";
 import { getCohortStructure, listLearnerRows } from "@/lib/features/cohort-progress/data";
 import { learnerStanding, recentSince, statusOf } from "@/lib/features/cohort-progress/utils";
 import { AT_RISK_DIGEST, CHECKIN_REMINDER, MENTOR_STEP, NUDGE_GAP_DAYS, NUDGE_STEPS } from "@/lib/features/nudges/constants";

@@ -1,4 +1,5 @@
-import { dayIn, daysBetween, type Day } from "@/lib/calendar";
+import { daysBetween, type Day } from "@/lib/calendar";
+import { dayIn } from "@/lib/calendar-zones";
 import { NUDGE_STEPS } from "@/lib/features/nudges/constants";
 
 /**

@@ -10,7 +10,8 @@ import type {
   ThreadComment,
   VersionBanner,
 } from "@/lib/features/progress/types";
-import { dayOfDate, today as todayIn } from "@/lib/calendar";
+import { dayOfDate } from "@/lib/calendar";
+import { today as todayIn } from "@/lib/calendar-zones";
 import { targetDates } from "@/lib/features/progress/utils";
 import { MILESTONE_CONTENT_SELECT, PROJECT_CONTENT_SELECT } from "@/lib/features/roadmaps/constants";
 import type { LearnerChangeCounts } from "@/lib/features/roadmaps/types";

@@ -11,7 +11,7 @@ import { transition } from "@/lib/features/progress/policy";
 import { CLAIM_MINUTES, SAVED_REPLIES_MAX, SAVED_REPLY_MESSAGES } from "@/lib/features/reviews/constants";
 import type { Reviewer, ReviewScope } from "@/lib/features/reviews/data";
 import type { DecisionResult, SavedReplyView } from "@/lib/features/reviews/types";
-import { formatClock, formatMoment } from "@/lib/calendar";
+import { formatClock, formatMoment } from "@/lib/calendar-zones";
 import { kickDeliveries, personData, siteLink, webhookEventInsert } from "@/lib/features/webhooks/mutations";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EvidenceRequirement, ProgressStatus, SubmissionStatus } from "@/lib/generated/prisma/enums";

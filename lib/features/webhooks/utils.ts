@@ -1,4 +1,4 @@
-import { formatMoment, formatRelativeTime } from "@/lib/calendar";
+import { formatMoment, formatRelativeTime } from "@/lib/calendar-zones";
 import type { DeliveryStatusName, WebhookCohortOption, WebhookState } from "@/lib/features/webhooks/types";
 
 export const STATE_LABELS: Record<WebhookState, string> = {

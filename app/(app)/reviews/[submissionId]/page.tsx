@@ -25,7 +25,7 @@ import { WaitingTime } from "@/lib/features/reviews/components/waiting-time";
 import { loadReviewScreen } from "@/lib/features/reviews/loaders";
 import { parseQueueFilters } from "@/lib/features/reviews/schema";
 import type { ReviewScreen } from "@/lib/features/reviews/types";
-import { formatClock, formatMoment } from "@/lib/calendar";
+import { formatClock, formatMoment } from "@/lib/calendar-zones";
 import type { AttemptLinkView } from "@/lib/features/progress/types";
 
 type Props = {

@@ -15,7 +15,8 @@ import { StatusBadge } from "@/lib/features/progress/components/status-badge";
 import { ThreadForm } from "@/lib/features/progress/components/thread-form";
 import { loadLearnerItem } from "@/lib/features/progress/loaders";
 import { requireLearnerArea } from "@/lib/features/users/loaders";
-import { formatDay, formatMoment } from "@/lib/calendar";
+import { formatDay } from "@/lib/calendar";
+import { formatMoment } from "@/lib/calendar-zones";
 
 /** A history this short stays open on a phone too; a longer one folds like the conversation. */
 const ATTEMPTS_SHOWN_OPEN = 2;

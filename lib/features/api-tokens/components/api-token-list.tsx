@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
-import { dayIn, formatDay } from "@/lib/calendar";
+import { formatDay } from "@/lib/calendar";
+import { dayIn } from "@/lib/calendar-zones";
 import { RevokeApiToken } from "@/lib/features/api-tokens/components/revoke-api-token";
 import type { ApiTokenView } from "@/lib/features/api-tokens/types";
 import { expiryText, isExpired, lastUsedText } from "@/lib/features/api-tokens/utils";

@@ -11,7 +11,8 @@ import { RuleBadge, RuleDetail } from "@/lib/features/checkins/components/rule-b
 import { WeekEditor } from "@/lib/features/checkins/components/week-editor";
 import { CLOSE_OUT_LABELS, CLOSE_OUT_TEXT_FIELDS } from "@/lib/features/checkins/constants";
 import type { CheckinRecord, CheckinsPage, CheckinWeek } from "@/lib/features/checkins/types";
-import { addDays, type Day, formatDay, formatMoment, formatWeekRange } from "@/lib/calendar";
+import { addDays, type Day, formatDay, formatWeekRange } from "@/lib/calendar";
+import { formatMoment } from "@/lib/calendar-zones";
 
 function hours(value: number | null) {
   return value === null ? "—" : `${value} h`;

@@ -1,6 +1,7 @@
 import { BadgeCheck } from "@/components/ui/icons/badge-check";
 import { Badge } from "@/components/ui/badge";
-import { dayIn, formatDay } from "@/lib/calendar";
+import { formatDay } from "@/lib/calendar";
+import { dayIn } from "@/lib/calendar-zones";
 import { SignOffButton } from "@/lib/features/cohort-progress/components/sign-off-button";
 import type { AssessmentView } from "@/lib/features/cohort-progress/types";
 import type { SelfAssessment } from "@/lib/generated/prisma/enums";

@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { RuleBadge, RuleDetail } from "@/lib/features/checkins/components/rule-badge";
-import { formatMoment, formatWeekRange } from "@/lib/calendar";
+import { formatWeekRange } from "@/lib/calendar";
+import { formatMoment } from "@/lib/calendar-zones";
 import { CommentForm } from "@/lib/features/checkins/components/comment-form";
 import { CHECKIN_WEEKS_VISIBLE } from "@/lib/features/cohort-progress/constants";
 import type { LearnerDetail, MentorCheckinWeek } from "@/lib/features/cohort-progress/types";

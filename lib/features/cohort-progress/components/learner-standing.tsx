@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { RiskList } from "@/lib/features/cohort-progress/components/risk-list";
 import type { LearnerDetail } from "@/lib/features/cohort-progress/types";
-import { formatDay, formatMoment } from "@/lib/calendar";
+import { formatDay } from "@/lib/calendar";
+import { formatMoment } from "@/lib/calendar-zones";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -11,7 +11,8 @@ import { Markdown } from "@/components/markdown";
 import { cn } from "@/lib/cn";
 import { TIMELINE_VISIBLE } from "@/lib/features/cohort-progress/constants";
 import type { TimelineEvent } from "@/lib/features/cohort-progress/types";
-import { formatMoment, formatWeekRange } from "@/lib/calendar";
+import { formatWeekRange } from "@/lib/calendar";
+import { formatMoment } from "@/lib/calendar-zones";
 
 type Icon = ComponentType<SVGProps<SVGSVGElement>>;
 

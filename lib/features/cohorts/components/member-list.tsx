@@ -11,7 +11,8 @@ import { toast } from "@/components/ui/toast";
 import { restoreCohortMemberAction } from "@/lib/features/cohorts/actions";
 import { useAction } from "@/components/use-action";
 import type { MemberRow } from "@/lib/features/cohorts/types";
-import { type Day, dayIn, formatDay } from "@/lib/calendar";
+import { type Day, formatDay } from "@/lib/calendar";
+import { dayIn } from "@/lib/calendar-zones";
 import { plural } from "@/lib/plural";
 
 // Radix's dialog loads when someone first opens one (decision 023).

@@ -9,7 +9,8 @@ import { INVITE_ROLE_LABELS } from "@/lib/features/invites/constants";
 import type { InstanceInviteRow } from "@/lib/features/invites/types";
 import { inviteTitle } from "@/lib/features/invites/utils";
 import type { CohortOption } from "@/lib/features/users/types";
-import { dayIn, formatDay } from "@/lib/calendar";
+import { formatDay } from "@/lib/calendar";
+import { dayIn } from "@/lib/calendar-zones";
 
 // Drawn on the server: only the two forms and each "Revoke" button are client components, which keeps the page's
 // first-load JavaScript small (docs/performance.md).

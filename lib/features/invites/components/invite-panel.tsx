@@ -12,7 +12,8 @@ import { InviteStateBadge } from "@/lib/features/invites/components/invite-state
 import { INVITE_EXPIRY_CHOICES, INVITE_ROLE_LABELS } from "@/lib/features/invites/constants";
 import type { InviteRow } from "@/lib/features/invites/types";
 import { inviteTitle } from "@/lib/features/invites/utils";
-import { dayIn, formatDay } from "@/lib/calendar";
+import { formatDay } from "@/lib/calendar";
+import { dayIn } from "@/lib/calendar-zones";
 import { plural } from "@/lib/plural";
 
 function InviteList({ label, invites, timezone }: { label: string; invites: InviteRow[]; timezone: string }) {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TR } from "@/components/ui/table";
-import { formatMoment, formatRelativeTime } from "@/lib/calendar";
+import { formatMoment, formatRelativeTime } from "@/lib/calendar-zones";
 import { plural } from "@/lib/plural";
 import { RetryMailButton, RunJobButton } from "@/lib/features/jobs/components/job-buttons";
 import type { FailedDeliveries, FailedMail, FailedRun, JobOverview } from "@/lib/features/jobs/types";

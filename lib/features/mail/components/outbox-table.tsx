@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Table, TBody, TD, TR } from "@/components/ui/table";
-import { formatMoment } from "@/lib/calendar";
+import { formatMoment } from "@/lib/calendar-zones";
 import { MailStatusBadge } from "@/lib/features/mail/components/mail-status-badge";
 import type { OutboxRow } from "@/lib/features/mail/types";
 

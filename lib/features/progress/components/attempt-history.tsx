@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Markdown } from "@/components/markdown";
 import { Badge } from "@/components/ui/badge";
-import { formatMoment } from "@/lib/calendar";
+import { formatMoment } from "@/lib/calendar-zones";
 import { EvidenceLink } from "@/lib/features/progress/components/evidence-link";
 import { LinkHealthNote } from "@/lib/features/progress/components/link-health-note";
 import { ReplaceLinkForm } from "@/lib/features/progress/components/replace-link-form";

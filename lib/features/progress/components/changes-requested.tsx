@@ -1,6 +1,6 @@
 import { Markdown } from "@/components/markdown";
 import type { AttemptView } from "@/lib/features/progress/types";
-import { formatMoment } from "@/lib/calendar";
+import { formatMoment } from "@/lib/calendar-zones";
 
 /**
  * The mentor's request for changes, at the top of the milestone page: what the learner answers next. `resubmit` says

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { SafeLink } from "@/components/ui/safe-link";
-import { formatMoment } from "@/lib/calendar";
+import { formatMoment } from "@/lib/calendar-zones";
 import type { AttemptLinkView } from "@/lib/features/progress/types";
 
 /**

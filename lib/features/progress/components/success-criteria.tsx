@@ -1,11 +1,12 @@
 import { BadgeCheck } from "@/components/ui/icons/badge-check";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { Glyph } from "@/components/ui/glyph";
-import { CriterionForm } from "@/lib/features/progress/components/criterion-form";
+import { CriterionFormWhenOpened } from "@/lib/features/progress/components/criterion-form-when-opened";
 import { SELF_ASSESSMENT_LABELS } from "@/lib/features/progress/constants";
 import type { CriterionView } from "@/lib/features/progress/types";
 import type { SelfAssessment } from "@/lib/generated/prisma/enums";
-import { dayIn, formatDay } from "@/lib/calendar";
+import { formatDay } from "@/lib/calendar";
+import { dayIn } from "@/lib/calendar-zones";
 
 const LEVEL_VARIANTS: Record<SelfAssessment, BadgeProps["variant"]> = { not_yet: "neutral", partly: "info", confident: "success" };
 
@@ -59,7 +60,7 @@ export function SuccessCriteria({ cohortId, criteria, timezone }: { cohortId: st
                     Signed off by {criterion.signedOffBy} on {formatDay(dayIn(new Date(criterion.signedOffAt), timezone))}
                   </p>
                 ) : null}
-                <CriterionForm cohortId={cohortId} criterion={criterion} />
+                <CriterionFormWhenOpened cohortId={cohortId} criterion={criterion} />
               </div>
             </details>
           </li>

@@ -8,7 +8,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { cn } from "@/lib/cn";
 import { claimReviewAction, releaseReviewAction } from "@/lib/features/reviews/actions";
 import type { ClaimView } from "@/lib/features/reviews/types";
-import { formatClock } from "@/lib/calendar";
+import { formatClock } from "@/lib/calendar-zones";
 
 /** The id the review screen's `c` shortcut presses. */
 export const CLAIM_BUTTON_ID = "review-claim";

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
-import { formatMoment } from "@/lib/calendar";
+import { formatMoment } from "@/lib/calendar-zones";
 import { waitingFor } from "@/lib/features/reviews/utils";
 
 /**

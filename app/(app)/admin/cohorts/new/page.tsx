@@ -5,7 +5,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/auth/viewer";
 import { NewCohortForm } from "@/lib/features/cohorts/components/new-cohort-form";
 import { loadNewCohortForm } from "@/lib/features/cohorts/loaders";
-import { timeZoneOptions, today } from "@/lib/calendar";
+import { timeZoneOptions, today } from "@/lib/calendar-zones";
 
 export const metadata: Metadata = { title: "New cohort" };
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
 import { Card, CardContent } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/auth/viewer";
-import { formatMoment } from "@/lib/calendar";
+import { formatMoment } from "@/lib/calendar-zones";
 import { MailStatusBadge } from "@/lib/features/mail/components/mail-status-badge";
 import { loadOutboxMail } from "@/lib/features/mail/loaders";
 

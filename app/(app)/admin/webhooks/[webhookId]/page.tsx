@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
 import { Section } from "@/components/ui/section";
 import { requireAdmin } from "@/lib/auth/viewer";
-import { formatMoment } from "@/lib/calendar";
+import { formatMoment } from "@/lib/calendar-zones";
 import { DeliveryLog } from "@/lib/features/webhooks/components/delivery-log";
 import { SetPausedButton, WebhookControls } from "@/lib/features/webhooks/components/webhook-controls";
 import { WebhookStateBadge } from "@/lib/features/webhooks/components/webhook-table";

@@ -6,7 +6,7 @@ import { CohortNav } from "@/lib/features/cohorts/components/cohort-nav";
 import { SettingsForm } from "@/lib/features/cohorts/components/settings-form";
 import { VersionMove } from "@/lib/features/cohorts/components/version-move";
 import { loadCohortSettingsPage } from "@/lib/features/cohorts/loaders";
-import { timeZoneOptions } from "@/lib/calendar";
+import { timeZoneOptions } from "@/lib/calendar-zones";
 
 type Props = { params: Promise<{ cohortId: string }> };
 
