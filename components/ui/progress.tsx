@@ -34,9 +34,8 @@ export function Progress({ value, max = 100, label, valueText, hideLabel = false
   const clamped = Math.min(Math.max(value, 0), max);
   const percent = max > 0 ? Math.round((clamped / max) * 100) : 0;
   const text = valueText ?? `${percent}%`;
-  // The attributes Radix's Progress wrote (it treated a max of 0 as 100); plain elements ship no JavaScript.
+  // A bar with nothing to count (max 0) reads as 0 of 100, as Radix's Progress, which this replaced, had it.
   const barMax = max > 0 ? max : 100;
-  const state = { "data-state": clamped === barMax ? "complete" : "loading", "data-value": clamped, "data-max": barMax };
 
   return (
     <div className={cn("grid gap-1.5", className)}>
@@ -55,13 +54,12 @@ export function Progress({ value, max = 100, label, valueText, hideLabel = false
         aria-valuenow={clamped}
         aria-labelledby={labelId}
         aria-valuetext={text}
-        {...state}
         className={cn(
           "relative w-full overflow-hidden rounded-full bg-surface-muted ring-1 ring-border ring-inset",
           size === "sm" ? "h-1.5" : "h-2",
         )}
       >
-        <div {...state} className={indicatorVariants({ tone })} style={{ width: `${max > 0 ? (clamped / max) * 100 : 0}%` }} />
+        <div className={indicatorVariants({ tone })} style={{ width: `${max > 0 ? (clamped / max) * 100 : 0}%` }} />
       </div>
     </div>
   );

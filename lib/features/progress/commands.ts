@@ -3,7 +3,7 @@ import { getLearnerMembership, type LearnerMembership } from "@/lib/auth/access"
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { changeProgress, submitEvidence, type SubmitEvidenceInput, type SubmittedAttempt } from "@/lib/features/progress/mutations";
-import type { ProgressEvent } from "@/lib/features/progress/policy";
+import type { TickEvent } from "@/lib/features/progress/policy";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
 
 // A learner's writes that both the screens and API v1 make (decision 058): the viewer's own active learner
@@ -22,7 +22,7 @@ export async function myMembership(viewer: Viewer, cohortId: string | undefined)
   );
 }
 
-export type TickInput = { cohortId?: string; itemKey: string; event: Extract<ProgressEvent, "start" | "complete" | "reopen"> };
+export type TickInput = { cohortId?: string; itemKey: string; event: TickEvent };
 
 /** "Start", "Mark as done" and un-ticking: the roadmap's tick, and `POST /api/v1/milestones/{key}/complete`. */
 export async function tickMilestoneAs(viewer: Viewer, { cohortId, itemKey, event }: TickInput): Promise<{ status: ProgressStatus }> {

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { LearnerMembership } from "@/lib/auth/access";
 import { notificationInsert, notificationsInsertFor } from "@/lib/features/notifications/mutations";
 import { getItemRules, itemRulesQuery, type ItemRulesRow } from "@/lib/features/progress/data";
-import { transition, type ProgressEvent } from "@/lib/features/progress/policy";
+import { tickTransition, transition, type TickEvent } from "@/lib/features/progress/policy";
 import { detectLinkKind } from "@/lib/features/progress/link-kinds";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EvidenceRequirement, ProgressStatus, SelfAssessment, SubmissionSource, SubmissionStatus } from "@/lib/generated/prisma/enums";
@@ -45,7 +45,7 @@ function milestoneCompletedData(membership: LearnerMembership, item: { key: stri
 export async function changeProgress(
   membership: LearnerMembership,
   key: string,
-  event: Extract<ProgressEvent, "start" | "complete" | "reopen">,
+  event: TickEvent,
 ): Promise<{ status: ProgressStatus }> {
   const item = await itemOrThrow(membership, key);
   for (let attempt = 0; attempt < 2; attempt += 1) {
@@ -55,7 +55,7 @@ export async function changeProgress(
     });
     const startedBeforeCompletion =
       !!row?.startedAt && !!row.completedAt && row.startedAt.getTime() < row.completedAt.getTime();
-    const status = refusedOrStatus(transition(row?.status ?? "not_started", event, item, { startedBeforeCompletion }));
+    const status = refusedOrStatus(tickTransition(row?.status ?? "not_started", event, item, { startedBeforeCompletion }));
     const now = new Date();
     const startedAt = status === "not_started" ? null : (row?.startedAt ?? now);
     const completedAt = status === "done" ? now : null;

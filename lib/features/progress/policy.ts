@@ -4,7 +4,9 @@
 import type { EvidenceRequirement, ProgressStatus } from "@/lib/generated/prisma/enums";
 import { STATUS_LABELS } from "@/lib/features/progress/constants";
 
-export type ProgressEvent = "start" | "complete" | "reopen" | "submit" | "withdraw" | "approve" | "request_changes";
+/** What a learner does to a milestone's status by ticking it, on the roadmap or its page, with no evidence. */
+export type TickEvent = "start" | "complete" | "reopen";
+export type ProgressEvent = TickEvent | "submit" | "withdraw" | "approve" | "request_changes";
 
 export type ItemRules = { reviewRequired: boolean; evidence: EvidenceRequirement };
 
@@ -25,12 +27,11 @@ export function isTickable(item: ItemRules) {
   return !item.reviewRequired && item.evidence !== "required";
 }
 
-export function transition(
-  current: ProgressStatus,
-  event: ProgressEvent,
-  item: ItemRules,
-  context: TransitionContext = {},
-): Transition {
+/**
+ * A tick's part of `transition`, on its own so that the roadmap's browser code, which guesses a tick's outcome before
+ * the server answers, carries only these rules (decision 068).
+ */
+export function tickTransition(current: ProgressStatus, event: TickEvent, item: ItemRules, context: TransitionContext = {}): Transition {
   const label = STATUS_LABELS[current];
   switch (event) {
     case "start":
@@ -49,6 +50,20 @@ export function transition(
       if (current === "done") return to(context.startedBeforeCompletion ? "in_progress" : "not_started");
       if (current === "in_progress") return to("not_started");
       return refuse(`This milestone is "${label}" and cannot be reset.`);
+  }
+}
+
+export function transition(
+  current: ProgressStatus,
+  event: ProgressEvent,
+  item: ItemRules,
+  context: TransitionContext = {},
+): Transition {
+  switch (event) {
+    case "start":
+    case "complete":
+    case "reopen":
+      return tickTransition(current, event, item, context);
 
     case "submit":
       if (item.evidence === "none") return refuse("This milestone takes no evidence.");

@@ -13,7 +13,7 @@ import { tickMilestoneAction } from "@/lib/features/progress/actions";
 import { NextUpCard, PaceCard, type NextUpIcons } from "@/lib/features/progress/components/roadmap-summary";
 import { StatusBadge } from "@/lib/features/progress/components/status-badge";
 import { COMPLETE_STATUSES } from "@/lib/features/progress/constants";
-import { isTickable, transition } from "@/lib/features/progress/policy";
+import { isTickable, tickTransition, type TickEvent } from "@/lib/features/progress/policy";
 import type { RoadmapMilestoneRow, RoadmapPhaseSection } from "@/lib/features/progress/types";
 import { isOverdue, isPhaseFinished, roadmapSummary } from "@/lib/features/progress/utils";
 import { type Day, formatDay } from "@/lib/calendar";
@@ -24,8 +24,6 @@ import { isTypingTarget } from "@/lib/keyboard";
 const RoadmapShortcuts = lazy(() =>
   import("@/lib/features/progress/components/roadmap-shortcuts").then((module) => ({ default: module.RoadmapShortcuts })),
 );
-
-type TickEvent = "start" | "complete" | "reopen";
 
 /** The one thing a row offers, by status: tick, un-tick, start, or go and add evidence. */
 function primaryEvent(milestone: RoadmapMilestoneRow, status: ProgressStatus): TickEvent | null {
@@ -141,7 +139,7 @@ export function RoadmapTrail({
 
   const act = useCallback(
     async (milestone: RoadmapMilestoneRow, event: TickEvent) => {
-      const guess = transition(statusOf(milestone), event, milestone);
+      const guess = tickTransition(statusOf(milestone), event, milestone);
       if (!guess.ok) {
         toast({ title: guess.message, variant: "danger" });
         return;
