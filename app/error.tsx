@@ -2,9 +2,10 @@
 
 // Button's primary look, written out: this page's code is in every page's first load, where importing
 // buttonVariants made the bundler copy cva, clsx and the variants into a second chunk of each page (about 1 kB;
-// decision 044). error.test.tsx holds it equal to buttonVariants().
+// decision 044). Only the classes a text-only button that is never disabled uses; error.test.tsx holds them to
+// buttonVariants().
 const TRY_AGAIN_CLASSES =
-  "inline-flex shrink-0 cursor-pointer items-center gap-2 font-medium whitespace-nowrap select-none transition-colors disabled:pointer-events-none disabled:opacity-50 aria-disabled:pointer-events-none aria-disabled:opacity-50 [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4 rounded-md bg-accent text-accent-foreground shadow-xs hover:bg-accent-hover h-9 px-4 text-sm justify-center";
+  "inline-flex h-9 cursor-pointer items-center justify-center rounded-md bg-accent px-4 text-sm font-medium whitespace-nowrap text-accent-foreground shadow-xs transition-colors hover:bg-accent-hover";
 
 /** Unknown failures: a plain explanation plus a reference id that matches the server log. */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {

@@ -126,6 +126,17 @@ test("learner reads their roadmap at a glance and moves through it by keyboard",
   await page.keyboard.press("Escape");
   await expect(shortcuts).toBeHidden();
 
+  // x on a milestone that goes through review is refused in words (the server's policy), and its status stays.
+  const reviewed = page
+    .locator("li[data-milestone-key]")
+    .filter({ has: page.getByRole("link", { name: /^Submit evidence:/ }) })
+    .first();
+  const status = (await reviewed.locator("[data-status]").getAttribute("data-status"))!;
+  await reviewed.focus();
+  await page.keyboard.press("x");
+  await expect(page.getByText("This milestone needs a mentor's review: submit evidence instead of marking it done.")).toBeVisible();
+  await expect(reviewed.locator("[data-status]")).toHaveAttribute("data-status", status);
+
   // Typing in a field never fires a shortcut.
   const criteria = page.getByRole("region", { name: "Success criteria" });
   await criteria.locator("summary").first().click();

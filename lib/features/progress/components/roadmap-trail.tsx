@@ -7,13 +7,12 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Glyph } from "@/components/ui/glyph";
 import { Progress } from "@/components/ui/progress";
-import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
 import { tickMilestoneAction } from "@/lib/features/progress/actions";
 import { NextUpCard, PaceCard, type NextUpIcons } from "@/lib/features/progress/components/roadmap-summary";
 import { StatusBadge } from "@/lib/features/progress/components/status-badge";
 import { COMPLETE_STATUSES } from "@/lib/features/progress/constants";
-import { isTickable, tickTransition, type TickEvent } from "@/lib/features/progress/policy";
+import { isTickable, type TickEvent } from "@/lib/features/progress/policy";
 import type { RoadmapMilestoneRow, RoadmapPhaseSection } from "@/lib/features/progress/types";
 import { isOverdue, isPhaseFinished, roadmapSummary } from "@/lib/features/progress/utils";
 import { type Day, formatDay } from "@/lib/calendar";
@@ -33,6 +32,12 @@ function primaryEvent(milestone: RoadmapMilestoneRow, status: ProgressStatus): T
   }
   return status === "not_started" ? "start" : null;
 }
+
+/**
+ * What a row shows while its tick is on its way: where the tick the row offers leads. The server's policy decides
+ * (`tickTransition`), and its answer replaces the guess; the policy's rules stay out of the browser (decision 068).
+ */
+const GUESSES: Record<TickEvent, ProgressStatus> = { start: "in_progress", complete: "done", reopen: "not_started" };
 
 /** How long ticking must have settled before the page is re-rendered on the server (decision 034). */
 const REFRESH_AFTER_MS = 1000;
@@ -139,14 +144,12 @@ export function RoadmapTrail({
 
   const act = useCallback(
     async (milestone: RoadmapMilestoneRow, event: TickEvent) => {
-      const guess = tickTransition(statusOf(milestone), event, milestone);
-      if (!guess.ok) {
-        toast({ title: guess.message, variant: "danger" });
-        return;
-      }
+      const shown = statusOf(milestone);
+      // A tick the row does not offer (`x` on a milestone that takes evidence) is not guessed: the server says why not.
+      const guess = primaryEvent(milestone, shown) === event ? GUESSES[event] : shown;
       clearTimeout(refreshTimer.current);
       inFlight.current += 1;
-      update(milestone.key, { status: guess.status, busy: true });
+      update(milestone.key, { status: guess, busy: true });
       const result = await ticking(() => tickMilestoneAction({ cohortId, itemKey: milestone.key, event }));
       inFlight.current -= 1;
       if (result?.ok) {
