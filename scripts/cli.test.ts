@@ -1,6 +1,7 @@
 // The command-line tools as an operator runs them: real processes against the test database.
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import net, { type AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -36,6 +37,22 @@ async function tempFile(name: string, content: string) {
   await writeFile(file, content);
   return file;
 }
+
+describe("npm start", () => {
+  it("refuses a port another program listens on, before it starts anything, and says how to choose another", async () => {
+    const other = net.createServer();
+    await new Promise<void>((resolve) => other.listen(0, resolve));
+    const port = (other.address() as AddressInfo).port;
+    try {
+      const result = await run("start", [], undefined, { PORT: String(port), NEXTAUTH_SECRET: "a-session-secret-long-enough-for-the-check-".repeat(2) });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Port ${port} is already in use, by another Cairn or another program.`);
+      expect(result.stdout).not.toContain("Cairn is ready");
+    } finally {
+      other.close();
+    }
+  });
+});
 
 describe("npm run roadmap:import / roadmap:export", () => {
   it("imports a file, then exports the same Markdown", async () => {

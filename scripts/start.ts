@@ -4,6 +4,7 @@
 // first (it finishes requests in flight) and the database last.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
+import net from "node:net";
 import { EnvError, parseEnv, parseServerEnv } from "@/lib/env";
 import { openDatabase } from "@/lib/db/local-instance";
 import { migrate } from "@/lib/db/migrator";
@@ -35,6 +36,18 @@ if (env.DATABASE_URL) {
     if (error instanceof EnvError) fail(error.message);
     throw error;
   }
+}
+
+/** Whether another program listens on the port: it would answer the readiness probe in Cairn's place. */
+function portTaken(port: number, host: string | undefined): Promise<boolean> {
+  const server = net.createServer();
+  return new Promise((resolve) => {
+    server.once("error", (error: NodeJS.ErrnoException) => resolve(error.code === "EADDRINUSE"));
+    server.listen({ port, host }, () => server.close(() => resolve(false)));
+  });
+}
+if (await portTaken(env.PORT, env.HOST)) {
+  fail(`Port ${env.PORT} is already in use, by another Cairn or another program. Stop it, or start Cairn on a free port: PORT=3001 npm start`);
 }
 
 /** A few lines set apart from the JSON log, for the person watching the terminal. */
