@@ -343,7 +343,8 @@ function MilestoneRow({
         {milestone.linkBroken ? <Badge variant="danger">Link broken</Badge> : null}
       </div>
       <div className="min-w-0">
-        <Link href={href} className="text-sm leading-6 font-medium break-words hover:underline">
+        {/* A list of thirty milestones would prefetch every one in view, on a phone's data, while the page hydrates. */}
+        <Link href={href} prefetch={false} className="text-sm leading-6 font-medium break-words hover:underline">
           {milestone.title}
         </Link>
         <p className="flex flex-wrap gap-x-3 text-xs text-muted-foreground">
@@ -380,7 +381,7 @@ function MilestoneRow({
         ) : null}
         {needsEvidence ? (
           <Button size="sm" variant={event ? "ghost" : "secondary"} asChild>
-            <Link href={href} aria-label={`${milestone.reviewRequired ? "Submit evidence" : "Add evidence"}: ${milestone.title}`}>
+            <Link href={href} prefetch={false} aria-label={`${milestone.reviewRequired ? "Submit evidence" : "Add evidence"}: ${milestone.title}`}>
               {milestone.reviewRequired ? "Submit evidence" : "Add evidence"}
             </Link>
           </Button>
