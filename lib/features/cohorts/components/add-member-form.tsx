@@ -1,19 +1,21 @@
 "use client";
 
-import { UserPlus } from "@/components/ui/icons/user-plus";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { errorsFor, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { addCohortMemberAction } from "@/lib/features/cohorts/actions";
-import { CohortRoleSelect } from "@/lib/features/cohorts/components/form-parts";
+import { CohortRoleSelect } from "@/lib/features/cohorts/components/cohort-role-select";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useAction } from "@/components/use-action";
 
-/** "Add member": an existing account by email. People without an account get an invite link instead. */
-export function AddMemberForm({ cohortId }: { cohortId: string }) {
+/**
+ * "Add member": an existing account by email. People without an account get an invite link instead. `icon` is the
+ * button's, drawn by the server (decision 044); the spinner takes its place while the member is added.
+ */
+export function AddMemberForm({ cohortId, icon }: { cohortId: string; icon: ReactNode }) {
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<"learner" | "mentor">("learner");
@@ -43,7 +45,7 @@ export function AddMemberForm({ cohortId }: { cohortId: string }) {
           <CohortRoleSelect value={role} onRole={setRole} />
         </Field>
         <Button type="submit" variant="secondary" loading={pending} className="mt-7">
-          {pending ? null : <UserPlus aria-hidden />}
+          {pending ? null : icon}
           Add member
         </Button>
       </div>

@@ -41,13 +41,3 @@ export function TimeZoneSelect({ zones, ...props }: SelectProps & { zones: strin
     </Select>
   );
 }
-
-/** Learner or mentor: the roles a person holds inside a cohort. */
-export function CohortRoleSelect({ onRole, ...props }: Omit<SelectProps, "onChange"> & { onRole: (role: "learner" | "mentor") => void }) {
-  return (
-    <Select {...props} onChange={(event) => onRole(event.target.value === "mentor" ? "mentor" : "learner")}>
-      <option value="learner">Learner</option>
-      <option value="mentor">Mentor</option>
-    </Select>
-  );
-}

@@ -11,15 +11,18 @@ import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
 import { removeCohortMemberAction, updateMemberScheduleAction } from "@/lib/features/cohorts/actions";
 import type { MemberRow } from "@/lib/features/cohorts/types";
-import { type Day, formatDay } from "@/lib/calendar";
 
 // The member list's dialogs, loaded when one is first opened (decision 023): Radix's dialog stays off the members
 // page's first load.
 
-/** A dialog about one member, shown while open; closing it ends it. */
-type MemberDialogProps = { member: MemberRow; onOpenChange: (open: boolean) => void };
+/** What the dialogs need of a member: the server sends only this to the member list's buttons. */
+export type DialogMember = Pick<MemberRow, "membershipId" | "name" | "startDate" | "extensionDays">;
 
-export function ScheduleDialog({ member, cohortStartDate, onOpenChange }: MemberDialogProps & { cohortStartDate: Day }) {
+/** A dialog about one member, shown while open; closing it ends it. */
+type MemberDialogProps = { member: DialogMember; onOpenChange: (open: boolean) => void };
+
+/** `cohortStartLabel`: the cohort's start date in words, for the hint of an empty start date. */
+export function ScheduleDialog({ member, cohortStartLabel, onOpenChange }: MemberDialogProps & { cohortStartLabel: string }) {
   const router = useRouter();
   const [startDate, setStartDate] = useState(member.startDate ?? "");
   const [extensionDays, setExtensionDays] = useState(String(member.extensionDays));
@@ -46,7 +49,7 @@ export function ScheduleDialog({ member, cohortStartDate, onOpenChange }: Member
           <Field
             label="Start date"
             optional
-            hint={`Leave empty to use the cohort's start date (${formatDay(cohortStartDate)}).`}
+            hint={`Leave empty to use the cohort's start date (${cohortStartLabel}).`}
             errors={errorsFor(errors, "startDate")}
           >
             <Input type="date" value={startDate} onChange={(event) => setStartDate(event.target.value)} />

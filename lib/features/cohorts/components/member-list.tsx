@@ -1,27 +1,15 @@
-"use client";
-
 import { CalendarClock } from "@/components/ui/icons/calendar-clock";
 import { RotateCcw } from "@/components/ui/icons/rotate-ccw";
 import { UserMinus } from "@/components/ui/icons/user-minus";
-import { useRouter } from "next/navigation";
-import { lazy, Suspense, useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { toast } from "@/components/ui/toast";
-import { restoreCohortMemberAction } from "@/lib/features/cohorts/actions";
-import { useAction } from "@/components/use-action";
+import { MemberActions, RestoreButton } from "@/lib/features/cohorts/components/member-actions";
 import type { MemberRow } from "@/lib/features/cohorts/types";
 import { type Day, formatDay } from "@/lib/calendar";
 import { dayIn } from "@/lib/calendar-zones";
 import { plural } from "@/lib/plural";
 
-// Radix's dialog loads when someone first opens one (decision 023).
-const ScheduleDialog = lazy(() =>
-  import("@/lib/features/cohorts/components/member-dialogs").then((module) => ({ default: module.ScheduleDialog })),
-);
-const RemoveDialog = lazy(() =>
-  import("@/lib/features/cohorts/components/member-dialogs").then((module) => ({ default: module.RemoveDialog })),
-);
+// Drawn on the server, dates included: only each row's buttons are client code (member-actions.tsx), which keeps the
+// members page's first-load JavaScript small (docs/performance.md).
 
 type Props = {
   cohortName: string;
@@ -34,25 +22,7 @@ type Props = {
   viewerCanRemoveSelf: boolean;
 };
 
-function RestoreButton({ member }: { member: MemberRow }) {
-  const router = useRouter();
-  const { pending, run } = useAction({ unreachable: "Cairn could not be reached; try again.", say: { toast: `${member.name} was not added back` }, fields: false });
-  async function restore() {
-    const result = await run(() => restoreCohortMemberAction({ membershipId: member.membershipId }));
-    if (!result?.ok) return;
-    toast({ title: `${member.name} is back in the cohort`, description: "Their earlier work is still there.", variant: "success" });
-    router.refresh();
-  }
-  return (
-    <Button type="button" variant="secondary" size="sm" loading={pending} onClick={restore} aria-label={`Add back: ${member.name}`}>
-      {pending ? null : <RotateCcw aria-hidden />}
-      Add back
-    </Button>
-  );
-}
-
 function MemberItem({ member, cohortName, cohortStartDate, timezone, kind, viewerCanRemoveSelf }: Omit<Props, "members"> & { member: MemberRow }) {
-  const [dialog, setDialog] = useState<"schedule" | "remove" | null>(null);
   const learner = member.role === "learner";
   const canRemove = !member.isViewer || viewerCanRemoveSelf;
   return (
@@ -82,28 +52,17 @@ function MemberItem({ member, cohortName, cohortStartDate, timezone, kind, viewe
         <span className="text-sm text-muted-foreground">Removed {formatDay(dayIn(new Date(member.removedAt), timezone))}</span>
       ) : null}
       <div className="flex flex-wrap gap-2 sm:justify-end">
-        {kind === "removed" ? <RestoreButton member={member} /> : null}
-        {kind === "active" && learner ? (
-          <Button type="button" variant="secondary" size="sm" onClick={() => setDialog("schedule")} aria-label={`Edit schedule: ${member.name}`}>
-            <CalendarClock aria-hidden />
-            Schedule
-          </Button>
-        ) : null}
-        {kind === "active" && canRemove ? (
-          <Button type="button" variant="ghost" size="sm" onClick={() => setDialog("remove")} aria-label={`Remove: ${member.name}`}>
-            <UserMinus aria-hidden />
-            Remove
-          </Button>
+        {kind === "removed" ? <RestoreButton member={{ membershipId: member.membershipId, name: member.name }} icon={<RotateCcw aria-hidden />} /> : null}
+        {kind === "active" && (learner || canRemove) ? (
+          <MemberActions
+            member={{ membershipId: member.membershipId, name: member.name, startDate: member.startDate, extensionDays: member.extensionDays }}
+            cohortName={cohortName}
+            cohortStartLabel={formatDay(cohortStartDate)}
+            scheduleIcon={learner ? <CalendarClock aria-hidden /> : null}
+            removeIcon={canRemove ? <UserMinus aria-hidden /> : null}
+          />
         ) : null}
       </div>
-      <Suspense fallback={null}>
-        {dialog === "schedule" ? (
-          <ScheduleDialog member={member} cohortStartDate={cohortStartDate} onOpenChange={(open) => setDialog(open ? "schedule" : null)} />
-        ) : null}
-        {dialog === "remove" ? (
-          <RemoveDialog member={member} cohortName={cohortName} onOpenChange={(open) => setDialog(open ? "remove" : null)} />
-        ) : null}
-      </Suspense>
     </li>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import { Send } from "@/components/ui/icons/send";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
@@ -16,12 +15,15 @@ import { plural } from "@/lib/plural";
 /**
  * "Invite by e-mail" on a cohort's Members page and on Admin → Users: the addresses and "Send invites", around the
  * fields that say what the invites are for (`children`, given the field errors). `send` gets the addresses as typed.
+ * `icon` is the button's, drawn by the server (decision 044).
  */
 export function EmailInvites({
   send,
+  icon,
   children,
 }: {
   send: (emails: string) => Promise<ActionResult<{ sent: number }>>;
+  icon: ReactNode;
   children: (fieldErrors: Record<string, string[]>) => ReactNode;
 }) {
   const router = useRouter();
@@ -54,7 +56,7 @@ export function EmailInvites({
       <div className="flex flex-wrap items-start gap-3">{children(fieldErrors)}</div>
       <div>
         <Button type="submit" variant="secondary" loading={pending}>
-          {pending ? null : <Send aria-hidden />}
+          {pending ? null : icon}
           Send invites
         </Button>
       </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { errorsFor, Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
@@ -12,8 +12,11 @@ import { INSTANCE_INVITE_EXPIRY_CHOICES, INVITE_USES_MAX } from "@/lib/features/
 import type { CohortOption } from "@/lib/features/users/types";
 import { plural } from "@/lib/plural";
 
-/** Admin → Users → Invite links → "Create invite link": role, optional cohort, expiry and uses; the link is shown once. */
-export function InstanceInviteLinkForm({ cohorts }: { cohorts: CohortOption[] }) {
+/**
+ * Admin → Users → Invite links → "Create invite link": role, optional cohort, expiry and uses; the link is shown once.
+ * `icon` is the button's, drawn by the server.
+ */
+export function InstanceInviteLinkForm({ cohorts, icon }: { cohorts: CohortOption[]; icon: ReactNode }) {
   const state = useInstanceRole();
   const [expiresInDays, setExpiresInDays] = useState("7");
   const [maxUses, setMaxUses] = useState("1");
@@ -41,7 +44,7 @@ export function InstanceInviteLinkForm({ cohorts }: { cohorts: CohortOption[] })
             <Input type="number" inputMode="numeric" min={1} max={INVITE_USES_MAX} value={maxUses} onChange={(event) => setMaxUses(event.target.value)} />
           </Field>
         </div>
-        <CreateLinkButton pending={pending} />
+        <CreateLinkButton pending={pending} icon={icon} />
       </form>
       {created ? <NewLink url={created} onDone={() => setCreated(null)} /> : null}
     </>

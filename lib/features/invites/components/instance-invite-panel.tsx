@@ -1,4 +1,6 @@
 import { Link2 } from "@/components/ui/icons/link-2";
+import { Link2Off } from "@/components/ui/icons/link-2-off";
+import { Send } from "@/components/ui/icons/send";
 import { EmptyState } from "@/components/ui/empty-state";
 import { revokeInstanceInviteAction } from "@/lib/features/invites/actions";
 import { InstanceEmailInviteForm } from "@/lib/features/invites/components/instance-email-invite-form";
@@ -36,6 +38,7 @@ function InviteItem({ invite }: { invite: InstanceInviteRow }) {
             label={`Revoke ${inviteTitle(INVITE_ROLE_LABELS[invite.role].toLowerCase(), invite.sentTo)}${invite.cohortName ? ` for ${invite.cohortName}` : ""}, used ${invite.useCount} of ${invite.maxUses}`}
             afterwards="Nobody can use it any more."
             revoke={revokeInstanceInviteAction.bind(null, { inviteId: invite.id })}
+            icon={<Link2Off aria-hidden />}
           />
         </div>
       ) : null}
@@ -54,7 +57,7 @@ export function InstanceInvitePanel({ invites, cohorts, mailInvites }: { invites
         <h2 id="new-invite-heading" className="text-base font-semibold">
           New invite link
         </h2>
-        <InstanceInviteLinkForm cohorts={cohorts} />
+        <InstanceInviteLinkForm cohorts={cohorts} icon={<Link2 aria-hidden />} />
       </section>
       {mailInvites ? (
         <section aria-labelledby="email-invites-heading" className="grid gap-3 rounded-xl border border-border bg-surface p-3 sm:p-4">
@@ -62,7 +65,7 @@ export function InstanceInvitePanel({ invites, cohorts, mailInvites }: { invites
             Invite by e-mail
           </h2>
           <p className="text-sm text-muted-foreground">Cairn mails each person their own invite link.</p>
-          <InstanceEmailInviteForm cohorts={cohorts} />
+          <InstanceEmailInviteForm cohorts={cohorts} icon={<Send aria-hidden />} />
         </section>
       ) : null}
       <section aria-labelledby="invites-heading" className="grid gap-3">

@@ -1,20 +1,17 @@
-"use client";
-
-import { useState, type FormEvent } from "react";
-import { errorsFor, Field } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
-import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
-import { CohortRoleSelect } from "@/lib/features/cohorts/components/form-parts";
-import { createInviteAction, revokeInviteAction } from "@/lib/features/invites/actions";
-import { CreateLinkButton, NewLink, RevokeInviteButton, useInviteCreation } from "@/lib/features/invites/components/invite-link-parts";
+import { Link2 } from "@/components/ui/icons/link-2";
+import { Link2Off } from "@/components/ui/icons/link-2-off";
+import { revokeInviteAction } from "@/lib/features/invites/actions";
+import { InviteLinkForm } from "@/lib/features/invites/components/invite-link-form";
+import { RevokeInviteButton } from "@/lib/features/invites/components/invite-link-parts";
 import { InviteStateBadge } from "@/lib/features/invites/components/invite-state-badge";
-import { INVITE_EXPIRY_CHOICES, INVITE_ROLE_LABELS } from "@/lib/features/invites/constants";
+import { INVITE_ROLE_LABELS } from "@/lib/features/invites/constants";
 import type { InviteRow } from "@/lib/features/invites/types";
 import { inviteTitle } from "@/lib/features/invites/utils";
 import { formatDay } from "@/lib/calendar";
 import { dayIn } from "@/lib/calendar-zones";
-import { plural } from "@/lib/plural";
+
+// Drawn on the server, dates and the buttons' icons included: only the form and each "Revoke" button are client
+// components, which keeps the members page's first-load JavaScript small (docs/performance.md).
 
 function InviteList({ label, invites, timezone }: { label: string; invites: InviteRow[]; timezone: string }) {
   return (
@@ -34,7 +31,12 @@ function InviteList({ label, invites, timezone }: { label: string; invites: Invi
           </div>
           {invite.state === "active" ? (
             <div className="sm:ml-auto">
-              <RevokeInviteButton label={`Revoke ${inviteTitle(invite.role, invite.sentTo)}, used ${invite.useCount} of ${invite.maxUses}`} afterwards="Nobody can join with it any more." revoke={() => revokeInviteAction({ inviteId: invite.id })} />
+              <RevokeInviteButton
+                label={`Revoke ${inviteTitle(invite.role, invite.sentTo)}, used ${invite.useCount} of ${invite.maxUses}`}
+                afterwards="Nobody can join with it any more."
+                revoke={revokeInviteAction.bind(null, { inviteId: invite.id })}
+                icon={<Link2Off aria-hidden />}
+              />
             </div>
           ) : null}
         </li>
@@ -45,43 +47,11 @@ function InviteList({ label, invites, timezone }: { label: string; invites: Invi
 
 /** Create invite links (role, expiry, use limit) and manage the existing ones. */
 export function InvitePanel({ cohortId, invites, timezone }: { cohortId: string; invites: InviteRow[]; timezone: string }) {
-  const [role, setRole] = useState<"learner" | "mentor">("learner");
-  const [expiresInDays, setExpiresInDays] = useState("7");
-  const [maxUses, setMaxUses] = useState("1");
-  const { errors, alert, pending, created, setCreated, create } = useInviteCreation();
   const active = invites.filter((invite) => invite.state === "active");
   const inactive = invites.filter((invite) => invite.state !== "active");
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    void create(() => createInviteAction({ cohortId, role, expiresInDays, maxUses }));
-  }
-
-
   return (
     <div className="grid gap-4">
-      <form onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Create invite link">
-        {alert ? <FormAlert tone="warning">{alert}</FormAlert> : null}
-        <div className="grid gap-3 sm:grid-cols-3">
-          <Field label="Joins as" errors={errorsFor(errors, "role")}>
-            <CohortRoleSelect value={role} onRole={setRole} />
-          </Field>
-          <Field label="Expires after" errors={errorsFor(errors, "expiresInDays")}>
-            <Select value={expiresInDays} onChange={(event) => setExpiresInDays(event.target.value)}>
-              {INVITE_EXPIRY_CHOICES.map((days) => (
-                <option key={days} value={days}>
-                  {plural(days, "day")}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Uses" errors={errorsFor(errors, "maxUses")}>
-            <Input type="number" inputMode="numeric" min={1} value={maxUses} onChange={(event) => setMaxUses(event.target.value)} />
-          </Field>
-        </div>
-        <CreateLinkButton pending={pending} variant="secondary" />
-      </form>
-      {created ? <NewLink url={created} onDone={() => setCreated(null)} /> : null}
+      <InviteLinkForm cohortId={cohortId} icon={<Link2 aria-hidden />} />
       {invites.length === 0 ? <p className="text-sm text-muted-foreground">No invite links yet.</p> : null}
       {active.length > 0 ? <InviteList label="Invite links" invites={active} timezone={timezone} /> : null}
       {inactive.length > 0 ? (

@@ -1,4 +1,6 @@
 import { Link2 } from "@/components/ui/icons/link-2";
+import { Send } from "@/components/ui/icons/send";
+import { UserPlus } from "@/components/ui/icons/user-plus";
 import { Users } from "@/components/ui/icons/users";
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/layout/page-header";
@@ -53,7 +55,7 @@ export default async function CohortMembersPage({ params }: Props) {
               <CardDescription>For people who already have a Cairn account.</CardDescription>
             </CardHeader>
             <CardContent>
-              <AddMemberForm cohortId={page.cohortId} />
+              <AddMemberForm cohortId={page.cohortId} icon={<UserPlus aria-hidden />} />
             </CardContent>
           </Card>
           <Card>
@@ -74,7 +76,7 @@ export default async function CohortMembersPage({ params }: Props) {
                 <CardDescription>Cairn mails each person their own invite link.</CardDescription>
               </CardHeader>
               <CardContent>
-                <EmailInviteForm cohortId={page.cohortId} />
+                <EmailInviteForm cohortId={page.cohortId} icon={<Send aria-hidden />} />
               </CardContent>
             </Card>
           ) : null}
