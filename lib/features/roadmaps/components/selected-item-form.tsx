@@ -1,13 +1,14 @@
 "use client";
 
-import { lazy, Suspense, type ComponentProps } from "react";
+import { lazy, type ComponentProps } from "react";
 import type { MilestoneForm as MilestoneFormModule } from "@/lib/features/roadmaps/components/milestone-form";
 import type { PhaseForm as PhaseFormModule } from "@/lib/features/roadmaps/components/phase-form";
 import type { ProjectForm as ProjectFormModule } from "@/lib/features/roadmaps/components/project-form";
 import type { DetailsForm as DetailsFormModule } from "@/lib/features/roadmaps/components/version-forms";
 
-// The editor shows one item's form at a time, so each kind's form is its own chunk and the page loads only the one
-// it shows; the server-rendered form stays on screen until its code has arrived.
+// The editor shows one item's form at a time, so each kind's form is a chunk of its own and the page loads only the
+// one it shows. No Suspense boundary waits for it: the server sends the form as part of the page, as before, and
+// hydration (and, opening another item, the navigation) waits for its chunk instead of showing a placeholder.
 const PhaseForm = lazy(() => import("@/lib/features/roadmaps/components/phase-form").then((module) => ({ default: module.PhaseForm })));
 const MilestoneForm = lazy(() =>
   import("@/lib/features/roadmaps/components/milestone-form").then((module) => ({ default: module.MilestoneForm })),
@@ -43,17 +44,11 @@ function Form({ choice }: { choice: ItemFormChoice }) {
   }
 }
 
-/**
- * The selected item's form, remounted for each item (`itemKey`). The boundary sits outside the remounted part, so
- * opening an item whose form has not loaded yet keeps the previous one on screen (disabled while the editor
- * navigates) instead of flashing a placeholder.
- */
+/** The selected item's form, remounted for each item (`itemKey`), so no state of one item's form carries over to the next. */
 export function SelectedItemForm({ itemKey, choice }: { itemKey: string; choice: ItemFormChoice }) {
   return (
-    <Suspense fallback={<p className="text-sm text-muted-foreground">Loading the form…</p>}>
-      <div key={itemKey}>
-        <Form choice={choice} />
-      </div>
-    </Suspense>
+    <div key={itemKey}>
+      <Form choice={choice} />
+    </div>
   );
 }
