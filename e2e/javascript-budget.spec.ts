@@ -11,10 +11,6 @@ const BUDGET_BYTES: Record<string, number> = {
   roadmap: 154_000,
   "review screen": 152_000,
   "cohort members": 153_000,
-  // The editor keeps a budget of its own: its outline and its item and version forms are what it is for (decision 027);
-  // the Markdown preview's renderer loads after the page (decision 031).
-  "roadmap editor": 158_000,
-  "roadmap editor item": 158_000,
 };
 const COHORT = "MLOps Cohort 2027";
 const MILESTONE_KEY = "onnx-portability";
