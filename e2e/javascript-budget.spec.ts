@@ -9,10 +9,6 @@ import { describeFirstLoads, measureFirstLoad, type FirstLoad } from "@/e2e/supp
 const GOAL_BYTES = 150_000;
 const BUDGET_BYTES: Record<string, number> = {
   "review screen": 152_000,
-  // The editor keeps a budget of its own: its outline and its item and version forms are what it is for (decision 027);
-  // the Markdown preview's renderer loads after the page (decision 031).
-  "roadmap editor": 158_000,
-  "roadmap editor item": 158_000,
 };
 const COHORT = "MLOps Cohort 2027";
 const MILESTONE_KEY = "onnx-portability";

@@ -6,16 +6,19 @@ import { GripVertical } from "@/components/ui/icons/grip-vertical";
 import { Plus } from "@/components/ui/icons/plus";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type DragEvent, type FormEvent, type ReactNode } from "react";
-import { Badge } from "@/components/ui/badge";
+import { lazy, Suspense, useState, type ComponentProps, type DragEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
 import { useAction } from "@/components/use-action";
-import { EDITOR_SAVE } from "@/lib/features/roadmaps/constants";
 import { cn } from "@/lib/cn";
-import { addMilestoneAction, addPhaseAction, addProjectAction, reorderItemsAction } from "@/lib/features/roadmaps/actions";
+import { reorderItemsAction } from "@/lib/features/roadmaps/actions";
 import { useEditorNavigation } from "@/lib/features/roadmaps/components/editor-navigation";
+import type { OutlineAddForm as OutlineAddFormModule } from "@/lib/features/roadmaps/components/outline-add-form";
 import { moveInList } from "@/lib/features/roadmaps/utils";
+
+// The "Add …" form loads when someone first opens one.
+const OutlineAddForm = lazy(() =>
+  import("@/lib/features/roadmaps/components/outline-add-form").then((module) => ({ default: module.OutlineAddForm })),
+);
 
 export type OutlineItem = { id: string; title: string; archived: boolean };
 export type OutlinePhase = OutlineItem & { milestones: OutlineItem[] };
@@ -29,6 +32,8 @@ type Props = {
   readOnly: boolean;
   phases: OutlinePhase[];
   projects: OutlineItem[];
+  /** What an archived item shows after its title, drawn by the server. */
+  archivedBadge: ReactNode;
 };
 
 function listId(ref: ListRef) {
@@ -134,7 +139,7 @@ export function Outline(props: Props) {
           >
             {item.title}
           </Link>
-          {item.archived ? <Badge variant="outline">Archived</Badge> : null}
+          {item.archived ? props.archivedBadge : null}
           {readOnly ? null : (
             <span className="flex shrink-0">
               <Button type="button" variant="ghost" size="icon-sm" aria-label={`Move "${item.title}" up`} disabled={index === 0} onClick={() => move(ref, index, -1)}>
@@ -182,14 +187,14 @@ export function Outline(props: Props) {
                 )}
                 {readOnly ? null : (
                   <li>
-                    <AddItem label="Add milestone" fieldLabel={`New milestone in "${phase.title}"`} basePath={basePath} kind="milestone" add={(title) => addMilestoneAction({ phaseId: phase.id, title })} />
+                    <AddItem label="Add milestone" fieldLabel={`New milestone in "${phase.title}"`} basePath={basePath} target={{ kind: "milestone", phaseId: phase.id }} />
                   </li>
                 )}
               </ol>,
             ),
           )}
         </ol>
-        {readOnly ? null : <AddItem label="Add phase" fieldLabel="New phase" basePath={basePath} kind="phase" add={(title) => addPhaseAction({ versionId, title })} />}
+        {readOnly ? null : <AddItem label="Add phase" fieldLabel="New phase" basePath={basePath} target={{ kind: "phase", versionId }} />}
       </section>
       <section aria-labelledby="outline-projects" className="grid gap-1">
         <h2 id="outline-projects" className="px-2 text-xs font-semibold tracking-wide text-muted-foreground uppercase">
@@ -197,7 +202,7 @@ export function Outline(props: Props) {
         </h2>
         {projects.length === 0 ? <p className="px-2 text-muted-foreground">No projects yet.</p> : null}
         <ol className="grid grid-cols-1 gap-0.5">{projects.map((project, index) => row({ list: "projects" }, project, index, projects.length, "project"))}</ol>
-        {readOnly ? null : <AddItem label="Add project" fieldLabel="New project" basePath={basePath} kind="project" add={(title) => addProjectAction({ versionId, title })} />}
+        {readOnly ? null : <AddItem label="Add project" fieldLabel="New project" basePath={basePath} target={{ kind: "project", versionId }} />}
       </section>
       <ul className="grid gap-0.5 border-t border-border pt-3">
         {fixed("rule", "Weekly rule")}
@@ -208,49 +213,19 @@ export function Outline(props: Props) {
   );
 }
 
-type AddResult = { ok: true; data: { id: string } } | { ok: false; code: string; error: string; fieldErrors?: Record<string, string[]> };
-
-/** "Add …": a title, then the new item opens in the form. */
-function AddItem({ label, fieldLabel, kind, basePath, add }: { label: string; fieldLabel: string; kind: string; basePath: string; add: (title: string) => Promise<AddResult> }) {
-  const router = useRouter();
-  const { leave } = useEditorNavigation();
+/** "Add …": a button, then a title (the form loads on the first click) and the new item opens in the form. */
+function AddItem({ label, ...form }: { label: string } & Omit<ComponentProps<typeof OutlineAddFormModule>, "onClose">) {
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const { pending, run } = useAction(EDITOR_SAVE);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const title = String(new FormData(event.currentTarget).get("title") ?? "");
-    const result = await run(() => add(title));
-    if (!result) return;
-    if (!result.ok) return setError(result.fieldErrors?.title?.[0] ?? result.error);
-    setOpen(false);
-    setError(null);
-    // The new item is saved either way; opening it waits for an answer when the form on screen has unsaved edits.
-    leave(`${basePath}?item=${kind}:${result.data.id}`);
-    router.refresh();
-  }
-
-  if (!open) {
-    return (
-      <Button type="button" variant="subtle" size="sm" align="start" onClick={() => setOpen(true)}>
-        <Plus aria-hidden />
-        {label}
-      </Button>
-    );
-  }
+  const button = (
+    <Button type="button" variant="subtle" size="sm" align="start" onClick={() => setOpen(true)}>
+      <Plus aria-hidden />
+      {label}
+    </Button>
+  );
+  if (!open) return button;
   return (
-    <form onSubmit={onSubmit} className="grid gap-1.5 p-1">
-      <label className="sr-only" htmlFor={`add-${kind}-${fieldLabel}`}>
-        {fieldLabel}
-      </label>
-      <div className="flex gap-1.5">
-        <Input id={`add-${kind}-${fieldLabel}`} name="title" autoFocus placeholder="Title" aria-invalid={error ? true : undefined} onKeyDown={(event) => event.key === "Escape" && setOpen(false)} />
-        <Button type="submit" size={null} className="h-9 px-3 text-[0.8125rem]" loading={pending}>
-          Add
-        </Button>
-      </div>
-      {error ? <p className="text-[0.8125rem] text-status-danger-fg">{error}</p> : null}
-    </form>
+    <Suspense fallback={button}>
+      <OutlineAddForm {...form} onClose={() => setOpen(false)} />
+    </Suspense>
   );
 }

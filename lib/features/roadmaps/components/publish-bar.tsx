@@ -3,12 +3,10 @@
 import { Send } from "@/components/ui/icons/send";
 import { Trash2 } from "@/components/ui/icons/trash-2";
 import Link from "next/link";
-import { lazy, Suspense, useState } from "react";
-import { Badge } from "@/components/ui/badge";
+import { lazy, Suspense, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { NewDraftButton } from "@/lib/features/roadmaps/components/new-draft-button";
-import type { ChangeSummary, VersionChange } from "@/lib/features/roadmaps/types";
-import { describeChanges } from "@/lib/features/roadmaps/utils";
+import type { VersionChange } from "@/lib/features/roadmaps/types";
 
 // Radix's dialog loads when someone first asks to publish or discard (decision 027).
 const loadDialogs = () => import("@/lib/features/roadmaps/components/publish-dialog");
@@ -20,46 +18,26 @@ type Props = {
   versionId: string;
   number: number;
   status: "draft" | "published" | "retired";
-  previousNumber: number | null;
-  changeSummary: ChangeSummary | null;
+  /** What this version is and what changed in it, drawn by the server: it changes only with a new page. */
+  summary: ReactNode;
   changes: VersionChange[] | null;
-  publishedLine: string | null;
   draftNumber: number | null;
   isLatest: boolean;
 };
 
 /** The editor's sticky bar: what this version is, what changed, and the one next step ("Publish" or "New draft"). */
 export function PublishBar(props: Props) {
-  const { roadmapId, versionId, number, status, previousNumber, changeSummary, changes } = props;
+  const { roadmapId, versionId, number, status, changes } = props;
   const [dialog, setDialog] = useState<"publish" | "discard" | null>(null);
   const closeOn = (open: boolean) => {
     if (!open) setDialog(null);
   };
-  const since = previousNumber ? `since version ${previousNumber}` : "in the first version";
 
   return (
     <div className="sticky bottom-0 z-20 -mx-4 mt-8 border-t border-border bg-surface/95 px-4 py-3 backdrop-blur sm:-mx-6 sm:px-6">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <div className="flex min-w-0 grow basis-64 flex-wrap items-center gap-2 text-sm">
-          {status === "draft" ? (
-            <>
-              <Badge variant="warning">Draft</Badge>
-              <span className="font-medium">Version {number}</span>
-              {changeSummary ? (
-                <span className="text-muted-foreground">
-                  {describeChanges(changeSummary, changes?.length ?? 0)} {since}
-                </span>
-              ) : null}
-            </>
-          ) : (
-            <>
-              <Badge variant={status === "published" ? "success" : "neutral"} icon="lock">
-                {status === "published" ? "Published" : "Retired"}
-              </Badge>
-              <span className="font-medium">Version {number}</span>
-              <span className="text-muted-foreground">{props.publishedLine} · read-only</span>
-            </>
-          )}
+          {props.summary}
         </div>
         {status === "draft" ? (
           <div className="flex flex-wrap gap-2">

@@ -6,17 +6,10 @@ import { requireAdmin } from "@/lib/auth/viewer";
 import { formatDay } from "@/lib/calendar";
 import { dayIn } from "@/lib/calendar-zones";
 import { EditorNavigationProvider } from "@/lib/features/roadmaps/components/editor-navigation";
-import { MilestoneForm } from "@/lib/features/roadmaps/components/milestone-form";
 import { Outline } from "@/lib/features/roadmaps/components/outline";
-import { PhaseForm } from "@/lib/features/roadmaps/components/phase-form";
-import { ProjectForm } from "@/lib/features/roadmaps/components/project-form";
 import { PublishBar } from "@/lib/features/roadmaps/components/publish-bar";
-import {
-  CriteriaForm,
-  DetailsForm,
-  NotesForm,
-  WeeklyRuleForm,
-} from "@/lib/features/roadmaps/components/version-forms";
+import { SelectedItemForm, type ItemFormChoice } from "@/lib/features/roadmaps/components/selected-item-form";
+import { VersionSummary } from "@/lib/features/roadmaps/components/version-summary";
 import { KIND_LABEL } from "@/lib/features/roadmaps/constants";
 import { loadVersionEditor } from "@/lib/features/roadmaps/loaders";
 import { canEditVersion } from "@/lib/features/roadmaps/policy";
@@ -31,7 +24,7 @@ type Props = {
 };
 
 /** The form for `?item=…`; an unknown or stale item falls back to the title and goal. */
-function selectedItem(version: EditorVersion, item: string) {
+function selectedItem(version: EditorVersion, item: string): { key: string; title: string; archived: boolean; form: ItemFormChoice } {
   const readOnly = !canEditVersion(version);
   const fields = {
     title: version.title,
@@ -51,7 +44,7 @@ function selectedItem(version: EditorVersion, item: string) {
         key: item,
         title: `${KIND_LABEL.phase}: ${phase.title}`,
         archived: phase.archived,
-        form: <PhaseForm phase={phase} readOnly={readOnly} />,
+        form: { kind: "phase", props: { phase, readOnly } },
       };
   }
   if (kind === "milestone") {
@@ -62,14 +55,7 @@ function selectedItem(version: EditorVersion, item: string) {
         key: item,
         title: `${KIND_LABEL.milestone}: ${milestone.title}`,
         archived: milestone.archived,
-        form: (
-          <MilestoneForm
-            milestone={milestone}
-            phases={phases}
-            keyLocked={locked.has(milestone.key)}
-            readOnly={readOnly}
-          />
-        ),
+        form: { kind: "milestone", props: { milestone, phases, keyLocked: locked.has(milestone.key), readOnly } },
       };
     }
   }
@@ -87,16 +73,15 @@ function selectedItem(version: EditorVersion, item: string) {
         key: item,
         title: `${KIND_LABEL.project}: ${project.title}`,
         archived: project.archived,
-        form: <ProjectForm project={project} phases={phases} keyLocked={locked.has(project.key)} readOnly={readOnly} />,
+        form: { kind: "project", props: { project, phases, keyLocked: locked.has(project.key), readOnly } },
       };
     }
   }
-  if (item === "rule")
-    return { key: item, title: "Weekly rule", archived: false, form: <WeeklyRuleForm {...versionForm} /> };
+  if (item === "rule") return { key: item, title: "Weekly rule", archived: false, form: { kind: "rule", props: versionForm } };
   if (item === "criteria")
-    return { key: item, title: "Success criteria", archived: false, form: <CriteriaForm {...versionForm} /> };
-  if (item === "notes") return { key: item, title: "Notes", archived: false, form: <NotesForm {...versionForm} /> };
-  return { key: "details", title: "Title and goal", archived: false, form: <DetailsForm {...versionForm} /> };
+    return { key: item, title: "Success criteria", archived: false, form: { kind: "criteria", props: versionForm } };
+  if (item === "notes") return { key: item, title: "Notes", archived: false, form: { kind: "notes", props: versionForm } };
+  return { key: "details", title: "Title and goal", archived: false, form: { kind: "details", props: versionForm } };
 }
 
 export default async function VersionEditorPage({ params, searchParams }: Props) {
@@ -152,6 +137,7 @@ export default async function VersionEditorPage({ params, searchParams }: Props)
                 title: project.title,
                 archived: project.archived,
               }))}
+              archivedBadge={<Badge variant="outline">Archived</Badge>}
             />
           </div>
           <section
@@ -164,7 +150,7 @@ export default async function VersionEditorPage({ params, searchParams }: Props)
             <h2 id="item-heading" className="flex flex-wrap items-center gap-2 text-lg font-semibold break-words">
               {selected.title} {selected.archived ? <Badge variant="outline">Archived</Badge> : null}
             </h2>
-            <div key={selected.key}>{selected.form}</div>
+            <SelectedItemForm itemKey={selected.key} choice={selected.form} />
           </section>
         </div>
       </EditorNavigationProvider>
@@ -173,10 +159,17 @@ export default async function VersionEditorPage({ params, searchParams }: Props)
         versionId={version.id}
         number={version.number}
         status={version.status}
+        summary={
+          <VersionSummary
+            number={version.number}
+            status={version.status}
         previousNumber={version.previousNumber}
         changeSummary={version.changeSummary}
-        changes={version.changes}
+            edits={version.changes?.length ?? 0}
         publishedLine={publishedLine}
+          />
+        }
+        changes={version.changes}
         draftNumber={version.draftNumber}
         isLatest={version.latestNumber === version.number}
       />
