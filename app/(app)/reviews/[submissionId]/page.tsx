@@ -13,7 +13,7 @@ import { RotateCcw } from "@/components/ui/icons/rotate-ccw";
 import { ScrollText } from "@/components/ui/icons/scroll-text";
 import { Section } from "@/components/ui/section";
 import { requireViewer } from "@/lib/auth/viewer";
-import { AttemptHistory } from "@/lib/features/progress/components/attempt-history";
+import { AttemptList } from "@/lib/features/progress/components/attempt-list";
 import { EvidenceLink } from "@/lib/features/progress/components/evidence-link";
 import { LinkHealthNote } from "@/lib/features/progress/components/link-health-note";
 import { StatusBadge } from "@/lib/features/progress/components/status-badge";
@@ -199,13 +199,7 @@ export default async function ReviewPage(props: Props) {
             {screen.earlier.length === 0 ? (
               <p className="text-sm text-muted-foreground">This is the first attempt.</p>
             ) : (
-              <AttemptHistory
-                attempts={screen.earlier}
-                cohortId={screen.cohortId}
-                timezone={screen.timezone}
-                audience="mentor"
-                linkAction={reapprove}
-              />
+              <AttemptList attempts={screen.earlier} timezone={screen.timezone} audience="mentor" linkAction={reapprove} />
             )}
           </Section>
           <Section title="Conversation" className="self-start lg:col-start-1 lg:row-start-2">
