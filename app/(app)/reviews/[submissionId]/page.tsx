@@ -25,7 +25,7 @@ import { WaitingTime } from "@/lib/features/reviews/components/waiting-time";
 import { loadReviewScreen } from "@/lib/features/reviews/loaders";
 import { parseQueueFilters } from "@/lib/features/reviews/schema";
 import type { ReviewScreen } from "@/lib/features/reviews/types";
-import { formatClock, formatMoment } from "@/lib/calendar";
+import { formatMoment } from "@/lib/calendar";
 import type { AttemptLinkView } from "@/lib/features/progress/types";
 
 type Props = {
@@ -80,7 +80,7 @@ export default async function ReviewPage(props: Props) {
   const pending = screen.status === "pending";
   const blockedText =
     pending && screen.claim && !screen.claim.byViewer
-      ? `Claimed by ${screen.claim.name} until ${formatClock(screen.claim.until, screen.timezone)}: they are reviewing it. You can decide once they release it or the claim runs out.`
+      ? `Claimed by ${screen.claim.name} until ${screen.claim.untilClock}: they are reviewing it. You can decide once they release it or the claim runs out.`
       : null;
   const { attempt } = screen;
   const checklist = pending && !blockedText && screen.doneWhen.length > 0;
@@ -105,7 +105,6 @@ export default async function ReviewPage(props: Props) {
               <ClaimButton
                 submissionId={screen.submissionId}
                 claim={screen.claim}
-                timezone={screen.timezone}
                 learnerName={screen.learnerName}
                 withShortcut
                 icons={CLAIM_ICONS}
