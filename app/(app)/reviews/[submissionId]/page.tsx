@@ -3,14 +3,8 @@ import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
-import { Check } from "@/components/ui/icons/check";
-import { ChevronRight } from "@/components/ui/icons/chevron-right";
 import { Hand } from "@/components/ui/icons/hand";
-import { Keyboard } from "@/components/ui/icons/keyboard";
 import { LockKeyhole } from "@/components/ui/icons/lock-keyhole";
-import { MessageSquare } from "@/components/ui/icons/message-square";
-import { RotateCcw } from "@/components/ui/icons/rotate-ccw";
-import { ScrollText } from "@/components/ui/icons/scroll-text";
 import { Section } from "@/components/ui/section";
 import { requireViewer } from "@/lib/auth/viewer";
 import { AttemptList } from "@/lib/features/progress/components/attempt-list";
@@ -18,8 +12,8 @@ import { EvidenceLink } from "@/lib/features/progress/components/evidence-link";
 import { LinkHealthNote } from "@/lib/features/progress/components/link-health-note";
 import { StatusBadge } from "@/lib/features/progress/components/status-badge";
 import { ClaimButton } from "@/lib/features/reviews/components/claim-button";
-import { DecisionBar, type DecisionBarIcons } from "@/lib/features/reviews/components/decision-bar";
-import { ReapproveLinkButton } from "@/lib/features/reviews/components/reapprove-link-button";
+import { ReapproveLink } from "@/lib/features/reviews/components/reapprove-link";
+import { ReviewBar } from "@/lib/features/reviews/components/review-bar";
 import { DoneWhenChecklist, ReviewDraft } from "@/lib/features/reviews/components/review-draft";
 import { WaitingTime } from "@/lib/features/reviews/components/waiting-time";
 import { loadReviewScreen } from "@/lib/features/reviews/loaders";
@@ -44,23 +38,14 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return { title: `Review: ${screen.title} · ${screen.learnerName}` };
 }
 
-// Drawn here on the server, so the client components ship no icon code (docs/performance.md).
+// Drawn here on the server, so the claim button ships no icon code (docs/performance.md).
 const CLAIM_ICONS = { held: <LockKeyhole aria-hidden className="size-3.5" />, mine: <Hand aria-hidden className="size-3.5" /> };
-const BAR_ICONS: DecisionBarIcons = {
-  approve: <Check aria-hidden />,
-  requestChanges: <RotateCcw aria-hidden />,
-  comment: <MessageSquare aria-hidden />,
-  savedReplies: <ScrollText aria-hidden />,
-  next: <ChevronRight aria-hidden />,
-  keyboard: <Keyboard aria-hidden />,
-  lock: <LockKeyhole aria-hidden />,
-};
 
 /** A learner's replacement for a broken link waits here as on the queue, re-approved in one click. */
 function reapprove(link: AttemptLinkView) {
   return link.replacement ? (
     <div className="pl-6">
-      <ReapproveLinkButton linkId={link.id} replacementUrl={link.replacement.url} />
+      <ReapproveLink linkId={link.id} replacementUrl={link.replacement.url} />
     </div>
   ) : null;
 }
@@ -222,8 +207,7 @@ export default async function ReviewPage(props: Props) {
           </Section>
         </div>
 
-        <DecisionBar
-          key={screen.submissionId}
+        <ReviewBar
           submissionId={screen.submissionId}
           pending={pending}
           closedText={closedText(screen)}
@@ -231,7 +215,6 @@ export default async function ReviewPage(props: Props) {
           nextHref={screen.nextHref}
           learnerName={screen.learnerName}
           savedReplies={screen.savedReplies}
-          icons={BAR_ICONS}
         />
       </ReviewDraft>
     </>
