@@ -9,7 +9,6 @@ import { describeFirstLoads, measureFirstLoad, type FirstLoad } from "@/e2e/supp
 const GOAL_BYTES = 150_000;
 const BUDGET_BYTES: Record<string, number> = {
   roadmap: 154_000,
-  "review screen": 152_000,
   "cohort members": 153_000,
   // The editor keeps a budget of its own: its outline and its item and version forms are what it is for (decision 027);
   // the Markdown preview's renderer loads after the page (decision 031).
