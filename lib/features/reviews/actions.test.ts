@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { countQueries } from "@/lib/db/query-count";
+import { formatClock } from "@/lib/calendar-zones";
 import { withdrawSubmissionAction } from "@/lib/features/progress/actions";
 import {
   addMentorCommentAction,
@@ -72,11 +73,12 @@ async function attemptState(submissionId: string) {
 
 describe("claiming an attempt", () => {
   it("holds it for 30 minutes, refuses a second mentor by name, and treats an expired claim as free", async () => {
-    const { mentorX, mentorX2, attempt } = await world();
+    const { mentorX, mentorX2, attempt, x } = await world();
     const before = Date.now();
     const first = await claim(mentorX, { submissionId: attempt.id });
     expect(first.ok).toBe(true);
     const until = Date.parse(first.ok ? first.data.claimedUntil : "");
+    expect(first.ok && first.data.untilClock).toBe(formatClock(new Date(until), x.timezone));
     expect(until - before).toBeGreaterThanOrEqual(30 * 60_000 - 1_000);
     expect(until - before).toBeLessThanOrEqual(30 * 60_000 + 5_000);
     // Claiming again extends one's own claim.

@@ -31,7 +31,7 @@ import type { DecisionResult, SavedReplyView } from "@/lib/features/reviews/type
 // Every export here is a public endpoint (decision 005): each one takes the viewer from the session and derives
 // the cohort from the attempt, never from the input.
 
-export async function claimReviewAction(input: unknown): Promise<ActionResult<{ claimedUntil: string }>> {
+export async function claimReviewAction(input: unknown): Promise<ActionResult<{ claimedUntil: string; untilClock: string }>> {
   return runAction(async () => {
     const viewer = await requireViewer();
     const { submissionId, cohortId } = parseInput(claimInputSchema, input);

@@ -9,6 +9,7 @@ import { canReviewAttemptOf } from "@/lib/features/reviews/policy";
 import type { QueueFilters } from "@/lib/features/reviews/schema";
 import type { ClaimView, PendingAttempt, QueueCohort, QueueRow, ReviewQueue, ReviewScreen, SavedReplyView } from "@/lib/features/reviews/types";
 import { containsPattern, queueQuery } from "@/lib/features/reviews/utils";
+import { formatClock } from "@/lib/calendar-zones";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
 
@@ -217,6 +218,7 @@ export async function getReviewQueue(
                 byViewer: row.claimed_by_id === viewer.id,
                 name: row.claimed_by_name ?? "",
                 until: row.claimed_until.toISOString(),
+                untilClock: formatClock(row.claimed_until, cohort.timezone),
               }
             : null,
       };
@@ -373,6 +375,7 @@ async function getNextInQueue(
 function claimOf(
   claim: { claimedUntil: Date | null; claimedBy: { id: string; name: string } | null },
   viewerId: string,
+  timezone: string,
   now: Date,
 ): ClaimView | null {
   if (!claim.claimedBy || !claim.claimedUntil || claim.claimedUntil <= now) return null;
@@ -380,6 +383,7 @@ function claimOf(
     byViewer: claim.claimedBy.id === viewerId,
     name: claim.claimedBy.name,
     until: claim.claimedUntil.toISOString(),
+    untilClock: formatClock(claim.claimedUntil, timezone),
   };
 }
 
@@ -432,7 +436,7 @@ export async function getReviewScreen(
 
   const attempts: (AttemptView & { claim: ClaimView | null })[] = progress.submissions.map((submission) => ({
     ...toAttemptView(submission),
-    claim: claimOf(submission, viewer.id, now),
+    claim: claimOf(submission, viewer.id, scope.access.timezone, now),
   }));
   const current = attempts.find((attempt) => attempt.id === scope.submissionId)!;
   const { claim, ...attempt } = current;

@@ -68,7 +68,7 @@ export async function claimSubmission(scope: ReviewScope, reviewer: Pick<Reviewe
     },
     data: { claimedById: reviewer.id, claimedUntil },
   });
-  if (count === 1) return { claimedUntil: claimedUntil.toISOString() };
+  if (count === 1) return { claimedUntil: claimedUntil.toISOString(), untilClock: formatClock(claimedUntil, scope.access.timezone) };
   const state = await db.submission.findUniqueOrThrow({ where: { id: scope.submissionId }, select: ATTEMPT_STATE });
   throw closedReason(state, scope.access.timezone) ?? claimedConflict(state, scope.access.timezone);
 }

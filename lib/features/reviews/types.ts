@@ -3,7 +3,13 @@ import type { QueueFilters } from "@/lib/features/reviews/schema";
 import type { ProgressStatus, SubmissionStatus } from "@/lib/generated/prisma/enums";
 
 /** Who holds an attempt's unexpired claim. */
-export type ClaimView = { byViewer: boolean; name: string; until: string };
+export type ClaimView = {
+  byViewer: boolean;
+  name: string;
+  until: string;
+  /** `until` on the cohort's clock ("14:05"), formatted on the server so the claim button ships no date code. */
+  untilClock: string;
+};
 
 /** A cohort in the viewer's review scope with its counts (whatever the filters). */
 export type QueueCohort = {

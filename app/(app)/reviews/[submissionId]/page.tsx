@@ -3,29 +3,23 @@ import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
-import { Check } from "@/components/ui/icons/check";
-import { ChevronRight } from "@/components/ui/icons/chevron-right";
 import { Hand } from "@/components/ui/icons/hand";
-import { Keyboard } from "@/components/ui/icons/keyboard";
 import { LockKeyhole } from "@/components/ui/icons/lock-keyhole";
-import { MessageSquare } from "@/components/ui/icons/message-square";
-import { RotateCcw } from "@/components/ui/icons/rotate-ccw";
-import { ScrollText } from "@/components/ui/icons/scroll-text";
 import { Section } from "@/components/ui/section";
 import { requireViewer } from "@/lib/auth/viewer";
-import { AttemptHistory } from "@/lib/features/progress/components/attempt-history";
+import { AttemptList } from "@/lib/features/progress/components/attempt-list";
 import { EvidenceLink } from "@/lib/features/progress/components/evidence-link";
 import { LinkHealthNote } from "@/lib/features/progress/components/link-health-note";
 import { StatusBadge } from "@/lib/features/progress/components/status-badge";
 import { ClaimButton } from "@/lib/features/reviews/components/claim-button";
-import { DecisionBar, type DecisionBarIcons } from "@/lib/features/reviews/components/decision-bar";
-import { ReapproveLinkButton } from "@/lib/features/reviews/components/reapprove-link-button";
+import { ReapproveLink } from "@/lib/features/reviews/components/reapprove-link";
+import { ReviewBar } from "@/lib/features/reviews/components/review-bar";
 import { DoneWhenChecklist, ReviewDraft } from "@/lib/features/reviews/components/review-draft";
 import { WaitingTime } from "@/lib/features/reviews/components/waiting-time";
 import { loadReviewScreen } from "@/lib/features/reviews/loaders";
 import { parseQueueFilters } from "@/lib/features/reviews/schema";
 import type { ReviewScreen } from "@/lib/features/reviews/types";
-import { formatClock, formatMoment } from "@/lib/calendar-zones";
+import { formatMoment } from "@/lib/calendar-zones";
 import type { AttemptLinkView } from "@/lib/features/progress/types";
 
 type Props = {
@@ -44,23 +38,14 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return { title: `Review: ${screen.title} · ${screen.learnerName}` };
 }
 
-// Drawn here on the server, so the client components ship no icon code (docs/performance.md).
+// Drawn here on the server, so the claim button ships no icon code (docs/performance.md).
 const CLAIM_ICONS = { held: <LockKeyhole aria-hidden className="size-3.5" />, mine: <Hand aria-hidden className="size-3.5" /> };
-const BAR_ICONS: DecisionBarIcons = {
-  approve: <Check aria-hidden />,
-  requestChanges: <RotateCcw aria-hidden />,
-  comment: <MessageSquare aria-hidden />,
-  savedReplies: <ScrollText aria-hidden />,
-  next: <ChevronRight aria-hidden />,
-  keyboard: <Keyboard aria-hidden />,
-  lock: <LockKeyhole aria-hidden />,
-};
 
 /** A learner's replacement for a broken link waits here as on the queue, re-approved in one click. */
 function reapprove(link: AttemptLinkView) {
   return link.replacement ? (
     <div className="pl-6">
-      <ReapproveLinkButton linkId={link.id} replacementUrl={link.replacement.url} />
+      <ReapproveLink linkId={link.id} replacementUrl={link.replacement.url} />
     </div>
   ) : null;
 }
@@ -80,7 +65,7 @@ export default async function ReviewPage(props: Props) {
   const pending = screen.status === "pending";
   const blockedText =
     pending && screen.claim && !screen.claim.byViewer
-      ? `Claimed by ${screen.claim.name} until ${formatClock(screen.claim.until, screen.timezone)}: they are reviewing it. You can decide once they release it or the claim runs out.`
+      ? `Claimed by ${screen.claim.name} until ${screen.claim.untilClock}: they are reviewing it. You can decide once they release it or the claim runs out.`
       : null;
   const { attempt } = screen;
   const checklist = pending && !blockedText && screen.doneWhen.length > 0;
@@ -105,7 +90,6 @@ export default async function ReviewPage(props: Props) {
               <ClaimButton
                 submissionId={screen.submissionId}
                 claim={screen.claim}
-                timezone={screen.timezone}
                 learnerName={screen.learnerName}
                 withShortcut
                 icons={CLAIM_ICONS}
@@ -199,13 +183,7 @@ export default async function ReviewPage(props: Props) {
             {screen.earlier.length === 0 ? (
               <p className="text-sm text-muted-foreground">This is the first attempt.</p>
             ) : (
-              <AttemptHistory
-                attempts={screen.earlier}
-                cohortId={screen.cohortId}
-                timezone={screen.timezone}
-                audience="mentor"
-                linkAction={reapprove}
-              />
+              <AttemptList attempts={screen.earlier} timezone={screen.timezone} audience="mentor" linkAction={reapprove} />
             )}
           </Section>
           <Section title="Conversation" className="self-start lg:col-start-1 lg:row-start-2">
@@ -229,8 +207,7 @@ export default async function ReviewPage(props: Props) {
           </Section>
         </div>
 
-        <DecisionBar
-          key={screen.submissionId}
+        <ReviewBar
           submissionId={screen.submissionId}
           pending={pending}
           closedText={closedText(screen)}
@@ -238,7 +215,6 @@ export default async function ReviewPage(props: Props) {
           nextHref={screen.nextHref}
           learnerName={screen.learnerName}
           savedReplies={screen.savedReplies}
-          icons={BAR_ICONS}
         />
       </ReviewDraft>
     </>

@@ -8,19 +8,21 @@ import type { ActionResult } from "@/lib/action-result";
 import { cn } from "@/lib/cn";
 import { claimReviewAction, releaseReviewAction } from "@/lib/features/reviews/actions";
 import type { ClaimView } from "@/lib/features/reviews/types";
-import { formatClock } from "@/lib/calendar-zones";
 
 /** The id the review screen's `c` shortcut presses. */
 export const CLAIM_BUTTON_ID = "review-claim";
 
+/** A claim as shown: the optimistic one has no time until the server answers with it. */
+type ShownClaim = Pick<ClaimView, "byViewer" | "name"> & { untilClock: string | null };
+
 /**
  * "Claim" / "Release" with the claim's holder. Optimistic: the label changes at once and goes back with a toast
- * if the server refuses (someone else got there first, the attempt was decided…).
+ * if the server refuses (someone else got there first, the attempt was decided…). Times arrive formatted on the
+ * cohort's clock, from the page and from the claim's answer, so the button ships no date code.
  */
 export function ClaimButton({
   submissionId,
   claim,
-  timezone,
   learnerName,
   withShortcut = false,
   icons,
@@ -28,7 +30,6 @@ export function ClaimButton({
 }: {
   submissionId: string;
   claim: ClaimView | null;
-  timezone: string;
   /** Names the attempt for screen readers when several claim buttons share a page. */
   learnerName: string;
   /** The review screen's single claim button answers to `c`. */
@@ -39,7 +40,7 @@ export function ClaimButton({
 }) {
   const router = useRouter();
   // Local state belongs to the claim it was made against: a server re-render with a new claim wins.
-  const [local, setLocal] = useState<{ base: ClaimView | null; claim: ClaimView | null; busy: boolean }>({
+  const [local, setLocal] = useState<{ base: ClaimView | null; claim: ShownClaim | null; busy: boolean }>({
     base: claim,
     claim,
     busy: false,
@@ -50,11 +51,8 @@ export function ClaimButton({
 
   async function toggle() {
     const releasing = shown?.byViewer === true;
-    const optimistic: ClaimView | null = releasing
-      ? null
-      : { byViewer: true, name: "you", until: new Date(Date.now() + 30 * 60_000).toISOString() };
-    setLocal({ base: claim, claim: optimistic, busy: true });
-    const result = await run<ActionResult<{ claimedUntil: string } | undefined>>(() =>
+    setLocal({ base: claim, claim: releasing ? null : { byViewer: true, name: "you", untilClock: null }, busy: true });
+    const result = await run<ActionResult<{ untilClock: string } | undefined>>(() =>
       releasing ? releaseReviewAction({ submissionId }) : claimReviewAction({ submissionId }),
     );
     if (!result?.ok) {
@@ -62,8 +60,8 @@ export function ClaimButton({
       router.refresh();
       return;
     }
-    const until = result.data && "claimedUntil" in result.data ? result.data.claimedUntil : null;
-    setLocal({ base: claim, claim: until ? { byViewer: true, name: "you", until } : null, busy: false });
+    const untilClock = result.data?.untilClock ?? null;
+    setLocal({ base: claim, claim: untilClock ? { byViewer: true, name: "you", untilClock } : null, busy: false });
     router.refresh();
   }
 
@@ -71,7 +69,7 @@ export function ClaimButton({
     return (
       <span className={cn("inline-flex items-center gap-1.5 text-xs font-medium text-status-warning-fg", className)}>
         {icons.held}
-        <span title={`Until ${formatClock(shown.until, timezone)}`}>Claimed by {shown.name}</span>
+        <span title={`Until ${shown.untilClock}`}>Claimed by {shown.name}</span>
       </span>
     );
   }
@@ -81,7 +79,8 @@ export function ClaimButton({
         <span className="inline-flex items-center gap-1.5 text-xs font-medium text-accent">
           {icons.mine}
           <span>
-            Claimed by you <span className="font-normal text-muted-foreground">until {formatClock(shown.until, timezone)}</span>
+            Claimed by you
+            {shown.untilClock ? <span className="font-normal text-muted-foreground"> until {shown.untilClock}</span> : null}
           </span>
         </span>
       ) : null}

@@ -1,11 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { lazy, Suspense, useEffect, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Kbd } from "@/components/ui/kbd";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { useAction } from "@/components/use-action";
@@ -27,25 +25,23 @@ const SavedReplyPicker = lazy(() =>
 
 type Send = "approve" | "request_changes" | "comment";
 
-/** Icons drawn on the server and handed in, so the bar's code carries none (docs/performance.md). */
-export type DecisionBarIcons = Record<"approve" | "requestChanges" | "comment" | "savedReplies" | "next" | "keyboard" | "lock", ReactNode>;
-
-function Hint({ keys, children }: { keys: string[]; children: ReactNode }) {
-  return (
-    <span className="inline-flex items-center gap-1">
-      {keys.map((key, index) => (
-        <span key={key} className="inline-flex items-center gap-1">
-          {index > 0 ? "+" : null}
-          <Kbd>{key}</Kbd>
-        </span>
-      ))}
-      <span>{children}</span>
-    </span>
-  );
-}
+/**
+ * What never changes after load, drawn by `ReviewBar` on the server so the bar's code carries none of it
+ * (docs/performance.md): the buttons' labels with their icons and keys, the decisions' in both tones (the
+ * checklist's suggestion decides which one is primary); the line shown while Approve waits for Enter; the row of
+ * key hints; the comment box's hint and placeholder; the "Next attempt" link.
+ */
+export type DecisionBarDrawn = {
+  labels: Record<"savedReplies" | "comment" | "help", ReactNode> & Record<"request" | "approve", Record<"primary" | "secondary", ReactNode>>;
+  armed: ReactNode;
+  hints: ReactNode;
+  hint: ReactNode;
+  placeholder: string;
+  next: ReactNode;
+};
 
 /**
- * The review screen's one comment box, pinned to the bottom, and the screen's keyboard (documented in
+ * The review screen's one comment box, inside `ReviewBar`, and the screen's keyboard (documented in
  * REVIEW_SHORTCUTS). The box's text goes with the button pressed: Approve or Request changes (the decision's
  * feedback the learner reads), or "Comment only" (a message in the milestone's conversation). A decision is final,
  * so no single key makes one: `a` moves to "Approve" and Enter confirms; `r` opens the comment box, and only with a
@@ -53,25 +49,20 @@ function Hint({ keys, children }: { keys: string[]; children: ReactNode }) {
  */
 export function DecisionBar({
   submissionId,
-  pending,
-  closedText,
-  blockedText,
+  canDecide,
   nextHref,
   learnerName,
   savedReplies,
-  icons,
+  drawn: { labels, armed: armedHint, hints, hint, placeholder, next },
 }: {
   submissionId: string;
-  /** The attempt still waits for a decision. */
-  pending: boolean;
-  /** What happened to an attempt that no longer waits ("Approved by … on …"). */
-  closedText: string | null;
-  /** Why the viewer cannot decide now (someone else holds the claim), or null. */
-  blockedText: string | null;
+  /** The attempt waits for a decision and nobody else holds its claim; otherwise the box only comments. */
+  canDecide: boolean;
   nextHref: string;
   learnerName: string;
   savedReplies: SavedReplyView[];
-  icons: DecisionBarIcons;
+  /** Drawn for this attempt's state: texts and hints differ when the viewer cannot decide. */
+  drawn: DecisionBarDrawn;
 }) {
   const router = useRouter();
   const { comment, setComment, commentRef, suggested, reset } = useReviewDraft();
@@ -86,7 +77,6 @@ export function DecisionBar({
   // Where the cursor was in the box when the picker opened: a saved reply goes there.
   const selection = useRef({ start: 0, end: 0 });
   const approveRef = useRef<HTMLButtonElement>(null);
-  const canDecide = pending && !blockedText;
   const requestFirst = canDecide && suggested === "request_changes";
 
   function refuse(messages: string[]) {
@@ -204,162 +194,114 @@ export function DecisionBar({
   }
 
   return (
-    <div className="sticky bottom-0 z-10 -mx-page mt-8 border-t border-border bg-surface px-page py-3 shadow-[0_-4px_16px_rgb(15_16_19/0.06)] lg:-mx-page-lg lg:px-page-lg">
-      <section aria-label={canDecide ? "Decision" : "Comment on this milestone"} className="relative mx-auto grid max-w-content gap-2">
-        {canDecide ? null : (
-          <p className="flex items-center gap-2 text-sm">
-            {blockedText ? <span className="shrink-0 text-status-warning-fg [&_svg]:size-4">{icons.lock}</span> : null}
-            <span>{blockedText ?? closedText ?? "This attempt no longer waits for a decision."}</span>
-          </p>
-        )}
-        <form onSubmit={onSubmit} noValidate className="grid gap-2 md:grid-cols-[minmax(0,1fr)_auto] md:items-start md:gap-x-3">
-          <Field
-            label="Comment"
-            // Phones keep the pinned bar short; the refusal under the field says the same thing when it matters.
-            hint={
-              <span className="hidden md:inline">
-                {canDecide
-                  ? `Markdown. Goes to ${learnerName} with your decision (required to request changes), or alone with “Comment only”.`
-                  : `Markdown. Posted to the conversation; ${learnerName} is notified.`}
-              </span>
-            }
-            errors={errors}
-          >
-            <Textarea
-              ref={commentRef}
-              rows={1}
-              value={comment}
-              placeholder={canDecide ? "What is good, what needs to change…" : `Write to ${learnerName}…`}
-              aria-keyshortcuts={canDecide ? "r" : undefined}
-              onChange={(event) => {
-                setComment(event.target.value);
-                if (errors) setErrors(undefined);
-              }}
-              onKeyDown={onCommentKey}
-              // Grows with what is typed, so the pinned bar stays small on a phone until a comment needs room.
-              grow
-            />
-          </Field>
-          <div className="grid gap-1 md:pt-6">
-            <div className="flex flex-wrap items-center gap-2">
-              <Button
-                type="button"
-                variant="ghost"
-                size="sm"
-                aria-keyshortcuts="/"
-                aria-expanded={picker}
-                title="Saved replies (/)"
-                onClick={() => (picker ? setPicker(false) : openPicker())}
-              >
-                {icons.savedReplies}
-                Saved replies
-              </Button>
-              <Button
-                type={canDecide ? "button" : "submit"}
-                variant={canDecide ? "ghost" : "primary"}
-                size={canDecide ? "sm" : "md"}
-                loading={busy === "comment"}
-                disabled={busy !== null}
-                title="Post to the conversation without deciding"
-                onClick={canDecide ? () => void send("comment") : undefined}
-              >
-                {icons.comment}
-                {canDecide ? "Comment only" : "Comment"}
-              </Button>
-              {canDecide ? (
-                <>
-                  <Button
-                    type="button"
-                    variant={requestFirst ? "primary" : "secondary"}
-                    loading={busy === "request_changes"}
-                    disabled={busy !== null}
-                    aria-keyshortcuts="r"
-                    title="Request changes (r)"
-                    onClick={() => void send("request_changes")}
-                    className="grow md:grow-0"
-                  >
-                    {icons.requestChanges}
-                    Request changes
-                    <Kbd aria-hidden tone={requestFirst ? "accent" : "muted"} from="md">
-                      r
-                    </Kbd>
-                  </Button>
-                  <Button
-                    ref={approveRef}
-                    type="submit"
-                    variant={requestFirst ? "secondary" : "primary"}
-                    loading={busy === "approve"}
-                    disabled={busy !== null}
-                    aria-keyshortcuts="a"
-                    title="Approve (a, then Enter)"
-                    onBlur={() => setArmed(false)}
-                    className="grow md:grow-0"
-                  >
-                    {icons.approve}
-                    Approve
-                    <Kbd aria-hidden tone={requestFirst ? "muted" : "accent"} from="md">
-                      a
-                    </Kbd>
-                  </Button>
-                </>
-              ) : null}
-            </div>
-            <p aria-live="polite" className="text-xs text-muted-foreground empty:hidden md:text-right">
-              {armed ? (
-                <>
-                  <Kbd>Enter</Kbd> approves · <Kbd>Esc</Kbd> cancels
-                </>
-              ) : null}
-            </p>
-          </div>
-        </form>
-        {picker ? (
-          <Suspense fallback={null}>
-            <SavedReplyPicker
-              replies={savedReplies}
-              comment={comment}
-              onInsert={insert}
-              onClose={() => {
-                setPicker(false);
-                commentRef.current?.focus();
-              }}
-            />
-          </Suspense>
-        ) : null}
-        <div className="flex items-center justify-between gap-2 text-xs text-muted-foreground">
-          <p className="hidden flex-wrap items-center gap-x-3 gap-y-1 md:flex">
+    <>
+      <form onSubmit={onSubmit} noValidate className="grid gap-2 md:grid-cols-[minmax(0,1fr)_auto] md:items-start md:gap-x-3">
+        <Field label="Comment" hint={hint} errors={errors}>
+          <Textarea
+            ref={commentRef}
+            rows={1}
+            value={comment}
+            placeholder={placeholder}
+            aria-keyshortcuts={canDecide ? "r" : undefined}
+            onChange={(event) => {
+              setComment(event.target.value);
+              if (errors) setErrors(undefined);
+            }}
+            onKeyDown={onCommentKey}
+            // Grows with what is typed, so the pinned bar stays small on a phone until a comment needs room.
+            grow
+          />
+        </Field>
+        <div className="grid gap-1 md:pt-6">
+          <div className="flex flex-wrap items-center gap-2">
+            <Button
+              type="button"
+              variant="ghost"
+              size="sm"
+              aria-keyshortcuts="/"
+              aria-expanded={picker}
+              title="Saved replies (/)"
+              onClick={() => (picker ? setPicker(false) : openPicker())}
+            >
+              {labels.savedReplies}
+            </Button>
+            <Button
+              type={canDecide ? "button" : "submit"}
+              variant={canDecide ? "ghost" : "primary"}
+              size={canDecide ? "sm" : "md"}
+              loading={busy === "comment"}
+              disabled={busy !== null}
+              title="Post to the conversation without deciding"
+              onClick={canDecide ? () => void send("comment") : undefined}
+            >
+              {labels.comment}
+            </Button>
             {canDecide ? (
               <>
-                <Hint keys={["a"]}>approve</Hint>
-                <Hint keys={["r"]}>request changes</Hint>
+                <Button
+                  type="button"
+                  variant={requestFirst ? "primary" : "secondary"}
+                  loading={busy === "request_changes"}
+                  disabled={busy !== null}
+                  aria-keyshortcuts="r"
+                  title="Request changes (r)"
+                  onClick={() => void send("request_changes")}
+                  className="grow md:grow-0"
+                >
+                  {requestFirst ? labels.request.primary : labels.request.secondary}
+                </Button>
+                <Button
+                  ref={approveRef}
+                  type="submit"
+                  variant={requestFirst ? "secondary" : "primary"}
+                  loading={busy === "approve"}
+                  disabled={busy !== null}
+                  aria-keyshortcuts="a"
+                  title="Approve (a, then Enter)"
+                  onBlur={() => setArmed(false)}
+                  className="grow md:grow-0"
+                >
+                  {requestFirst ? labels.approve.secondary : labels.approve.primary}
+                </Button>
               </>
             ) : null}
-            <Hint keys={["Ctrl", "Enter"]}>{canDecide ? "request changes from the box" : "send from the box"}</Hint>
-            <Hint keys={["/"]}>saved replies</Hint>
-            <Hint keys={["n"]}>next</Hint>
-            <Hint keys={["c"]}>claim</Hint>
-            <button
-              type="button"
-              onClick={() => setHelp(true)}
-              className="inline-flex items-center gap-1 rounded-sm hover:text-foreground hover:underline [&_svg]:size-3.5"
-            >
-              {icons.keyboard}
-              all shortcuts <Kbd>?</Kbd>
-            </button>
+          </div>
+          <p aria-live="polite" className="text-xs text-muted-foreground empty:hidden md:text-right">
+            {armed ? armedHint : null}
           </p>
-          <Button asChild variant="ghost" size="sm" className="-mr-2 ml-auto">
-            <Link href={nextHref} aria-keyshortcuts="n" title="Next attempt (n)">
-              Next attempt
-              {icons.next}
-            </Link>
-          </Button>
         </div>
-      </section>
+      </form>
+      {picker ? (
+        <Suspense fallback={null}>
+          <SavedReplyPicker
+            replies={savedReplies}
+            comment={comment}
+            onInsert={insert}
+            onClose={() => {
+              setPicker(false);
+              commentRef.current?.focus();
+            }}
+          />
+        </Suspense>
+      ) : null}
+      <div className="flex items-center justify-between gap-2 text-xs text-muted-foreground">
+        <p className="hidden flex-wrap items-center gap-x-3 gap-y-1 md:flex">
+          {hints}
+          <button
+            type="button"
+            onClick={() => setHelp(true)}
+            className="inline-flex items-center gap-1 rounded-sm hover:text-foreground hover:underline [&_svg]:size-3.5"
+          >
+            {labels.help}
+          </button>
+        </p>
+        {next}
+      </div>
       {help === null ? null : (
         <Suspense fallback={null}>
           <ShortcutsDialog open={help} onOpenChange={setHelp} />
         </Suspense>
       )}
-    </div>
+    </>
   );
 }

@@ -52,7 +52,6 @@ export function QueueList({ queue }: { queue: ReviewQueue }) {
           <ClaimButton
             submissionId={row.submissionId}
             claim={row.claim}
-            timezone={row.timezone}
             learnerName={row.learnerName}
             icons={CLAIM_ICONS}
             className="max-w-44 justify-end justify-self-end text-right sm:col-start-3 sm:max-w-none"
