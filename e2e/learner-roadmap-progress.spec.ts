@@ -134,7 +134,7 @@ test("learner reads their roadmap at a glance and moves through it by keyboard",
   const status = (await reviewed.locator("[data-status]").getAttribute("data-status"))!;
   await reviewed.focus();
   await page.keyboard.press("x");
-  await expect(page.getByText("This milestone needs a mentor's review: submit evidence instead of marking it done.")).toBeVisible();
+  await expect(page.getByText("This milestone needs a mentor's review: submit evidence instead of marking it done.", { exact: true })).toBeVisible();
   await expect(reviewed.locator("[data-status]")).toHaveAttribute("data-status", status);
 
   // Typing in a field never fires a shortcut.
