@@ -2,8 +2,8 @@
 
 import { lazy, Suspense } from "react";
 
-// Few attempts on the review screen have a learner's replacement link waiting, so the button's code loads only where
-// the server draws one (its HTML comes with the page as before) instead of with every review screen.
+// Few review screens and queues have a learner's replacement link waiting, so the button's code loads only where
+// the server draws one (its HTML comes with the page as before) instead of with every page that could show one.
 const ReapproveLinkButton = lazy(() =>
   import("@/lib/features/reviews/components/reapprove-link-button").then((module) => ({ default: module.ReapproveLinkButton })),
 );

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SafeLink } from "@/components/ui/safe-link";
 import { Section } from "@/components/ui/section";
-import { ReapproveLinkButton } from "@/lib/features/reviews/components/reapprove-link-button";
+import { ReapproveLink } from "@/lib/features/reviews/components/reapprove-link";
 import type { ReviewQueue } from "@/lib/features/reviews/types";
 
 /** "Replaced links": broken links of approved attempts that learners replaced, each re-approved in one click. */
@@ -36,7 +36,7 @@ export function ReplacedLinks({ queue }: { queue: ReviewQueue }) {
                 </SafeLink>
               </p>
             </div>
-            <ReapproveLinkButton linkId={row.linkId} replacementUrl={row.replacementUrl} />
+            <ReapproveLink linkId={row.linkId} replacementUrl={row.replacementUrl} />
           </li>
         ))}
       </ol>
